@@ -1,0 +1,6 @@
+export * from './hs';
+export * from './regions';
+export * from './text';
+export * from './timezones';
+export * from './currencies';
+export * from './countries';
