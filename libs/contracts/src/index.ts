@@ -1,0 +1,174 @@
+/**
+ * Request/response and socket payload types shared by the API, the gateway, the
+ * web app and the tests. Field names are the public contract of SPEC.md.
+ */
+
+export const LOCALES = ['vi', 'zh', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+/** A text in up to three languages; at least one present. */
+export type Localized = Partial<Record<Locale, string>>;
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: { fields?: { field: string; message: string }[] } & Record<string, unknown>;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+// ---- accounts -----------------------------------------------------------
+export type PlatformRole = 'admin' | 'organizer';
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: PlatformRole[];
+  createdAt: string;
+}
+export interface MeView extends UserView {
+  enterprises: { id: string; name: Localized }[];
+  staffOf: { eventId: string; role: StaffRole }[];
+}
+export interface LoginResponse {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  user: UserView;
+}
+
+// ---- reference ----------------------------------------------------------
+export type HsLevel = 'section' | 'chapter' | 'heading' | 'subheading';
+export interface HsEntryView {
+  code: string;
+  level: HsLevel;
+  name: string;
+  names: Localized;
+  parent: string | null;
+}
+export interface RegionView {
+  code: string;
+  country: string;
+  name: string;
+  names: Localized;
+  aliases: { code: string; names: Localized }[];
+}
+
+// ---- enterprises --------------------------------------------------------
+export interface ProductLine {
+  hsCode: string;
+  description: string;
+}
+export type CertificationKind = 'ocop' | 'growing_area_code' | 'packing_facility_code' | 'gacc_registration' | 'iso' | 'haccp' | 'halal' | 'other';
+export interface Certification {
+  kind: CertificationKind;
+  code?: string;
+  stars?: number;
+}
+export interface Contact {
+  email: string;
+  phone: string;
+  person: string;
+}
+export type EnterpriseSize = 'micro' | 'small' | 'medium' | 'large';
+export interface EnterpriseView {
+  id: string;
+  name: Localized;
+  country: string;
+  region: string;
+  sectors: string[];
+  offers: ProductLine[];
+  needs: ProductLine[];
+  certifications: Certification[];
+  website?: string;
+  size?: EnterpriseSize;
+  description?: Localized;
+  /** Present only for those allowed to see it. */
+  contact?: Contact;
+  createdAt: string;
+  updatedAt: string;
+}
+
+// ---- events -------------------------------------------------------------
+export type EventStatus = 'draft' | 'registration_open' | 'live' | 'closed';
+export type StaffRole = 'organizer' | 'moderator';
+export interface EventView {
+  id: string;
+  name: Localized;
+  timezone: string;
+  startsAt: string;
+  endsAt: string;
+  sides: [string, string];
+  status: EventStatus;
+  createdAt: string;
+}
+export type VenueKind = 'main' | 'satellite' | 'online';
+export interface VenueView {
+  id: string;
+  name: string;
+  city: string;
+  country: string;
+  timezone: string;
+  kind: VenueKind;
+  capacity: number;
+  tables: number;
+}
+export type RoomStatus = 'scheduled' | 'live' | 'closed';
+export interface RoomView {
+  id: string;
+  name: Localized;
+  sectorCodes: string[];
+  capacity: number;
+  status: RoomStatus;
+}
+export interface StaffView {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: StaffRole;
+  createdAt: string;
+}
+
+// ---- registrations ------------------------------------------------------
+export type Attendance = 'onsite' | 'online';
+export type RegistrationStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
+export interface RegistrationView {
+  id: string;
+  eventId: string;
+  enterpriseId: string;
+  enterprise?: { id: string; name: Localized; country: string; region: string };
+  venueId: string;
+  attendance: Attendance;
+  side: string;
+  status: RegistrationStatus;
+  roomId: string | null;
+  /** Only for the registration's own members and the event's staff. */
+  badgeCode?: string;
+  checkedInAt: string | null;
+  createdAt: string;
+}
+export interface RoomAssignmentView {
+  applied: boolean;
+  assignments: { registrationId: string; roomId: string; overlap: number; kept: boolean }[];
+  unassigned: { registrationId: string; reason: string; message: string }[];
+  roomsMissingASide: { roomId: string; missingSide: string }[];
+}
+
+// ---- event log ----------------------------------------------------------
+export interface LogEntryView {
+  seq: number;
+  type: string;
+  data: Record<string, unknown>;
+  actorUserId: string | null;
+  createdAt: string;
+}
+
+export interface HealthView {
+  status: 'ok' | 'degraded';
+  service: 'api' | 'gateway';
+  checks: { database: 'up' | 'down'; redis?: 'up' | 'down' | 'not_configured' };
+  uptimeSeconds: number;
+}

@@ -1,0 +1,20 @@
+/** Platform-wide roles. Event staff roles are per event (see libs/events). */
+export type PlatformRole = 'admin' | 'organizer';
+
+/** The authenticated user behind a request or a socket, as the domain sees it. */
+export interface Actor {
+  userId: string;
+  email: string;
+  roles: PlatformRole[];
+}
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.roles.includes('admin');
+}
+
+/** Claims carried by an access token. */
+export interface AccessTokenClaims {
+  sub: string;
+  email: string;
+  roles: PlatformRole[];
+}

@@ -1,0 +1,67 @@
+import { ConfigError, loadConfig, parseDuration } from './config';
+
+describe('loadConfig', () => {
+  it('has working defaults for a newcomer (embedded PostgreSQL, port 3000)', () => {
+    const config = loadConfig({}, '/srv/tb');
+    expect(config).toMatchObject({ env: 'development', port: 3000, gatewayPort: 3001, dataDir: '/srv/tb/data', jwtTtlSeconds: 43200 });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.redisUrl).toBeUndefined();
+  });
+
+  it('reads and types every variable', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      PORT: '8080',
+      DATABASE_URL: 'postgresql://tb:pw@db:5432/tradebridge',
+      REDIS_URL: 'redis://cache:6379',
+      JWT_SECRET: 'x'.repeat(40),
+      JWT_TTL: '15m',
+      ADMIN_EMAIL: 'ops@tradebridge.vn',
+      ADMIN_PASSWORD: 'a-long-enough-password',
+      DATA_DIR: '/var/lib/tradebridge',
+      CORS_ORIGINS: 'https://hoinghi.laocai.gov.vn, https://trade.example.cn',
+      LOGIN_MAX_FAILURES: '10',
+    });
+    expect(config).toMatchObject({
+      env: 'production',
+      port: 8080,
+      databaseUrl: 'postgresql://tb:pw@db:5432/tradebridge',
+      redisUrl: 'redis://cache:6379',
+      jwtTtlSeconds: 900,
+      adminEmail: 'ops@tradebridge.vn',
+      dataDir: '/var/lib/tradebridge',
+      corsOrigins: ['https://hoinghi.laocai.gov.vn', 'https://trade.example.cn'],
+      loginThrottle: { maxFailures: 10, windowSeconds: 300 },
+    });
+  });
+
+  it('lists every bad variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', REDIS_URL: '::', JWT_SECRET: 'short', JWT_TTL: 'forever', ADMIN_EMAIL: 'nobody', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'JWT_TTL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'LOG_LEVEL']) {
+      expect(problems).toContain(name);
+    }
+    expect((error as ConfigError).message).toMatch(/^Invalid configuration:/);
+  });
+
+  it('requires JWT_SECRET in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
+  });
+});
+
+describe('parseDuration', () => {
+  it.each([
+    ['900', 900],
+    ['15m', 900],
+    ['12h', 43200],
+    ['7d', 604800],
+  ])('%s is %i seconds', (text, seconds) => expect(parseDuration(text)).toBe(seconds));
+
+  it.each(['0', '-1', '1w', 'soon', ''])('refuses %p', (text) => expect(parseDuration(text)).toBeUndefined());
+});

@@ -1,0 +1,153 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/**
+ * The one typed configuration of every TradeBridge process. Built once from the
+ * environment by `loadConfig`; nothing else in the code base reads `process.env`.
+ */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  gatewayPort: number;
+  /** External PostgreSQL; when absent an embedded server is started under `dataDir`. */
+  databaseUrl?: string;
+  embeddedPostgresPort: number;
+  redisUrl?: string;
+  dataDir: string;
+  /** When absent (development only) a secret is generated and kept in `dataDir`. */
+  jwtSecret?: string;
+  jwtTtlSeconds: number;
+  adminEmail?: string;
+  adminPassword?: string;
+  loginThrottle: { maxFailures: number; windowSeconds: number };
+  corsOrigins: string[];
+  logLevel: 'error' | 'warn' | 'log' | 'debug';
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const DURATION = /^(\d+)\s*(s|m|h|d)?$/;
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** Parses `900`, `15m`, `12h`, `7d` into seconds; undefined when malformed. */
+export function parseDuration(value: string): number | undefined {
+  const m = DURATION.exec(value.trim());
+  if (!m) return undefined;
+  const seconds = Number(m[1]) * UNIT_SECONDS[m[2] ?? 's'];
+  return seconds > 0 ? seconds : undefined;
+}
+
+/**
+ * Validates every variable and reports all problems at once, so a bad deployment
+ * is fixed in one round rather than one variable per restart.
+ */
+export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const str = (name: string): string | undefined => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = str(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const url = (name: string, protocols: string[]): string | undefined => {
+    const raw = str(name);
+    if (raw === undefined) return undefined;
+    try {
+      const u = new URL(raw);
+      if (!protocols.includes(u.protocol)) {
+        problems.push(`${name} must use ${protocols.join(' or ')} (got "${u.protocol}")`);
+      }
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return raw;
+  };
+
+  const nodeEnv = str('NODE_ENV') ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, production or test (got "${nodeEnv}")`);
+  }
+  const env_ = (['development', 'production', 'test'].includes(nodeEnv) ? nodeEnv : 'development') as AppConfig['env'];
+
+  const jwtSecret = str('JWT_SECRET');
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must be at least 32 characters');
+  }
+  if (jwtSecret === undefined && env_ === 'production') {
+    problems.push('JWT_SECRET is required when NODE_ENV=production');
+  }
+
+  const ttlRaw = str('JWT_TTL') ?? '12h';
+  const jwtTtlSeconds = parseDuration(ttlRaw);
+  if (jwtTtlSeconds === undefined) problems.push(`JWT_TTL must be a duration like 900, 15m, 12h or 7d (got "${ttlRaw}")`);
+
+  const adminEmail = str('ADMIN_EMAIL');
+  const adminPassword = str('ADMIN_PASSWORD');
+  if (adminEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail)) {
+    problems.push('ADMIN_EMAIL is not a valid e-mail address');
+  }
+  if (adminPassword !== undefined && adminPassword.length < 10) {
+    problems.push('ADMIN_PASSWORD must be at least 10 characters');
+  }
+  if ((adminEmail === undefined) !== (adminPassword === undefined)) {
+    problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+
+  const logLevel = (str('LOG_LEVEL') ?? 'log') as AppConfig['logLevel'];
+  if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be error, warn, log or debug (got "${logLevel}")`);
+  }
+
+  const corsOrigins = (str('CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    try {
+      new URL(origin);
+    } catch {
+      problems.push(`CORS_ORIGINS entry "${origin}" is not a valid origin`);
+    }
+  }
+
+  const dataDirRaw = str('DATA_DIR') ?? 'data';
+  const config: AppConfig = {
+    env: env_,
+    host: str('HOST') ?? '0.0.0.0',
+    port: int('PORT', 3000, 0, 65535),
+    gatewayPort: int('GATEWAY_PORT', 3001, 0, 65535),
+    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    embeddedPostgresPort: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    dataDir: isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw),
+    jwtSecret,
+    jwtTtlSeconds: jwtTtlSeconds ?? 43200,
+    adminEmail,
+    adminPassword,
+    loginThrottle: {
+      maxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 1000),
+      windowSeconds: int('LOGIN_WINDOW_SECONDS', 300, 1, 86400),
+    },
+    corsOrigins,
+    logLevel,
+    webDistDir: resolve(cwd, str('WEB_DIST_DIR') ?? 'apps/web/dist'),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,45 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions, EntityList, MigrationList } from './database/data-source';
+import { Database } from './database/database';
+import { HealthService } from './runtime/health';
+import { EventLogRepository } from './event-log/event-log.repository';
+import { TokenService } from './auth/token.service';
+import { resolveJwtSecret } from './auth/jwt-secret';
+
+export interface CoreModuleOptions {
+  config: AppConfig;
+  /** Resolved connection URL (external or the embedded server's). */
+  databaseUrl: string;
+  entities: EntityList;
+  migrations: MigrationList;
+  applicationName: string;
+}
+
+/** Config, database, event log and tokens: what every process needs. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(options: CoreModuleOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        ConfigModule.forConfig(options.config),
+        TypeOrmModule.forRoot(
+          dataSourceOptions({
+            url: options.databaseUrl,
+            entities: options.entities,
+            migrations: options.migrations,
+            applicationName: options.applicationName,
+          }),
+        ),
+        JwtModule.register({ secret: resolveJwtSecret(options.config), signOptions: { algorithm: 'HS256' } }),
+      ],
+      providers: [Database, EventLogRepository, TokenService, HealthService],
+      exports: [ConfigModule, Database, EventLogRepository, TokenService, HealthService, JwtModule],
+    };
+  }
+}

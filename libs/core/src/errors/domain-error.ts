@@ -1,0 +1,95 @@
+/**
+ * Stable, machine-readable error codes of the public contract. Services throw
+ * `DomainError`s with one of these; each transport maps them once (HTTP: the
+ * exception filter; sockets: the acknowledgement mapper).
+ */
+export enum ErrorCode {
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  TOKEN_EXPIRED = 'TOKEN_EXPIRED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
+  EMAIL_TAKEN = 'EMAIL_TAKEN',
+  UNKNOWN_HS_CODE = 'UNKNOWN_HS_CODE',
+  UNKNOWN_REGION = 'UNKNOWN_REGION',
+  UNKNOWN_TIMEZONE = 'UNKNOWN_TIMEZONE',
+  INVALID_STATUS_TRANSITION = 'INVALID_STATUS_TRANSITION',
+  EVENT_CLOSED = 'EVENT_CLOSED',
+  REGISTRATION_CLOSED = 'REGISTRATION_CLOSED',
+  ALREADY_REGISTERED = 'ALREADY_REGISTERED',
+  NOT_A_SIDE = 'NOT_A_SIDE',
+  ALREADY_STAFF = 'ALREADY_STAFF',
+  ALREADY_DECIDED = 'ALREADY_DECIDED',
+  NOT_APPROVED = 'NOT_APPROVED',
+  ALREADY_CHECKED_IN = 'ALREADY_CHECKED_IN',
+  ROOM_FULL = 'ROOM_FULL',
+  VENUE_FULL = 'VENUE_FULL',
+  CONFLICT = 'CONFLICT',
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
+  INTERNAL = 'INTERNAL',
+}
+
+/** HTTP status for each code: the one place that decides it. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  [ErrorCode.VALIDATION_FAILED]: 400,
+  [ErrorCode.UNKNOWN_HS_CODE]: 400,
+  [ErrorCode.UNKNOWN_REGION]: 400,
+  [ErrorCode.UNKNOWN_TIMEZONE]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.INVALID_CREDENTIALS]: 401,
+  [ErrorCode.TOKEN_EXPIRED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.EMAIL_TAKEN]: 409,
+  [ErrorCode.ALREADY_REGISTERED]: 409,
+  [ErrorCode.ALREADY_STAFF]: 409,
+  [ErrorCode.ALREADY_DECIDED]: 409,
+  [ErrorCode.ALREADY_CHECKED_IN]: 409,
+  [ErrorCode.INVALID_STATUS_TRANSITION]: 409,
+  [ErrorCode.EVENT_CLOSED]: 409,
+  [ErrorCode.REGISTRATION_CLOSED]: 409,
+  [ErrorCode.ROOM_FULL]: 409,
+  [ErrorCode.VENUE_FULL]: 409,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.NOT_A_SIDE]: 422,
+  [ErrorCode.NOT_APPROVED]: 422,
+  [ErrorCode.TOO_MANY_ATTEMPTS]: 429,
+  [ErrorCode.DATABASE_UNAVAILABLE]: 503,
+  [ErrorCode.INTERNAL]: 500,
+};
+
+/** One bad field of a request: its path (`offers[0].hsCode`) and what is wrong. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: { fields?: FieldProblem[] } & Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  get status(): number {
+    return HTTP_STATUS[this.code];
+  }
+
+  static notFound(what: string, id?: string): DomainError {
+    return new DomainError(ErrorCode.NOT_FOUND, id ? `${what} ${id} was not found` : `${what} was not found`);
+  }
+
+  static forbidden(message = 'You are not allowed to do this'): DomainError {
+    return new DomainError(ErrorCode.FORBIDDEN, message);
+  }
+
+  /** A validation failure of named fields, reported like a DTO validation error. */
+  static invalidFields(code: ErrorCode, fields: FieldProblem[]): DomainError {
+    return new DomainError(code, fields.map((f) => `${f.field}: ${f.message}`).join('; '), { fields });
+  }
+}
