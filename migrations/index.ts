@@ -1,0 +1,14 @@
+import { Accounts1763800000000 } from './1763800000000-accounts';
+import { Enterprises1763800001000 } from './1763800001000-enterprises';
+import { Events1763800002000 } from './1763800002000-events';
+import { Registrations1763800003000 } from './1763800003000-registrations';
+import { EventLog1763800004000 } from './1763800004000-event-log';
+
+/** Every migration, in order. A new file is reviewed, then listed here. */
+export const MIGRATIONS = [
+  Accounts1763800000000,
+  Enterprises1763800001000,
+  Events1763800002000,
+  Registrations1763800003000,
+  EventLog1763800004000,
+];
