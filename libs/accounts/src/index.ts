@@ -1,0 +1,7 @@
+export * from './user.entity';
+export * from './users.repository';
+export * from './accounts.service';
+export * from './accounts.module';
+
+import { User } from './user.entity';
+export const ACCOUNTS_ENTITIES = [User];

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { PlatformRole } from '@tradebridge/core';
+import { User } from './user.entity';
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findById(id: string): Promise<User | null> {
+    return this.dataSource.getRepository(User).findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.dataSource.getRepository(User).findOneBy({ email: email.toLowerCase() });
+  }
+
+  /** With the password hash, which is never selected otherwise. */
+  findCredentials(email: string): Promise<User | null> {
+    return this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.toLowerCase() })
+      .getOne();
+  }
+
+  async insert(tx: EntityManager, user: Pick<User, 'email' | 'passwordHash' | 'displayName' | 'roles'>): Promise<User> {
+    const row = tx.create(User, { ...user, email: user.email.toLowerCase() });
+    await tx.insert(User, row);
+    return (await tx.findOneByOrFail(User, { id: row.id }));
+  }
+
+  async setRoles(tx: EntityManager, id: string, roles: PlatformRole[]): Promise<User | null> {
+    await tx.update(User, { id }, { roles });
+    return tx.findOneBy(User, { id });
+  }
+
+  async list(limit: number, offset: number): Promise<[User[], number]> {
+    return this.dataSource.getRepository(User).findAndCount({ order: { createdAt: 'ASC' }, take: limit, skip: offset });
+  }
+
+  async countAdmins(): Promise<number> {
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE 'admin' = ANY(roles)`)) as { n: number }[];
+    return row.n;
+  }
+
+  /** Enterprises the user is a member of, and events the user staffs, for `GET /api/me`. */
+  async memberships(userId: string): Promise<{
+    enterprises: { id: string; name: Record<string, string> }[];
+    staffOf: { eventId: string; role: 'organizer' | 'moderator' }[];
+  }> {
+    const enterprises = (await this.dataSource.query(
+      `SELECT e.id, e.name FROM enterprise_members m JOIN enterprises e ON e.id = m.enterprise_id
+       WHERE m.user_id = $1 ORDER BY m.created_at`,
+      [userId],
+    )) as { id: string; name: Record<string, string> }[];
+    const staffOf = (await this.dataSource.query(
+      `SELECT event_id AS "eventId", role FROM event_staff WHERE user_id = $1 ORDER BY created_at`,
+      [userId],
+    )) as { eventId: string; role: 'organizer' | 'moderator' }[];
+    return { enterprises, staffOf };
+  }
+}

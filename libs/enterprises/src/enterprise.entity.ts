@@ -1,0 +1,83 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Certification, Contact, EnterpriseSize, Localized } from '@tradebridge/contracts';
+
+@Entity({ name: 'enterprises' })
+export class Enterprise {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'jsonb' })
+  name: Localized;
+
+  @Column({ type: 'char', length: 2 })
+  country: string;
+
+  /** ISO 3166-2, always the current unit (aliases resolved on write). */
+  @Column({ type: 'text' })
+  region: string;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  sectors: string[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  certifications: Certification[];
+
+  @Column({ type: 'text', nullable: true })
+  website: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  size: EnterpriseSize | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  description: Localized;
+
+  /** Private: only members, the staff of its events and accepted partners see it. */
+  @Column({ type: 'jsonb', nullable: true })
+  contact: Contact | null;
+
+  /** Folded names for `q` search, maintained by the repository. */
+  @Column({ name: 'search_text', type: 'text', default: '' })
+  searchText: string;
+
+  @Column({ name: 'created_by', type: 'uuid' })
+  createdBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+export type ProductDirection = 'offer' | 'need';
+
+/** One offered or needed product line, by HS code (indexed for matchmaking). */
+@Entity({ name: 'enterprise_products' })
+export class EnterpriseProduct {
+  @PrimaryColumn({ name: 'enterprise_id', type: 'uuid' })
+  enterpriseId: string;
+
+  @PrimaryColumn({ type: 'text' })
+  direction: ProductDirection;
+
+  @PrimaryColumn({ type: 'smallint' })
+  position: number;
+
+  @Column({ name: 'hs_code', type: 'text' })
+  hsCode: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+}
+
+@Entity({ name: 'enterprise_members' })
+export class EnterpriseMember {
+  @PrimaryColumn({ name: 'enterprise_id', type: 'uuid' })
+  enterpriseId: string;
+
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { fold } from '@tradebridge/reference';
+import type { ProductLine } from '@tradebridge/contracts';
+import { Enterprise, EnterpriseMember, EnterpriseProduct, ProductDirection } from './enterprise.entity';
+
+export interface EnterpriseRecord {
+  enterprise: Enterprise;
+  offers: ProductLine[];
+  needs: ProductLine[];
+}
+
+export interface EnterpriseFilter {
+  country?: string;
+  /** HS section (roman) or chapter (2 digits): declared sectors or any product line in it. */
+  sector?: { section?: string; chapters: string[] };
+  /** HS code prefix of an offered or needed product. */
+  hs?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class EnterprisesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(tx: EntityManager, enterprise: Omit<Enterprise, 'id' | 'createdAt' | 'updatedAt' | 'searchText'>, offers: ProductLine[], needs: ProductLine[]): Promise<string> {
+    const row = tx.create(Enterprise, { ...enterprise, searchText: searchText(enterprise.name) });
+    await tx.insert(Enterprise, row);
+    await this.replaceProducts(tx, row.id, offers, needs);
+    await tx.insert(EnterpriseMember, { enterpriseId: row.id, userId: enterprise.createdBy });
+    return row.id;
+  }
+
+  async update(tx: EntityManager, id: string, patch: Partial<Enterprise>, products?: { offers: ProductLine[]; needs: ProductLine[] }): Promise<void> {
+    const changes: Partial<Enterprise> = { ...patch, updatedAt: new Date() };
+    if (patch.name) changes.searchText = searchText(patch.name);
+    await tx.update(Enterprise, { id }, changes);
+    if (products) await this.replaceProducts(tx, id, products.offers, products.needs);
+  }
+
+  /** Locks the row for the rest of the transaction (concurrent PATCHes apply one after the other). */
+  async lock(tx: EntityManager, id: string): Promise<Enterprise | null> {
+    return tx.getRepository(Enterprise).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
+  }
+
+  async findOne(id: string, tx: EntityManager = this.dataSource.manager): Promise<EnterpriseRecord | null> {
+    const enterprise = await tx.findOneBy(Enterprise, { id });
+    if (!enterprise) return null;
+    const products = await this.products(tx, [id]);
+    return { enterprise, ...(products.get(id) ?? { offers: [], needs: [] }) };
+  }
+
+  async list(filter: EnterpriseFilter): Promise<{ items: EnterpriseRecord[]; total: number }> {
+    const qb = this.dataSource.getRepository(Enterprise).createQueryBuilder('e');
+    if (filter.country) qb.andWhere('e.country = :country', { country: filter.country });
+    if (filter.sector) {
+      const { section, chapters } = filter.sector;
+      qb.andWhere(
+        `(e.sectors && :sectorCodes::text[] OR EXISTS (
+           SELECT 1 FROM enterprise_products p WHERE p.enterprise_id = e.id AND left(p.hs_code, 2) = ANY(:chapters::text[])))`,
+        { sectorCodes: [...(section ? [section] : []), ...chapters], chapters },
+      );
+    }
+    if (filter.hs) {
+      qb.andWhere(`EXISTS (SELECT 1 FROM enterprise_products p WHERE p.enterprise_id = e.id AND p.hs_code LIKE :hsPrefix)`, {
+        hsPrefix: `${filter.hs}%`,
+      });
+    }
+    if (filter.q) qb.andWhere(`e.search_text LIKE :q`, { q: `%${escapeLike(fold(filter.q))}%` });
+    qb.orderBy('e.created_at', 'ASC').addOrderBy('e.id', 'ASC').take(filter.limit).skip(filter.offset);
+    const [rows, total] = await qb.getManyAndCount();
+    const products = await this.products(this.dataSource.manager, rows.map((r) => r.id));
+    return { items: rows.map((enterprise) => ({ enterprise, ...(products.get(enterprise.id) ?? { offers: [], needs: [] }) })), total };
+  }
+
+  async isMember(enterpriseId: string, userId: string): Promise<boolean> {
+    return (await this.dataSource.getRepository(EnterpriseMember).countBy({ enterpriseId, userId })) > 0;
+  }
+
+  /**
+   * Enterprises (of `ids`) whose contact details `userId` may see: its own, and
+   * those registered for an event `userId` staffs.
+   */
+  async contactVisibleTo(userId: string, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = (await this.dataSource.query(
+      `SELECT m.enterprise_id AS id FROM enterprise_members m WHERE m.user_id = $1 AND m.enterprise_id = ANY($2::uuid[])
+       UNION
+       SELECT r.enterprise_id FROM registrations r JOIN event_staff s ON s.event_id = r.event_id
+        WHERE s.user_id = $1 AND r.enterprise_id = ANY($2::uuid[])`,
+      [userId, ids],
+    )) as { id: string }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
+  private async replaceProducts(tx: EntityManager, enterpriseId: string, offers: ProductLine[], needs: ProductLine[]): Promise<void> {
+    await tx.delete(EnterpriseProduct, { enterpriseId });
+    const rows = [
+      ...offers.map((p, position) => ({ enterpriseId, direction: 'offer' as ProductDirection, position, hsCode: p.hsCode, description: p.description })),
+      ...needs.map((p, position) => ({ enterpriseId, direction: 'need' as ProductDirection, position, hsCode: p.hsCode, description: p.description })),
+    ];
+    if (rows.length) await tx.insert(EnterpriseProduct, rows);
+  }
+
+  private async products(tx: EntityManager, ids: string[]): Promise<Map<string, { offers: ProductLine[]; needs: ProductLine[] }>> {
+    const out = new Map<string, { offers: ProductLine[]; needs: ProductLine[] }>();
+    if (ids.length === 0) return out;
+    const rows = await tx
+      .getRepository(EnterpriseProduct)
+      .createQueryBuilder('p')
+      .where('p.enterprise_id IN (:...ids)', { ids })
+      .orderBy('p.enterprise_id')
+      .addOrderBy('p.direction')
+      .addOrderBy('p.position')
+      .getMany();
+    for (const row of rows) {
+      const entry = out.get(row.enterpriseId) ?? { offers: [], needs: [] };
+      (row.direction === 'offer' ? entry.offers : entry.needs).push({ hsCode: row.hsCode, description: row.description });
+      out.set(row.enterpriseId, entry);
+    }
+    return out;
+  }
+}
+
+function searchText(name: Record<string, string | undefined>): string {
+  return fold(Object.values(name).filter(Boolean).join(' '));
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, DomainError, isAdmin } from '@tradebridge/core';
+import type { StaffRole } from '@tradebridge/contracts';
+import { EventsRepository } from './events.repository';
+
+/** Who may do what on an event: platform admins everything; event staff by role. */
+@Injectable()
+export class EventAccess {
+  constructor(private readonly events: EventsRepository) {}
+
+  /** The actor's staff role on the event (admins count as organizers), or null. */
+  async roleOf(actor: Actor, eventId: string): Promise<StaffRole | null> {
+    if (isAdmin(actor)) return 'organizer';
+    return this.events.staffRole(eventId, actor.userId);
+  }
+
+  /** Throws 403 unless the actor is staff with one of `roles` (default: any staff). */
+  async require(actor: Actor, eventId: string, roles: StaffRole[] = ['organizer', 'moderator']): Promise<StaffRole> {
+    const role = await this.roleOf(actor, eventId);
+    if (!role || !roles.includes(role)) {
+      throw DomainError.forbidden(roles.length === 1 && roles[0] === 'organizer' ? 'Only organizers of this event may do this' : 'Only staff of this event may do this');
+    }
+    return role;
+  }
+}

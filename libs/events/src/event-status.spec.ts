@@ -1,0 +1,17 @@
+import { allowedTransitions, canTransition } from './event-status';
+
+describe('event lifecycle', () => {
+  it('moves forward draft → registration_open → live → closed', () => {
+    expect(canTransition('draft', 'registration_open')).toBe(true);
+    expect(canTransition('registration_open', 'live')).toBe(true);
+    expect(canTransition('live', 'closed')).toBe(true);
+  });
+
+  it('allows pausing registration, but never skipping or reopening', () => {
+    expect(canTransition('registration_open', 'draft')).toBe(true);
+    expect(canTransition('draft', 'live')).toBe(false);
+    expect(canTransition('draft', 'closed')).toBe(false);
+    expect(canTransition('live', 'registration_open')).toBe(false);
+    expect(allowedTransitions('closed')).toEqual([]);
+  });
+});

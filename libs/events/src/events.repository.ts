@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { StaffRole } from '@tradebridge/contracts';
+import { EventStaff, Room, TradeEvent, Venue } from './event.entity';
+
+export interface StaffRow {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: StaffRole;
+  createdAt: Date;
+}
+
+/**
+ * Events and what belongs to them. Every method that reads an event's venues,
+ * rooms or staff takes the event id, so an unscoped query cannot be written.
+ */
+@Injectable()
+export class EventsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(tx: EntityManager, event: Omit<TradeEvent, 'id' | 'createdAt' | 'updatedAt'>): Promise<TradeEvent> {
+    const row = tx.create(TradeEvent, event);
+    await tx.insert(TradeEvent, row);
+    return tx.findOneByOrFail(TradeEvent, { id: row.id });
+  }
+
+  findById(id: string, tx: EntityManager = this.dataSource.manager): Promise<TradeEvent | null> {
+    return tx.findOneBy(TradeEvent, { id });
+  }
+
+  /** Locks the event row: status changes and writes that depend on the status serialize on it. */
+  lock(tx: EntityManager, id: string): Promise<TradeEvent | null> {
+    return tx.getRepository(TradeEvent).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
+  }
+
+  /** Shares the event row lock: many registrations at once, but not during a status change. */
+  lockShared(tx: EntityManager, id: string): Promise<TradeEvent | null> {
+    return tx.getRepository(TradeEvent).createQueryBuilder('e').setLock('pessimistic_read').where('e.id = :id', { id }).getOne();
+  }
+
+  async update(tx: EntityManager, id: string, patch: Partial<TradeEvent>): Promise<TradeEvent> {
+    await tx.update(TradeEvent, { id }, { ...patch, updatedAt: new Date() });
+    return tx.findOneByOrFail(TradeEvent, { id });
+  }
+
+  /** Events visible to a user: all but drafts, plus drafts the user staffs (everything for admins). */
+  async list(userId: string, all: boolean, filter: { status?: string; limit: number; offset: number }): Promise<[TradeEvent[], number]> {
+    const qb = this.dataSource.getRepository(TradeEvent).createQueryBuilder('e');
+    if (!all) {
+      qb.andWhere(`(e.status <> 'draft' OR EXISTS (SELECT 1 FROM event_staff s WHERE s.event_id = e.id AND s.user_id = :userId))`, { userId });
+    }
+    if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
+    return qb.orderBy('e.starts_at', 'DESC').addOrderBy('e.id').take(filter.limit).skip(filter.offset).getManyAndCount();
+  }
+
+  // ---- staff ----
+  async staffRole(eventId: string, userId: string): Promise<StaffRole | null> {
+    const row = await this.dataSource.getRepository(EventStaff).findOneBy({ eventId, userId });
+    return row?.role ?? null;
+  }
+
+  async insertStaff(tx: EntityManager, eventId: string, userId: string, role: StaffRole, addedBy: string | null): Promise<void> {
+    await tx.insert(EventStaff, { eventId, userId, role, addedBy });
+  }
+
+  async listStaff(eventId: string): Promise<StaffRow[]> {
+    return (await this.dataSource.query(
+      `SELECT s.user_id AS "userId", u.email, u.display_name AS "displayName", s.role, s.created_at AS "createdAt"
+         FROM event_staff s JOIN users u ON u.id = s.user_id
+        WHERE s.event_id = $1 ORDER BY s.created_at, u.email`,
+      [eventId],
+    )) as StaffRow[];
+  }
+
+  // ---- venues ----
+  async insertVenue(tx: EntityManager, eventId: string, venue: Omit<Venue, 'id' | 'eventId' | 'createdAt'>): Promise<Venue> {
+    const row = tx.create(Venue, { ...venue, eventId });
+    await tx.insert(Venue, row);
+    return tx.findOneByOrFail(Venue, { id: row.id });
+  }
+
+  listVenues(eventId: string): Promise<Venue[]> {
+    return this.dataSource.getRepository(Venue).find({ where: { eventId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  findVenue(eventId: string, id: string, tx: EntityManager = this.dataSource.manager): Promise<Venue | null> {
+    return tx.findOneBy(Venue, { eventId, id });
+  }
+
+  // ---- rooms ----
+  async insertRoom(tx: EntityManager, eventId: string, room: Omit<Room, 'id' | 'eventId' | 'createdAt'>): Promise<Room> {
+    const row = tx.create(Room, { ...room, eventId });
+    await tx.insert(Room, row);
+    return tx.findOneByOrFail(Room, { id: row.id });
+  }
+
+  listRooms(eventId: string, tx: EntityManager = this.dataSource.manager): Promise<Room[]> {
+    return tx.getRepository(Room).find({ where: { eventId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  findRoom(eventId: string, id: string, tx: EntityManager = this.dataSource.manager): Promise<Room | null> {
+    return tx.findOneBy(Room, { eventId, id });
+  }
+
+  /** Locks one room so capacity checks of concurrent placements are exact. */
+  lockRoom(tx: EntityManager, eventId: string, id: string): Promise<Room | null> {
+    return tx.getRepository(Room).createQueryBuilder('r').setLock('pessimistic_write').where('r.event_id = :eventId AND r.id = :id', { eventId, id }).getOne();
+  }
+}

@@ -1,0 +1,9 @@
+export * from './registration.entity';
+export * from './badge-code';
+export * from './assign-rooms';
+export * from './registrations.repository';
+export * from './registrations.service';
+export * from './registrations.module';
+
+import { Registration } from './registration.entity';
+export const REGISTRATIONS_ENTITIES = [Registration];

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Localized, RegistrationStatus } from '@tradebridge/contracts';
+import { Registration } from './registration.entity';
+
+export interface RegistrationRow extends Registration {
+  enterpriseName: Localized;
+  enterpriseCountry: string;
+  enterpriseRegion: string;
+}
+
+export interface RegistrationFilter {
+  status?: RegistrationStatus;
+  roomId?: string;
+  venueId?: string;
+  side?: string;
+  /** Limit to registrations of enterprises this user is a member of. */
+  memberUserId?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Registrations, always scoped by event id. */
+@Injectable()
+export class RegistrationsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(tx: EntityManager, row: Omit<Registration, 'id' | 'createdAt' | 'updatedAt' | 'checkedInAt' | 'decidedAt' | 'decidedBy' | 'roomId' | 'status'>): Promise<Registration> {
+    const entity = tx.create(Registration, { ...row, status: 'pending', roomId: null });
+    await tx.insert(Registration, entity);
+    return tx.findOneByOrFail(Registration, { id: entity.id });
+  }
+
+  find(eventId: string, id: string, tx: EntityManager = this.dataSource.manager): Promise<Registration | null> {
+    return tx.findOneBy(Registration, { eventId, id });
+  }
+
+  lock(tx: EntityManager, eventId: string, id: string): Promise<Registration | null> {
+    return tx.getRepository(Registration).createQueryBuilder('r').setLock('pessimistic_write').where('r.event_id = :eventId AND r.id = :id', { eventId, id }).getOne();
+  }
+
+  lockByBadge(tx: EntityManager, eventId: string, badgeCode: string): Promise<Registration | null> {
+    return tx
+      .getRepository(Registration)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.event_id = :eventId AND r.badge_code = :badgeCode', { eventId, badgeCode })
+      .getOne();
+  }
+
+  async update(tx: EntityManager, eventId: string, id: string, patch: Partial<Registration>): Promise<Registration> {
+    await tx.update(Registration, { eventId, id }, { ...patch, updatedAt: new Date() });
+    return tx.findOneByOrFail(Registration, { eventId, id });
+  }
+
+  async list(eventId: string, filter: RegistrationFilter): Promise<{ items: RegistrationRow[]; total: number }> {
+    const where = ['r.event_id = $1'];
+    const params: unknown[] = [eventId];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.status) add('r.status = ?', filter.status);
+    if (filter.roomId) add('r.room_id = ?', filter.roomId);
+    if (filter.venueId) add('r.venue_id = ?', filter.venueId);
+    if (filter.side) add('r.side = ?', filter.side);
+    if (filter.memberUserId) add('EXISTS (SELECT 1 FROM enterprise_members m WHERE m.enterprise_id = r.enterprise_id AND m.user_id = ?)', filter.memberUserId);
+    const whereSql = where.join(' AND ');
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM registrations r WHERE ${whereSql}`, params)) as { total: number }[];
+    const rows = (await this.dataSource.query(
+      `SELECT r.id, r.event_id AS "eventId", r.enterprise_id AS "enterpriseId", r.venue_id AS "venueId", r.attendance, r.side,
+              r.status, r.room_id AS "roomId", r.badge_code AS "badgeCode", r.checked_in_at AS "checkedInAt",
+              r.created_at AS "createdAt", e.name AS "enterpriseName", e.country AS "enterpriseCountry", e.region AS "enterpriseRegion"
+         FROM registrations r JOIN enterprises e ON e.id = r.enterprise_id
+        WHERE ${whereSql}
+        ORDER BY r.created_at, r.id
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    )) as RegistrationRow[];
+    return { items: rows, total };
+  }
+
+  /** Approved registrations with every HS code of their enterprise's offers and needs, for room assignment. */
+  async approvedWithHsCodes(tx: EntityManager, eventId: string): Promise<{ id: string; side: string; roomId: string | null; hsCodes: string[] }[]> {
+    return (await tx.query(
+      `SELECT r.id, r.side, r.room_id AS "roomId",
+              coalesce(array_agg(p.hs_code ORDER BY p.direction, p.position) FILTER (WHERE p.hs_code IS NOT NULL), '{}') AS "hsCodes"
+         FROM registrations r LEFT JOIN enterprise_products p ON p.enterprise_id = r.enterprise_id
+        WHERE r.event_id = $1 AND r.status = 'approved'
+        GROUP BY r.id
+        ORDER BY r.id`,
+      [eventId],
+    )) as { id: string; side: string; roomId: string | null; hsCodes: string[] }[];
+  }
+
+  async countInRoom(tx: EntityManager, eventId: string, roomId: string): Promise<number> {
+    return tx.countBy(Registration, { eventId, roomId });
+  }
+
+  async countOnsiteAtVenue(tx: EntityManager, eventId: string, venueId: string): Promise<number> {
+    const [{ n }] = (await tx.query(
+      `SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND venue_id = $2 AND attendance = 'onsite' AND status IN ('pending', 'approved')`,
+      [eventId, venueId],
+    )) as { n: number }[];
+    return n;
+  }
+
+  /** Places many registrations at once (one statement). */
+  async assignRooms(tx: EntityManager, eventId: string, assignments: { registrationId: string; roomId: string }[]): Promise<void> {
+    if (!assignments.length) return;
+    await tx.query(
+      `UPDATE registrations r SET room_id = a.room_id, updated_at = now()
+         FROM unnest($2::uuid[], $3::uuid[]) AS a(id, room_id)
+        WHERE r.event_id = $1 AND r.id = a.id`,
+      [eventId, assignments.map((a) => a.registrationId), assignments.map((a) => a.roomId)],
+    );
+  }
+
+  async isMember(enterpriseId: string, userId: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(`SELECT 1 FROM enterprise_members WHERE enterprise_id = $1 AND user_id = $2`, [enterpriseId, userId])) as unknown[];
+    return rows.length > 0;
+  }
+}
