@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayUnique, IsArray, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import type { PlatformRole } from '@tradebridge/contracts';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class RegisterRequest {
+  @ApiProperty({ example: 'nguyen.van.a@laocai-agri.vn' })
+  @Transform(trim)
+  @IsEmail({}, { message: 'must be a valid e-mail address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200, example: 'correct horse battery' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ example: 'Nguyễn Văn A' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  displayName: string;
+}
+
+export class LoginRequest {
+  @ApiProperty({ example: 'admin@tradebridge.local' })
+  @Transform(trim)
+  @IsEmail({}, { message: 'must be a valid e-mail address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password: string;
+}
+
+export class UpdateUserRequest {
+  @ApiProperty({ enum: ['admin', 'organizer'], isArray: true, example: ['organizer'] })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(['admin', 'organizer'], { each: true, message: 'each role must be admin or organizer' })
+  roles: PlatformRole[];
+}
+
+export class UserResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ['admin', 'organizer'], isArray: true }) roles: PlatformRole[];
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class UserPage {
+  @ApiProperty({ type: [UserResponse] }) items: UserResponse[];
+  @ApiProperty() total: number;
+}
+
+export class LoginResponseSchema {
+  @ApiProperty() accessToken: string;
+  @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
+  @ApiProperty({ description: 'Lifetime in seconds' }) expiresIn: number;
+  @ApiProperty({ type: UserResponse }) user: UserResponse;
+}
+
+class MembershipSchema {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Localized name {vi?, zh?, en?}' }) name: Record<string, string>;
+}
+
+class StaffMembershipSchema {
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty({ enum: ['organizer', 'moderator'] }) role: string;
+}
+
+export class MeResponse extends UserResponse {
+  @ApiPropertyOptional({ type: [MembershipSchema] }) enterprises: MembershipSchema[];
+  @ApiPropertyOptional({ type: [StaffMembershipSchema] }) staffOf: StaffMembershipSchema[];
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { AccountsService } from '@tradebridge/accounts';
+import type { Actor } from '@tradebridge/core';
+import { CurrentActor, Public } from '../http/public.decorator';
+import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
+import { LoginRequest, LoginResponseSchema, MeResponse, RegisterRequest, UserResponse } from './accounts.dto';
+
+@ApiTags('accounts')
+@Controller()
+export class AuthController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Public()
+  @Post('auth/register')
+  @ApiOperation({ summary: 'Create an account (an enterprise representative, typically)' })
+  @ApiCreatedResponse({ type: UserResponse })
+  @ApiErrors(400, 409)
+  register(@Body() body: RegisterRequest) {
+    return this.accounts.register(body);
+  }
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange e-mail and password for a bearer token (throttled on failures)' })
+  @ApiOkResponse({ type: LoginResponseSchema })
+  @ApiErrors(400, 401, 429)
+  login(@Body() body: LoginRequest, @Req() request: Request) {
+    return this.accounts.login(body.email, body.password, request.ip ?? 'unknown');
+  }
+
+  @Get('me')
+  @Authenticated()
+  @ApiOperation({ summary: 'The current user, its enterprises and the events it staffs' })
+  @ApiOkResponse({ type: MeResponse })
+  me(@CurrentActor() actor: Actor) {
+    return this.accounts.me(actor);
+  }
+}

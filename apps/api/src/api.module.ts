@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AppConfig, CoreModule } from '@tradebridge/core';
+import { AccountsModule } from '@tradebridge/accounts';
+import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
+import { ErrorFilter } from './http/error.filter';
+import { AuthGuard } from './http/auth.guard';
+import { AuthController } from './accounts/auth.controller';
+import { UsersController } from './accounts/users.controller';
+import { HealthController } from './health/health.controller';
+import { FEATURE_MODULES, FEATURE_CONTROLLERS } from './features';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        CoreModule.forRoot({ config, databaseUrl, entities: ENTITIES, migrations: MIGRATIONS, applicationName: 'tradebridge-api' }),
+        AccountsModule,
+        ...FEATURE_MODULES,
+      ],
+      controllers: [HealthController, AuthController, UsersController, ...FEATURE_CONTROLLERS],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { Actor } from '@tradebridge/core';
+import { EventLogService } from '@tradebridge/events';
+import { CurrentActor } from '../http/public.decorator';
+import { uuidPipe } from '../http/uuid.pipe';
+import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
+
+class LogQuery {
+  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Entries with a greater seq' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  afterSeq?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}
+
+class LogEntrySchema {
+  @ApiProperty({ example: 42 }) seq: number;
+  @ApiProperty({ example: 'registration.approved' }) type: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+  @ApiProperty({ format: 'uuid', nullable: true }) actorUserId: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+class LogPage {
+  @ApiProperty({ type: [LogEntrySchema] }) items: LogEntrySchema[];
+  @ApiProperty({ description: 'The last seq of the event so far' }) lastSeq: number;
+}
+
+@ApiTags('events')
+@Authenticated()
+@Controller('events/:id/log')
+export class EventLogController {
+  constructor(private readonly log: EventLogService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The event's log after a seq, in order (staff): the audit trail and the live feed's source" })
+  @ApiOkResponse({ type: LogPage })
+  @ApiErrors(400, 403, 404)
+  list(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Query() query: LogQuery) {
+    return this.log.read(actor, id, query.afterSeq ?? 0, query.limit ?? 200);
+  }
+}

@@ -1,0 +1,173 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import type { EventStatus, RoomStatus, StaffRole, VenueKind } from '@tradebridge/contracts';
+import { HasALanguage, LocalizedInput } from '../common/localized.dto';
+import { LocalizedText } from '../common/responses';
+import { PageQuery } from '../http/page.query';
+
+const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const upperEach = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value);
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const STATUSES: EventStatus[] = ['draft', 'registration_open', 'live', 'closed'];
+const KINDS: VenueKind[] = ['main', 'satellite', 'online'];
+const ROOM_STATUSES: RoomStatus[] = ['scheduled', 'live', 'closed'];
+const STAFF_ROLES: StaffRole[] = ['organizer', 'moderator'];
+
+export class CreateEventRequest {
+  @ApiProperty({ type: LocalizedInput })
+  @IsObject()
+  @HasALanguage()
+  @ValidateNested()
+  @Type(() => LocalizedInput)
+  name: LocalizedInput;
+
+  @ApiProperty({ example: 'Asia/Ho_Chi_Minh', description: 'IANA time zone of the event' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(64)
+  timezone: string;
+
+  @ApiProperty({ example: '2021-01-19T01:00:00.000Z', format: 'date-time' })
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  startsAt: string;
+
+  @ApiProperty({ example: '2021-01-19T10:00:00.000Z', format: 'date-time' })
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  endsAt: string;
+
+  @ApiPropertyOptional({ example: ['VN', 'CN'], description: 'The two delegations (ISO 3166-1 alpha-2); default VN and CN' })
+  @IsOptional()
+  @Transform(upperEach)
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(2)
+  @Matches(/^[A-Z]{2}$/, { each: true, message: 'each side must be an ISO 3166-1 alpha-2 country code' })
+  sides?: [string, string];
+}
+
+export class UpdateEventRequest extends PartialType(CreateEventRequest) {
+  @ApiPropertyOptional({ enum: STATUSES, description: 'draft → registration_open → live → closed' })
+  @IsOptional()
+  @IsIn(STATUSES, { message: `must be one of ${STATUSES.join(', ')}` })
+  status?: EventStatus;
+}
+
+export class EventListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES, { message: `must be one of ${STATUSES.join(', ')}` })
+  status?: EventStatus;
+}
+
+export class EventResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: LocalizedText }) name: LocalizedText;
+  @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timezone: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({ type: [String], example: ['VN', 'CN'] }) sides: [string, string];
+  @ApiProperty({ enum: STATUSES }) status: EventStatus;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+export class EventPage {
+  @ApiProperty({ type: [EventResponse] }) items: EventResponse[];
+  @ApiProperty() total: number;
+}
+
+export class CreateVenueRequest {
+  @ApiProperty({ example: 'Điểm cầu chính Lào Cai' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ example: 'Lào Cai' }) @Transform(trim) @IsString() @MinLength(1) @MaxLength(120) city: string;
+
+  @ApiProperty({ example: 'VN' })
+  @Transform(upper)
+  @IsString()
+  @Matches(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 country code' })
+  country: string;
+
+  @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) @Transform(trim) @IsString() @MaxLength(64) timezone: string;
+  @ApiProperty({ enum: KINDS }) @IsIn(KINDS, { message: `must be one of ${KINDS.join(', ')}` }) kind: VenueKind;
+  @ApiProperty({ example: 300, minimum: 1 }) @IsInt() @Min(1) @Max(1_000_000) capacity: number;
+  @ApiPropertyOptional({ example: 40, minimum: 0, description: 'Meeting tables (0 for online)' }) @IsOptional() @IsInt() @Min(0) @Max(10_000) tables?: number;
+}
+
+export class VenueResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() city: string;
+  @ApiProperty() country: string;
+  @ApiProperty() timezone: string;
+  @ApiProperty({ enum: KINDS }) kind: VenueKind;
+  @ApiProperty() capacity: number;
+  @ApiProperty() tables: number;
+}
+export class VenuePage {
+  @ApiProperty({ type: [VenueResponse] }) items: VenueResponse[];
+  @ApiProperty() total: number;
+}
+
+export class CreateRoomRequest {
+  @ApiProperty({ type: LocalizedInput })
+  @IsObject()
+  @HasALanguage()
+  @ValidateNested()
+  @Type(() => LocalizedInput)
+  name: LocalizedInput;
+
+  @ApiProperty({ example: ['II', 'IV'], description: 'HS sections (roman) or chapters (2 digits)' })
+  @Transform(upperEach)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(99)
+  @Matches(/^([IVX]{1,5}|\d{2})$/, { each: true, message: 'each sector code must be an HS section (roman) or chapter (2 digits)' })
+  sectorCodes: string[];
+
+  @ApiProperty({ example: 150, minimum: 1 }) @IsInt() @Min(1) @Max(100_000) capacity: number;
+}
+
+export class RoomResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: LocalizedText }) name: LocalizedText;
+  @ApiProperty({ type: [String] }) sectorCodes: string[];
+  @ApiProperty() capacity: number;
+  @ApiProperty({ enum: ROOM_STATUSES }) status: RoomStatus;
+}
+export class RoomPage {
+  @ApiProperty({ type: [RoomResponse] }) items: RoomResponse[];
+  @ApiProperty() total: number;
+}
+
+export class AddStaffRequest {
+  @ApiProperty({ example: 'moderator@laocai.gov.vn' }) @Transform(trim) @IsEmail({}, { message: 'must be a valid e-mail address' }) email: string;
+  @ApiProperty({ enum: STAFF_ROLES }) @IsIn(STAFF_ROLES, { message: 'must be organizer or moderator' }) role: StaffRole;
+}
+
+export class StaffResponse {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: STAFF_ROLES }) role: StaffRole;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+export class StaffPage {
+  @ApiProperty({ type: [StaffResponse] }) items: StaffResponse[];
+  @ApiProperty() total: number;
+}
+

@@ -1,0 +1,34 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { HealthService } from '@tradebridge/core';
+import type { HealthView } from '@tradebridge/contracts';
+import { Public } from '../http/public.decorator';
+
+class HealthChecks {
+  @ApiProperty({ enum: ['up', 'down'] }) database: 'up' | 'down';
+}
+class HealthResponse {
+  @ApiProperty({ enum: ['ok', 'degraded'] }) status: 'ok' | 'degraded';
+  @ApiProperty({ enum: ['api', 'gateway'] }) service: 'api' | 'gateway';
+  @ApiProperty({ type: HealthChecks }) checks: HealthChecks;
+  @ApiProperty() uptimeSeconds: number;
+}
+
+/** Liveness and readiness: 200 when the database answers, 503 otherwise. */
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'Liveness and readiness (database)' })
+  @ApiOkResponse({ type: HealthResponse })
+  @ApiServiceUnavailableResponse({ type: HealthResponse })
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthView> {
+    const health = await this.health.check('api');
+    response.status(health.status === 'ok' ? 200 : 503);
+    return health;
+  }
+}

@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig, onShutdown } from '@tradebridge/core';
+import { GatewayModule } from './gateway.module';
+
+/**
+ * `npm run start:gateway`: the realtime process on GATEWAY_PORT. It needs the
+ * database the API migrated (DATABASE_URL); it never starts one of its own.
+ */
+async function main(): Promise<void> {
+  const logger = new Logger('Gateway');
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (!config.databaseUrl) {
+    console.error('The gateway needs DATABASE_URL (the API process owns the embedded PostgreSQL).');
+    process.exit(1);
+  }
+  const app = await NestFactory.create(GatewayModule.forRoot(config, config.databaseUrl), { logger: ['fatal', 'error', 'warn', 'log'] });
+  await app.listen(config.gatewayPort, config.host);
+  logger.log(`gateway listening on port ${config.gatewayPort}`);
+  onShutdown(logger, () => app.close());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
