@@ -1,25 +1,18 @@
-import { INestApplication, LogLevel, RequestMethod } from '@nestjs/common';
+import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
-import { AppConfig } from '@tradebridge/core';
+import { AppConfig, AppLogger } from '@tradebridge/core';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './http/validation';
-
-const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  log: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
 
 /** Builds the API exactly as production runs it; `main.ts` and the e2e tests both use this. */
 export async function createApiApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, databaseUrl), {
-    logger: LEVELS[config.logLevel],
+    logger: new AppLogger(config.logLevel),
     bodyParser: true,
   });
   app.set('trust proxy', 'loopback');

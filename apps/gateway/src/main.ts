@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig, onShutdown } from '@tradebridge/core';
+import { AppLogger, ConfigError, loadConfig, onShutdown } from '@tradebridge/core';
 import { GatewayModule } from './gateway.module';
 
 /**
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     console.error('The gateway needs DATABASE_URL (the API process owns the embedded PostgreSQL).');
     process.exit(1);
   }
-  const app = await NestFactory.create(GatewayModule.forRoot(config, config.databaseUrl), { logger: ['fatal', 'error', 'warn', 'log'] });
+  const app = await NestFactory.create(GatewayModule.forRoot(config, config.databaseUrl), { logger: new AppLogger(config.logLevel) });
   await app.listen(config.gatewayPort, config.host);
   logger.log(`gateway listening on port ${config.gatewayPort}`);
   onShutdown(logger, () => app.close());

@@ -14,4 +14,5 @@ export * from './pagination';
 export * from './runtime/database-bootstrap';
 export * from './runtime/shutdown';
 export * from './runtime/health';
+export * from './runtime/logger';
 export * from './core.module';
