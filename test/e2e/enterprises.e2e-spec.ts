@@ -147,7 +147,7 @@ describe('enterprises: profiles, reference checks, privacy', () => {
     expect(ids(await t.http.get(`/api/enterprises?q=${q}&hs=5407`).set(owner.auth))).toEqual([cn.id]);
     expect(ids(await t.http.get(`/api/enterprises?q=${q}&sector=XI`).set(owner.auth))).toEqual([cn.id]);
     expect(ids(await t.http.get(`/api/enterprises?q=${q}&sector=08`).set(owner.auth))).toEqual([vn.id, cn.id]);
-    expect(ids(await t.http.get(`/api/enterprises?q=${q}&sector=84`).set(owner.auth))).toEqual([cn.id]);
+    expect(ids(await t.http.get(`/api/enterprises?q=${q}&sector=54`).set(owner.auth))).toEqual([cn.id]);
     const page = await t.http.get(`/api/enterprises?q=${q}&limit=1&offset=1`).set(owner.auth);
     expect(page.body).toMatchObject({ total: 2, items: [{ id: cn.id }] });
 
