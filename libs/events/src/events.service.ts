@@ -99,7 +99,9 @@ export class EventsService {
           { fields: [{ field: 'status', message: `cannot go from ${current.status} to ${patch.status}` }] },
         );
       }
-      const { status, ...fields } = patch;
+      const { status, ...given } = patch;
+      // Only fields actually sent count as an edit (transports may pass undefined keys).
+      const fields = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<EventInput>;
       const updated = await this.events.update(tx, id, { ...fields, ...(status ? { status } : {}) });
       if (Object.keys(fields).length) {
         await this.log.append(tx, id, { type: 'event.updated', data: { event: toEventView(updated) }, actorUserId: actor.userId });
