@@ -29,10 +29,10 @@ interface Running {
   exited: Promise<{ code: number | null; ms: number }>;
 }
 
-function start(env: Record<string, string>): Running {
+function start(env: Record<string, string>, entry: 'api' | 'gateway' | 'migrate' = 'api'): Running {
   let output = '';
   // Only what a newcomer's shell would have: no DATABASE_URL from the test run.
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.js'), 'api'], {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.js'), entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -130,4 +130,22 @@ describe('npm start on a fresh machine', () => {
     expect(bad.output()).toMatch(/Invalid configuration/);
     for (const name of ['PORT', 'JWT_TTL', 'DATABASE_URL']) expect(bad.output()).toContain(name);
   });
+
+  it('runs the gateway as its own process with its own /health, and the migrate command', async () => {
+    const databaseUrl = process.env.TB_TEST_DATABASE_URL!;
+    const migrate = start({ DATABASE_URL: databaseUrl }, 'migrate');
+    expect((await migrate.exited).code).toBe(0);
+    expect(migrate.output()).toMatch(/the database is up to date|applied:/);
+
+    const port = await freePort();
+    const gateway = start({ DATABASE_URL: databaseUrl, GATEWAY_PORT: String(port), HOST: '127.0.0.1' }, 'gateway');
+    await waitFor(gateway, /gateway listening on port/);
+    const health = await fetch(`http://127.0.0.1:${port}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', service: 'gateway', checks: { database: 'up' } });
+    gateway.child.kill('SIGTERM');
+    const stopped = await gateway.exited;
+    expect(stopped.code).toBe(0);
+    expect(stopped.ms).toBeLessThan(10_000);
+  }, 60_000);
 });

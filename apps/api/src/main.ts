@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { AccountsService } from '@tradebridge/accounts';
-import { ConfigError, loadConfig, migrateDatabase, onShutdown, prepareDatabase } from '@tradebridge/core';
+import { readConfigOrExit, migrateDatabase, onShutdown, prepareDatabase } from '@tradebridge/core';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
 import { createApiApp } from './app';
 
@@ -11,16 +11,7 @@ import { createApiApp } from './app';
  */
 async function main(): Promise<void> {
   const logger = new Logger('TradeBridge');
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = readConfigOrExit();
 
   if (!config.databaseUrl) logger.log(`starting the embedded PostgreSQL (data in ${config.dataDir}/postgres)`);
   const database = await prepareDatabase(config);

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig, migrateDatabase, prepareDatabase } from '@tradebridge/core';
+import { migrateDatabase, prepareDatabase, readConfigOrExit } from '@tradebridge/core';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
 
 /** `npm run migrate`: applies pending migrations to DATABASE_URL (or the embedded server) and exits. */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  const config = readConfigOrExit();
   const database = await prepareDatabase(config);
   try {
     const applied = await migrateDatabase(database.url, ENTITIES, MIGRATIONS);
@@ -15,6 +15,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error instanceof Error ? error.message : error);
+  console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppLogger, ConfigError, loadConfig, onShutdown } from '@tradebridge/core';
+import { AppLogger, readConfigOrExit, onShutdown } from '@tradebridge/core';
 import { GatewayModule } from './gateway.module';
 
 /**
@@ -10,16 +10,7 @@ import { GatewayModule } from './gateway.module';
  */
 async function main(): Promise<void> {
   const logger = new Logger('Gateway');
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = readConfigOrExit();
   if (!config.databaseUrl) {
     console.error('The gateway needs DATABASE_URL (the API process owns the embedded PostgreSQL).');
     process.exit(1);

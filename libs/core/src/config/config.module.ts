@@ -1,17 +1,14 @@
-import { Global, Module } from '@nestjs/common';
-import { AppConfig, loadConfig } from './config';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AppConfig } from './config';
 
 /** Injection token for the validated `AppConfig`. */
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
+/** Provides the config the process loaded once (see readConfigOrExit) before Nest boots. */
 @Global()
-@Module({
-  providers: [{ provide: APP_CONFIG, useFactory: (): AppConfig => loadConfig(process.env) }],
-  exports: [APP_CONFIG],
-})
+@Module({})
 export class ConfigModule {
-  /** Uses an already-loaded config (the process loads it once before Nest boots). */
-  static forConfig(config: AppConfig) {
+  static forConfig(config: AppConfig): DynamicModule {
     return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
   }
 }

@@ -151,3 +151,19 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
+
+/**
+ * The one place that reads `process.env`: each process's entry point calls it
+ * first. A bad configuration prints every problem and exits 1.
+ */
+export function readConfigOrExit(): AppConfig {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
