@@ -139,6 +139,16 @@ describe('events, venues, rooms and staff', () => {
     expect(nobody.status).toBe(404);
     expect(nobody.body.details.fields[0].field).toBe('email');
 
+    // Organizers remove staff, but never the last organizer.
+    const removeModerator = await t.http.delete(`/api/events/${eventA.eventId}/staff/${moderator.id}`).set(organizerA.auth);
+    expect(removeModerator.status).toBe(204);
+    expect((await t.http.get(`/api/events/${eventA.eventId}/staff`).set(organizerA.auth)).body.total).toBe(1);
+    const removeLast = await t.http.delete(`/api/events/${eventA.eventId}/staff/${organizerA.id}`).set(organizerA.auth);
+    expect(removeLast.status).toBe(409);
+    expect(removeLast.body.message).toMatch(/at least one organizer/);
+    expect((await t.http.delete(`/api/events/${eventA.eventId}/staff/${moderator.id}`).set(organizerA.auth)).status).toBe(404);
+    await t.http.post(`/api/events/${eventA.eventId}/staff`).set(organizerA.auth).send({ email: moderator.email, role: 'moderator' }).expect(201);
+
     // A moderator reads staff and the log but cannot manage the event.
     expect((await t.http.get(`/api/events/${eventA.eventId}/staff`).set(moderator.auth)).body.total).toBe(2);
     expect((await t.http.get(`/api/events/${eventA.eventId}/log`).set(moderator.auth)).status).toBe(200);

@@ -169,6 +169,6 @@ export interface LogEntryView {
 export interface HealthView {
   status: 'ok' | 'degraded';
   service: 'api' | 'gateway';
-  checks: { database: 'up' | 'down'; redis?: 'up' | 'down' | 'not_configured' };
+  checks: { database: 'up' | 'down'; redis: 'up' | 'down' | 'not_configured' };
   uptimeSeconds: number;
 }

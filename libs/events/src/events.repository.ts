@@ -64,6 +64,15 @@ export class EventsRepository {
     await tx.insert(EventStaff, { eventId, userId, role, addedBy });
   }
 
+  async deleteStaff(tx: EntityManager, eventId: string, userId: string): Promise<StaffRole | null> {
+    const rows = (await tx.query(`DELETE FROM event_staff WHERE event_id = $1 AND user_id = $2 RETURNING role`, [eventId, userId])) as [{ role: StaffRole }[], number];
+    return rows[0][0]?.role ?? null;
+  }
+
+  async countOrganizers(tx: EntityManager, eventId: string): Promise<number> {
+    return tx.countBy(EventStaff, { eventId, role: 'organizer' });
+  }
+
   async listStaff(eventId: string): Promise<StaffRow[]> {
     return (await this.dataSource.query(
       `SELECT s.user_id AS "userId", u.email, u.display_name AS "displayName", s.role, s.created_at AS "createdAt"

@@ -137,6 +137,20 @@ export class EventsService {
     return toStaffView(staff.find((s) => s.userId === user.id)!);
   }
 
+  /** Organizers remove staff; an event always keeps at least one organizer. */
+  async removeStaff(actor: Actor, eventId: string, userId: string): Promise<void> {
+    await this.access.require(actor, eventId, ['organizer']);
+    await this.db.transaction(async (tx) => {
+      await this.lockOpen(tx, eventId);
+      const role = await this.events.deleteStaff(tx, eventId, userId);
+      if (!role) throw DomainError.notFound('Staff member', userId);
+      if (role === 'organizer' && (await this.events.countOrganizers(tx, eventId)) === 0) {
+        throw new DomainError(ErrorCode.CONFLICT, 'An event keeps at least one organizer; add another organizer first');
+      }
+      await this.log.append(tx, eventId, { type: 'staff.removed', data: { userId, role }, actorUserId: actor.userId });
+    });
+  }
+
   async listStaff(actor: Actor, eventId: string): Promise<Page<StaffView>> {
     await this.requireEvent(eventId);
     await this.access.require(actor, eventId);

@@ -1,8 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsOptional, IsString, MaxLength, MinLength, registerDecorator, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsObject, IsOptional, IsString, MaxLength, MinLength, registerDecorator, ValidateNested, ValidationOptions } from 'class-validator';
+import { trim } from './transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** A text in Vietnamese, Chinese (Simplified) and/or English: at least one. */
 export class LocalizedInput {
@@ -51,4 +52,15 @@ export function HasALanguage(options?: ValidationOptions): PropertyDecorator {
           typeof value === 'object' && value !== null && ['vi', 'zh', 'en'].some((k) => typeof (value as Record<string, unknown>)[k] === 'string'),
       },
     });
+}
+
+/** A required localized name: an object with at least one of vi, zh, en, each validated. */
+export function LocalizedName(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ type: LocalizedInput }),
+    IsObject(),
+    HasALanguage(),
+    ValidateNested(),
+    Type(() => LocalizedInput),
+  );
 }

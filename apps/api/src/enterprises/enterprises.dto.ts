@@ -18,11 +18,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { CertificationKind, EnterpriseSize } from '@tradebridge/contracts';
-import { HasALanguage, LocalizedInput, LocalizedLongInput } from '../common/localized.dto';
+import { LocalizedName, LocalizedInput, LocalizedLongInput } from '../common/localized.dto';
 import { LocalizedText } from '../common/responses';
 import { PageQuery } from '../http/page.query';
+import { upper } from '../common/transforms';
 
-const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 const CERTIFICATION_KINDS: CertificationKind[] = ['ocop', 'growing_area_code', 'packing_facility_code', 'gacc_registration', 'iso', 'haccp', 'halal', 'other'];
 const SIZES: EnterpriseSize[] = ['micro', 'small', 'medium', 'large'];
 
@@ -65,11 +65,7 @@ export class ContactInput {
 }
 
 export class CreateEnterpriseRequest {
-  @ApiProperty({ type: LocalizedInput })
-  @IsObject()
-  @HasALanguage()
-  @ValidateNested()
-  @Type(() => LocalizedInput)
+  @LocalizedName()
   name: LocalizedInput;
 
   @ApiProperty({ example: 'VN', description: 'ISO 3166-1 alpha-2' })

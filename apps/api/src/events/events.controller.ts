@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EventsService } from '@tradebridge/events';
 import type { Actor } from '@tradebridge/core';
 import { CurrentActor } from '../http/public.decorator';
@@ -78,6 +78,15 @@ export class EventsController {
   @ApiErrors(400, 403, 404)
   listStaff(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Query() page: PageQuery) {
     return this.events.listStaff(actor, id).then((all) => slice(all, page));
+  }
+
+  @Delete(':id/staff/:userId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a staff member (organizers); the last organizer stays' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiErrors(400, 403, 404, 409)
+  async removeStaff(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Param('userId', uuidPipe('userId')) userId: string): Promise<void> {
+    await this.events.removeStaff(actor, id, userId);
   }
 
   @Post(':id/venues')

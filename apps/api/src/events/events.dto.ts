@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -8,7 +8,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -16,27 +15,20 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import type { EventStatus, RoomStatus, StaffRole, VenueKind } from '@tradebridge/contracts';
-import { HasALanguage, LocalizedInput } from '../common/localized.dto';
+import { LocalizedName, LocalizedInput } from '../common/localized.dto';
 import { LocalizedText } from '../common/responses';
 import { PageQuery } from '../http/page.query';
+import { trim, upper, upperEach } from '../common/transforms';
 
-const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
-const upperEach = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : value);
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const STATUSES: EventStatus[] = ['draft', 'registration_open', 'live', 'closed'];
 const KINDS: VenueKind[] = ['main', 'satellite', 'online'];
 const ROOM_STATUSES: RoomStatus[] = ['scheduled', 'live', 'closed'];
 const STAFF_ROLES: StaffRole[] = ['organizer', 'moderator'];
 
 export class CreateEventRequest {
-  @ApiProperty({ type: LocalizedInput })
-  @IsObject()
-  @HasALanguage()
-  @ValidateNested()
-  @Type(() => LocalizedInput)
+  @LocalizedName()
   name: LocalizedInput;
 
   @ApiProperty({ example: 'Asia/Ho_Chi_Minh', description: 'IANA time zone of the event' })
@@ -124,11 +116,7 @@ export class VenuePage {
 }
 
 export class CreateRoomRequest {
-  @ApiProperty({ type: LocalizedInput })
-  @IsObject()
-  @HasALanguage()
-  @ValidateNested()
-  @Type(() => LocalizedInput)
+  @LocalizedName()
   name: LocalizedInput;
 
   @ApiProperty({ example: ['II', 'IV'], description: 'HS sections (roman) or chapters (2 digits)' })

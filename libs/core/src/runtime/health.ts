@@ -1,21 +1,46 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import Redis from 'ioredis';
 import type { HealthView } from '@tradebridge/contracts';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
 import { Database } from '../database/database';
 
-/** Liveness and readiness of a process: ok when the database answers. */
+/** Liveness and readiness of a process: the database, and Redis when configured. */
 @Injectable()
-export class HealthService {
+export class HealthService implements OnModuleDestroy {
   private readonly startedAt = Date.now();
+  private redis?: Redis;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async check(service: HealthView['service']): Promise<HealthView> {
-    const database = (await this.db.ping()) ? 'up' : 'down';
+    const [database, redis] = await Promise.all([this.db.ping(), this.pingRedis()]);
+    const checks: HealthView['checks'] = { database: database ? 'up' : 'down', redis };
     return {
-      status: database === 'up' ? 'ok' : 'degraded',
+      status: checks.database === 'up' && redis !== 'down' ? 'ok' : 'degraded',
       service,
-      checks: { database },
+      checks,
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
     };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.redis?.disconnect();
+  }
+
+  private async pingRedis(): Promise<'up' | 'down' | 'not_configured'> {
+    if (!this.config.redisUrl) return 'not_configured';
+    // One lazily opened connection; a health probe must answer fast even when Redis is gone.
+    this.redis ??= new Redis(this.config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 1_000, enableOfflineQueue: false });
+    try {
+      if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect();
+      const answer = await Promise.race([this.redis.ping(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1_000))]);
+      return answer === 'PONG' ? 'up' : 'down';
+    } catch {
+      return 'down';
+    }
   }
 }

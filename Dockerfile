@@ -1,0 +1,30 @@
+# One image for every TradeBridge process: `node bin/run.js api|gateway|migrate`.
+
+# ---- build: all dependencies, compile TypeScript to dist/ ----
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY tsconfig.json tsconfig.build.json ./
+COPY apps ./apps
+COPY libs ./libs
+COPY migrations ./migrations
+RUN npm run build
+
+# ---- runtime: production dependencies, the build, the launcher ----
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev && npm cache clean --force
+COPY --from=build /app/dist ./dist
+# bin/run.js resolves the @tradebridge/* imports from tsconfig.json's paths.
+COPY bin ./bin
+COPY tsconfig.json ./
+# Served at / until the web app has a build of its own (paths are relative to /app).
+COPY apps/web/public ./apps/web/public
+# DATA_DIR (./data) must be writable by the unprivileged user.
+RUN mkdir -p data && chown node:node data
+USER node
+EXPOSE 3000 3001
+CMD ["node", "bin/run.js", "api"]
