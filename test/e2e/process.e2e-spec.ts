@@ -29,10 +29,12 @@ interface Running {
   exited: Promise<{ code: number | null; ms: number }>;
 }
 
-function start(env: Record<string, string>, entry: 'api' | 'gateway' | 'migrate' = 'api'): Running {
+/** `npm start` itself (npm → sh → exec node), or one built entry point run directly. */
+function start(env: Record<string, string>, entry: 'npm start' | 'api' | 'gateway' | 'migrate' = 'api'): Running {
   let output = '';
+  const [command, args] = entry === 'npm start' ? ['npm', ['start']] : [process.execPath, [join(ROOT, 'bin', 'run.js'), entry]];
   // Only what a newcomer's shell would have: no DATABASE_URL from the test run.
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.js'), entry], {
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -79,8 +81,8 @@ describe('npm start on a fresh machine', () => {
     chmodSync(dataDir, 0o755);
     const env = { DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()), HOST: '127.0.0.1' };
 
-    const first = start(env);
-    const [, url] = await waitFor(first, /TradeBridge is running at (http:\/\/\S+)/);
+    const first = start(env, 'npm start');
+    const [, url] = await waitFor(first, /TradeBridge is running at (http:\/\/\S+)/, 90_000);
     const [, email, password] = await waitFor(first, /first admin \(printed once, keep it\): (\S+) \/ (\S+)/);
     expect(url).toBe(`http://127.0.0.1:${env.PORT}`);
 
