@@ -16,7 +16,8 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.mjs',
       globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
-      testTimeout: 60_000,
     },
   ],
+  // A global option (ignored inside projects): e2e tests run real concurrency against a real database.
+  testTimeout: 60_000,
 };

@@ -3,6 +3,9 @@ import { Enterprises1763800001000 } from './1763800001000-enterprises';
 import { Events1763800002000 } from './1763800002000-events';
 import { Registrations1763800003000 } from './1763800003000-registrations';
 import { EventLog1763800004000 } from './1763800004000-event-log';
+import { Matchmaking1763800005000 } from './1763800005000-matchmaking';
+import { Meetings1763800006000 } from './1763800006000-meetings';
+import { Outcomes1763800007000 } from './1763800007000-outcomes';
 
 /** Every migration, in order. A new file is reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -11,4 +14,7 @@ export const MIGRATIONS = [
   Events1763800002000,
   Registrations1763800003000,
   EventLog1763800004000,
+  Matchmaking1763800005000,
+  Meetings1763800006000,
+  Outcomes1763800007000,
 ];

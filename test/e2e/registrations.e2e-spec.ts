@@ -13,21 +13,8 @@ describe('registrations: register, approve, badge, check-in, rooms', () => {
   });
   afterAll(() => t.close());
 
-  async function member(country: 'VN' | 'CN' = 'VN', overrides: Record<string, unknown> = {}) {
-    const account = await world.account(country === 'VN' ? 'vn' : 'cn');
-    const enterprise = await world.enterprise(account, enterpriseBody(country, overrides));
-    return { account, enterpriseId: enterprise.id };
-  }
-
-  async function approved(setup: ConferenceSetup, country: 'VN' | 'CN', overrides: Record<string, unknown> = {}) {
-    const m = await member(country, overrides);
-    const venue = country === 'VN' ? setup.venues.laoCai : setup.venues.hangzhou;
-    const reg = await world.register(m.account, setup.eventId, m.enterpriseId, venue);
-    expect(reg.status).toBe(201);
-    const ok = await t.http.post(`/api/events/${setup.eventId}/registrations/${reg.body.id}/approve`).set(organizer.auth);
-    expect(ok.status).toBe(200);
-    return { ...m, registration: ok.body };
-  }
+  const member = (country: 'VN' | 'CN' = 'VN', overrides: Record<string, unknown> = {}) => world.member(country, overrides);
+  const approved = (setup: ConferenceSetup, country: 'VN' | 'CN', overrides: Record<string, unknown> = {}) => world.approved(organizer, setup, country, overrides);
 
   it('registers an enterprise at a venue; its side is its country; it gets an unguessable badge', async () => {
     const setup = await world.openEvent(organizer);

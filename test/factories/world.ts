@@ -88,6 +88,41 @@ export class World {
   async register(member: Account, eventId: string, enterpriseId: string, venueId: string, attendance: 'onsite' | 'online' = 'onsite') {
     return this.t.http.post(`/api/events/${eventId}/registrations`).set(member.auth).send({ enterpriseId, venueId, attendance });
   }
+
+  /** A new member with an enterprise of that country (profile overrides allowed). */
+  async member(country: 'VN' | 'CN' = 'VN', overrides: Record<string, unknown> = {}): Promise<Participant> {
+    const account = await this.account(country === 'VN' ? 'vn' : 'cn');
+    const enterprise = await this.enterprise(account, enterpriseBody(country, overrides));
+    return { account, enterpriseId: enterprise.id };
+  }
+
+  /** A participant registered at its side's venue (Lào Cai or Hangzhou) and approved by the organizer. */
+  async approved(
+    organizer: Account,
+    setup: ConferenceSetup,
+    country: 'VN' | 'CN',
+    overrides: Record<string, unknown> = {},
+    venue?: string,
+  ): Promise<Participant & { registration: { id: string; badgeCode: string; side: string; venueId: string } }> {
+    const m = await this.member(country, overrides);
+    const venueId = venue ?? (country === 'VN' ? setup.venues.laoCai : setup.venues.hangzhou);
+    const reg = await this.register(m.account, setup.eventId, m.enterpriseId, venueId, venueId === setup.venues.online ? 'online' : 'onsite');
+    if (reg.status !== 201) throw new Error(`registration failed: ${reg.status} ${JSON.stringify(reg.body)}`);
+    const ok = await this.t.http.post(`/api/events/${setup.eventId}/registrations/${reg.body.id}/approve`).set(organizer.auth);
+    if (ok.status !== 200) throw new Error(`approve failed: ${ok.status} ${JSON.stringify(ok.body)}`);
+    return { ...m, registration: ok.body };
+  }
+
+  /** Checks a registration in by its badge (as staff). */
+  async checkIn(staff: Account, eventId: string, badgeCode: string): Promise<void> {
+    const res = await this.t.http.post(`/api/events/${eventId}/check-ins`).set(staff.auth).send({ badgeCode });
+    if (res.status !== 200) throw new Error(`check-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
+
+export interface Participant {
+  account: Account;
+  enterpriseId: string;
 }
 
 export interface ConferenceSetup {

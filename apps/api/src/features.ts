@@ -1,12 +1,16 @@
 import { EnterprisesModule } from '@tradebridge/enterprises';
 import { EventsModule } from '@tradebridge/events';
 import { RegistrationsModule } from '@tradebridge/registrations';
+import { MatchmakingModule } from '@tradebridge/matchmaking';
+import { ConnectionsModule } from '@tradebridge/connections';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { EventsController } from './events/events.controller';
 import { RegistrationsController } from './registrations/registrations.controller';
 import { ReferenceController } from './reference/reference.controller';
 import { EventLogController } from './event-log/event-log.controller';
+import { RecommendationsController } from './matchmaking/recommendations.controller';
+import { ConnectionsController } from './connections/connections.controller';
 
 /** The domain features the API exposes, each a lib module and its thin controllers. */
-export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule];
-export const FEATURE_CONTROLLERS = [ReferenceController, EnterprisesController, EventsController, RegistrationsController, EventLogController];
+export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule, MatchmakingModule, ConnectionsModule];
+export const FEATURE_CONTROLLERS = [ReferenceController, EnterprisesController, EventsController, RegistrationsController, EventLogController, RecommendationsController, ConnectionsController];

@@ -83,6 +83,8 @@ export interface EnterpriseView {
   offers: ProductLine[];
   needs: ProductLine[];
   certifications: Certification[];
+  /** ISO 639-1 languages it works in. */
+  languages: string[];
   website?: string;
   size?: EnterpriseSize;
   description?: Localized;
@@ -103,6 +105,8 @@ export interface EventView {
   endsAt: string;
   sides: [string, string];
   status: EventStatus;
+  slotMinutes: number;
+  closedAt: string | null;
   createdAt: string;
 }
 export type VenueKind = 'main' | 'satellite' | 'online';
@@ -171,4 +175,76 @@ export interface HealthView {
   service: 'api' | 'gateway';
   checks: { database: 'up' | 'down'; redis: 'up' | 'down' | 'not_configured' };
   uptimeSeconds: number;
+}
+
+// ---- matchmaking --------------------------------------------------------
+export interface RecommendationView {
+  registrationId: string;
+  enterprise: { id: string; name: Localized; country: string; region: string; offers: ProductLine[]; needs: ProductLine[] };
+  score: number;
+  reasons: string[];
+}
+
+export type ConnectionStatus = 'requested' | 'accepted' | 'declined' | 'withdrawn' | 'expired';
+export type ConnectionChannel = 'online' | 'qr' | 'recorded';
+export interface ConnectionView {
+  id: string;
+  eventId: string;
+  fromRegistrationId: string;
+  toRegistrationId: string;
+  status: ConnectionStatus;
+  channel: ConnectionChannel;
+  roomId: string | null;
+  message: string | null;
+  score: number;
+  createdAt: string;
+  expiresAt: string | null;
+  respondedAt: string | null;
+}
+
+export type MeetingStatus = 'scheduled' | 'held' | 'no_show' | 'cancelled';
+export type MeetingMode = 'onsite' | 'online';
+export interface LocalTime {
+  timezone: string;
+  startsAt: string;
+  endsAt: string;
+}
+export interface MeetingView {
+  id: string;
+  eventId: string;
+  connectionId: string;
+  registrationIds: [string, string];
+  startsAt: string;
+  endsAt: string;
+  mode: MeetingMode;
+  venueId: string | null;
+  table: number | null;
+  link: string | null;
+  status: MeetingStatus;
+  /** In the viewer's venue time zone (the event's for staff). */
+  local: LocalTime;
+  /** In the partner's venue time zone (for a party of the meeting). */
+  partnerLocal?: LocalTime;
+}
+export interface ScheduleRunView {
+  scheduled: number;
+  unscheduled: number;
+  upperBound: number;
+  ratio: number;
+  applied: boolean;
+  unscheduledReasons: Record<string, number>;
+}
+
+export type OutcomeKind = 'follow_up' | 'mou_signed' | 'contract_signed' | 'order_placed';
+export interface OutcomeView {
+  id: string;
+  connectionId: string;
+  kind: OutcomeKind;
+  value?: { amount: string; currency: string };
+  note?: string;
+  recordedBy: string;
+  recordedAt: string;
+  supersedesId: string | null;
+  /** false once a correction replaced it (kept for history). */
+  current: boolean;
 }

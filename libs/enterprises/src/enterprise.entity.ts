@@ -22,6 +22,10 @@ export class Enterprise {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   certifications: Certification[];
 
+  /** ISO 639-1 languages it works in (matchmaking's "shared language"). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  languages: string[];
+
   @Column({ type: 'text', nullable: true })
   website: string | null;
 

@@ -80,8 +80,9 @@ export class EnterprisesRepository {
   }
 
   /**
-   * Enterprises (of `ids`) whose contact details `userId` may see: its own, and
-   * those registered for an event `userId` staffs.
+   * Enterprises (of `ids`) whose contact details `userId` may see: its own,
+   * those registered for an event `userId` staffs, and the partners of its
+   * accepted connections.
    */
   async contactVisibleTo(userId: string, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
@@ -89,7 +90,14 @@ export class EnterprisesRepository {
       `SELECT m.enterprise_id AS id FROM enterprise_members m WHERE m.user_id = $1 AND m.enterprise_id = ANY($2::uuid[])
        UNION
        SELECT r.enterprise_id FROM registrations r JOIN event_staff s ON s.event_id = r.event_id
-        WHERE s.user_id = $1 AND r.enterprise_id = ANY($2::uuid[])`,
+        WHERE s.user_id = $1 AND r.enterprise_id = ANY($2::uuid[])
+       UNION
+       SELECT partner.enterprise_id
+         FROM enterprise_members m
+         JOIN registrations mine ON mine.enterprise_id = m.enterprise_id
+         JOIN connections c ON c.status = 'accepted' AND mine.id IN (c.from_registration_id, c.to_registration_id)
+         JOIN registrations partner ON partner.id = CASE WHEN c.from_registration_id = mine.id THEN c.to_registration_id ELSE c.from_registration_id END
+        WHERE m.user_id = $1 AND partner.enterprise_id = ANY($2::uuid[])`,
       [userId, ids],
     )) as { id: string }[];
     return new Set(rows.map((r) => r.id));

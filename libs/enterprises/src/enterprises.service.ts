@@ -14,6 +14,8 @@ export interface EnterpriseInput {
   offers: ProductLine[];
   needs: ProductLine[];
   certifications?: Certification[];
+  /** ISO 639-1; defaults to the languages of the name. */
+  languages?: string[];
   website?: string | null;
   size?: EnterpriseSize | null;
   description?: Localized;
@@ -50,6 +52,7 @@ export class EnterprisesService {
           region: region!,
           sectors: input.sectors ?? [],
           certifications: input.certifications ?? [],
+          languages: normalizeLanguages(input.languages ?? Object.keys(input.name)),
           website: input.website ?? null,
           size: input.size ?? null,
           description: input.description ?? {},
@@ -91,6 +94,7 @@ export class EnterprisesService {
           ...(region && { region }),
           ...(patch.sectors && { sectors: patch.sectors }),
           ...(patch.certifications && { certifications: patch.certifications }),
+          ...(patch.languages && { languages: normalizeLanguages(patch.languages) }),
           ...(patch.website !== undefined && { website: patch.website }),
           ...(patch.size !== undefined && { size: patch.size }),
           ...(patch.description && { description: patch.description }),
@@ -120,6 +124,10 @@ export class EnterprisesService {
   }
 }
 
+function normalizeLanguages(languages: string[]): string[] {
+  return [...new Set(languages.map((l) => l.toLowerCase()))].sort();
+}
+
 /** A sector filter: a section ("II") covers its chapters; a chapter ("08") is itself. */
 function sectorFilter(sector: string): { section?: string; chapters: string[] } {
   if (/^\d{2}$/.test(sector)) return { chapters: [sector] };
@@ -137,6 +145,7 @@ export function toView(record: EnterpriseRecord, withContact: boolean): Enterpri
     offers: record.offers,
     needs: record.needs,
     certifications: e.certifications,
+    languages: e.languages,
     ...(e.website ? { website: e.website } : {}),
     ...(e.size ? { size: e.size } : {}),
     description: e.description,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Actor, DomainError, isAdmin } from '@tradebridge/core';
 import type { StaffRole } from '@tradebridge/contracts';
 import { EventsRepository } from './events.repository';
@@ -9,9 +10,9 @@ export class EventAccess {
   constructor(private readonly events: EventsRepository) {}
 
   /** The actor's staff role on the event (admins count as organizers), or null. */
-  async roleOf(actor: Actor, eventId: string): Promise<StaffRole | null> {
+  async roleOf(actor: Actor, eventId: string, tx?: EntityManager): Promise<StaffRole | null> {
     if (isAdmin(actor)) return 'organizer';
-    return this.events.staffRole(eventId, actor.userId);
+    return this.events.staffRole(eventId, actor.userId, tx);
   }
 
   /** Throws 403 unless the actor is staff with one of `roles` (default: any staff). */

@@ -25,6 +25,14 @@ export class TradeEvent {
   @Column({ type: 'text', array: true })
   sides: [string, string];
 
+  /** Length of a meeting slot in the scheduler's grid. */
+  @Column({ name: 'slot_minutes', type: 'integer', default: 30 })
+  slotMinutes: number;
+
+  /** When it closed: outcomes may still be recorded for the follow-up period after. */
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
 

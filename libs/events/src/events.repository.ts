@@ -55,8 +55,8 @@ export class EventsRepository {
   }
 
   // ---- staff ----
-  async staffRole(eventId: string, userId: string): Promise<StaffRole | null> {
-    const row = await this.dataSource.getRepository(EventStaff).findOneBy({ eventId, userId });
+  async staffRole(eventId: string, userId: string, tx: EntityManager = this.dataSource.manager): Promise<StaffRole | null> {
+    const row = await tx.findOneBy(EventStaff, { eventId, userId });
     return row?.role ?? null;
   }
 

@@ -15,6 +15,8 @@ export interface EventInput {
   startsAt: Date;
   endsAt: Date;
   sides?: [string, string];
+  /** Meeting slot length in minutes (default 30). */
+  slotMinutes?: number;
 }
 export type EventPatch = Partial<EventInput> & { status?: EventStatus };
 export interface VenueInput {
@@ -61,6 +63,8 @@ export class EventsService {
         endsAt: input.endsAt,
         sides,
         status: 'draft',
+        slotMinutes: input.slotMinutes ?? 30,
+        closedAt: null,
         createdBy: actor.userId,
       });
       await this.events.insertStaff(tx, created.id, actor.userId, 'organizer', actor.userId);
@@ -102,7 +106,11 @@ export class EventsService {
       const { status, ...given } = patch;
       // Only fields actually sent count as an edit (transports may pass undefined keys).
       const fields = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<EventInput>;
-      const updated = await this.events.update(tx, id, { ...fields, ...(status ? { status } : {}) });
+      const updated = await this.events.update(tx, id, {
+        ...fields,
+        ...(status ? { status } : {}),
+        ...(status === 'closed' && current.status !== 'closed' ? { closedAt: new Date() } : {}),
+      });
       if (Object.keys(fields).length) {
         await this.log.append(tx, id, { type: 'event.updated', data: { event: toEventView(updated) }, actorUserId: actor.userId });
       }
@@ -267,6 +275,8 @@ export function toEventView(e: TradeEvent): EventView {
     endsAt: e.endsAt.toISOString(),
     sides: e.sides,
     status: e.status,
+    slotMinutes: e.slotMinutes,
+    closedAt: e.closedAt ? e.closedAt.toISOString() : null,
     createdAt: e.createdAt.toISOString(),
   };
 }

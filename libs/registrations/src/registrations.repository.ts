@@ -39,6 +39,25 @@ export class RegistrationsRepository {
     return tx.getRepository(Registration).createQueryBuilder('r').setLock('pessimistic_write').where('r.event_id = :eventId AND r.id = :id', { eventId, id }).getOne();
   }
 
+  /**
+   * FOR NO KEY UPDATE: serializes changes that depend on this registration (its
+   * pending requests) without blocking the KEY SHARE locks that foreign keys
+   * take when other rows reference it — FOR UPDATE would deadlock A→B against B→A.
+   */
+  lockNoKey(tx: EntityManager, eventId: string, ids: string[]): Promise<Registration[]> {
+    return tx
+      .getRepository(Registration)
+      .createQueryBuilder('r')
+      .setLock('for_no_key_update')
+      .where('r.event_id = :eventId AND r.id IN (:...ids)', { eventId, ids })
+      .orderBy('r.id')
+      .getMany();
+  }
+
+  findByBadge(tx: EntityManager, eventId: string, badgeCode: string): Promise<Registration | null> {
+    return tx.findOneBy(Registration, { eventId, badgeCode });
+  }
+
   lockByBadge(tx: EntityManager, eventId: string, badgeCode: string): Promise<Registration | null> {
     return tx
       .getRepository(Registration)
@@ -116,8 +135,9 @@ export class RegistrationsRepository {
     );
   }
 
-  async isMember(enterpriseId: string, userId: string): Promise<boolean> {
-    const rows = (await this.dataSource.query(`SELECT 1 FROM enterprise_members WHERE enterprise_id = $1 AND user_id = $2`, [enterpriseId, userId])) as unknown[];
+  /** Pass the transaction when inside one: a second pool connection per transaction starves the pool under load. */
+  async isMember(enterpriseId: string, userId: string, tx: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const rows = (await tx.query(`SELECT 1 FROM enterprise_members WHERE enterprise_id = $1 AND user_id = $2`, [enterpriseId, userId])) as unknown[];
     return rows.length > 0;
   }
 }

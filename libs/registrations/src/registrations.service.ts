@@ -48,7 +48,7 @@ export class RegistrationsService {
       const registration = await this.db.transaction(async (tx) => {
         // Shared lock: registrations proceed together but not across a status change.
         const event = await this.events.lockShared(tx, eventId);
-        if (!event || (event.status === 'draft' && !(await this.access.roleOf(actor, eventId)))) throw DomainError.notFound('Event', eventId);
+        if (!event || (event.status === 'draft' && !(await this.access.roleOf(actor, eventId, tx)))) throw DomainError.notFound('Event', eventId);
         if (event.status !== 'registration_open') {
           throw new DomainError(ErrorCode.REGISTRATION_CLOSED, `Registration is not open for this event (status: ${event.status})`);
         }

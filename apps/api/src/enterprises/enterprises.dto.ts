@@ -110,6 +110,13 @@ export class CreateEnterpriseRequest {
   @Type(() => CertificationInput)
   certifications?: CertificationInput[];
 
+  @ApiPropertyOptional({ example: ['vi', 'zh'], description: 'ISO 639-1 languages it works in (default: those of its name)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @Matches(/^[a-z]{2}$/i, { each: true, message: 'each language must be an ISO 639-1 code such as vi, zh, en' })
+  languages?: string[];
+
   @ApiPropertyOptional({ example: 'https://laocai-agri.vn' })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
@@ -186,6 +193,7 @@ export class EnterpriseResponse {
   @ApiProperty({ type: [ProductLineSchema] }) offers: ProductLineSchema[];
   @ApiProperty({ type: [ProductLineSchema] }) needs: ProductLineSchema[];
   @ApiProperty({ type: [CertificationSchema] }) certifications: CertificationSchema[];
+  @ApiProperty({ type: [String], example: ['vi', 'en'] }) languages: string[];
   @ApiPropertyOptional() website?: string;
   @ApiPropertyOptional({ enum: SIZES }) size?: string;
   @ApiPropertyOptional({ type: LocalizedText }) description?: LocalizedText;

@@ -53,6 +53,13 @@ export class CreateEventRequest {
   @ArrayMaxSize(2)
   @Matches(/^[A-Z]{2}$/, { each: true, message: 'each side must be an ISO 3166-1 alpha-2 country code' })
   sides?: [string, string];
+
+  @ApiPropertyOptional({ example: 30, minimum: 5, maximum: 240, description: 'Meeting slot length in minutes' })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(240)
+  slotMinutes?: number;
 }
 
 export class UpdateEventRequest extends PartialType(CreateEventRequest) {
@@ -77,6 +84,8 @@ export class EventResponse {
   @ApiProperty({ format: 'date-time' }) endsAt: string;
   @ApiProperty({ type: [String], example: ['VN', 'CN'] }) sides: [string, string];
   @ApiProperty({ enum: STATUSES }) status: EventStatus;
+  @ApiProperty({ example: 30 }) slotMinutes: number;
+  @ApiProperty({ format: 'date-time', nullable: true }) closedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 export class EventPage {

@@ -21,6 +21,12 @@ export interface AppConfig {
   adminPassword?: string;
   loginThrottle: { maxFailures: number; windowSeconds: number };
   corsOrigins: string[];
+  /** Matchmaking: how long a connection request waits for an answer, and anti-spam. */
+  connections: { ttlSeconds: number; maxPendingPerRegistration: number; sweepSeconds: number };
+  /** How long after an event closes its parties may still record outcomes. */
+  outcomeFollowUpSeconds: number;
+  /** The address people reach this deployment at (online meeting links). */
+  publicUrl: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   webDistDir: string;
 }
@@ -126,11 +132,20 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     }
   }
 
+  const duration = (name: string, fallback: string): number => {
+    const raw = str(name) ?? fallback;
+    const seconds = parseDuration(raw);
+    if (seconds === undefined) problems.push(`${name} must be a duration like 900, 15m, 12h or 7d (got "${raw}")`);
+    return seconds ?? parseDuration(fallback)!;
+  };
+  const port = int('PORT', 3000, 0, 65535);
+  const publicUrl = url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+
   const dataDirRaw = str('DATA_DIR') ?? 'data';
   const config: AppConfig = {
     env: env_,
     host: str('HOST') ?? '0.0.0.0',
-    port: int('PORT', 3000, 0, 65535),
+    port,
     gatewayPort: int('GATEWAY_PORT', 3001, 0, 65535),
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     embeddedPostgresPort: int('EMBEDDED_PG_PORT', 54329, 1024, 65535),
@@ -145,6 +160,13 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       windowSeconds: int('LOGIN_WINDOW_SECONDS', 300, 1, 86400),
     },
     corsOrigins,
+    connections: {
+      ttlSeconds: duration('CONNECTION_TTL', '24h'),
+      maxPendingPerRegistration: int('MAX_PENDING_REQUESTS', 20, 1, 10_000),
+      sweepSeconds: int('CONNECTION_SWEEP_SECONDS', 30, 1, 3600),
+    },
+    outcomeFollowUpSeconds: duration('OUTCOME_FOLLOW_UP', '180d'),
+    publicUrl: publicUrl.replace(/\/+$/, ''),
     logLevel,
     webDistDir: resolve(cwd, str('WEB_DIST_DIR') ?? 'apps/web/dist'),
   };

@@ -1,0 +1,116 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ConnectionsService, OutcomesService } from '@tradebridge/connections';
+import { Actor, DomainError, ErrorCode } from '@tradebridge/core';
+import { CurrentActor } from '../http/public.decorator';
+import { uuidPipe } from '../http/uuid.pipe';
+import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
+import {
+  ConnectionListQuery,
+  ConnectionPage,
+  ConnectionResponse,
+  CreateConnectionRequest,
+  CreateOutcomeRequest,
+  OutcomePage,
+  OutcomeResponse,
+  ScanRequest,
+} from './connections.dto';
+
+@ApiTags('connections')
+@Authenticated()
+@Controller()
+export class ConnectionsController {
+  constructor(
+    private readonly connections: ConnectionsService,
+    private readonly outcomes: OutcomesService,
+  ) {}
+
+  @Post('events/:id/connections')
+  @ApiOperation({ summary: 'Request a connection with an enterprise of the other side (staff: record one made off-line)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body within 24 h → the first response, replayed' })
+  @ApiCreatedResponse({ type: ConnectionResponse })
+  @ApiErrors(400, 403, 404, 409, 422, 429)
+  async request(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidPipe('id')) id: string,
+    @Body() body: CreateConnectionRequest,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
+      throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters' }]);
+    }
+    const result = await this.connections.request(actor, id, body, idempotencyKey);
+    response.status(result.status);
+    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    return result.body;
+  }
+
+  @Post('events/:id/connections/scan')
+  @ApiOperation({ summary: "On site: connect by scanning the partner's badge (both checked in; accepted at once)" })
+  @ApiCreatedResponse({ type: ConnectionResponse })
+  @ApiErrors(400, 403, 404, 409, 422)
+  scan(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: ScanRequest) {
+    return this.connections.scan(actor, id, body.fromRegistrationId, body.badgeCode);
+  }
+
+  @Get('events/:id/connections')
+  @ApiOperation({ summary: "Connections: all for staff, your enterprise's otherwise" })
+  @ApiOkResponse({ type: ConnectionPage })
+  @ApiErrors(400, 404)
+  list(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Query() query: ConnectionListQuery) {
+    return this.connections.list(actor, id, { ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 });
+  }
+
+  @Get('connections/:id')
+  @ApiOperation({ summary: 'One connection (its parties and staff)' })
+  @ApiOkResponse({ type: ConnectionResponse })
+  @ApiErrors(400, 404)
+  get(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string) {
+    return this.connections.get(actor, id);
+  }
+
+  @Post('connections/:id/accept')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Accept a request you received; both sides then see each other’s contact details' })
+  @ApiOkResponse({ type: ConnectionResponse })
+  @ApiErrors(400, 403, 404, 409)
+  accept(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string) {
+    return this.connections.accept(actor, id);
+  }
+
+  @Post('connections/:id/decline')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Decline a request you received' })
+  @ApiOkResponse({ type: ConnectionResponse })
+  @ApiErrors(400, 403, 404, 409)
+  decline(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string) {
+    return this.connections.decline(actor, id);
+  }
+
+  @Post('connections/:id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw a request you made that is not answered yet' })
+  @ApiOkResponse({ type: ConnectionResponse })
+  @ApiErrors(400, 403, 404, 409)
+  withdraw(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string) {
+    return this.connections.withdraw(actor, id);
+  }
+
+  @Post('connections/:id/outcomes')
+  @ApiOperation({ summary: 'Record an outcome (MOU, contract, order, follow-up) of an accepted connection; corrections keep history' })
+  @ApiCreatedResponse({ type: OutcomeResponse })
+  @ApiErrors(400, 404, 409, 422)
+  recordOutcome(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: CreateOutcomeRequest) {
+    return this.outcomes.record(actor, id, body);
+  }
+
+  @Get('connections/:id/outcomes')
+  @ApiOperation({ summary: 'Outcomes of a connection, oldest first, corrected ones marked current: false' })
+  @ApiOkResponse({ type: OutcomePage })
+  @ApiErrors(400, 404)
+  listOutcomes(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string) {
+    return this.outcomes.list(actor, id);
+  }
+}

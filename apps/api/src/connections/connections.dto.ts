@@ -1,0 +1,112 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsNumberString, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import type { ConnectionChannel, ConnectionStatus, OutcomeKind } from '@tradebridge/contracts';
+import { PageQuery } from '../http/page.query';
+
+const STATUSES: ConnectionStatus[] = ['requested', 'accepted', 'declined', 'withdrawn', 'expired'];
+const CHANNELS: ConnectionChannel[] = ['online', 'qr', 'recorded'];
+const OUTCOME_KINDS: OutcomeKind[] = ['follow_up', 'mou_signed', 'contract_signed', 'order_placed'];
+
+export class CreateConnectionRequest {
+  @ApiProperty({ format: 'uuid', description: 'Your registration' }) @IsUUID('all', { message: 'must be a UUID' }) fromRegistrationId: string;
+  @ApiProperty({ format: 'uuid', description: "The partner's registration (the other side)" }) @IsUUID('all', { message: 'must be a UUID' }) toRegistrationId: string;
+
+  @ApiPropertyOptional({ example: 'Chúng tôi muốn nhập vải polyester cho xưởng may / We would like to buy polyester fabric', maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  message?: string;
+
+  @ApiPropertyOptional({ enum: ['online', 'recorded'], default: 'online', description: '`recorded`: staff record a connection made off-line (accepted at once)' })
+  @IsOptional()
+  @IsIn(['online', 'recorded'], { message: 'must be online or recorded' })
+  channel?: 'online' | 'recorded';
+}
+
+export class ScanRequest {
+  @ApiProperty({ format: 'uuid', description: 'Your registration' }) @IsUUID('all', { message: 'must be a UUID' }) fromRegistrationId: string;
+  @ApiProperty({ example: '7K2M-Q9XW-3HTR-8BNC-V4PD', description: "The partner's badge code (its QR)" }) @IsString() @MaxLength(64) badgeCode: string;
+}
+
+export class ConnectionListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES, { message: `must be one of ${STATUSES.join(', ')}` }) status?: ConnectionStatus;
+  @ApiPropertyOptional({ enum: CHANNELS }) @IsOptional() @IsIn(CHANNELS, { message: `must be one of ${CHANNELS.join(', ')}` }) channel?: ConnectionChannel;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'must be a UUID' }) roomId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Connections with this registration at either end' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  registrationId?: string;
+}
+
+export class ConnectionResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty({ format: 'uuid' }) fromRegistrationId: string;
+  @ApiProperty({ format: 'uuid' }) toRegistrationId: string;
+  @ApiProperty({ enum: STATUSES }) status: ConnectionStatus;
+  @ApiProperty({ enum: CHANNELS }) channel: ConnectionChannel;
+  @ApiProperty({ format: 'uuid', nullable: true }) roomId: string | null;
+  @ApiProperty({ nullable: true }) message: string | null;
+  @ApiProperty({ description: 'Recommendation score of the pair when it was made' }) score: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true }) expiresAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true }) respondedAt: string | null;
+}
+export class ConnectionPage {
+  @ApiProperty({ type: [ConnectionResponse] }) items: ConnectionResponse[];
+  @ApiProperty() total: number;
+}
+
+export class MoneyInput {
+  @ApiProperty({ example: '250000.00', description: 'Decimal amount as a string (up to 2 decimals)' })
+  @IsNumberString({ no_symbols: false }, { message: 'must be a decimal number' })
+  @Matches(/^\d{1,16}(\.\d{1,2})?$/, { message: 'must be a non-negative amount with at most 2 decimals' })
+  amount: string;
+
+  @ApiProperty({ example: 'USD', description: 'ISO 4217' })
+  @Matches(/^[A-Za-z]{3}$/, { message: 'must be an ISO 4217 currency code' })
+  currency: string;
+}
+
+export class CreateOutcomeRequest {
+  @ApiProperty({ enum: OUTCOME_KINDS }) @IsIn(OUTCOME_KINDS, { message: `must be one of ${OUTCOME_KINDS.join(', ')}` }) kind: OutcomeKind;
+
+  @ApiPropertyOptional({ type: MoneyInput })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyInput)
+  value?: MoneyInput;
+
+  @ApiPropertyOptional({ example: 'Ký biên bản ghi nhớ 200 tấn sầu riêng / MOU for 200 t of durian', maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'This records a correction of that earlier outcome (kept as history)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  correctsOutcomeId?: string;
+}
+
+class MoneySchema {
+  @ApiProperty({ example: '250000.00' }) amount: string;
+  @ApiProperty({ example: 'USD' }) currency: string;
+}
+export class OutcomeResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) connectionId: string;
+  @ApiProperty({ enum: OUTCOME_KINDS }) kind: OutcomeKind;
+  @ApiPropertyOptional({ type: MoneySchema }) value?: MoneySchema;
+  @ApiPropertyOptional() note?: string;
+  @ApiProperty({ format: 'uuid' }) recordedBy: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) supersedesId: string | null;
+  @ApiProperty({ description: 'false once a correction replaced it' }) current: boolean;
+}
+export class OutcomePage {
+  @ApiProperty({ type: [OutcomeResponse] }) items: OutcomeResponse[];
+  @ApiProperty() total: number;
+}

@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { ConnectionExpiry } from '@tradebridge/connections';
+import { createTestApp, TestApp } from '../factories/app';
+import { Account, ConferenceSetup, World } from '../factories/world';
+
+describe('connections: request, answer, idempotency, QR, recorded, expiry, contacts', () => {
+  let t: TestApp;
+  let world: World;
+  let organizer: Account;
+  let setup: ConferenceSetup;
+
+  beforeAll(async () => {
+    t = await createTestApp({ MAX_PENDING_REQUESTS: '3', CONNECTION_TTL: '1h' });
+    world = new World(t);
+    organizer = await world.organizer();
+    setup = await world.openEvent(organizer);
+  });
+  afterAll(() => t.close());
+
+  const request = (who: Account, body: Record<string, unknown>, key?: string) => {
+    const req = t.http.post(`/api/events/${setup.eventId}/connections`).set(who.auth);
+    if (key) req.set('Idempotency-Key', key);
+    return req.send(body);
+  };
+
+  it('requests with a message, accepts, and then each side sees the other’s contact details', async () => {
+    const buyer = await world.approved(organizer, setup, 'CN');
+    const grower = await world.approved(organizer, setup, 'VN');
+    // Before: no contact.
+    expect((await t.http.get(`/api/enterprises/${grower.enterpriseId}`).set(buyer.account.auth)).body.contact).toBeUndefined();
+
+    const res = await request(buyer.account, { fromRegistrationId: buyer.registration.id, toRegistrationId: grower.registration.id, message: '我们想采购榴莲' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'requested', channel: 'online', message: '我们想采购榴莲', respondedAt: null });
+    expect(res.body.score).toBeGreaterThan(0); // durian need × durian offer
+    // A requested connection does not open contacts yet.
+    expect((await t.http.get(`/api/enterprises/${grower.enterpriseId}`).set(buyer.account.auth)).body.contact).toBeUndefined();
+
+    // Only the receiving side answers.
+    expect((await t.http.post(`/api/connections/${res.body.id}/accept`).set(buyer.account.auth)).status).toBe(403);
+    const accepted = await t.http.post(`/api/connections/${res.body.id}/accept`).set(grower.account.auth);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.status).toBe('accepted');
+    expect((await t.http.get(`/api/enterprises/${grower.enterpriseId}`).set(buyer.account.auth)).body.contact).toMatchObject({ email: 'export@batxat-agri.vn' });
+    expect((await t.http.get(`/api/enterprises/${buyer.enterpriseId}`).set(grower.account.auth)).body.contact).toMatchObject({ email: 'trade@silkroad-textiles.cn' });
+    // An outsider still does not.
+    const outsider = await world.account('outsider');
+    expect((await t.http.get(`/api/enterprises/${grower.enterpriseId}`).set(outsider.auth)).body.contact).toBeUndefined();
+
+    const again = await t.http.post(`/api/connections/${res.body.id}/decline`).set(grower.account.auth);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('CONNECTION_NOT_PENDING');
+
+    const log = (await t.http.get(`/api/events/${setup.eventId}/log`).set(organizer.auth)).body.items;
+    const mine = log.filter((e: { data: { connection?: { id: string } } }) => e.data.connection?.id === res.body.id);
+    expect(mine.map((e: { type: string }) => e.type)).toEqual(['connection.requested', 'connection.accepted']);
+  });
+
+  it('refuses a connection within one side (422 SAME_SIDE_CONNECTION), in the service and in the database', async () => {
+    const a = await world.approved(organizer, setup, 'VN');
+    const b = await world.approved(organizer, setup, 'VN');
+    const res = await request(a.account, { fromRegistrationId: a.registration.id, toRegistrationId: b.registration.id });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('SAME_SIDE_CONNECTION');
+    await expect(
+      t.db.query(
+        `INSERT INTO connections (event_id, from_registration_id, from_side, to_registration_id, to_side, channel, created_by)
+         VALUES ($1, $2, 'VN', $3, 'VN', 'online', $4)`,
+        [setup.eventId, a.registration.id, b.registration.id, a.account.id],
+      ),
+    ).rejects.toThrow(/connections_different_sides_check/);
+    // Lying about a side is caught by the composite foreign key.
+    await expect(
+      t.db.query(
+        `INSERT INTO connections (event_id, from_registration_id, from_side, to_registration_id, to_side, channel, created_by)
+         VALUES ($1, $2, 'CN', $3, 'VN', 'online', $4)`,
+        [setup.eventId, a.registration.id, b.registration.id, a.account.id],
+      ),
+    ).rejects.toThrow(/connections_from_fkey/);
+  });
+
+  it('makes exactly one connection from 50 parallel requests for the same pair, from both directions', async () => {
+    const vn = await world.approved(organizer, setup, 'VN');
+    const cn = await world.approved(organizer, setup, 'CN');
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        i % 2 === 0
+          ? request(vn.account, { fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id })
+          : request(cn.account, { fromRegistrationId: cn.registration.id, toRegistrationId: vn.registration.id }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    const refused = results.filter((r) => r.status !== 201);
+    expect(refused).toHaveLength(49);
+    expect(new Set(refused.map((r) => `${r.status} ${r.body.code}`))).toEqual(new Set(['409 CONNECTION_EXISTS']));
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM connections WHERE event_id = $1 AND pair_low = least($2::uuid, $3::uuid) AND pair_high = greatest($2::uuid, $3::uuid)`,
+      [setup.eventId, vn.registration.id, cn.registration.id],
+    );
+    expect(n).toBe(1);
+  });
+
+  it('replays the identical first response for the same Idempotency-Key and body, and refuses another body (422)', async () => {
+    const vn = await world.approved(organizer, setup, 'VN');
+    const cn = await world.approved(organizer, setup, 'CN');
+    const other = await world.approved(organizer, setup, 'CN');
+    const key = randomUUID();
+    const body = { fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id, message: 'Xin chào' };
+    const [first, ...concurrent] = await Promise.all([request(vn.account, body, key), request(vn.account, body, key), request(vn.account, body, key)]);
+    const created = [first, ...concurrent].filter((r) => !r.headers['idempotent-replayed']);
+    expect(created).toHaveLength(1);
+    for (const r of [first, ...concurrent]) {
+      expect(r.status).toBe(201);
+      expect(r.body).toEqual(created[0].body);
+    }
+    const later = await request(vn.account, body, key);
+    expect(later.status).toBe(201);
+    expect(later.headers['idempotent-replayed']).toBe('true');
+    expect(later.text).toBe(created[0].text);
+
+    const reused = await request(vn.account, { ...body, toRegistrationId: other.registration.id }, key);
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    // Keys are per user: another user's same key is independent.
+    const own = await request(other.account, { fromRegistrationId: other.registration.id, toRegistrationId: vn.registration.id }, key);
+    expect(own.status).toBe(201);
+    expect((await request(vn.account, body, 'bad key with spaces')).status).toBe(400);
+  });
+
+  it('caps the requests a registration has waiting (429 TOO_MANY_PENDING_REQUESTS)', async () => {
+    const spammer = await world.approved(organizer, setup, 'CN');
+    const targets = await Promise.all(Array.from({ length: 4 }, () => world.approved(organizer, setup, 'VN')));
+    const statuses = [];
+    for (const target of targets) {
+      statuses.push((await request(spammer.account, { fromRegistrationId: spammer.registration.id, toRegistrationId: target.registration.id })).status);
+    }
+    expect(statuses).toEqual([201, 201, 201, 429]);
+  });
+
+  it('lets the requester withdraw; a declined pair cannot be requested again, a withdrawn one can', async () => {
+    const vn = await world.approved(organizer, setup, 'VN');
+    const cn = await world.approved(organizer, setup, 'CN');
+    const body = { fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id };
+    const first = (await request(vn.account, body)).body;
+    expect((await t.http.post(`/api/connections/${first.id}/withdraw`).set(cn.account.auth)).status).toBe(403);
+    expect((await t.http.post(`/api/connections/${first.id}/withdraw`).set(vn.account.auth)).body.status).toBe('withdrawn');
+    const second = await request(vn.account, body);
+    expect(second.status).toBe(201);
+    expect((await t.http.post(`/api/connections/${second.body.id}/decline`).set(cn.account.auth)).body.status).toBe('declined');
+    const third = await request(vn.account, body);
+    expect(third.status).toBe(409);
+    expect(third.body.code).toBe('CONNECTION_DECLINED');
+  });
+
+  it('connects on site by badge QR when both are checked in, accepted at once', async () => {
+    const vn = await world.approved(organizer, setup, 'VN');
+    const cn = await world.approved(organizer, setup, 'CN');
+    const scan = () => t.http.post(`/api/events/${setup.eventId}/connections/scan`).set(vn.account.auth).send({ fromRegistrationId: vn.registration.id, badgeCode: cn.registration.badgeCode });
+    await world.checkIn(organizer, setup.eventId, vn.registration.badgeCode);
+    const early = await scan();
+    expect(early.status).toBe(422);
+    expect(early.body.code).toBe('NOT_CHECKED_IN');
+    await world.checkIn(organizer, setup.eventId, cn.registration.badgeCode);
+    const ok = await scan();
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ status: 'accepted', channel: 'qr', fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id });
+    const twice = await scan();
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('CONNECTION_EXISTS');
+  });
+
+  it('lets a moderator record a connection made off-line; members cannot', async () => {
+    const moderator = await world.account('moderator');
+    await t.http.post(`/api/events/${setup.eventId}/staff`).set(organizer.auth).send({ email: moderator.email, role: 'moderator' }).expect(201);
+    const vn = await world.approved(organizer, setup, 'VN');
+    const cn = await world.approved(organizer, setup, 'CN');
+    const body = { fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id, channel: 'recorded' };
+    expect((await request(vn.account, body)).status).toBe(403);
+    const recorded = await request(moderator, body);
+    expect(recorded.status).toBe(201);
+    expect(recorded.body).toMatchObject({ status: 'accepted', channel: 'recorded', expiresAt: null });
+    const staffList = await t.http.get(`/api/events/${setup.eventId}/connections?channel=recorded`).set(moderator.auth);
+    expect(staffList.body.items.map((c: { id: string }) => c.id)).toContain(recorded.body.id);
+    // A member sees only its own enterprise's connections.
+    const mine = await t.http.get(`/api/events/${setup.eventId}/connections?limit=200`).set(vn.account.auth);
+    expect(mine.body.items.map((c: { id: string }) => c.id)).toEqual([recorded.body.id]);
+  });
+
+  it('expires unanswered requests: answering late is refused, and the sweeper logs the expiry', async () => {
+    const shortLived = await createTestApp({ CONNECTION_TTL: '1' });
+    try {
+      const w = new World(shortLived);
+      const org = await w.organizer();
+      const s = await w.openEvent(org);
+      const vn = await w.approved(org, s, 'VN');
+      const cn = await w.approved(org, s, 'CN');
+      const cn2 = await w.approved(org, s, 'CN');
+      const ask = (to: string) => shortLived.http.post(`/api/events/${s.eventId}/connections`).set(vn.account.auth).send({ fromRegistrationId: vn.registration.id, toRegistrationId: to });
+      const late = (await ask(cn.registration.id)).body;
+      const swept = (await ask(cn2.registration.id)).body;
+      await new Promise((r) => setTimeout(r, 1_200));
+
+      const refused = await shortLived.http.post(`/api/connections/${late.id}/accept`).set(cn.account.auth);
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('CONNECTION_EXPIRED');
+      expect((await shortLived.http.get(`/api/connections/${late.id}`).set(vn.account.auth)).body.status).toBe('expired');
+
+      await shortLived.app.get(ConnectionExpiry).sweep();
+      expect((await shortLived.http.get(`/api/connections/${swept.id}`).set(vn.account.auth)).body.status).toBe('expired');
+      const types = (await shortLived.http.get(`/api/events/${s.eventId}/log`).set(org.auth)).body.items.map((e: { type: string }) => e.type);
+      expect(types.filter((x: string) => x === 'connection.expired')).toHaveLength(2);
+      // An expired pair may be requested again.
+      expect((await ask(cn.registration.id)).status).toBe(201);
+    } finally {
+      await shortLived.close();
+    }
+  });
+
+  it('hides a connection from outsiders (404) and validates ids', async () => {
+    const vn = await world.approved(organizer, setup, 'VN');
+    const cn = await world.approved(organizer, setup, 'CN');
+    const c = (await request(vn.account, { fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id })).body;
+    const outsider = await world.account('outsider');
+    expect((await t.http.get(`/api/connections/${c.id}`).set(outsider.auth)).status).toBe(404);
+    expect((await t.http.get(`/api/connections/${c.id}`).set(organizer.auth)).status).toBe(200);
+    const bad = await request(vn.account, { fromRegistrationId: 'me', toRegistrationId: cn.registration.id, extra: 1 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['extra', 'fromRegistrationId']);
+  });
+});
