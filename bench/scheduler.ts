@@ -1,0 +1,192 @@
+/**
+ * Scheduler benchmark (issue 3, item 7): 2,000 registrations (1,000 per side),
+ * 12,000 accepted connections with skewed degrees, 16 slots of 30 min, 5 venues ×
+ * 40 tables, ~60% of pairs on site at a shared venue, ~20% of registrations
+ * available for half the day only, weights 1–100. Seeded, so runs are repeatable.
+ *
+ * Build and run from the repository root:
+ *   npx tsc --ignoreConfig --outDir /tmp/bench-out --module commonjs --target es2022 --esModuleInterop \
+ *     --skipLibCheck bench/scheduler.ts libs/meetings/src/schedule.ts
+ *   node /tmp/bench-out/bench/scheduler.js
+ * (TypeScript 6 refuses file arguments next to a tsconfig.json without --ignoreConfig.)
+ * Prints the figures and writes them to bench/results/scheduler.json.
+ */
+/// <reference types="node" />
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { schedule } from '../libs/meetings/src/schedule';
+import type { ScheduleInput, SchedulePair } from '../libs/meetings/src/schedule';
+
+const SEED = 20251120;
+const PER_SIDE = 1000;
+const CONNECTIONS = 12000;
+const SLOTS = 16;
+const SLOT_MS = 30 * 60 * 1000;
+const VENUES = ['venue-laocai', 'venue-hekou', 'venue-hanoi', 'venue-kunming', 'venue-hangzhou'];
+const TABLES = 40;
+const ONSITE_SHARE = 0.6;
+const ONSITE_ATTENDANCE = 0.8;
+const LIMITED_SHARE = 0.2;
+const GOAL_MS = 10_000;
+const GOAL_RATIO = 0.95;
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Reg {
+  id: string;
+  venue: number;
+  onsite: boolean;
+  activity: number;
+}
+
+/** Picks items in proportion to their activity (cumulative sums + binary search). */
+function sampler(items: Reg[], rnd: () => number): () => Reg {
+  const cum: number[] = [];
+  let total = 0;
+  for (const r of items) cum.push((total += r.activity));
+  return () => {
+    const x = rnd() * total;
+    let lo = 0;
+    let hi = cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cum[mid] > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return items[lo];
+  };
+}
+
+function generate(seed: number): ScheduleInput {
+  const rnd = mulberry32(seed);
+  const makeSide = (prefix: string): Reg[] =>
+    Array.from({ length: PER_SIDE }, (_, i) => ({
+      id: `${prefix}-${String(i).padStart(4, '0')}`,
+      venue: Math.floor(rnd() * VENUES.length),
+      onsite: rnd() < ONSITE_ATTENDANCE,
+      // Pareto(α = 2.2), capped: a few very sought-after enterprises, a long tail of quiet ones.
+      activity: Math.min(25, 1 / Math.pow(1 - rnd(), 1 / 2.2)),
+    }));
+  const sideA = makeSide('vn');
+  const sideB = makeSide('cn');
+  const pickA = sampler(sideA, rnd);
+  const pickB = sampler(sideB, rnd);
+  const localA = VENUES.map((_, v) => sampler(sideA.filter((r) => r.onsite && r.venue === v), rnd));
+  const localB = VENUES.map((_, v) => sampler(sideB.filter((r) => r.onsite && r.venue === v), rnd));
+
+  const seen = new Set<string>();
+  const pairs: SchedulePair[] = [];
+  while (pairs.length < CONNECTIONS) {
+    let a: Reg;
+    let b: Reg;
+    if (rnd() < ONSITE_SHARE) {
+      const v = Math.floor(rnd() * VENUES.length);
+      a = localA[v]();
+      b = localB[v]();
+    } else {
+      a = pickA();
+      b = pickB();
+      if (a.onsite && b.onsite && a.venue === b.venue) continue; // keeps the on-site share near 60%
+    }
+    const key = `${a.id}|${b.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const shared = a.onsite && b.onsite && a.venue === b.venue;
+    pairs.push({
+      connectionId: `conn-${String(pairs.length).padStart(5, '0')}`,
+      a: a.id,
+      b: b.id,
+      weight: 1 + Math.floor(rnd() * 100),
+      venueId: shared ? VENUES[a.venue] : null,
+    });
+  }
+
+  const day0 = Date.UTC(2025, 10, 20, 1, 0, 0); // 08:00 in Lào Cai
+  const slots = Array.from({ length: SLOTS }, (_, i) => ({ index: i, startsAt: day0 + i * SLOT_MS, endsAt: day0 + (i + 1) * SLOT_MS }));
+  const availability: Record<string, number[]> = {};
+  for (const r of [...sideA, ...sideB]) {
+    if (rnd() >= LIMITED_SHARE) continue;
+    const start = Math.floor(rnd() * (SLOTS / 2 + 1)); // a random half of the day
+    availability[r.id] = Array.from({ length: SLOTS / 2 }, (_, i) => start + i);
+  }
+  const tables: Record<string, number> = Object.fromEntries(VENUES.map((v) => [v, TABLES]));
+  return { slots, pairs, availability, tables, busy: [], tablesInUse: [] };
+}
+
+function main(): void {
+  const input = generate(SEED);
+  const onsitePairs = input.pairs.filter((p) => p.venueId !== null).length;
+  const degrees = new Map<string, number>();
+  for (const p of input.pairs) for (const r of [p.a, p.b]) degrees.set(r, (degrees.get(r) ?? 0) + 1);
+  const maxDegree = Math.max(...degrees.values());
+
+  const t0 = process.hrtime.bigint();
+  const result = schedule(input);
+  const runMs = Number(process.hrtime.bigint() - t0) / 1e6;
+
+  const perVenue: Record<string, number> = Object.fromEntries(VENUES.map((v) => [v, 0]));
+  let online = 0;
+  for (const m of result.meetings) {
+    if (m.venueId === null) online++;
+    else perVenue[m.venueId]++;
+  }
+  const reasons: Record<string, number> = {};
+  for (const u of result.unscheduled) reasons[u.reason] = (reasons[u.reason] ?? 0) + 1;
+  const figures = {
+    benchmark: 'scheduler',
+    seed: SEED,
+    instance: {
+      registrations: 2 * PER_SIDE,
+      connections: input.pairs.length,
+      onsitePairs,
+      onlinePairs: input.pairs.length - onsitePairs,
+      slots: SLOTS,
+      venues: VENUES.length,
+      tablesPerVenue: TABLES,
+      limitedAvailability: Object.keys(input.availability).length,
+      maxDegree,
+      registrationsWithConnections: degrees.size,
+    },
+    runMs: Math.round(runMs),
+    achieved: result.achieved,
+    upperBound: result.upperBound,
+    ratio: Number(result.ratio.toFixed(4)),
+    totalWeight: result.totalWeight,
+    meetingsPerVenue: perVenue,
+    onlineMeetings: online,
+    unscheduledByReason: reasons,
+    goals: {
+      runMsAtMost: GOAL_MS,
+      ratioAtLeast: GOAL_RATIO,
+      timeOk: runMs <= GOAL_MS,
+      ratioOk: result.ratio >= GOAL_RATIO,
+    },
+    node: process.version,
+    at: new Date().toISOString(),
+  };
+
+  console.log(`scheduler benchmark (seed ${SEED})`);
+  console.log(`  instance: ${figures.instance.registrations} registrations, ${input.pairs.length} connections (${onsitePairs} on site, ${figures.instance.onlinePairs} online), ${SLOTS} slots, ${VENUES.length} venues × ${TABLES} tables, ${figures.instance.limitedAvailability} with half-day availability, max degree ${maxDegree}`);
+  console.log(`  run time:     ${figures.runMs} ms (goal ≤ ${GOAL_MS} ms) ${figures.goals.timeOk ? 'OK' : 'MISSED'}`);
+  console.log(`  achieved:     ${result.achieved} meetings (${online} online, ${result.achieved - online} at tables)`);
+  console.log(`  upper bound:  ${result.upperBound}`);
+  console.log(`  ratio:        ${figures.ratio} (goal ≥ ${GOAL_RATIO}) ${figures.goals.ratioOk ? 'OK' : 'MISSED'}`);
+  console.log(`  per venue:    ${VENUES.map((v) => `${v} ${perVenue[v]}`).join(', ')}`);
+  console.log(`  unscheduled:  ${Object.entries(reasons).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
+
+  const out = resolve(process.cwd(), 'bench/results/scheduler.json');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);
+  console.log(`  written:      ${out}`);
+}
+
+main();

@@ -1,0 +1,371 @@
+import fc from 'fast-check';
+import { schedule } from './schedule';
+import type { ScheduleInput, SchedulePair, ScheduleResult } from './schedule';
+
+// ---- helpers ---------------------------------------------------------------------------
+
+const HOUR = 3_600_000;
+
+/** Slot indices deliberately not 0..n-1, to catch index/position mix-ups. */
+function slots(n: number): ScheduleInput['slots'] {
+  return Array.from({ length: n }, (_, i) => ({ index: 10 + 3 * i, startsAt: i * HOUR, endsAt: (i + 1) * HOUR }));
+}
+
+function input(over: Partial<ScheduleInput>): ScheduleInput {
+  return { slots: slots(1), pairs: [], availability: {}, tables: {}, busy: [], tablesInUse: [], ...over };
+}
+
+function pair(connectionId: string, a: string, b: string, weight = 50, venueId: string | null = null): SchedulePair {
+  return { connectionId, a, b, weight, venueId };
+}
+
+/** Every hard rule, checked against the input only (independent of the scheduler's internals). */
+function assertValid(inp: ScheduleInput, res: ScheduleResult): void {
+  const slotIndices = new Set(inp.slots.map((s) => s.index));
+  const byId = new Map(inp.pairs.map((p) => [p.connectionId, p]));
+  const seen = new Map<string, number>();
+  for (const x of [...res.meetings.map((m) => m.connectionId), ...res.unscheduled.map((u) => u.connectionId)]) {
+    seen.set(x, (seen.get(x) ?? 0) + 1);
+  }
+  for (const p of inp.pairs) expect(seen.get(p.connectionId)).toBe(1);
+  expect(seen.size).toBe(inp.pairs.length);
+
+  const regSlot = new Set(inp.busy.map((b) => `${b.registrationId}@${b.slot}`));
+  const tableSlot = new Set(inp.tablesInUse.map((t) => `${t.venueId}#${t.table}@${t.slot}`));
+  const available = (r: string, s: number): boolean => !Object.hasOwn(inp.availability, r) || inp.availability[r].includes(s);
+  for (const m of res.meetings) {
+    const p = byId.get(m.connectionId);
+    if (!p) throw new Error(`unknown connection ${m.connectionId}`);
+    expect(slotIndices.has(m.slot)).toBe(true);
+    for (const r of [p.a, p.b]) {
+      expect(available(r, m.slot)).toBe(true);
+      const key = `${r}@${m.slot}`;
+      expect(regSlot.has(key)).toBe(false); // busy, or a second meeting in one slot
+      regSlot.add(key);
+    }
+    expect(m.venueId).toBe(p.venueId);
+    if (p.venueId === null) {
+      expect(m.table).toBeNull();
+    } else {
+      expect(m.table).not.toBeNull();
+      const t = m.table ?? 0;
+      expect(Number.isInteger(t) && t >= 1 && t <= (inp.tables[p.venueId] ?? 0)).toBe(true);
+      const key = `${p.venueId}#${t}@${m.slot}`;
+      expect(tableSlot.has(key)).toBe(false);
+      tableSlot.add(key);
+    }
+  }
+  expect(res.achieved).toBe(res.meetings.length);
+  expect(res.achieved).toBeLessThanOrEqual(res.upperBound);
+  expect(res.ratio).toBeCloseTo(res.upperBound === 0 ? 1 : res.achieved / res.upperBound, 12);
+}
+
+/** The exact optimum by exhaustive search (tiny inputs only). Tables of a venue are interchangeable, so counts suffice. */
+function bruteForceOptimum(inp: ScheduleInput): number {
+  const idx = inp.slots.map((s) => s.index);
+  const free = (r: string, s: number): boolean =>
+    (!Object.hasOwn(inp.availability, r) || inp.availability[r].includes(s)) && !inp.busy.some((b) => b.registrationId === r && b.slot === s);
+  const tablesLeft = new Map<string, number>();
+  for (const [v, n] of Object.entries(inp.tables)) {
+    for (const s of idx) {
+      const used = new Set(inp.tablesInUse.filter((t) => t.venueId === v && t.slot === s && t.table >= 1 && t.table <= n).map((t) => t.table));
+      tablesLeft.set(`${v}@${s}`, Math.max(0, n - used.size));
+    }
+  }
+  const taken = new Set<string>();
+  let best = 0;
+  const go = (i: number, count: number): void => {
+    if (count + (inp.pairs.length - i) <= best) return;
+    if (i === inp.pairs.length) {
+      best = count;
+      return;
+    }
+    const p = inp.pairs[i];
+    for (const s of idx) {
+      if (p.a === p.b || !free(p.a, s) || !free(p.b, s) || taken.has(`${p.a}@${s}`) || taken.has(`${p.b}@${s}`)) continue;
+      const tk = `${p.venueId}@${s}`;
+      if (p.venueId !== null && (tablesLeft.get(tk) ?? 0) <= 0) continue;
+      taken.add(`${p.a}@${s}`);
+      taken.add(`${p.b}@${s}`);
+      if (p.venueId !== null) tablesLeft.set(tk, (tablesLeft.get(tk) ?? 0) - 1);
+      go(i + 1, count + 1);
+      taken.delete(`${p.a}@${s}`);
+      taken.delete(`${p.b}@${s}`);
+      if (p.venueId !== null) tablesLeft.set(tk, (tablesLeft.get(tk) ?? 0) + 1);
+    }
+    go(i + 1, count);
+  };
+  go(0, 0);
+  return best;
+}
+
+/** Random instances: registrations r0.., venues v0.., some limited availability, busy slots and tables in use. */
+function instanceArb(o: { regs: number; slots: number; pairs: number; venues: number; tables: number }): fc.Arbitrary<ScheduleInput> {
+  return fc
+    .record({
+      nRegs: fc.integer({ min: 2, max: o.regs }),
+      nSlots: fc.integer({ min: 1, max: o.slots }),
+      venueTables: fc.array(fc.integer({ min: 0, max: o.tables }), { maxLength: o.venues }),
+      pairs: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), w: fc.integer({ min: 1, max: 100 }), venue: fc.nat() }), { maxLength: o.pairs }),
+      avail: fc.array(fc.option(fc.array(fc.nat(), { maxLength: o.slots }), { nil: undefined }), { maxLength: o.regs }),
+      busy: fc.array(fc.record({ r: fc.nat(), s: fc.nat() }), { maxLength: 4 }),
+      inUse: fc.array(fc.record({ v: fc.nat(), t: fc.nat(), s: fc.nat() }), { maxLength: 4 }),
+    })
+    .map(({ nRegs, nSlots, venueTables, pairs, avail, busy, inUse }) => {
+      const sl = slots(nSlots);
+      const reg = (i: number): string => `r${i % nRegs}`;
+      const slotAt = (i: number): number => sl[i % nSlots].index;
+      const venues = venueTables.map((_, i) => `v${i}`);
+      const availability: Record<string, number[]> = {};
+      avail.forEach((list, i) => {
+        if (list !== undefined && i < nRegs) availability[reg(i)] = [...new Set(list.map(slotAt))];
+      });
+      return {
+        slots: sl,
+        pairs: pairs.map((p, i) => {
+          const a = p.a % nRegs;
+          const b = p.b % nRegs === a ? (a + 1) % nRegs : p.b % nRegs;
+          const v = p.venue % (venues.length + 1);
+          return pair(`c${String(i).padStart(3, '0')}`, reg(a), reg(b), p.w, v < venues.length ? venues[v] : null);
+        }),
+        availability,
+        tables: Object.fromEntries(venues.map((v, i) => [v, venueTables[i]])),
+        busy: busy.map((b) => ({ registrationId: reg(b.r), slot: slotAt(b.s) })),
+        tablesInUse: venues.length === 0 ? [] : inUse.map((t) => ({ venueId: venues[t.v % venues.length], table: 1 + (t.t % (o.tables + 1)), slot: slotAt(t.s) })),
+      };
+    });
+}
+
+function shuffle<T>(xs: T[], seed: number): T[] {
+  let a = seed >>> 0;
+  const rnd = (): number => {
+    a = (Math.imul(a, 1664525) + 1013904223) >>> 0;
+    return a / 4294967296;
+  };
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+function shuffled(inp: ScheduleInput, seed: number): ScheduleInput {
+  const availability: Record<string, number[]> = {};
+  for (const k of shuffle(Object.keys(inp.availability), seed)) availability[k] = shuffle(inp.availability[k], seed + 1);
+  const tables: Record<string, number> = {};
+  for (const k of shuffle(Object.keys(inp.tables), seed + 2)) tables[k] = inp.tables[k];
+  return {
+    slots: shuffle(inp.slots, seed + 3),
+    pairs: shuffle(inp.pairs, seed + 4),
+    availability,
+    tables,
+    busy: shuffle(inp.busy, seed + 5),
+    tablesInUse: shuffle(inp.tablesInUse, seed + 6),
+  };
+}
+
+// ---- properties ------------------------------------------------------------------------
+
+describe('schedule: properties', () => {
+  it('never double-books a registration or a table, respects availability and busy slots, stays within its bound', () => {
+    fc.assert(
+      fc.property(instanceArb({ regs: 8, slots: 4, pairs: 16, venues: 2, tables: 2 }), (inp) => {
+        assertValid(inp, schedule(inp));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the upper bound is at least the exact optimum (brute force on ≤ 6 pairs, ≤ 3 slots)', () => {
+    fc.assert(
+      fc.property(instanceArb({ regs: 5, slots: 3, pairs: 6, venues: 2, tables: 2 }), (inp) => {
+        const res = schedule(inp);
+        const opt = bruteForceOptimum(inp);
+        expect(res.achieved).toBeLessThanOrEqual(opt);
+        expect(res.upperBound).toBeGreaterThanOrEqual(opt);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('is deterministic: shuffled input arrays give the same output', () => {
+    fc.assert(
+      fc.property(instanceArb({ regs: 10, slots: 4, pairs: 24, venues: 2, tables: 2 }), fc.integer(), (inp, seed) => {
+        expect(schedule(shuffled(inp, seed))).toEqual(schedule(inp));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('holds on medium instances too (many pairs per registration, tables scarce)', () => {
+    fc.assert(
+      fc.property(instanceArb({ regs: 30, slots: 6, pairs: 150, venues: 3, tables: 3 }), (inp) => {
+        const res = schedule(inp);
+        assertValid(inp, res);
+        expect(schedule(shuffled(inp, 7))).toEqual(res);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+// ---- examples --------------------------------------------------------------------------
+
+describe('schedule: examples', () => {
+  it('books an online pair without a table and an on-site pair at a table of its venue', () => {
+    const inp = input({ slots: slots(2), pairs: [pair('c1', 'a', 'b'), pair('c2', 'c', 'd', 50, 'hall')], tables: { hall: 3 } });
+    const res = schedule(inp);
+    assertValid(inp, res);
+    expect(res.meetings).toEqual([
+      { connectionId: 'c1', slot: expect.any(Number), venueId: null, table: null },
+      { connectionId: 'c2', slot: expect.any(Number), venueId: 'hall', table: 1 },
+    ]);
+    expect(res).toMatchObject({ achieved: 2, upperBound: 2, ratio: 1 });
+  });
+
+  it('reports NO_COMMON_SLOT when the parties are never free at the same time', () => {
+    const s = slots(3);
+    const inp = input({
+      slots: s,
+      pairs: [pair('c1', 'a', 'b'), pair('c2', 'a', 'c')],
+      availability: { a: [s[0].index, s[1].index], b: [s[2].index] },
+      busy: [{ registrationId: 'c', slot: s[0].index }, { registrationId: 'c', slot: s[1].index }],
+    });
+    const res = schedule(inp);
+    assertValid(inp, res);
+    expect(res.unscheduled).toEqual([
+      { connectionId: 'c1', reason: 'NO_COMMON_SLOT' },
+      { connectionId: 'c2', reason: 'NO_COMMON_SLOT' },
+    ]);
+    expect(res).toMatchObject({ achieved: 0, upperBound: 0, ratio: 1 });
+  });
+
+  it('reports NO_TABLE when the venue runs out of tables', () => {
+    const inp = input({
+      slots: slots(2),
+      pairs: [pair('c1', 'a', 'b', 50, 'hall'), pair('c2', 'c', 'd', 50, 'hall'), pair('c3', 'e', 'f', 50, 'hall'), pair('c4', 'g', 'h', 50, 'nowhere')],
+      tables: { hall: 2, nowhere: 0 },
+      tablesInUse: [{ venueId: 'hall', table: 2, slot: slots(2)[0].index }],
+    });
+    const res = schedule(inp);
+    assertValid(inp, res);
+    expect(res.achieved).toBe(3);
+    expect(res.upperBound).toBe(3);
+    expect(res.unscheduled).toEqual([{ connectionId: 'c4', reason: 'NO_TABLE' }]);
+    // Table 2 is taken in the first slot, so whoever meets there gets table 1.
+    const first = res.meetings.filter((m) => m.slot === slots(2)[0].index);
+    expect(first.map((m) => m.table)).toEqual([1]);
+  });
+
+  it('the higher-weight pair wins a contested slot', () => {
+    const inp = input({ pairs: [pair('c1', 'a', 'b', 10), pair('c2', 'a', 'c', 90)] });
+    const res = schedule(inp);
+    expect(res.meetings.map((m) => m.connectionId)).toEqual(['c2']);
+    expect(res.unscheduled).toEqual([{ connectionId: 'c1', reason: 'CONFLICTS' }]);
+    expect(res.totalWeight).toBe(90);
+  });
+
+  it('the number of meetings comes before weight', () => {
+    // Booking the heavy a–b blocks both light pairs; two meetings beat one.
+    const inp = input({ pairs: [pair('c1', 'a', 'b', 100), pair('c2', 'a', 'c', 1), pair('c3', 'b', 'd', 1)] });
+    const res = schedule(inp);
+    expect(res.meetings.map((m) => m.connectionId)).toEqual(['c2', 'c3']);
+    expect(res).toMatchObject({ achieved: 2, upperBound: 2 });
+  });
+
+  it('repairs what the greedy misses: a chain of moves frees the only common slot', () => {
+    // The greedy books x at the first slot and y at the second; z then needs c in the second
+    // slot, so the repair moves y to the first slot and x to the second.
+    const s = slots(2);
+    const inp = input({
+      slots: s,
+      pairs: [pair('x', 'a', 'b', 100), pair('y', 'b', 'c', 90), pair('z', 'c', 'd', 10)],
+      availability: { d: [s[1].index] },
+    });
+    expect(schedule(inp, { workBudget: 0 }).achieved).toBe(2);
+    const res = schedule(inp);
+    assertValid(inp, res);
+    expect(res).toMatchObject({ achieved: 3, upperBound: 3, ratio: 1 });
+    expect(res.meetings).toEqual([
+      { connectionId: 'x', slot: s[1].index, venueId: null, table: null },
+      { connectionId: 'y', slot: s[0].index, venueId: null, table: null },
+      { connectionId: 'z', slot: s[1].index, venueId: null, table: null },
+    ]);
+  });
+
+  it('bounds a busy registration by its free slots (a hub with more partners than slots)', () => {
+    const s = slots(3);
+    const inp = input({ slots: s, pairs: ['b', 'c', 'd', 'e', 'f'].map((x, i) => pair(`c${i}`, 'hub', x)), busy: [{ registrationId: 'hub', slot: s[1].index }] });
+    const res = schedule(inp);
+    assertValid(inp, res);
+    expect(res).toMatchObject({ achieved: 2, upperBound: 2, ratio: 1 });
+    expect(res.meetings.every((m) => m.slot !== s[1].index)).toBe(true);
+  });
+
+  it('re-runs for the remaining pairs without moving what is booked', () => {
+    const s = slots(3);
+    const pairs = [
+      pair('c1', 'a', 'x', 90, 'hall'),
+      pair('c2', 'a', 'y', 80, 'hall'),
+      pair('c3', 'b', 'x', 70),
+      pair('c4', 'b', 'y', 60, 'hall'),
+      pair('c5', 'a', 'z', 50),
+      pair('c6', 'c', 'x', 40, 'hall'),
+      pair('c7', 'c', 'y', 30),
+      pair('c8', 'a', 'w', 20),
+      pair('c9', 'a', 'v', 10),
+    ];
+    const first = input({ slots: s, pairs: pairs.slice(0, 6), tables: { hall: 1 } });
+    const r1 = schedule(first);
+    assertValid(first, r1);
+
+    // Second run: what the first left plus new connections; the first run's meetings are fixed.
+    const byId = new Map(pairs.map((p) => [p.connectionId, p]));
+    const booked = new Set(r1.meetings.map((m) => m.connectionId));
+    const second = input({
+      slots: s,
+      pairs: pairs.filter((p) => !booked.has(p.connectionId)),
+      tables: { hall: 1 },
+      busy: r1.meetings.flatMap((m) => {
+        const p = byId.get(m.connectionId);
+        return p ? [{ registrationId: p.a, slot: m.slot }, { registrationId: p.b, slot: m.slot }] : [];
+      }),
+      tablesInUse: r1.meetings.filter((m) => m.venueId !== null).map((m) => ({ venueId: m.venueId ?? '', table: m.table ?? 0, slot: m.slot })),
+    });
+    const r2 = schedule(second);
+    assertValid(second, r2);
+    expect(r2.meetings.some((m) => booked.has(m.connectionId))).toBe(false);
+
+    // Together the two runs are still a valid schedule of every pair.
+    const all = input({ slots: s, pairs, tables: { hall: 1 } });
+    const unscheduled2 = new Set(r2.unscheduled.map((u) => u.connectionId));
+    assertValid(all, {
+      meetings: [...r1.meetings, ...r2.meetings],
+      unscheduled: pairs.filter((p) => unscheduled2.has(p.connectionId)).map((p) => ({ connectionId: p.connectionId, reason: 'CONFLICTS' })),
+      achieved: r1.achieved + r2.achieved,
+      upperBound: bruteForceOptimum(all),
+      ratio: (r1.achieved + r2.achieved) / Math.max(1, bruteForceOptimum(all)),
+      totalWeight: r1.totalWeight + r2.totalWeight,
+    });
+    // a has 5 partners but 3 slots; the hall has 3 table-slots: both runs together fill what they can.
+    expect(r1.achieved + r2.achieved).toBeGreaterThanOrEqual(6);
+  });
+
+  it('ignores tables in use that do not exist and slots it does not know', () => {
+    const inp = input({
+      slots: slots(1),
+      pairs: [pair('c1', 'a', 'b', 50, 'hall')],
+      tables: { hall: 1 },
+      tablesInUse: [{ venueId: 'hall', table: 5, slot: slots(1)[0].index }, { venueId: 'hall', table: 1, slot: 999 }],
+      busy: [{ registrationId: 'a', slot: 999 }],
+    });
+    const res = schedule(inp);
+    assertValid(inp, res);
+    expect(res.meetings).toEqual([{ connectionId: 'c1', slot: 10, venueId: 'hall', table: 1 }]);
+  });
+
+  it('handles an empty input', () => {
+    expect(schedule(input({ slots: [] }))).toEqual({ meetings: [], unscheduled: [], achieved: 0, upperBound: 0, ratio: 1, totalWeight: 0 });
+  });
+});
