@@ -3,6 +3,7 @@ import { EventsModule } from '@tradebridge/events';
 import { RegistrationsModule } from '@tradebridge/registrations';
 import { MatchmakingModule } from '@tradebridge/matchmaking';
 import { ConnectionsModule } from '@tradebridge/connections';
+import { MeetingsModule } from '@tradebridge/meetings';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { EventsController } from './events/events.controller';
 import { RegistrationsController } from './registrations/registrations.controller';
@@ -10,7 +11,8 @@ import { ReferenceController } from './reference/reference.controller';
 import { EventLogController } from './event-log/event-log.controller';
 import { RecommendationsController } from './matchmaking/recommendations.controller';
 import { ConnectionsController } from './connections/connections.controller';
+import { MeetingsController } from './meetings/meetings.controller';
 
 /** The domain features the API exposes, each a lib module and its thin controllers. */
-export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule, MatchmakingModule, ConnectionsModule];
-export const FEATURE_CONTROLLERS = [ReferenceController, EnterprisesController, EventsController, RegistrationsController, EventLogController, RecommendationsController, ConnectionsController];
+export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule, MatchmakingModule, ConnectionsModule, MeetingsModule];
+export const FEATURE_CONTROLLERS = [ReferenceController, EnterprisesController, EventsController, RegistrationsController, EventLogController, RecommendationsController, ConnectionsController, MeetingsController];

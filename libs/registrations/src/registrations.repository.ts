@@ -135,6 +135,15 @@ export class RegistrationsRepository {
     );
   }
 
+  /** The registrations of an event that belong to enterprises this user is a member of. */
+  async idsOfMember(eventId: string, userId: string): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT r.id FROM registrations r JOIN enterprise_members m ON m.enterprise_id = r.enterprise_id WHERE r.event_id = $1 AND m.user_id = $2`,
+      [eventId, userId],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   /** Pass the transaction when inside one: a second pool connection per transaction starves the pool under load. */
   async isMember(enterpriseId: string, userId: string, tx: EntityManager = this.dataSource.manager): Promise<boolean> {
     const rows = (await tx.query(`SELECT 1 FROM enterprise_members WHERE enterprise_id = $1 AND user_id = $2`, [enterpriseId, userId])) as unknown[];

@@ -9,7 +9,8 @@ import { ENTERPRISES_ENTITIES } from '@tradebridge/enterprises';
 import { EVENTS_ENTITIES } from '@tradebridge/events';
 import { REGISTRATIONS_ENTITIES } from '@tradebridge/registrations';
 import { CONNECTIONS_ENTITIES } from '@tradebridge/connections';
+import { MEETINGS_ENTITIES } from '@tradebridge/meetings';
 import { MIGRATIONS } from '../../../migrations';
 
-export const ENTITIES = [EventLogEntry, ...ACCOUNTS_ENTITIES, ...ENTERPRISES_ENTITIES, ...EVENTS_ENTITIES, ...REGISTRATIONS_ENTITIES, ...CONNECTIONS_ENTITIES];
+export const ENTITIES = [EventLogEntry, ...ACCOUNTS_ENTITIES, ...ENTERPRISES_ENTITIES, ...EVENTS_ENTITIES, ...REGISTRATIONS_ENTITIES, ...CONNECTIONS_ENTITIES, ...MEETINGS_ENTITIES];
 export { MIGRATIONS };

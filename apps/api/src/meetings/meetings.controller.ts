@@ -1,0 +1,84 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MeetingsService } from '@tradebridge/meetings';
+import type { Actor } from '@tradebridge/core';
+import { CurrentActor } from '../http/public.decorator';
+import { uuidPipe } from '../http/uuid.pipe';
+import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
+import {
+  AvailabilityRequest,
+  AvailabilityResponse,
+  BookMeetingRequest,
+  MeetingListQuery,
+  MeetingPage,
+  MeetingResponse,
+  ScheduleRequest,
+  ScheduleRunResponse,
+  UpdateMeetingRequest,
+} from './meetings.dto';
+
+@ApiTags('meetings')
+@Authenticated()
+@Controller()
+export class MeetingsController {
+  constructor(private readonly meetings: MeetingsService) {}
+
+  @Post('events/:id/schedule')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Run the scheduler over accepted connections without a meeting; booked meetings never move (organizers)' })
+  @ApiOkResponse({ type: ScheduleRunResponse })
+  @ApiErrors(400, 403, 404, 409)
+  schedule(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: ScheduleRequest) {
+    return this.meetings.runSchedule(actor, id, body.dryRun ?? false);
+  }
+
+  @Post('events/:id/meetings')
+  @ApiOperation({ summary: 'Book a meeting by hand (staff); 409 SLOT_TAKEN if a party or the table is busy' })
+  @ApiCreatedResponse({ type: MeetingResponse })
+  @ApiErrors(400, 403, 404, 409, 422)
+  book(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: BookMeetingRequest) {
+    return this.meetings.book(actor, id, {
+      connectionId: body.connectionId,
+      startsAt: new Date(body.startsAt),
+      endsAt: body.endsAt ? new Date(body.endsAt) : undefined,
+      table: body.table,
+    });
+  }
+
+  @Get('events/:id/meetings')
+  @ApiOperation({ summary: "Meetings: all for staff, your enterprise's otherwise; times also in your and your partner's local time" })
+  @ApiOkResponse({ type: MeetingPage })
+  @ApiErrors(400, 404)
+  list(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Query() query: MeetingListQuery) {
+    return this.meetings.list(actor, id, { status: query.status, registrationId: query.registrationId, limit: query.limit ?? 50, offset: query.offset ?? 0 });
+  }
+
+  @Patch('meetings/:id')
+  @ApiOperation({ summary: 'Mark a meeting held, no-show or cancelled (its parties or staff); staff may move it' })
+  @ApiOkResponse({ type: MeetingResponse })
+  @ApiErrors(400, 403, 404, 409, 422)
+  update(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: UpdateMeetingRequest) {
+    return this.meetings.update(actor, id, { status: body.status, startsAt: body.startsAt ? new Date(body.startsAt) : undefined });
+  }
+
+  @Put('events/:id/registrations/:rid/availability')
+  @ApiOperation({ summary: 'When a registration can meet (its members or staff); replaces the previous windows' })
+  @ApiOkResponse({ type: AvailabilityResponse })
+  @ApiErrors(400, 404, 409, 422)
+  setAvailability(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidPipe('id')) id: string,
+    @Param('rid', uuidPipe('rid')) rid: string,
+    @Body() body: AvailabilityRequest,
+  ) {
+    return this.meetings.setAvailability(actor, id, rid, body.windows.map((w) => ({ startsAt: new Date(w.startsAt), endsAt: new Date(w.endsAt) })));
+  }
+
+  @Get('events/:id/registrations/:rid/availability')
+  @ApiOperation({ summary: "A registration's availability windows (none = the whole event)" })
+  @ApiOkResponse({ type: AvailabilityResponse })
+  @ApiErrors(400, 404)
+  getAvailability(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Param('rid', uuidPipe('rid')) rid: string) {
+    return this.meetings.getAvailability(actor, id, rid);
+  }
+}

@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { MeetingMode, MeetingStatus } from '@tradebridge/contracts';
+
+/** A meeting as the domain reads it: the range split into instants, with both parties. */
+export interface MeetingRecord {
+  id: string;
+  eventId: string;
+  connectionId: string;
+  registrationIds: [string, string];
+  startsAt: Date;
+  endsAt: Date;
+  mode: MeetingMode;
+  venueId: string | null;
+  tableNo: number | null;
+  link: string | null;
+  status: MeetingStatus;
+}
+
+export interface NewMeeting {
+  id: string;
+  eventId: string;
+  connectionId: string;
+  startsAt: Date;
+  endsAt: Date;
+  mode: MeetingMode;
+  venueId: string | null;
+  tableNo: number | null;
+  link: string | null;
+  source: 'scheduler' | 'manual';
+  createdBy: string;
+}
+
+/** What the scheduler needs of an event, read in one transaction. */
+export interface SchedulingData {
+  pairs: { connectionId: string; a: string; b: string; weight: number; venueId: string | null }[];
+  availability: { registrationId: string; startsAt: Date; endsAt: Date }[];
+  busy: { registrationId: string; startsAt: Date; endsAt: Date }[];
+  tablesInUse: { venueId: string; tableNo: number; startsAt: Date; endsAt: Date }[];
+  tables: { venueId: string; tables: number }[];
+}
+
+const SELECT_MEETING = `
+  SELECT m.id, m.event_id AS "eventId", m.connection_id AS "connectionId",
+         ARRAY[c.from_registration_id, c.to_registration_id] AS "registrationIds",
+         lower(m.period) AS "startsAt", upper(m.period) AS "endsAt",
+         m.mode, m.venue_id AS "venueId", m.table_no AS "tableNo", m.link, m.status
+    FROM meetings m JOIN connections c ON c.id = m.connection_id`;
+
+/** Meetings, availability and what scheduling reads. Always scoped by event id. */
+@Injectable()
+export class MeetingsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Inserts; the exclusion constraints (23P01) refuse any double booking. */
+  async insert(tx: EntityManager, meetings: NewMeeting[]): Promise<void> {
+    if (!meetings.length) return;
+    await tx.query(
+      `INSERT INTO meetings (id, event_id, connection_id, period, mode, venue_id, table_no, link, source, created_by)
+       SELECT m.id, m.event_id, m.connection_id, tstzrange(m.starts_at, m.ends_at, '[)'), m.mode, m.venue_id, m.table_no, m.link, m.source, m.created_by
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::uuid[], $8::int[], $9::text[], $10::text[], $11::uuid[])
+           AS m(id, event_id, connection_id, starts_at, ends_at, mode, venue_id, table_no, link, source, created_by)`,
+      [
+        meetings.map((m) => m.id),
+        meetings.map((m) => m.eventId),
+        meetings.map((m) => m.connectionId),
+        meetings.map((m) => m.startsAt.toISOString()),
+        meetings.map((m) => m.endsAt.toISOString()),
+        meetings.map((m) => m.mode),
+        meetings.map((m) => m.venueId),
+        meetings.map((m) => m.tableNo),
+        meetings.map((m) => m.link),
+        meetings.map((m) => m.source),
+        meetings.map((m) => m.createdBy),
+      ],
+    );
+  }
+
+  async find(id: string, tx: EntityManager = this.dataSource.manager): Promise<MeetingRecord | null> {
+    const [row] = (await tx.query(`${SELECT_MEETING} WHERE m.id = $1`, [id])) as MeetingRecord[];
+    return row ?? null;
+  }
+
+  async lock(tx: EntityManager, id: string): Promise<MeetingRecord | null> {
+    const [row] = (await tx.query(`${SELECT_MEETING} WHERE m.id = $1 FOR UPDATE OF m`, [id])) as MeetingRecord[];
+    return row ?? null;
+  }
+
+  async update(tx: EntityManager, id: string, patch: { status?: MeetingStatus; startsAt?: Date; endsAt?: Date; tableNo?: number | null }): Promise<void> {
+    await tx.query(
+      `UPDATE meetings SET status = coalesce($2, status),
+              period = CASE WHEN $3::timestamptz IS NULL THEN period ELSE tstzrange($3, $4, '[)') END,
+              table_no = CASE WHEN $5::boolean THEN $6 ELSE table_no END,
+              updated_at = now()
+        WHERE id = $1`,
+      [id, patch.status ?? null, patch.startsAt?.toISOString() ?? null, patch.endsAt?.toISOString() ?? null, patch.tableNo !== undefined, patch.tableNo ?? null],
+    );
+  }
+
+  async list(
+    eventId: string,
+    filter: { status?: MeetingStatus; registrationId?: string; memberUserId?: string; limit: number; offset: number },
+  ): Promise<{ items: MeetingRecord[]; total: number }> {
+    const where = ['m.event_id = $1'];
+    const params: unknown[] = [eventId];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (filter.status) add('m.status = ?', filter.status);
+    if (filter.registrationId) add('? IN (c.from_registration_id, c.to_registration_id)', filter.registrationId);
+    if (filter.memberUserId) {
+      add(
+        `EXISTS (SELECT 1 FROM registrations r JOIN enterprise_members em ON em.enterprise_id = r.enterprise_id
+                  WHERE em.user_id = ? AND r.id IN (c.from_registration_id, c.to_registration_id))`,
+        filter.memberUserId,
+      );
+    }
+    const sqlWhere = where.join(' AND ');
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM meetings m JOIN connections c ON c.id = m.connection_id WHERE ${sqlWhere}`,
+      params,
+    )) as { total: number }[];
+    const items = (await this.dataSource.query(
+      `${SELECT_MEETING} WHERE ${sqlWhere} ORDER BY lower(m.period), m.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    )) as MeetingRecord[];
+    return { items, total };
+  }
+
+  /** The lowest table of a venue free for a whole period (none: null). */
+  async freeTable(tx: EntityManager, venueId: string, tables: number, startsAt: Date, endsAt: Date): Promise<number | null> {
+    const [row] = (await tx.query(
+      `SELECT t AS table_no FROM generate_series(1, $2::int) AS t
+        WHERE NOT EXISTS (SELECT 1 FROM meetings m WHERE m.venue_id = $1 AND m.table_no = t AND m.status <> 'cancelled'
+                            AND m.period && tstzrange($3, $4, '[)'))
+        ORDER BY t LIMIT 1`,
+      [venueId, tables, startsAt.toISOString(), endsAt.toISOString()],
+    )) as { table_no: number }[];
+    return row?.table_no ?? null;
+  }
+
+  /**
+   * Accepted connections without a live meeting (the scheduler's pairs, weighted
+   * by their recommendation score; a pair on site at one venue needs a table
+   * there), and what is already booked (never moved by a re-run).
+   */
+  async schedulingData(tx: EntityManager, eventId: string): Promise<SchedulingData> {
+    const pairs = (await tx.query(
+      `SELECT c.id AS "connectionId", c.from_registration_id AS a, c.to_registration_id AS b, greatest(c.score, 1) AS weight,
+              CASE WHEN ra.attendance = 'onsite' AND rb.attendance = 'onsite' AND ra.venue_id = rb.venue_id THEN ra.venue_id END AS "venueId"
+         FROM connections c
+         JOIN registrations ra ON ra.id = c.from_registration_id
+         JOIN registrations rb ON rb.id = c.to_registration_id
+        WHERE c.event_id = $1 AND c.status = 'accepted'
+          AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.connection_id = c.id AND m.status <> 'cancelled')
+        ORDER BY c.id`,
+      [eventId],
+    )) as SchedulingData['pairs'];
+    const availability = (await tx.query(
+      `SELECT a.registration_id AS "registrationId", lower(a.period) AS "startsAt", upper(a.period) AS "endsAt"
+         FROM registration_availability a JOIN registrations r ON r.id = a.registration_id WHERE r.event_id = $1`,
+      [eventId],
+    )) as SchedulingData['availability'];
+    const busy = (await tx.query(
+      `SELECT p.registration_id AS "registrationId", lower(p.period) AS "startsAt", upper(p.period) AS "endsAt"
+         FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id WHERE m.event_id = $1 AND p.active`,
+      [eventId],
+    )) as SchedulingData['busy'];
+    const tablesInUse = (await tx.query(
+      `SELECT venue_id AS "venueId", table_no AS "tableNo", lower(period) AS "startsAt", upper(period) AS "endsAt"
+         FROM meetings WHERE event_id = $1 AND status <> 'cancelled' AND venue_id IS NOT NULL`,
+      [eventId],
+    )) as SchedulingData['tablesInUse'];
+    const tables = (await tx.query(`SELECT id AS "venueId", tables FROM venues WHERE event_id = $1`, [eventId])) as SchedulingData['tables'];
+    return { pairs, availability, busy, tablesInUse, tables };
+  }
+
+  // ---- availability ----
+  async replaceAvailability(tx: EntityManager, registrationId: string, windows: { startsAt: Date; endsAt: Date }[]): Promise<void> {
+    await tx.query(`DELETE FROM registration_availability WHERE registration_id = $1`, [registrationId]);
+    if (!windows.length) return;
+    await tx.query(
+      `INSERT INTO registration_availability (registration_id, period)
+       SELECT $1, tstzrange(s, e, '[)') FROM unnest($2::timestamptz[], $3::timestamptz[]) AS w(s, e)`,
+      [registrationId, windows.map((w) => w.startsAt.toISOString()), windows.map((w) => w.endsAt.toISOString())],
+    );
+  }
+
+  async availability(registrationId: string): Promise<{ startsAt: Date; endsAt: Date }[]> {
+    return (await this.dataSource.query(
+      `SELECT lower(period) AS "startsAt", upper(period) AS "endsAt" FROM registration_availability WHERE registration_id = $1 ORDER BY lower(period)`,
+      [registrationId],
+    )) as { startsAt: Date; endsAt: Date }[];
+  }
+
+  /** The venue time zone of each registration (for showing local times). */
+  async venueZones(registrationIds: string[]): Promise<Map<string, string>> {
+    if (!registrationIds.length) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT r.id, v.timezone FROM registrations r JOIN venues v ON v.id = r.venue_id WHERE r.id = ANY($1::uuid[])`,
+      [registrationIds],
+    )) as { id: string; timezone: string }[];
+    return new Map(rows.map((r) => [r.id, r.timezone]));
+  }
+}

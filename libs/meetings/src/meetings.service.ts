@@ -1,0 +1,335 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { Actor, APP_CONFIG, AppConfig, Database, DomainError, ErrorCode, EventLogRepository, isConstraintViolation, pgError, PG } from '@tradebridge/core';
+import { EventAccess, EventsRepository, TradeEvent } from '@tradebridge/events';
+import { RegistrationsRepository } from '@tradebridge/registrations';
+import { ConnectionsRepository } from '@tradebridge/connections';
+import type { MeetingStatus, MeetingView, Page, ScheduleRunView } from '@tradebridge/contracts';
+import { MeetingRecord, MeetingsRepository, NewMeeting } from './meetings.repository';
+import { schedule, ScheduleInput } from './schedule';
+import { slotGrid, slotsOverlapping, slotsWithin } from './slot-grid';
+import { localTime } from './local-time';
+
+export interface ManualBooking {
+  connectionId: string;
+  startsAt: Date;
+  /** Default: one slot of the event's grid. */
+  endsAt?: Date;
+  /** On-site meetings: a table of the venue (default: the lowest free one). */
+  table?: number;
+}
+
+export interface MeetingPatch {
+  status?: MeetingStatus;
+  /** Staff move a meeting (same length); the database refuses a double booking. */
+  startsAt?: Date;
+}
+
+const NEXT_STATUS: Record<MeetingStatus, MeetingStatus[]> = {
+  scheduled: ['held', 'no_show', 'cancelled'],
+  held: ['no_show'],
+  no_show: ['held'],
+  cancelled: [],
+};
+
+/**
+ * Meetings of accepted connections: the scheduler over the event's slot grid,
+ * manual bookings, status updates and availability. Times are stored in UTC
+ * and shown in each viewer's venue time zone.
+ */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    private readonly db: Database,
+    private readonly meetings: MeetingsRepository,
+    private readonly connections: ConnectionsRepository,
+    private readonly registrations: RegistrationsRepository,
+    private readonly events: EventsRepository,
+    private readonly access: EventAccess,
+    private readonly log: EventLogRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Schedules every accepted connection that has no meeting yet; meetings
+   * already booked stay where they are. `dryRun` reports without writing.
+   */
+  async runSchedule(actor: Actor, eventId: string, dryRun: boolean): Promise<ScheduleRunView> {
+    await this.access.require(actor, eventId, ['organizer']);
+    return this.db.transaction(async (tx) => {
+      // Exclusive: one run at a time per event.
+      const event = await this.lockOpen(tx, eventId, true);
+      const data = await this.meetings.schedulingData(tx, eventId);
+      const slots = slotGrid(event.startsAt, event.endsAt, event.slotMinutes);
+      const ms = (d: Date) => new Date(d).getTime();
+      const windows = new Map<string, { startsAt: number; endsAt: number }[]>();
+      for (const w of data.availability) windows.set(w.registrationId, [...(windows.get(w.registrationId) ?? []), { startsAt: ms(w.startsAt), endsAt: ms(w.endsAt) }]);
+      const input: ScheduleInput = {
+        slots,
+        pairs: data.pairs.map((p) => ({ ...p, weight: Number(p.weight) })),
+        availability: Object.fromEntries([...windows].map(([id, w]) => [id, slotsWithin(slots, w)])),
+        tables: Object.fromEntries(data.tables.map((t) => [t.venueId, t.tables])),
+        busy: data.busy.flatMap((b) => slotsOverlapping(slots, { startsAt: ms(b.startsAt), endsAt: ms(b.endsAt) }).map((slot) => ({ registrationId: b.registrationId, slot }))),
+        tablesInUse: data.tablesInUse.flatMap((t) =>
+          slotsOverlapping(slots, { startsAt: ms(t.startsAt), endsAt: ms(t.endsAt) }).map((slot) => ({ venueId: t.venueId, table: t.tableNo, slot })),
+        ),
+      };
+      const result = schedule(input);
+      if (!dryRun && result.meetings.length) {
+        const rows: NewMeeting[] = result.meetings.map((m) => {
+          const id = randomUUID();
+          return {
+            id,
+            eventId,
+            connectionId: m.connectionId,
+            startsAt: new Date(slots[m.slot].startsAt),
+            endsAt: new Date(slots[m.slot].endsAt),
+            mode: m.venueId ? 'onsite' : 'online',
+            venueId: m.venueId,
+            tableNo: m.table,
+            link: m.venueId ? null : this.meetingLink(id),
+            source: 'scheduler',
+            createdBy: actor.userId,
+          };
+        });
+        await this.meetings.insert(tx, rows);
+        const parties = new Set(data.pairs.filter((p) => rows.some((r) => r.connectionId === p.connectionId)).flatMap((p) => [p.a, p.b]));
+        await this.log.append(tx, eventId, {
+          type: 'meetings.scheduled',
+          data: { scheduled: result.achieved, unscheduled: result.unscheduled.length, upperBound: result.upperBound, meetingIds: rows.map((r) => r.id) },
+          actorUserId: actor.userId,
+          registrationIds: [...parties],
+        });
+      }
+      const unscheduledReasons: Record<string, number> = {};
+      for (const u of result.unscheduled) unscheduledReasons[u.reason] = (unscheduledReasons[u.reason] ?? 0) + 1;
+      return {
+        scheduled: result.achieved,
+        unscheduled: result.unscheduled.length,
+        upperBound: result.upperBound,
+        ratio: result.ratio,
+        applied: !dryRun,
+        unscheduledReasons,
+      };
+    });
+  }
+
+  /** Staff book one meeting by hand; the database refuses any double booking (409 SLOT_TAKEN). */
+  async book(actor: Actor, eventId: string, booking: ManualBooking): Promise<MeetingView> {
+    await this.access.require(actor, eventId);
+    const id = randomUUID();
+    try {
+      await this.db.transaction(async (tx) => {
+        const event = await this.lockOpen(tx, eventId);
+        const connection = await this.connections.find(booking.connectionId, tx);
+        if (!connection || connection.eventId !== eventId) {
+          throw DomainError.invalidFields(ErrorCode.NOT_FOUND, [{ field: 'connectionId', message: 'is not a connection of this event' }]);
+        }
+        if (connection.status !== 'accepted') throw new DomainError(ErrorCode.NOT_ACCEPTED, `Meetings are for accepted connections; this one is ${connection.status}`);
+        const startsAt = booking.startsAt;
+        const endsAt = booking.endsAt ?? new Date(startsAt.getTime() + event.slotMinutes * 60_000);
+        checkWithinEvent(event, startsAt, endsAt);
+        const [a, b] = await Promise.all([
+          this.registrations.find(eventId, connection.fromRegistrationId, tx),
+          this.registrations.find(eventId, connection.toRegistrationId, tx),
+        ]);
+        const venueId = a && b && a.attendance === 'onsite' && b.attendance === 'onsite' && a.venueId === b.venueId ? a.venueId : null;
+        let tableNo: number | null = null;
+        if (venueId) {
+          const venue = await this.events.findVenue(eventId, venueId, tx);
+          const tables = venue?.tables ?? 0;
+          if (booking.table !== undefined && (booking.table < 1 || booking.table > tables)) {
+            throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'table', message: `must be a table of ${venue?.name ?? 'the venue'} (1 to ${tables})` }]);
+          }
+          tableNo = booking.table ?? (await this.meetings.freeTable(tx, venueId, tables, startsAt, endsAt));
+          if (tableNo === null) throw new DomainError(ErrorCode.SLOT_TAKEN, `Every table at ${venue?.name ?? 'the venue'} is taken at that time`);
+        }
+        await this.meetings.insert(tx, [
+          {
+            id,
+            eventId,
+            connectionId: connection.id,
+            startsAt,
+            endsAt,
+            mode: venueId ? 'onsite' : 'online',
+            venueId,
+            tableNo,
+            link: venueId ? null : this.meetingLink(id),
+            source: 'manual',
+            createdBy: actor.userId,
+          },
+        ]);
+        const meeting = (await this.meetings.find(id, tx))!;
+        await this.appendChange(tx, meeting, 'meeting.scheduled', actor);
+      });
+    } catch (error) {
+      throw mapBookingViolation(error);
+    }
+    return this.view(actor, (await this.meetings.find(id))!);
+  }
+
+  async list(actor: Actor, eventId: string, filter: { status?: MeetingStatus; registrationId?: string; limit: number; offset: number }): Promise<Page<MeetingView>> {
+    if (!(await this.events.findById(eventId))) throw DomainError.notFound('Event', eventId);
+    const staff = (await this.access.roleOf(actor, eventId)) !== null;
+    const { items, total } = await this.meetings.list(eventId, { ...filter, memberUserId: staff ? undefined : actor.userId });
+    return { items: await this.views(actor, eventId, items, staff), total };
+  }
+
+  /** Parties and staff mark a meeting held, no-show or cancelled; staff also move it. */
+  async update(actor: Actor, id: string, patch: MeetingPatch): Promise<MeetingView> {
+    const current = await this.meetings.find(id);
+    if (!current) throw DomainError.notFound('Meeting', id);
+    const staff = (await this.access.roleOf(actor, current.eventId)) !== null;
+    const mine = staff ? [] : await this.registrations.idsOfMember(current.eventId, actor.userId);
+    if (!staff && !current.registrationIds.some((r) => mine.includes(r))) throw DomainError.notFound('Meeting', id);
+    if (patch.startsAt && !staff) throw DomainError.forbidden('Only staff move meetings');
+    try {
+      await this.db.transaction(async (tx) => {
+        const event = await this.lockOpen(tx, current.eventId);
+        const meeting = (await this.meetings.lock(tx, id))!;
+        if (patch.status && patch.status !== meeting.status && !NEXT_STATUS[meeting.status].includes(patch.status)) {
+          throw DomainError.invalidFields(ErrorCode.INVALID_STATUS_TRANSITION, [
+            { field: 'status', message: `cannot go from ${meeting.status} to ${patch.status}` },
+          ]);
+        }
+        let move: { startsAt: Date; endsAt: Date } | undefined;
+        if (patch.startsAt) {
+          if (meeting.status !== 'scheduled') throw new DomainError(ErrorCode.INVALID_STATUS_TRANSITION, `A ${meeting.status} meeting cannot be moved`);
+          const length = new Date(meeting.endsAt).getTime() - new Date(meeting.startsAt).getTime();
+          move = { startsAt: patch.startsAt, endsAt: new Date(patch.startsAt.getTime() + length) };
+          checkWithinEvent(event, move.startsAt, move.endsAt);
+        }
+        await this.meetings.update(tx, id, { status: patch.status, ...move });
+        await this.appendChange(tx, (await this.meetings.find(id, tx))!, 'meeting.updated', actor);
+      });
+    } catch (error) {
+      throw mapBookingViolation(error);
+    }
+    return this.view(actor, (await this.meetings.find(id))!);
+  }
+
+  // ---- availability ----
+  async setAvailability(actor: Actor, eventId: string, registrationId: string, windows: { startsAt: Date; endsAt: Date }[]): Promise<{ items: { startsAt: string; endsAt: string }[] }> {
+    await this.requireOwnOrStaff(actor, eventId, registrationId);
+    const event = await this.events.findById(eventId);
+    windows.forEach((w, i) => {
+      if (w.endsAt <= w.startsAt) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: `windows[${i}].endsAt`, message: 'must be after startsAt' }]);
+      if (event && (w.startsAt < event.startsAt || w.endsAt > event.endsAt)) {
+        throw DomainError.invalidFields(ErrorCode.OUTSIDE_EVENT, [{ field: `windows[${i}]`, message: 'must lie within the event' }]);
+      }
+    });
+    try {
+      await this.db.transaction(async (tx) => {
+        await this.lockOpen(tx, eventId);
+        await this.meetings.replaceAvailability(tx, registrationId, windows);
+        await this.log.append(tx, eventId, {
+          type: 'registration.availability_set',
+          data: { registrationId, windows: windows.map((w) => ({ startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() })) },
+          actorUserId: actor.userId,
+          registrationIds: [registrationId],
+        });
+      });
+    } catch (error) {
+      if (isConstraintViolation(error, 'registration_availability_no_overlap')) {
+        throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'windows', message: 'must not overlap each other' }]);
+      }
+      throw error;
+    }
+    return this.getAvailability(actor, eventId, registrationId);
+  }
+
+  async getAvailability(actor: Actor, eventId: string, registrationId: string): Promise<{ items: { startsAt: string; endsAt: string }[] }> {
+    await this.requireOwnOrStaff(actor, eventId, registrationId);
+    const windows = await this.meetings.availability(registrationId);
+    return { items: windows.map((w) => ({ startsAt: new Date(w.startsAt).toISOString(), endsAt: new Date(w.endsAt).toISOString() })) };
+  }
+
+  private async requireOwnOrStaff(actor: Actor, eventId: string, registrationId: string): Promise<void> {
+    const registration = await this.registrations.find(eventId, registrationId);
+    if (!registration) throw DomainError.notFound('Registration', registrationId);
+    if ((await this.access.roleOf(actor, eventId)) !== null) return;
+    if (!(await this.registrations.isMember(registration.enterpriseId, actor.userId))) throw DomainError.notFound('Registration', registrationId);
+  }
+
+  private async lockOpen(tx: EntityManager, eventId: string, exclusive = false): Promise<TradeEvent> {
+    const event = exclusive ? await this.events.lock(tx, eventId) : await this.events.lockShared(tx, eventId);
+    if (!event) throw DomainError.notFound('Event', eventId);
+    if (event.status === 'closed') throw new DomainError(ErrorCode.EVENT_CLOSED, 'This event is closed');
+    return event;
+  }
+
+  private meetingLink(id: string): string {
+    return `${this.config.publicUrl}/meet/${id}`;
+  }
+
+  private async appendChange(tx: EntityManager, meeting: MeetingRecord, type: string, actor: Actor): Promise<void> {
+    await this.log.append(tx, meeting.eventId, {
+      type,
+      data: { meeting: { ...toPlain(meeting) } },
+      actorUserId: actor.userId,
+      registrationIds: meeting.registrationIds,
+    });
+  }
+
+  private async view(actor: Actor, meeting: MeetingRecord): Promise<MeetingView> {
+    const staff = (await this.access.roleOf(actor, meeting.eventId)) !== null;
+    return (await this.views(actor, meeting.eventId, [meeting], staff))[0];
+  }
+
+  /** Times in the viewer's venue time zone (the event's for staff) and the partner's. */
+  private async views(actor: Actor, eventId: string, meetings: MeetingRecord[], staff: boolean): Promise<MeetingView[]> {
+    if (!meetings.length) return [];
+    const event = (await this.events.findById(eventId))!;
+    const mine = new Set(await this.registrations.idsOfMember(eventId, actor.userId));
+    const zones = await this.meetings.venueZones([...new Set(meetings.flatMap((m) => m.registrationIds))]);
+    return meetings.map((m) => {
+      const startsAt = new Date(m.startsAt);
+      const endsAt = new Date(m.endsAt);
+      const own = m.registrationIds.find((r) => mine.has(r));
+      const partner = own ? m.registrationIds.find((r) => r !== own) : undefined;
+      const zone = !staff && own ? (zones.get(own) ?? event.timezone) : event.timezone;
+      return {
+        ...toPlain(m),
+        local: localTime(startsAt, endsAt, zone),
+        ...(partner ? { partnerLocal: localTime(startsAt, endsAt, zones.get(partner) ?? event.timezone) } : {}),
+      };
+    });
+  }
+}
+
+function toPlain(m: MeetingRecord): Omit<MeetingView, 'local' | 'partnerLocal'> {
+  return {
+    id: m.id,
+    eventId: m.eventId,
+    connectionId: m.connectionId,
+    registrationIds: m.registrationIds,
+    startsAt: new Date(m.startsAt).toISOString(),
+    endsAt: new Date(m.endsAt).toISOString(),
+    mode: m.mode,
+    venueId: m.venueId,
+    table: m.tableNo,
+    link: m.link,
+    status: m.status,
+  };
+}
+
+function checkWithinEvent(event: TradeEvent, startsAt: Date, endsAt: Date): void {
+  if (endsAt <= startsAt) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'endsAt', message: 'must be after startsAt' }]);
+  if (startsAt < event.startsAt || endsAt > event.endsAt) {
+    throw DomainError.invalidFields(ErrorCode.OUTSIDE_EVENT, [{ field: 'startsAt', message: `must lie within the event (${event.startsAt.toISOString()} to ${event.endsAt.toISOString()})` }]);
+  }
+}
+
+/** The exclusion constraints, in the contract's words. */
+function mapBookingViolation(error: unknown): unknown {
+  const driver = pgError(error);
+  if (driver?.code === PG.EXCLUSION_VIOLATION) {
+    const what = driver.constraint === 'meetings_table_no_overlap' ? 'That table is already taken at that time' : 'One of the two enterprises already has a meeting at that time';
+    return new DomainError(ErrorCode.SLOT_TAKEN, what, { constraint: driver.constraint });
+  }
+  if (isConstraintViolation(error, 'meetings_one_live_per_connection_key')) {
+    return new DomainError(ErrorCode.CONFLICT, 'This connection already has a meeting; cancel it before booking another');
+  }
+  return error;
+}
