@@ -122,7 +122,7 @@ function generate(seed: number): ScheduleInput {
   return { slots, pairs, availability, tables, busy: [], tablesInUse: [] };
 }
 
-function main(): void {
+export function main(): void {
   const input = generate(SEED);
   const onsitePairs = input.pairs.filter((p) => p.venueId !== null).length;
   const degrees = new Map<string, number>();
@@ -189,4 +189,4 @@ function main(): void {
   console.log(`  written:      ${out}`);
 }
 
-main();
+if (require.main === module) main();

@@ -6,6 +6,7 @@ import { EventLog1763800004000 } from './1763800004000-event-log';
 import { Matchmaking1763800005000 } from './1763800005000-matchmaking';
 import { Meetings1763800006000 } from './1763800006000-meetings';
 import { Outcomes1763800007000 } from './1763800007000-outcomes';
+import { MatchVectors1763800008000 } from './1763800008000-match-vectors';
 
 /** Every migration, in order. A new file is reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Matchmaking1763800005000,
   Meetings1763800006000,
   Outcomes1763800007000,
+  MatchVectors1763800008000,
 ];

@@ -131,6 +131,48 @@ describe('matchmaking: recommendations, meetings, outcomes', () => {
     expect(past).toEqual({ items: [], total: after.total });
   });
 
+  it('ranks in SQL exactly as the pure score on randomized profiles (HS levels, certificates, OCOP, rooms, venues, languages)', async () => {
+    const setup = await world.openEvent(organizer);
+    let state = 20261122;
+    const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pickFrom = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+    const codes = ['08', '0810', '081060', '081090', '0804', '080450', '07', '0714', '071420', '03', '0306', '030617', '40', '4001', '400122', '52', '5407', '540752', '84', '8447', '6907', '690721', '16', '1604'];
+    const lines = () => Array.from({ length: 1 + Math.floor(random() * 4) }, () => ({ hsCode: pickFrom(codes), description: 'x' }));
+    const certs = () =>
+      [
+        random() < 0.4 ? { kind: 'growing_area_code', code: 'GA' } : null,
+        random() < 0.3 ? { kind: 'packing_facility_code', code: 'PF' } : null,
+        random() < 0.3 ? { kind: 'gacc_registration', code: 'GACC' } : null,
+        random() < 0.4 ? { kind: 'ocop', stars: 3 + Math.floor(random() * 3) } : null,
+      ].filter(Boolean);
+    const profile = () => ({ offers: lines(), needs: lines(), certifications: certs(), languages: pickFrom([['vi'], ['zh'], ['en'], ['vi', 'en'], ['zh', 'en']]) });
+    const venues = [setup.venues.laoCai, setup.venues.hangzhou, setup.venues.online];
+    const people = [];
+    for (let i = 0; i < 24; i++) {
+      const country = i % 2 === 0 ? 'VN' : 'CN';
+      const p = await world.approved(organizer, setup, country, profile(), pickFrom(venues));
+      const room = pickFrom([setup.rooms.agriculture, setup.rooms.industry, null]);
+      if (room) await t.http.patch(`/api/events/${setup.eventId}/registrations/${p.registration.id}`).set(organizer.auth).send({ roomId: room }).expect(200);
+      people.push(p);
+    }
+    const profiles = t.app.get(ProfilesRepository);
+    const repo = t.app.get(RecommendationsRepository);
+    const { scoreMatch } = await import('@tradebridge/matchmaking');
+    const context = { locale: 'en' as const, hsName: () => undefined, venueCity: () => '' };
+    for (const viewer of people.slice(0, 8)) {
+      const loaded = await profiles.load(setup.eventId, people.map((p) => p.registration.id));
+      const me = loaded.get(viewer.registration.id)!;
+      const expected = [...loaded.values()]
+        .filter((c) => c.side !== me.side)
+        .map((c) => ({ id: c.registrationId, score: scoreMatch(me, c, context).score }))
+        .filter((c) => c.score > 0)
+        .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+      const ranked = await repo.rank(setup.eventId, me, 100, 0);
+      expect(ranked.items).toEqual(expected);
+      expect(ranked.total).toBe(expected.length);
+    }
+  });
+
   it("refuses recommendations for someone else's or an unapproved registration", async () => {
     const setup = await world.openEvent(organizer);
     const a = await world.approved(organizer, setup, 'VN');

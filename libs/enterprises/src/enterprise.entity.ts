@@ -39,6 +39,22 @@ export class Enterprise {
   @Column({ type: 'jsonb', nullable: true })
   contact: Contact | null;
 
+  // Match vectors for ranking recommendations, maintained by the repository.
+  @Column({ name: 'offer_prefixes', type: 'text', array: true, default: () => "'{}'" })
+  offerPrefixes: string[];
+
+  @Column({ name: 'need_prefixes', type: 'text', array: true, default: () => "'{}'" })
+  needPrefixes: string[];
+
+  @Column({ name: 'need_codes', type: 'text', array: true, default: () => "'{}'" })
+  needCodes: string[];
+
+  @Column({ name: 'certification_kinds', type: 'text', array: true, default: () => "'{}'" })
+  certificationKinds: string[];
+
+  @Column({ name: 'ocop_stars', type: 'smallint', default: 0 })
+  ocopStars: number;
+
   /** Folded names for `q` search, maintained by the repository. */
   @Column({ name: 'search_text', type: 'text', default: '' })
   searchText: string;

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { fold } from '@tradebridge/reference';
 import type { ProductLine } from '@tradebridge/contracts';
 import { Enterprise, EnterpriseMember, EnterpriseProduct, ProductDirection } from './enterprise.entity';
+import { matchVectors } from './match-vectors';
 
 export interface EnterpriseRecord {
   enterprise: Enterprise;
@@ -25,19 +26,31 @@ export interface EnterpriseFilter {
 export class EnterprisesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(tx: EntityManager, enterprise: Omit<Enterprise, 'id' | 'createdAt' | 'updatedAt' | 'searchText'>, offers: ProductLine[], needs: ProductLine[]): Promise<string> {
-    const row = tx.create(Enterprise, { ...enterprise, searchText: searchText(enterprise.name) });
+  async insert(
+    tx: EntityManager,
+    enterprise: Omit<Enterprise, 'id' | 'createdAt' | 'updatedAt' | 'searchText' | 'offerPrefixes' | 'needPrefixes' | 'needCodes' | 'certificationKinds' | 'ocopStars'>,
+    offers: ProductLine[],
+    needs: ProductLine[],
+  ): Promise<string> {
+    const row = tx.create(Enterprise, { ...enterprise, searchText: searchText(enterprise.name), ...matchVectors(offers, needs, enterprise.certifications) });
     await tx.insert(Enterprise, row);
     await this.replaceProducts(tx, row.id, offers, needs);
     await tx.insert(EnterpriseMember, { enterpriseId: row.id, userId: enterprise.createdBy });
     return row.id;
   }
 
-  async update(tx: EntityManager, id: string, patch: Partial<Enterprise>, products?: { offers: ProductLine[]; needs: ProductLine[] }): Promise<void> {
-    const changes: Partial<Enterprise> = { ...patch, updatedAt: new Date() };
+  /** `products` and `certifications` are the enterprise's full lists after the change (match vectors are rebuilt from them). */
+  async update(
+    tx: EntityManager,
+    id: string,
+    patch: Partial<Enterprise>,
+    after: { offers: ProductLine[]; needs: ProductLine[]; certifications: Enterprise['certifications'] },
+    replaceProducts: boolean,
+  ): Promise<void> {
+    const changes: Partial<Enterprise> = { ...patch, ...matchVectors(after.offers, after.needs, after.certifications), updatedAt: new Date() };
     if (patch.name) changes.searchText = searchText(patch.name);
     await tx.update(Enterprise, { id }, changes);
-    if (products) await this.replaceProducts(tx, id, products.offers, products.needs);
+    if (replaceProducts) await this.replaceProducts(tx, id, after.offers, after.needs);
   }
 
   /** Locks the row for the rest of the transaction (concurrent PATCHes apply one after the other). */

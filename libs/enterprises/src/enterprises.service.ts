@@ -84,7 +84,7 @@ export class EnterprisesService {
       const country = patch.country ?? current.country;
       // A country change re-validates the stored region against it.
       const { region } = checkProfile({ ...patch, country, region: patch.region ?? (patch.country ? current.region : undefined) });
-      const products = patch.offers || patch.needs ? await this.productsAfter(tx, id, patch) : undefined;
+      const products = await this.productsAfter(tx, id, patch);
       await this.enterprises.update(
         tx,
         id,
@@ -100,7 +100,8 @@ export class EnterprisesService {
           ...(patch.description && { description: patch.description }),
           ...(patch.contact !== undefined && { contact: patch.contact }),
         },
-        products,
+        { ...products, certifications: patch.certifications ?? current.certifications },
+        Boolean(patch.offers || patch.needs),
       );
     });
     return this.get(actor, id);

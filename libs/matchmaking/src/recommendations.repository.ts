@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Localized, ProductLine } from '@tradebridge/contracts';
 import type { MatchProfile } from './score';
-import { RANK_RECOMMENDATIONS_SQL } from './recommendations.sql';
+import { rankRecommendationsQuery } from './recommendations.sql';
 
 export interface RankedCandidate {
   id: string;
@@ -25,20 +25,8 @@ export class RecommendationsRepository {
 
   /** One page of candidates ranked by score (see recommendations.sql.ts), with the total. */
   async rank(eventId: string, viewer: MatchProfile, limit: number, offset: number): Promise<{ items: RankedCandidate[]; total: number }> {
-    const rows = (await this.dataSource.query(RANK_RECOMMENDATIONS_SQL, [
-      eventId,
-      viewer.registrationId,
-      viewer.side,
-      [...new Set(viewer.needs)],
-      [...new Set(viewer.offers)],
-      viewer.languages.map((l) => l.toLowerCase()),
-      viewer.roomId,
-      viewer.venueId,
-      viewer.attendance === 'onsite',
-      [...new Set(viewer.certifications.map((c) => c.kind))],
-      limit,
-      offset,
-    ])) as { id: string; score: number; total: number }[];
+    const { sql, params } = rankRecommendationsQuery(eventId, viewer, limit, offset);
+    const rows = (await this.dataSource.query(sql, params)) as { id: string; score: number; total: number }[];
     // Past the last page the window total is absent: ask for the first row to learn it.
     const total = rows.length ? rows[0].total : offset > 0 ? (await this.rank(eventId, viewer, 1, 0)).total : 0;
     return { items: rows.map((r) => ({ id: r.id, score: r.score })), total };

@@ -1,94 +1,90 @@
+import { hsPrefixes } from '@tradebridge/enterprises';
+import { REQUIRED_CERTIFICATIONS } from './score';
+import type { MatchProfile } from './score';
+
 /**
- * Ranks the candidates of one viewer inside PostgreSQL, so a request never loads
- * the event into memory. It mirrors the rules of score.ts exactly (the e2e test
- * "SQL ranking equals the pure score" holds them together):
+ * Ranks one viewer's candidates inside PostgreSQL: one pass over the other
+ * side's approved registrations, reading each enterprise's match vectors
+ * (migration 1763800008000). The viewer's own codes are few (≤ 50), so the
+ * score is spelled out as one CASE term per code with bound parameters — no
+ * per-row subqueries. It mirrors score.ts exactly; the e2e test "ranks in SQL
+ * exactly as the pure score" holds the two together.
  *
- * $1 event id, $2 viewer registration id, $3 viewer side,
- * $4 viewer needs (distinct), $5 viewer offers (distinct), $6 viewer languages,
- * $7 viewer room id (nullable), $8 viewer venue id, $9 viewer on site (bool),
- * $10 certification kinds the viewer holds, $11 limit, $12 offset.
- *
- * Candidates: approved registrations of the other side with no requested,
- * accepted, declined or withdrawn connection with the viewer.
+ * Rule 1, for a need code x against the offering side's prefixes P: x's
+ * 6-digit form in P → 30, else its 4-digit form → 20, else its chapter → 8 —
+ * summed over the viewer's needs (against the candidate's offer prefixes) and
+ * over the candidate's needs (against the viewer's offer prefixes).
  */
-export const RANK_RECOMMENDATIONS_SQL = `
-WITH cand AS (
-  SELECT r.id, r.enterprise_id, r.room_id, r.venue_id, r.attendance, e.languages, e.certifications
-    FROM registrations r
-    JOIN enterprises e ON e.id = r.enterprise_id
-   WHERE r.event_id = $1 AND r.status = 'approved' AND r.side <> $3 AND r.id <> $2
-     AND NOT EXISTS (
-       SELECT 1 FROM connections c
-        WHERE c.event_id = $1 AND c.pair_low = least(r.id, $2::uuid) AND c.pair_high = greatest(r.id, $2::uuid)
-          AND c.status IN ('requested', 'accepted', 'declined', 'withdrawn'))
-),
--- rule 1: per viewer need, the best level among the candidate's offers (and the reverse)
-they_offer AS (
-  SELECT c.id AS cid, n.code, left(n.code, 2) AS chapter,
-         max(CASE WHEN length(n.code) >= 6 AND length(p.hs_code) >= 6 AND left(n.code, 6) = left(p.hs_code, 6) THEN 30
-                  WHEN length(n.code) >= 4 AND length(p.hs_code) >= 4 AND left(n.code, 4) = left(p.hs_code, 4) THEN 20
-                  ELSE 8 END) AS pts
-    FROM unnest($4::text[]) AS n(code)
-    JOIN enterprise_products p ON left(p.hs_code, 2) = left(n.code, 2) AND p.direction = 'offer'
-    JOIN cand c ON c.enterprise_id = p.enterprise_id
-   GROUP BY c.id, n.code
-),
-you_offer AS (
-  SELECT c.id AS cid, o.code, left(o.code, 2) AS chapter,
-         max(CASE WHEN length(o.code) >= 6 AND length(p.hs_code) >= 6 AND left(o.code, 6) = left(p.hs_code, 6) THEN 30
-                  WHEN length(o.code) >= 4 AND length(p.hs_code) >= 4 AND left(o.code, 4) = left(p.hs_code, 4) THEN 20
-                  ELSE 8 END) AS pts
-    FROM unnest($5::text[]) AS o(code)
-    JOIN enterprise_products p ON left(p.hs_code, 2) = left(o.code, 2) AND p.direction = 'need'
-    JOIN cand c ON c.enterprise_id = p.enterprise_id
-   GROUP BY c.id, o.code
-),
-products AS (
-  SELECT cid, sum(pts) AS pts FROM (SELECT cid, pts FROM they_offer UNION ALL SELECT cid, pts FROM you_offer) m GROUP BY cid
-),
--- rule 2: certification kinds the traded chapters require, held by the seller, once per (seller, kind)
-required AS (
-  SELECT * FROM (VALUES ('07', 'growing_area_code'), ('07', 'packing_facility_code'), ('08', 'growing_area_code'),
-                        ('08', 'packing_facility_code'), ('02', 'gacc_registration'), ('03', 'gacc_registration'),
-                        ('04', 'gacc_registration'), ('05', 'gacc_registration'), ('16', 'gacc_registration')) AS t(chapter, kind)
-),
-cert_candidate AS (
-  SELECT t.cid, count(DISTINCT q.kind) * 10 AS pts
-    FROM they_offer t
-    JOIN required q ON q.chapter = t.chapter
-    JOIN cand c ON c.id = t.cid AND c.certifications @> jsonb_build_array(jsonb_build_object('kind', q.kind))
-   GROUP BY t.cid
-),
-cert_viewer AS (
-  SELECT y.cid, count(DISTINCT q.kind) * 10 AS pts
-    FROM you_offer y
-    JOIN required q ON q.chapter = y.chapter AND q.kind = ANY($10::text[])
-   GROUP BY y.cid
-),
--- rule 3: OCOP stars (3-5, the highest held) when the candidate offers something the viewer needs
-ocop AS (
-  SELECT c.id AS cid, max((x ->> 'stars')::int) AS pts
-    FROM cand c
-    CROSS JOIN LATERAL jsonb_array_elements(c.certifications) AS x
-   WHERE x ->> 'kind' = 'ocop' AND jsonb_typeof(x -> 'stars') = 'number' AND (x ->> 'stars')::numeric IN (3, 4, 5)
-     AND EXISTS (SELECT 1 FROM they_offer t WHERE t.cid = c.id)
-   GROUP BY c.id
-),
-scored AS (
-  SELECT c.id,
-         coalesce(p.pts, 0) + coalesce(cc.pts, 0) + coalesce(cv.pts, 0) + coalesce(o.pts, 0)
-         + CASE WHEN $7::uuid IS NOT NULL AND c.room_id = $7::uuid THEN 10 ELSE 0 END
-         + CASE WHEN $9::boolean AND c.attendance = 'onsite' AND c.venue_id = $8::uuid THEN 8 ELSE 0 END
-         + CASE WHEN c.languages && $6::text[] THEN 4 ELSE 0 END AS score
-    FROM cand c
-    LEFT JOIN products p ON p.cid = c.id
-    LEFT JOIN cert_candidate cc ON cc.cid = c.id
-    LEFT JOIN cert_viewer cv ON cv.cid = c.id
-    LEFT JOIN ocop o ON o.cid = c.id
+export function rankRecommendationsQuery(
+  eventId: string,
+  viewer: MatchProfile,
+  limit: number,
+  offset: number,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [eventId, viewer.registrationId, viewer.side];
+  const bind = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const productTerm = (code: string, prefixes: 'c.offer_prefixes'): string => {
+    const arms: string[] = [];
+    if (code.length >= 6) arms.push(`WHEN ${bind(code.slice(0, 6))}::text = ANY(${prefixes}) THEN 30`);
+    if (code.length >= 4) arms.push(`WHEN ${bind(code.slice(0, 4))}::text = ANY(${prefixes}) THEN 20`);
+    arms.push(`WHEN ${bind(code.slice(0, 2))}::text = ANY(${prefixes}) THEN 8`);
+    return `CASE ${arms.join(' ')} ELSE 0 END`;
+  };
+
+  const terms: string[] = [];
+  for (const need of new Set(viewer.needs)) terms.push(productTerm(need, 'c.offer_prefixes')); // they offer what you need
+  if (viewer.offers.length) {
+    // You offer what they need: each of their needs against your offers' prefixes.
+    const yours = bind(hsPrefixes(viewer.offers));
+    terms.push(`(SELECT coalesce(sum(CASE WHEN length(m) >= 6 AND left(m, 6) = ANY(${yours}::text[]) THEN 30
+                                   WHEN length(m) >= 4 AND left(m, 4) = ANY(${yours}::text[]) THEN 20
+                                   WHEN left(m, 2) = ANY(${yours}::text[]) THEN 8 ELSE 0 END), 0)
+            FROM unnest(c.need_codes) AS m)`);
+  }
+
+  // Rule 2: a required kind counts once per (seller, kind) when the seller trades a chapter that requires it.
+  const chaptersRequiring = (chapters: Iterable<string>) => {
+    const byKind = new Map<string, string[]>();
+    for (const ch of new Set(chapters)) for (const kind of REQUIRED_CERTIFICATIONS[ch] ?? []) byKind.set(kind, [...(byKind.get(kind) ?? []), ch]);
+    return byKind;
+  };
+  const needChapters = viewer.needs.map((c) => c.slice(0, 2));
+  for (const [kind, chapters] of chaptersRequiring(needChapters)) {
+    terms.push(`CASE WHEN ${bind(kind)}::text = ANY(c.certification_kinds) AND c.offer_prefixes && ${bind(chapters)}::text[] THEN 10 ELSE 0 END`);
+  }
+  const held = new Set(viewer.certifications.map((c) => c.kind));
+  for (const [kind, chapters] of chaptersRequiring(viewer.offers.map((c) => c.slice(0, 2)))) {
+    if (held.has(kind)) terms.push(`CASE WHEN c.need_prefixes && ${bind(chapters)}::text[] THEN 10 ELSE 0 END`);
+  }
+  // Rule 3: OCOP stars when they offer something you need.
+  if (needChapters.length) terms.push(`CASE WHEN c.ocop_stars > 0 AND c.offer_prefixes && ${bind([...new Set(needChapters)])}::text[] THEN c.ocop_stars ELSE 0 END`);
+  // Rule 4: same room, both on site at the same venue, a shared language.
+  if (viewer.roomId) terms.push(`CASE WHEN c.room_id = ${bind(viewer.roomId)}::uuid THEN 10 ELSE 0 END`);
+  if (viewer.attendance === 'onsite') terms.push(`CASE WHEN c.attendance = 'onsite' AND c.venue_id = ${bind(viewer.venueId)}::uuid THEN 8 ELSE 0 END`);
+  const languages = viewer.languages.map((l) => l.trim().toLowerCase());
+  if (languages.length) terms.push(`CASE WHEN c.languages && ${bind(languages)}::text[] THEN 4 ELSE 0 END`);
+
+  const sql = `
+WITH scored AS MATERIALIZED (
+  SELECT c.id, ${terms.length ? terms.join('\n       + ') : '0'} AS score
+    FROM (SELECT r.id, r.room_id, r.venue_id, r.attendance, e.languages, e.offer_prefixes, e.need_prefixes, e.need_codes, e.certification_kinds, e.ocop_stars
+            FROM registrations r
+            JOIN enterprises e ON e.id = r.enterprise_id
+           WHERE r.event_id = $1 AND r.status = 'approved' AND r.side <> $3 AND r.id <> $2
+             -- no requested, accepted, declined or withdrawn connection with the viewer
+             AND NOT EXISTS (
+               SELECT 1 FROM connections x
+                WHERE x.event_id = $1 AND x.pair_low = least(r.id, $2::uuid) AND x.pair_high = greatest(r.id, $2::uuid)
+                  AND x.status IN ('requested', 'accepted', 'declined', 'withdrawn'))) AS c
 )
 SELECT id, score::int AS score, count(*) OVER ()::int AS total
   FROM scored
  WHERE score > 0
  ORDER BY score DESC, id
- LIMIT $11 OFFSET $12
-`;
+ LIMIT ${bind(limit)} OFFSET ${bind(offset)}`;
+  return { sql, params };
+}
+

@@ -9,12 +9,14 @@ import type { FactorKind, HsRef, ReasonParams, RequiredCertificationKind } from 
  * hsMatchLevel(a, b): the largest L in {6, 4, 2} such that both codes have at
  * least L characters and their first L characters are equal; 0 if none.
  *
- * 1. Products, both directions. Offers and needs are de-duplicated (exact code).
+ * 1. Products, both directions, each NEED counted once (listing many similar
+ *    offers does not inflate a score). Codes are de-duplicated (exact code).
  *    - For each viewer need: best level against the candidate's offers;
  *      6 → WEIGHTS.hs6, 4 → hs4, 2 → hs2, 0 → nothing.  Factor they_offer_you_need.
- *    - For each viewer offer: best level against the candidate's needs; same
+ *    - For each candidate need: best level against the viewer's offers; same
  *      weights.  Factor you_offer_they_need.
- *    (SQL: per viewer code, MAX over the other side's codes of the weight.)
+ *    (SQL: per need code, the best level its 6/4/2-digit prefixes reach among
+ *    the other side's offer prefixes.)
  *    Factor code = the more specific (longer) of the two matched codes; the
  *    offered code when equally long. Among several best matches, the one with
  *    the longest, then alphabetically smallest, factor code.

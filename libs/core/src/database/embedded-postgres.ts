@@ -101,5 +101,5 @@ function stopOrphanedServer(clusterDir: string): void {
 function releaseSignalHandlers(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const hook = require('async-exit-hook') as { unhookEvent(event: string): void };
-  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) hook.unhookEvent(event);
+  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message']) hook.unhookEvent(event);
 }
