@@ -7,7 +7,7 @@
  * - the time to compute everyone's top 20 through the service.
  * Prints the figures and writes bench/results/recommendations.json.
  */
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
@@ -168,7 +168,10 @@ export async function main(): Promise<void> {
     chmodSync(dir, 0o755);
     const server = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: 'bench' });
     databaseUrl = server.url;
-    stop = server.stop;
+    stop = async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    };
   }
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!', LOG_LEVEL: 'error', DATA_DIR: tmpdir() });
   await migrateDatabase(databaseUrl, ENTITIES, MIGRATIONS);

@@ -5,10 +5,7 @@
  * available for half the day only, weights 1–100. Seeded, so runs are repeatable.
  *
  * Build and run from the repository root:
- *   npx tsc --ignoreConfig --outDir /tmp/bench-out --module commonjs --target es2022 --esModuleInterop \
- *     --skipLibCheck bench/scheduler.ts libs/meetings/src/schedule.ts
- *   node /tmp/bench-out/bench/scheduler.js
- * (TypeScript 6 refuses file arguments next to a tsconfig.json without --ignoreConfig.)
+ *   npm run bench:scheduler   (builds with tsconfig.bench.json, runs through bench/run.js)
  * Prints the figures and writes them to bench/results/scheduler.json.
  */
 /// <reference types="node" />

@@ -20,6 +20,8 @@ export class Meetings1763800006000 implements MigrationInterface {
     await q.query(`ALTER TABLE events ADD COLUMN slot_minutes integer NOT NULL DEFAULT 30`);
     await q.query(`ALTER TABLE events ADD CONSTRAINT events_slot_minutes_check CHECK (slot_minutes BETWEEN 5 AND 240)`);
     await q.query(`ALTER TABLE events ADD COLUMN closed_at timestamptz`);
+    // Events closed before this migration: their last change is when they closed.
+    await q.query(`UPDATE events SET closed_at = updated_at WHERE status = 'closed'`);
 
     await q.query(`
       CREATE TABLE registration_availability (

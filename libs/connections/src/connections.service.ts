@@ -104,6 +104,7 @@ export class ConnectionsService {
   async withdraw(actor: Actor, id: string): Promise<ConnectionView> {
     return this.db.transaction(async (tx) => {
       const connection = await this.lockPending(tx, id);
+      await this.openEvent(tx, connection.eventId);
       const from = await this.registrations.find(connection.eventId, connection.fromRegistrationId, tx);
       if (!from || !(await this.registrations.isMember(from.enterpriseId, actor.userId, tx))) {
         throw DomainError.forbidden('Only the requesting enterprise may withdraw its request');
@@ -229,7 +230,7 @@ export class ConnectionsService {
     const latest = await this.connections.latestOfPair(tx, eventId, from.id, to.id);
     if (latest && (latest.status === 'requested' || latest.status === 'accepted')) throw connectionExists(latest.id);
     if (!recorded && latest?.status === 'declined') {
-      throw new DomainError(ErrorCode.CONNECTION_DECLINED, 'This enterprise declined a connection with you at this event');
+      throw new DomainError(ErrorCode.CONNECTION_DECLINED, 'A connection between these two enterprises was declined at this event');
     }
     if (!recorded && (await this.connections.countPendingFrom(tx, from.id)) >= this.config.connections.maxPendingPerRegistration) {
       throw new DomainError(

@@ -88,8 +88,8 @@ export class EnterprisesRepository {
     return { items: rows.map((enterprise) => ({ enterprise, ...(products.get(enterprise.id) ?? { offers: [], needs: [] }) })), total };
   }
 
-  async isMember(enterpriseId: string, userId: string): Promise<boolean> {
-    return (await this.dataSource.getRepository(EnterpriseMember).countBy({ enterpriseId, userId })) > 0;
+  async isMember(enterpriseId: string, userId: string, tx: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return (await tx.countBy(EnterpriseMember, { enterpriseId, userId })) > 0;
   }
 
   /**

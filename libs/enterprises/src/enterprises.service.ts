@@ -78,7 +78,7 @@ export class EnterprisesService {
     await this.db.transaction(async (tx) => {
       const current = await this.enterprises.lock(tx, id);
       if (!current) throw DomainError.notFound('Enterprise', id);
-      if (!isAdmin(actor) && !(await this.enterprises.isMember(id, actor.userId))) {
+      if (!isAdmin(actor) && !(await this.enterprises.isMember(id, actor.userId, tx))) {
         throw DomainError.forbidden('Only members of this enterprise may edit its profile');
       }
       const country = patch.country ?? current.country;

@@ -11,6 +11,9 @@ import { PageQuery } from '../http/page.query';
 import { LocalizedText } from '../common/responses';
 
 class RecommendationQuery extends PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 20 })
+  declare limit?: number;
+
   @ApiProperty({ format: 'uuid', description: 'The registration to recommend partners for (yours, or any as staff)' })
   @IsUUID('all', { message: 'must be a UUID' })
   registrationId: string;
