@@ -7,6 +7,7 @@ import { Matchmaking1763800005000 } from './1763800005000-matchmaking';
 import { Meetings1763800006000 } from './1763800006000-meetings';
 import { Outcomes1763800007000 } from './1763800007000-outcomes';
 import { MatchVectors1763800008000 } from './1763800008000-match-vectors';
+import { PitchQueue1763800009000 } from './1763800009000-pitch-queue';
 
 /** Every migration, in order. A new file is reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Meetings1763800006000,
   Outcomes1763800007000,
   MatchVectors1763800008000,
+  PitchQueue1763800009000,
 ];

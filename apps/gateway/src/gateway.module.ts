@@ -1,20 +1,35 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@tradebridge/core';
+import { AccountsModule } from '@tradebridge/accounts';
+import { EventsModule } from '@tradebridge/events';
+import { ConnectionsModule } from '@tradebridge/connections';
+import { LiveModule } from '@tradebridge/live';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
 import { GatewayHealthController } from './health.controller';
+import { LiveGateway } from './live.gateway';
+import { LogRelay } from './log-relay';
+import { PresenceService } from './presence.service';
+import { StatsService } from './stats.service';
 
 /**
- * The realtime process (Socket.IO namespace `/live`, coming with the realtime
- * issue). It shares the domain libs and the database with the API but never
- * imports the API: they meet through the event log.
+ * The realtime process: Socket.IO namespace `/live` and its own /health. It
+ * shares the domain libs and the database with the API but never imports the
+ * API: they meet through the event log.
  */
 @Module({})
 export class GatewayModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [CoreModule.forRoot({ config, databaseUrl, entities: ENTITIES, migrations: MIGRATIONS, applicationName: 'tradebridge-gateway' })],
+      imports: [
+        CoreModule.forRoot({ config, databaseUrl, entities: ENTITIES, migrations: MIGRATIONS, applicationName: 'tradebridge-gateway' }),
+        AccountsModule,
+        EventsModule,
+        ConnectionsModule,
+        LiveModule,
+      ],
       controllers: [GatewayHealthController],
+      providers: [LiveGateway, LogRelay, PresenceService, StatsService],
     };
   }
 }

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppLogger, readConfigOrExit, onShutdown } from '@tradebridge/core';
-import { GatewayModule } from './gateway.module';
+import { onShutdown, readConfigOrExit } from '@tradebridge/core';
+import { createGatewayApp, stopGateway } from './app';
 
 /**
  * `npm run start:gateway`: the realtime process on GATEWAY_PORT. It needs the
@@ -15,10 +14,10 @@ async function main(): Promise<void> {
     console.error('The gateway needs DATABASE_URL (the API process owns the embedded PostgreSQL).');
     process.exit(1);
   }
-  const app = await NestFactory.create(GatewayModule.forRoot(config, config.databaseUrl), { logger: new AppLogger(config.logLevel) });
+  const app = await createGatewayApp(config, config.databaseUrl);
   await app.listen(config.gatewayPort, config.host);
-  logger.log(`gateway listening on port ${config.gatewayPort}`);
-  onShutdown(logger, () => app.close());
+  logger.log(`gateway listening on port ${config.gatewayPort}${config.redisUrl ? ' (Redis adapter)' : ''}`);
+  onShutdown(logger, () => stopGateway(app));
 }
 
 main().catch((error: unknown) => {

@@ -11,6 +11,7 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
+  RATE_LIMITED = 'RATE_LIMITED',
   EMAIL_TAKEN = 'EMAIL_TAKEN',
   UNKNOWN_HS_CODE = 'UNKNOWN_HS_CODE',
   UNKNOWN_REGION = 'UNKNOWN_REGION',
@@ -82,6 +83,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.NOT_A_SIDE]: 422,
   [ErrorCode.NOT_APPROVED]: 422,
   [ErrorCode.TOO_MANY_ATTEMPTS]: 429,
+  [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.DATABASE_UNAVAILABLE]: 503,
   [ErrorCode.INTERNAL]: 500,
 };

@@ -1,0 +1,211 @@
+import { Logger } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { AccountsService } from '@tradebridge/accounts';
+import { Actor, DomainError, ErrorCode } from '@tradebridge/core';
+import { EventAccess, EventsRepository } from '@tradebridge/events';
+import { ConnectionsService } from '@tradebridge/connections';
+import { LiveRepository, LiveViewer, PitchService, PresentSocket, TokenBucket } from '@tradebridge/live';
+import { Ack, errorAck } from './acks';
+import { LogRelay } from './log-relay';
+import { PresenceService } from './presence.service';
+import { StatsService } from './stats.service';
+import { ConnectionRequestPayload, ConnectionRespondPayload, parsePayload, RoomPayload, SubscribePayload } from './socket-payloads';
+
+/** Per-socket state kept on this node (socket.data holds only what other nodes may read). */
+interface SocketState {
+  actor: Actor;
+  bucket: TokenBucket;
+  /** room id → event id, for the rooms this socket joined. */
+  rooms: Map<string, string>;
+}
+
+/** Client events: 20 a second on average, bursts of 40; 100 refusals within a minute disconnect. */
+const RATE = { rate: 20, burst: 40, abuseLimit: 100 };
+
+/**
+ * The `/live` namespace (docs/realtime.md). The JWT is checked in the
+ * handshake; every client event answers with an acknowledgement; domain
+ * changes go through the same services as REST and reach clients through the
+ * event log (LogRelay), whichever node or path made them.
+ */
+@WebSocketGateway({ namespace: '/live', pingInterval: 10_000, pingTimeout: 5_000, cors: { origin: false } })
+export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
+  private readonly logger = new Logger('LiveGateway');
+  private readonly states = new Map<string, SocketState>();
+  @WebSocketServer() server: Namespace;
+
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly relay: LogRelay,
+    private readonly presence: PresenceService,
+    private readonly stats: StatsService,
+    private readonly live: LiveRepository,
+    private readonly access: EventAccess,
+    private readonly events: EventsRepository,
+    private readonly connections: ConnectionsService,
+    private readonly pitch: PitchService,
+  ) {}
+
+  afterInit(server: Namespace): void {
+    this.presence.attach(server);
+    this.stats.attach(server);
+    this.relay.onDelivered = (eventId) => this.stats.markDirty(eventId);
+    this.presence.onChanged = (eventId) => this.stats.markDirty(eventId);
+    // Authentication happens in the handshake: a refused socket never connects.
+    server.use((socket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      if (typeof token !== 'string' || token.length === 0) {
+        return next(refusal(ErrorCode.UNAUTHENTICATED, 'Send the access token in the handshake (auth.token): io(url, { auth: { token } })'));
+      }
+      this.accounts.authenticate(token).then(
+        (actor) => {
+          this.states.set(socket.id, { actor, bucket: new TokenBucket(RATE, Date.now()), rooms: new Map() });
+          socket.data = { userId: actor.userId, presence: {} };
+          next();
+        },
+        (error: unknown) => next(error instanceof DomainError ? refusal(error.code, error.message) : refusal(ErrorCode.INTERNAL, 'Could not check the token')),
+      );
+    });
+  }
+
+  handleDisconnect(socket: Socket): void {
+    const state = this.states.get(socket.id);
+    this.states.delete(socket.id);
+    this.relay.unsubscribe(socket);
+    if (!state) return;
+    const presence = (socket.data as { presence?: Record<string, PresentSocket> }).presence ?? {};
+    for (const [roomId, eventId] of state.rooms) {
+      const identity = presence[roomId];
+      if (identity) this.presence.linger(roomId, eventId, identity);
+    }
+  }
+
+  @SubscribeMessage('event.subscribe')
+  subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ eventId: string; lastSeq: number; staff: boolean }>> {
+    return this.run(socket, async (actor) => {
+      const { eventId, afterSeq } = await parsePayload(SubscribePayload, body);
+      const viewer = await this.viewer(actor, eventId);
+      await socket.join(`event:${eventId}`);
+      if (viewer.staff) await socket.join(`event:${eventId}:staff`);
+      const lastSeq = await this.relay.subscribe(socket, eventId, viewer, afterSeq, () => this.viewer(actor, eventId));
+      if (viewer.staff) this.stats.markDirty(eventId);
+      return { eventId, lastSeq, staff: viewer.staff };
+    });
+  }
+
+  @SubscribeMessage('room.join')
+  joinRoom(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<unknown>> {
+    return this.run(socket, async (actor, state) => {
+      const { roomId } = await parsePayload(RoomPayload, body);
+      const eventId = await this.live.roomEvent(roomId);
+      if (!eventId) throw DomainError.invalidFields(ErrorCode.NOT_FOUND, [{ field: 'roomId', message: 'no such room' }]);
+      const staff = (await this.access.roleOf(actor, eventId)) !== null;
+      const mine = (await this.live.registrationsOf(eventId, actor.userId)).find((r) => r.status === 'approved' && r.roomId === roomId);
+      if (!staff && !mine) throw DomainError.forbidden('You may join the room your registration is placed in');
+      const identity: PresentSocket = mine
+        ? { userId: actor.userId, registrationId: mine.registrationId, enterpriseName: mine.enterpriseName as Record<string, string>, venueId: mine.venueId, side: mine.side, staff }
+        : { userId: actor.userId, registrationId: null, enterpriseName: {}, venueId: null, side: null, staff: true };
+      (socket.data as { presence: Record<string, PresentSocket> }).presence[roomId] = identity;
+      state.rooms.set(roomId, eventId);
+      await socket.join([`room:${roomId}`, `event:${eventId}:present`]);
+      this.presence.schedule(roomId, eventId);
+      return { presence: await this.presence.snapshot(roomId), pitch: await this.pitch.state(roomId) };
+    });
+  }
+
+  @SubscribeMessage('room.leave')
+  leaveRoom(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ roomId: string }>> {
+    return this.run(socket, async (_actor, state) => {
+      const { roomId } = await parsePayload(RoomPayload, body);
+      const eventId = state.rooms.get(roomId);
+      if (!eventId) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'roomId', message: 'you are not in this room' }]);
+      delete (socket.data as { presence: Record<string, PresentSocket> }).presence[roomId];
+      state.rooms.delete(roomId);
+      await socket.leave(`room:${roomId}`);
+      if (![...state.rooms.values()].includes(eventId)) await socket.leave(`event:${eventId}:present`);
+      this.presence.schedule(roomId, eventId);
+      return { roomId };
+    });
+  }
+
+  @SubscribeMessage('pitch.enqueue')
+  enqueue(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<unknown>> {
+    return this.run(socket, async (actor) => this.pitch.enqueue(actor, (await parsePayload(RoomPayload, body)).roomId));
+  }
+
+  @SubscribeMessage('pitch.next')
+  next(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<unknown>> {
+    return this.run(socket, async (actor) => this.pitch.next(actor, (await parsePayload(RoomPayload, body)).roomId));
+  }
+
+  @SubscribeMessage('connection.request')
+  requestConnection(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<unknown>> {
+    return this.run(socket, async (actor) => {
+      const input = await parsePayload(ConnectionRequestPayload, body);
+      const eventId = await this.live.registrationEvent(input.toRegistrationId);
+      if (!eventId) throw DomainError.invalidFields(ErrorCode.NOT_FOUND, [{ field: 'toRegistrationId', message: 'no such registration' }]);
+      let from = input.fromRegistrationId;
+      if (!from) {
+        const mine = (await this.live.registrationsOf(eventId, actor.userId)).filter((r) => r.status === 'approved');
+        if (mine.length === 0) throw DomainError.forbidden('You have no approved registration in this event');
+        if (mine.length > 1) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'fromRegistrationId', message: 'is needed: you have several registrations here' }]);
+        from = mine[0].registrationId;
+      }
+      const result = await this.connections.request(actor, eventId, { fromRegistrationId: from, toRegistrationId: input.toRegistrationId, message: input.message });
+      return result.body;
+    });
+  }
+
+  @SubscribeMessage('connection.respond')
+  respond(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<unknown>> {
+    return this.run(socket, async (actor) => {
+      const { connectionId, accept } = await parsePayload(ConnectionRespondPayload, body);
+      return accept ? this.connections.accept(actor, connectionId) : this.connections.decline(actor, connectionId);
+    });
+  }
+
+  /** Tells this node's clients to reconnect elsewhere, then lets them go (graceful shutdown). */
+  farewell(): void {
+    this.server.local.emit('shutdown', { reconnect: true, message: 'This server is restarting; reconnect (another node will take you)' });
+    this.presence.clear();
+  }
+
+  /** Rate limit, run, and answer with an acknowledgement; errors never disconnect (abuse does). */
+  private async run<T>(socket: Socket, work: (actor: Actor, state: SocketState) => Promise<T>): Promise<Ack<T>> {
+    const state = this.states.get(socket.id);
+    if (!state) return errorAck(new DomainError(ErrorCode.UNAUTHENTICATED, 'Not authenticated'));
+    const decision = state.bucket.take(Date.now());
+    if (decision !== 'allow') {
+      if (decision === 'disconnect') {
+        this.logger.warn(`disconnecting ${socket.id} (user ${state.actor.userId}) for flooding`);
+        setImmediate(() => socket.disconnect(true));
+      }
+      return errorAck(new DomainError(ErrorCode.RATE_LIMITED, 'Too many messages; slow down'));
+    }
+    try {
+      return { ok: true, data: await work(state.actor, state) };
+    } catch (error) {
+      return errorAck(error);
+    }
+  }
+
+  /** What an actor may see of an event: all as staff, else its own registrations' share. */
+  private async viewer(actor: Actor, eventId: string): Promise<LiveViewer> {
+    const event = await this.events.findById(eventId);
+    if (!event) throw DomainError.invalidFields(ErrorCode.NOT_FOUND, [{ field: 'eventId', message: 'no such event' }]);
+    const staff = (await this.access.roleOf(actor, eventId)) !== null;
+    const registrations = await this.live.registrationsOf(eventId, actor.userId);
+    if (!staff && registrations.length === 0) throw DomainError.forbidden('You are not registered for this event');
+    return {
+      staff,
+      registrationIds: new Set(registrations.map((r) => r.registrationId)),
+      roomIds: new Set(registrations.filter((r) => r.status === 'approved' && r.roomId).map((r) => r.roomId!)),
+    };
+  }
+}
+
+/** A handshake refusal the client reads as `connect_error`: `err.message`, `err.data.code`. */
+function refusal(code: string, message: string): Error & { data: { code: string } } {
+  return Object.assign(new Error(message), { data: { code } });
+}

@@ -1,0 +1,39 @@
+import { plainToInstance } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, validate } from 'class-validator';
+import { DomainError, ErrorCode } from '@tradebridge/core';
+
+/** Client → server payloads of the /live namespace (docs/realtime.md). */
+export class SubscribePayload {
+  @IsUUID('all', { message: 'must be a UUID' }) eventId: string;
+  @IsOptional() @IsInt({ message: 'must be an integer' }) @Min(0) afterSeq?: number;
+}
+
+export class RoomPayload {
+  @IsUUID('all', { message: 'must be a UUID' }) roomId: string;
+}
+
+export class ConnectionRequestPayload {
+  @IsUUID('all', { message: 'must be a UUID' }) toRegistrationId: string;
+  /** Needed only when the user has several registrations in the event. */
+  @IsOptional() @IsUUID('all', { message: 'must be a UUID' }) fromRegistrationId?: string;
+  @IsOptional() @IsString() @MaxLength(1000) message?: string;
+}
+
+export class ConnectionRespondPayload {
+  @IsUUID('all', { message: 'must be a UUID' }) connectionId: string;
+  @IsBoolean({ message: 'must be true or false' }) accept: boolean;
+}
+
+/** Validates a payload like the HTTP ValidationPipe does: unknown fields refused, every bad field named. */
+export async function parsePayload<T extends object>(type: new () => T, payload: unknown): Promise<T> {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, 'The payload must be an object');
+  }
+  const instance = plainToInstance(type, payload);
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
+  if (errors.length) {
+    const fields = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => ({ field: e.property, message: m.startsWith(`${e.property} `) ? m.slice(e.property.length + 1) : m })));
+    throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, fields);
+  }
+  return instance;
+}

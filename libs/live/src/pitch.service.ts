@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor, Database, DomainError, ErrorCode, EventLogRepository, isConstraintViolation } from '@tradebridge/core';
+import { EventAccess } from '@tradebridge/events';
+import { LiveRepository, PitchEntry } from './live.repository';
+
+export interface PitchState {
+  roomId: string;
+  current: PitchEntry | null;
+  queue: PitchEntry[];
+}
+
+/**
+ * A room's presentation queue: enterprises raise their hand, staff call the
+ * next presenter. Stored in PostgreSQL, each change logged as `pitch.changed`
+ * with the whole state, so every gateway node relays it.
+ */
+@Injectable()
+export class PitchService {
+  constructor(
+    private readonly db: Database,
+    private readonly live: LiveRepository,
+    private readonly access: EventAccess,
+    private readonly log: EventLogRepository,
+  ) {}
+
+  async state(roomId: string): Promise<PitchState> {
+    return { roomId, ...(await this.live.pitchState(roomId)) };
+  }
+
+  /** A member puts its registration (assigned to this room) in the queue. */
+  async enqueue(actor: Actor, roomId: string): Promise<PitchState> {
+    const eventId = await this.live.roomEvent(roomId);
+    if (!eventId) throw DomainError.notFound('Room', roomId);
+    const mine = (await this.live.registrationsOf(eventId, actor.userId)).find((r) => r.roomId === roomId && r.status === 'approved');
+    if (!mine) throw DomainError.forbidden('Only enterprises placed in this room may join its presentation queue');
+    try {
+      return await this.change(actor, roomId, async (tx, room) => this.live.enqueue(tx, room.eventId, roomId, mine.registrationId));
+    } catch (error) {
+      if (isConstraintViolation(error, 'pitch_slots_one_place_per_registration_key')) {
+        throw new DomainError(ErrorCode.CONFLICT, 'You are already in the queue of this room');
+      }
+      throw error;
+    }
+  }
+
+  /** Staff end the current presentation and call the next enterprise. */
+  async next(actor: Actor, roomId: string): Promise<PitchState> {
+    const eventId = await this.live.roomEvent(roomId);
+    if (!eventId) throw DomainError.notFound('Room', roomId);
+    await this.access.require(actor, eventId);
+    return this.change(actor, roomId, (tx) => this.live.advance(tx, roomId));
+  }
+
+  private async change(actor: Actor, roomId: string, apply: (tx: EntityManager, room: { eventId: string }) => Promise<void>): Promise<PitchState> {
+    return this.db.transaction(async (tx) => {
+      const room = await this.live.lockRoom(tx, roomId);
+      if (!room) throw DomainError.notFound('Room', roomId);
+      if (room.status === 'closed') throw new DomainError(ErrorCode.CONFLICT, 'This room is closed');
+      await apply(tx, room);
+      const state: PitchState = { roomId, ...(await this.live.pitchState(roomId, tx)) };
+      await this.log.append(tx, room.eventId, {
+        type: 'pitch.changed',
+        data: { ...state },
+        actorUserId: actor.userId,
+        registrationIds: [...(state.current ? [state.current.registrationId] : []), ...state.queue.map((q) => q.registrationId)],
+      });
+      return state;
+    });
+  }
+}

@@ -1,0 +1,217 @@
+import { JwtService } from '@nestjs/jwt';
+
+import { Account, ConferenceSetup, World } from '../factories/world';
+import { ack, closeAllSockets, connect, createLiveTestApp, eventually, record, sleep, startGateway } from '../factories/live';
+
+describe('live gateway: handshake, subscribe, presence, queue, connections, resume', () => {
+  let live: Awaited<ReturnType<typeof createLiveTestApp>>;
+  let world: World;
+  let organizer: Account;
+  let setup: ConferenceSetup;
+
+  beforeAll(async () => {
+    live = await createLiveTestApp();
+    world = new World(live.api);
+    organizer = await world.organizer();
+    setup = await world.openEvent(organizer);
+  });
+  afterEach(() => closeAllSockets());
+  afterAll(() => live.close());
+
+  const url = () => live.gateway.url;
+  const http = () => live.api.http;
+
+  /** An approved participant placed in a room (the organizer's override). */
+  async function placed(country: 'VN' | 'CN', room: string, venue?: string) {
+    const p = await world.approved(organizer, setup, country, {}, venue);
+    await http().patch(`/api/events/${setup.eventId}/registrations/${p.registration.id}`).set(organizer.auth).send({ roomId: room }).expect(200);
+    return p;
+  }
+
+  it('refuses a missing, invalid or expired token in the handshake, with a code', async () => {
+    const missing = await connect(url(), undefined).then(
+      () => null,
+      (error: Error & { data?: { code: string } }) => error,
+    );
+    expect(missing?.message).toMatch(/auth\.token/);
+    expect(missing?.data).toEqual({ code: 'UNAUTHENTICATED' });
+    await expect(connect(url(), 'not-a-jwt')).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' } });
+    const expired = new JwtService({ secret: live.api.config.jwtSecret }).sign({ sub: organizer.id, email: organizer.email, roles: [] }, { expiresIn: -5 });
+    await expect(connect(url(), expired)).rejects.toMatchObject({ data: { code: 'TOKEN_EXPIRED' } });
+    const ok = await connect(url(), organizer.token);
+    expect(ok.connected).toBe(true);
+  });
+
+  it('lets staff subscribe to their event, members to events they registered for, nobody else', async () => {
+    const staff = await connect(url(), organizer.token);
+    const subscribed = await ack<{ lastSeq: number; staff: boolean }>(staff, 'event.subscribe', { eventId: setup.eventId });
+    expect(subscribed).toMatchObject({ ok: true, data: { staff: true } });
+    const stranger = await world.account('stranger');
+    const s = await connect(url(), stranger.token);
+    expect(await ack(s, 'event.subscribe', { eventId: setup.eventId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const member = await world.approved(organizer, setup, 'VN');
+    const m = await connect(url(), member.account.token);
+    expect(await ack(m, 'event.subscribe', { eventId: setup.eventId })).toMatchObject({ ok: true, data: { staff: false } });
+  });
+
+  it('answers malformed payloads with an error acknowledgement and keeps the socket working', async () => {
+    const s = await connect(url(), organizer.token);
+    expect(await ack(s, 'event.subscribe', { eventId: 'nope', extra: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await ack(s, 'event.subscribe', 'just a string')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await ack(s, 'room.join', { roomId: 42 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(s.connected).toBe(true);
+    expect(await ack(s, 'event.subscribe', { eventId: setup.eventId })).toMatchObject({ ok: true });
+  });
+
+  it('shows presence by venue and side, counting a user with two tabs once, to the room and to staff', async () => {
+    const vn = await placed('VN', setup.rooms.agriculture, setup.venues.laoCai);
+    const cnHangzhou = await placed('CN', setup.rooms.agriculture, setup.venues.hangzhou);
+    const cnLaoCai = await placed('CN', setup.rooms.agriculture, setup.venues.laoCai);
+    const staff = await connect(url(), organizer.token);
+    await ack(staff, 'event.subscribe', { eventId: setup.eventId });
+    const seen = record<{ roomId: string; participants: { registrationId: string }[]; byVenue: Record<string, number>; bySide: Record<string, number> }>(staff, 'presence');
+
+    for (const p of [vn, vn, cnHangzhou, cnLaoCai]) {
+      const s = await connect(url(), p.account.token); // vn twice: two tabs
+      expect(await ack(s, 'room.join', { roomId: setup.rooms.agriculture })).toMatchObject({ ok: true });
+    }
+    const full = await eventually(seen, (p) => p.participants.length === 3);
+    expect(full.bySide).toEqual({ VN: 1, CN: 2 });
+    expect(full.byVenue).toEqual({ [setup.venues.laoCai]: 2, [setup.venues.hangzhou]: 1 });
+
+    // Not placed in this room → refused.
+    const elsewhere = await placed('VN', setup.rooms.industry);
+    const e = await connect(url(), elsewhere.account.token);
+    expect(await ack(e, 'room.join', { roomId: setup.rooms.agriculture })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('keeps a presenter queue per room that survives a gateway restart; only staff call the next', async () => {
+    const a = await placed('VN', setup.rooms.industry);
+    const b = await placed('CN', setup.rooms.industry);
+    const sa = await connect(url(), a.account.token);
+    const sb = await connect(url(), b.account.token);
+    for (const s of [sa, sb]) {
+      await ack(s, 'event.subscribe', { eventId: setup.eventId });
+      await ack(s, 'room.join', { roomId: setup.rooms.industry });
+    }
+    const pitches = record<{ roomId: string; current: { registrationId: string } | null; queue: { registrationId: string }[] }>(sb, 'pitch');
+    expect(await ack(sa, 'pitch.enqueue', { roomId: setup.rooms.industry })).toMatchObject({ ok: true });
+    expect(await ack(sb, 'pitch.enqueue', { roomId: setup.rooms.industry })).toMatchObject({ ok: true });
+    expect(await ack(sb, 'pitch.enqueue', { roomId: setup.rooms.industry })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const queued = await eventually(pitches, (p) => p.queue.length === 2);
+    expect(queued.queue.map((q) => q.registrationId)).toEqual([a.registration.id, b.registration.id]);
+    expect(await ack(sa, 'pitch.next', { roomId: setup.rooms.industry })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    const staff = await connect(url(), organizer.token);
+    const next = await ack<{ current: { registrationId: string; startedAt: string }; queue: unknown[] }>(staff, 'pitch.next', { roomId: setup.rooms.industry });
+    expect(next).toMatchObject({ ok: true, data: { current: { registrationId: a.registration.id }, queue: [{ registrationId: b.registration.id }] } });
+    await eventually(pitches, (p) => p.current?.registrationId === a.registration.id);
+
+    // A restart of the gateway keeps the queue (it lives in PostgreSQL).
+    const other = await startGateway();
+    try {
+      const again = await connect(other.url, b.account.token);
+      await ack(again, 'event.subscribe', { eventId: setup.eventId });
+      const joined = await ack<{ pitch: { current: { registrationId: string; startedAt: string } } }>(again, 'room.join', { roomId: setup.rooms.industry });
+      expect(joined.ok && joined.data.pitch.current.registrationId).toBe(a.registration.id);
+      expect(joined.ok && Date.parse(joined.data.pitch.current.startedAt)).toBeGreaterThan(0);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('delivers a connection requested over the socket and accepted over REST to both parties and staff within a second (and the reverse)', async () => {
+    const vn = await world.approved(organizer, setup, 'VN');
+    const cn = await world.approved(organizer, setup, 'CN');
+    const sockets = await Promise.all([vn.account, cn.account, organizer].map((a) => connect(url(), a.token)));
+    for (const s of sockets) await ack(s, 'event.subscribe', { eventId: setup.eventId });
+    const received = sockets.map((s) => record<{ id: string; status: string }>(s, 'connection'));
+
+    const requested = await ack<{ id: string }>(sockets[1], 'connection.request', { toRegistrationId: vn.registration.id, message: '你好' });
+    expect(requested).toMatchObject({ ok: true, data: { status: 'requested', fromRegistrationId: cn.registration.id } });
+    const id = requested.ok ? requested.data.id : '';
+    const started = Date.now();
+    await http().post(`/api/connections/${id}/accept`).set(vn.account.auth).expect(200);
+    for (const list of received) await eventually(list, (c) => c.id === id && c.status === 'accepted', 1_000);
+    expect(Date.now() - started).toBeLessThan(1_000);
+
+    // The reverse: requested over REST, answered over the socket.
+    const cn2 = await world.approved(organizer, setup, 'CN');
+    const rest = await http().post(`/api/events/${setup.eventId}/connections`).set(cn2.account.auth).send({ fromRegistrationId: cn2.registration.id, toRegistrationId: vn.registration.id });
+    await eventually(received[0], (c) => c.id === rest.body.id && c.status === 'requested', 1_000);
+    expect(await ack(sockets[0], 'connection.respond', { connectionId: rest.body.id, accept: false })).toMatchObject({ ok: true, data: { status: 'declined' } });
+    await eventually(received[2], (c) => c.id === rest.body.id && c.status === 'declined', 1_000);
+    // The other Chinese enterprise is not a party: it saw nothing of these.
+    expect(received[1].some((c) => c.id === rest.body.id)).toBe(false);
+  });
+
+  it('after a forced disconnect, resuming with afterSeq replays exactly the missed changes, once, in order', async () => {
+    const vn = await world.approved(organizer, setup, 'VN');
+    const staff = await connect(url(), organizer.token);
+    const first = await ack<{ lastSeq: number }>(staff, 'event.subscribe', { eventId: setup.eventId });
+    const seenBefore = record<{ seq: number }>(staff, 'log');
+    await sleep(50);
+    const lastSeq = Math.max(first.ok ? first.data.lastSeq : 0, ...seenBefore.map((e) => e.seq));
+    staff.disconnect();
+
+    // Three changes while away.
+    const cns = [await world.approved(organizer, setup, 'CN')];
+    const made = await http().post(`/api/events/${setup.eventId}/connections`).set(organizer.auth).send({ fromRegistrationId: vn.registration.id, toRegistrationId: cns[0].registration.id, channel: 'recorded' });
+    expect(made.status).toBe(201);
+    const log = (await http().get(`/api/events/${setup.eventId}/log?afterSeq=${lastSeq}`).set(organizer.auth)).body.items as { seq: number; type: string }[];
+    expect(log.length).toBeGreaterThanOrEqual(3);
+
+    const back = await connect(url(), organizer.token);
+    const replayed = record<{ seq: number; type: string }>(back, 'log');
+    const resumed = await ack<{ lastSeq: number }>(back, 'event.subscribe', { eventId: setup.eventId, afterSeq: lastSeq });
+    expect(resumed.ok).toBe(true);
+    await eventually(replayed, (e) => e.seq === log[log.length - 1].seq);
+    expect(replayed.map((e) => e.seq)).toEqual(log.map((e) => e.seq));
+    expect(replayed.map((e) => e.type)).toEqual(log.map((e) => e.type));
+
+    // Live again after the replay: the next change arrives once, right after.
+    await http().patch(`/api/events/${setup.eventId}/registrations/${vn.registration.id}`).set(organizer.auth).send({ roomId: setup.rooms.agriculture }).expect(200);
+    await eventually(replayed, (e) => e.type === 'registration.room_assigned');
+    const seqs = replayed.map((e) => e.seq);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+  });
+
+  it('sends a member only the log entries it may see', async () => {
+    const vn = await world.approved(organizer, setup, 'VN');
+    const otherVn = await world.approved(organizer, setup, 'VN');
+    const cn = await world.approved(organizer, setup, 'CN');
+    const s = await connect(url(), vn.account.token);
+    await ack(s, 'event.subscribe', { eventId: setup.eventId });
+    const entries = record<{ type: string; data: { connection?: { fromRegistrationId: string } } }>(s, 'log');
+    await http().post(`/api/events/${setup.eventId}/connections`).set(otherVn.account.auth).send({ fromRegistrationId: otherVn.registration.id, toRegistrationId: cn.registration.id }).expect(201);
+    await http().post(`/api/events/${setup.eventId}/connections`).set(vn.account.auth).send({ fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id }).expect(201);
+    await eventually(entries, (e) => e.type === 'connection.requested');
+    await sleep(200);
+    expect(entries.filter((e) => e.type === 'connection.requested').map((e) => e.data.connection?.fromRegistrationId)).toEqual([vn.registration.id]);
+  });
+
+  it('refuses a burst beyond the rate limit with error acknowledgements, without disconnecting', async () => {
+    const s = await connect(url(), organizer.token);
+    const answers = await Promise.all(Array.from({ length: 60 }, () => ack(s, 'room.leave', { roomId: setup.rooms.agriculture })));
+    const limited = answers.filter((a) => !a.ok && a.error.code === 'RATE_LIMITED').length;
+    expect(limited).toBeGreaterThan(0);
+    expect(limited).toBeLessThan(60);
+    expect(s.connected).toBe(true);
+    await sleep(1_100);
+    expect(await ack(s, 'event.subscribe', { eventId: setup.eventId })).toMatchObject({ ok: true });
+  });
+
+  it('sends staff stats while things change', async () => {
+    const staff = await connect(url(), organizer.token);
+    const stats = record<{ eventId: string; connections: { made: number } }>(staff, 'stats');
+    await ack(staff, 'event.subscribe', { eventId: setup.eventId });
+    const first = await eventually(stats, () => true, 2_500);
+    expect(first.eventId).toBe(setup.eventId);
+    const vn = await world.approved(organizer, setup, 'VN');
+    const cn = await world.approved(organizer, setup, 'CN');
+    await http().post(`/api/events/${setup.eventId}/connections`).set(organizer.auth).send({ fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id, channel: 'recorded' }).expect(201);
+    await eventually(stats, (s) => s.connections.made > first.connections.made, 2_500);
+  });
+});
+
