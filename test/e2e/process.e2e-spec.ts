@@ -3,6 +3,11 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { JwtService } from '@nestjs/jwt';
+import { Client } from 'pg';
+import { migrateDatabase } from '@tradebridge/core';
+import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
+import { closeAllSockets, connect } from '../factories/live';
 
 /**
  * `npm start` as a newcomer runs it: no DATABASE_URL, so the built API starts an
@@ -149,5 +154,36 @@ describe('npm start on a fresh machine', () => {
     const stopped = await gateway.exited;
     expect(stopped.code).toBe(0);
     expect(stopped.ms).toBeLessThan(10_000);
+  }, 60_000);
+
+  it('stops the gateway gracefully on SIGTERM: clients are told to reconnect, and it exits 0 within 10 s', async () => {
+    const databaseUrl = process.env.TB_TEST_DATABASE_URL!;
+    await migrateDatabase(databaseUrl, ENTITIES, MIGRATIONS);
+    const secret = 'process-test-secret-0123456789-abcdefghij';
+    const db = new Client({ connectionString: databaseUrl });
+    await db.connect();
+    const email = `shutdown.${Date.now()}@example.test`;
+    const { rows } = await db.query(`INSERT INTO users (email, password_hash, display_name) VALUES ($1, 'x', 'Shutdown test') RETURNING id`, [email]);
+    await db.end();
+    const token = new JwtService({ secret }).sign({ sub: rows[0].id, email, roles: [] }, { expiresIn: 600 });
+
+    const port = await freePort();
+    const gateway = start({ DATABASE_URL: databaseUrl, GATEWAY_PORT: String(port), HOST: '127.0.0.1', JWT_SECRET: secret }, 'gateway');
+    await waitFor(gateway, /gateway listening on port/);
+    try {
+      const clients = await Promise.all([1, 2, 3].map(() => connect(`http://127.0.0.1:${port}`, token)));
+      const told = clients.map((c) => new Promise((resolve) => c.once('shutdown', resolve)));
+      const gone = clients.map((c) => new Promise((resolve) => c.once('disconnect', resolve)));
+      gateway.child.kill('SIGTERM');
+      const messages = await Promise.all(told);
+      expect(messages[0]).toMatchObject({ reconnect: true });
+      await Promise.all(gone);
+      const stopped = await gateway.exited;
+      expect(stopped.code).toBe(0);
+      expect(stopped.ms).toBeLessThan(10_000);
+    } finally {
+      closeAllSockets();
+      if (gateway.child.exitCode === null) gateway.child.kill('SIGKILL');
+    }
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 
 import { Account, ConferenceSetup, World } from '../factories/world';
 import { ack, closeAllSockets, connect, createLiveTestApp, eventually, record, sleep, startGateway } from '../factories/live';
+import { PRESENCE_GRACE_MS } from '../../apps/gateway/src/presence.service';
 
 describe('live gateway: handshake, subscribe, presence, queue, connections, resume', () => {
   let live: Awaited<ReturnType<typeof createLiveTestApp>>;
@@ -84,6 +85,33 @@ describe('live gateway: handshake, subscribe, presence, queue, connections, resu
     const e = await connect(url(), elsewhere.account.token);
     expect(await ack(e, 'room.join', { roomId: setup.rooms.agriculture })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
+
+  it('does not flicker presence when a client reconnects within the grace period, and drops it after', async () => {
+    const room = setup.rooms.industry;
+    const member = await placed('VN', room);
+    const staff = await connect(url(), organizer.token);
+    await ack(staff, 'event.subscribe', { eventId: setup.eventId });
+    const seen = record<{ roomId: string; participants: { registrationId: string }[] }>(staff, 'presence');
+    const has = (p: { roomId: string; participants: { registrationId: string }[] }) => p.roomId === room && p.participants.some((x) => x.registrationId === member.registration.id);
+
+    const first = await connect(url(), member.account.token);
+    await ack(first, 'room.join', { roomId: room });
+    await eventually(seen, has);
+    const mark = seen.length;
+    first.disconnect();
+    await sleep(300);
+    const again = await connect(url(), member.account.token);
+    await ack(again, 'room.join', { roomId: room });
+    await sleep(PRESENCE_GRACE_MS + 500);
+    expect(seen.slice(mark).filter((p) => p.roomId === room && !has(p))).toEqual([]);
+
+    const before = seen.length;
+    const left = Date.now();
+    again.disconnect();
+    await eventually(seen, (p) => seen.indexOf(p) >= before && p.roomId === room && !has(p), PRESENCE_GRACE_MS + 2_000);
+    // It left only once the grace period was over.
+    expect(Date.now() - left).toBeGreaterThanOrEqual(PRESENCE_GRACE_MS - 100);
+  }, 20_000);
 
   it('keeps a presenter queue per room that survives a gateway restart; only staff call the next', async () => {
     const a = await placed('VN', setup.rooms.industry);
