@@ -77,3 +77,48 @@ export async function eventually<T>(list: T[], predicate: (item: T) => boolean =
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A gateway as its own OS process (`node bin/run.js gateway`, from dist/), for
+ * the multi-node tests: same database and JWT secret as the in-process API.
+ */
+export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayNode> {
+  const { spawn } = await import('node:child_process');
+  const { join } = await import('node:path');
+  const { createServer } = await import('node:net');
+  const port = await new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const p = (server.address() as AddressInfo).port;
+      server.close(() => resolve(p));
+    });
+  });
+  const root = join(__dirname, '..', '..');
+  const child = spawn(process.execPath, [join(root, 'bin', 'run.js'), 'gateway'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', GATEWAY_PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      if (health.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`gateway process did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    app: undefined as unknown as INestApplication,
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,11 +1,12 @@
-import { ack, closeAllSockets, connect, eventually, GatewayNode, record, startGateway } from '../factories/live';
+import { ack, closeAllSockets, connect, eventually, GatewayNode, record, startGatewayProcess } from '../factories/live';
 import { createTestApp, TestApp } from '../factories/app';
 import { Account, ConferenceSetup, World } from '../factories/world';
 
 /**
- * Two gateway nodes on two ports sharing one Redis (the Socket.IO Redis
+ * Two gateway processes on two ports sharing one Redis (the Socket.IO Redis
  * adapter) and one PostgreSQL: a client on node A sees presence and
- * connections caused on node B and through REST.
+ * connections caused on node B and through REST. Runs the built dist/
+ * (npm test builds first).
  */
 describe('two gateway nodes over Redis', () => {
   const redisUrl = process.env.REDIS_URL!;
@@ -18,8 +19,8 @@ describe('two gateway nodes over Redis', () => {
 
   beforeAll(async () => {
     api = await createTestApp();
-    a = await startGateway({ REDIS_URL: redisUrl });
-    b = await startGateway({ REDIS_URL: redisUrl });
+    const env = { REDIS_URL: redisUrl, DATABASE_URL: api.config.databaseUrl!, JWT_SECRET: api.config.jwtSecret! };
+    [a, b] = await Promise.all([startGatewayProcess(env), startGatewayProcess(env)]);
     expect(a.url).not.toBe(b.url);
     world = new World(api);
     organizer = await world.organizer();
