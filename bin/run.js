@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs a built process (`npm run build` first): `node bin/run.js api|gateway|migrate`.
+// Runs a built process (`npm run build` first): `node bin/run.js standalone|api|gateway|migrate`.
+// standalone = API + live gateway + web on one port (npm start); api and gateway run apart in production.
 // The compiled code keeps its `@tradebridge/*` imports; they are resolved here,
 // from tsconfig.json's paths, against dist/.
 const path = require('node:path');
@@ -7,6 +8,7 @@ const tsconfigPaths = require('tsconfig-paths');
 const { compilerOptions } = require('../tsconfig.json');
 
 const entries = {
+  standalone: 'apps/gateway/src/standalone.js',
   api: 'apps/api/src/main.js',
   gateway: 'apps/gateway/src/main.js',
   migrate: 'apps/api/src/migrate.js',

@@ -108,6 +108,15 @@ describe('npm start on a fresh machine', () => {
     expect(event.status).toBe(201);
     const { id: eventId } = (await event.json()) as { id: string };
 
+    // The live gateway answers on the same URL.
+    const live = await connect(url, accessToken);
+    try {
+      const subscribed = (await live.timeout(5_000).emitWithAck('event.subscribe', { eventId })) as { ok: boolean; data: { staff: boolean } };
+      expect(subscribed).toMatchObject({ ok: true, data: { staff: true } });
+    } finally {
+      closeAllSockets();
+    }
+
     const postgresPid = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
     expect(alive(postgresPid)).toBe(true);
     first.child.kill('SIGTERM');

@@ -196,6 +196,7 @@ describe('live gateway: handshake, subscribe, presence, queue, connections, resu
     await eventually(replayed, (e) => e.seq === log[log.length - 1].seq);
     expect(replayed.map((e) => e.seq)).toEqual(log.map((e) => e.seq));
     expect(replayed.map((e) => e.type)).toEqual(log.map((e) => e.type));
+    expect(new Set(replayed.map((e) => (e as { eventId?: string }).eventId))).toEqual(new Set([setup.eventId]));
 
     // Live again after the replay: the next change arrives once, right after.
     await http().patch(`/api/events/${setup.eventId}/registrations/${vn.registration.id}`).set(organizer.auth).send({ roomId: setup.rooms.agriculture }).expect(200);

@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AppConfig, CoreModule } from '@tradebridge/core';
 import { AccountsModule } from '@tradebridge/accounts';
@@ -12,13 +12,15 @@ import { FEATURE_MODULES, FEATURE_CONTROLLERS } from './features';
 
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  /** `alongside`: modules a composition root mounts in the same process (npm start adds the live gateway). */
+  static forRoot(config: AppConfig, databaseUrl: string, alongside: Type[] = []): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         CoreModule.forRoot({ config, databaseUrl, entities: ENTITIES, migrations: MIGRATIONS, applicationName: 'tradebridge-api' }),
         AccountsModule,
         ...FEATURE_MODULES,
+        ...alongside,
       ],
       controllers: [HealthController, AuthController, UsersController, ...FEATURE_CONTROLLERS],
       providers: [

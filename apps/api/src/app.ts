@@ -1,4 +1,4 @@
-import { INestApplication, RequestMethod } from '@nestjs/common';
+import { INestApplication, RequestMethod, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -10,8 +10,8 @@ import { ApiModule } from './api.module';
 import { createValidationPipe } from './http/validation';
 
 /** Builds the API exactly as production runs it; `main.ts` and the e2e tests both use this. */
-export async function createApiApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, databaseUrl), {
+export async function createApiApp(config: AppConfig, databaseUrl: string, alongside: Type[] = []): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, databaseUrl, alongside), {
     logger: new AppLogger(config.logLevel),
     bodyParser: true,
   });

@@ -11,6 +11,14 @@ import { LogRelay } from './log-relay';
 import { PresenceService } from './presence.service';
 import { StatsService } from './stats.service';
 
+/** The `/live` namespace and what feeds it; mounted by the gateway process, or beside the API by `npm start`. */
+@Module({
+  imports: [AccountsModule, EventsModule, ConnectionsModule, LiveModule],
+  providers: [LiveGateway, LogRelay, PresenceService, StatsService],
+  exports: [LiveGateway],
+})
+export class LiveGatewayModule {}
+
 /**
  * The realtime process: Socket.IO namespace `/live` and its own /health. It
  * shares the domain libs and the database with the API but never imports the
@@ -21,15 +29,8 @@ export class GatewayModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [
-        CoreModule.forRoot({ config, databaseUrl, entities: ENTITIES, migrations: MIGRATIONS, applicationName: 'tradebridge-gateway' }),
-        AccountsModule,
-        EventsModule,
-        ConnectionsModule,
-        LiveModule,
-      ],
+      imports: [CoreModule.forRoot({ config, databaseUrl, entities: ENTITIES, migrations: MIGRATIONS, applicationName: 'tradebridge-gateway' }), LiveGatewayModule],
       controllers: [GatewayHealthController],
-      providers: [LiveGateway, LogRelay, PresenceService, StatsService],
     };
   }
 }

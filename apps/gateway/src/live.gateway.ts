@@ -1,8 +1,8 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { AccountsService } from '@tradebridge/accounts';
-import { Actor, DomainError, ErrorCode } from '@tradebridge/core';
+import { Actor, APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@tradebridge/core';
 import { EventAccess, EventsRepository } from '@tradebridge/events';
 import { ConnectionsService } from '@tradebridge/connections';
 import { LiveRepository, LiveViewer, PitchService, PresentSocket, TokenBucket } from '@tradebridge/live';
@@ -45,10 +45,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
     private readonly events: EventsRepository,
     private readonly connections: ConnectionsService,
     private readonly pitch: PitchService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(server: Namespace): void {
-    this.presence.attach(server);
+    this.presence.attach(server, Boolean(this.config.redisUrl));
     this.stats.attach(server);
     this.relay.onDelivered = (eventId) => this.stats.markDirty(eventId);
     this.presence.onChanged = (eventId) => this.stats.markDirty(eventId);

@@ -119,7 +119,8 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
     // A change to the viewer's own registrations (approval, room) may widen what it sees next.
     if (mine && !subscription.viewer.staff && entry.type.startsWith('registration')) subscription.viewer = await subscription.refresh();
     if (!mine) return;
-    socket.emit('log', { seq: entry.seq, type: entry.type, data: entry.data });
+    // eventId: seqs are per event, and one socket may follow several events.
+    socket.emit('log', { eventId: entry.eventId, seq: entry.seq, type: entry.type, data: entry.data });
     if (entry.type.startsWith('connection.') && entry.data.connection) socket.emit('connection', entry.data.connection);
     if (entry.type === 'pitch.changed') socket.emit('pitch', entry.data);
   }

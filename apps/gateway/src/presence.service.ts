@@ -19,8 +19,20 @@ export class PresenceService {
   private readonly lingering = new Map<string, { identity: PresentSocket; until: number }[]>();
   onChanged: (eventId: string) => void = () => undefined;
 
-  attach(server: Namespace): void {
+  private clustered = false;
+
+  /**
+   * With several nodes (Redis adapter), what one node decides is shared with the
+   * others: the last snapshot sent per room (so none re-sends or skips it), the
+   * sockets lingering in their grace period, and that presence changed (stats).
+   */
+  attach(server: Namespace, clustered: boolean): void {
     this.server = server;
+    this.clustered = clustered;
+    if (!clustered) return;
+    server.on('presence:sent', (roomId: string, key: string) => this.last.set(roomId, key));
+    server.on('presence:linger', (roomId: string, identity: PresentSocket, until: number) => this.addLingering(roomId, identity, until));
+    server.on('presence:changed', (eventId: string) => this.onChanged(eventId));
   }
 
   /** Recomputes a room's presence soon (changes in a burst coalesce). */
@@ -36,10 +48,16 @@ export class PresenceService {
 
   /** A socket dropped: keep its place for the grace period, then recompute. */
   linger(roomId: string, eventId: string, identity: PresentSocket): void {
-    const list = (this.lingering.get(roomId) ?? []).filter((l) => l.until > Date.now());
-    list.push({ identity, until: Date.now() + PRESENCE_GRACE_MS });
-    this.lingering.set(roomId, list);
+    const until = Date.now() + PRESENCE_GRACE_MS;
+    this.addLingering(roomId, identity, until);
+    if (this.clustered) this.server?.serverSideEmit('presence:linger', roomId, identity, until);
     setTimeout(() => this.schedule(roomId, eventId, 0), PRESENCE_GRACE_MS + 20).unref();
+  }
+
+  private addLingering(roomId: string, identity: PresentSocket, until: number): void {
+    const list = (this.lingering.get(roomId) ?? []).filter((l) => l.until > Date.now());
+    list.push({ identity, until });
+    this.lingering.set(roomId, list);
   }
 
   async snapshot(roomId: string): Promise<Presence> {
@@ -64,6 +82,10 @@ export class PresenceService {
       if (this.last.get(roomId) === key) return;
       this.last.set(roomId, key);
       this.server.to(`room:${roomId}`).to(`event:${eventId}:staff`).emit('presence', presence);
+      if (this.clustered) {
+        this.server.serverSideEmit('presence:sent', roomId, key);
+        this.server.serverSideEmit('presence:changed', eventId);
+      }
       this.onChanged(eventId);
     } catch {
       // A node that did not answer fetchSockets in time: the next change recomputes.
