@@ -72,6 +72,8 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
         for (const entry of entries) await this.deliver(socket, subscription, entry);
       }
       subscription.cursor = head;
+      // It may have gone while the replay ran (its disconnect already unsubscribed it).
+      if (socket.disconnected) return head;
       const subscribers = this.sockets.get(eventId) ?? new Map<Socket, Subscription>();
       subscribers.set(socket, subscription);
       this.sockets.set(eventId, subscribers);
