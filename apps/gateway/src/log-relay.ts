@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { Client } from 'pg';
 import type { Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, EventLogEntry, EventLogRepository } from '@tradebridge/core';
+import { APP_CONFIG, AppConfig, EventLogEntry, EventLogRepository, parseNotification } from '@tradebridge/core';
 import { canSee, LiveViewer } from '@tradebridge/live';
 
 interface Subscription {
@@ -95,11 +95,21 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
     return this.sockets.get(eventId)?.has(socket) ?? false;
   }
 
-  /** Reads and delivers everything past this node's cursor for an event. */
-  pump(eventId: string): Promise<void> {
+  /**
+   * Delivers everything past this node's cursor for an event. `next`, an entry
+   * that came with its NOTIFY, is delivered as is when it is the very next seq;
+   * anything else is read from the log, so order and completeness never depend
+   * on notifications.
+   */
+  pump(eventId: string, next?: EventLogEntry): Promise<void> {
     return this.serialize(eventId, async () => {
       if (!this.sockets.has(eventId) || this.closing) return;
       let delivered = false;
+      if (next && this.cursors.get(eventId) === next.seq - 1) {
+        for (const [socket, subscription] of this.sockets.get(eventId) ?? []) await this.deliver(socket, subscription, next);
+        this.cursors.set(eventId, next.seq);
+        delivered = true;
+      }
       for (;;) {
         const cursor = this.cursors.get(eventId) ?? (await this.log.lastSeq(eventId));
         const entries = await this.log.listAfter(eventId, cursor, BATCH);
@@ -143,8 +153,8 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
     const options = this.dataSource.options as { url?: string };
     const client = new Client({ connectionString: options.url ?? this.config.databaseUrl });
     client.on('notification', (message) => {
-      const eventId = message.payload?.split(':')[0];
-      if (eventId && this.sockets.has(eventId)) void this.pump(eventId);
+      const note = message.payload ? parseNotification(message.payload) : null;
+      if (note && this.sockets.has(note.eventId)) void this.pump(note.eventId, note.entry);
     });
     client.on('error', () => undefined);
     client.on('end', () => {

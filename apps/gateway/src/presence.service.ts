@@ -35,8 +35,11 @@ export class PresenceService {
     server.on('presence:changed', (eventId: string) => this.onChanged(eventId));
   }
 
-  /** Recomputes a room's presence soon (changes in a burst coalesce). */
-  schedule(roomId: string, eventId: string, delayMs = 50): void {
+  /**
+   * Recomputes a room's presence on the next turn of the event loop: changes
+   * arriving together coalesce into one snapshot without delaying a lone one.
+   */
+  schedule(roomId: string, eventId: string, delayMs = 0): void {
     if (this.timers.has(roomId)) return;
     const timer = setTimeout(() => {
       this.timers.delete(roomId);

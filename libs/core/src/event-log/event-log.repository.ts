@@ -9,6 +9,31 @@ export interface NewLogEntry {
   registrationIds?: string[];
 }
 
+/** NOTIFY payloads are limited to 8000 bytes; larger entries are announced by id only. */
+const NOTIFY_LIMIT = 7_000;
+
+/** `eventId:seq`, or `eventId:seq:` followed by the entry as JSON when it fits. */
+export function notification(entry: EventLogEntry): string {
+  const head = `${entry.eventId}:${entry.seq}`;
+  const body = JSON.stringify({ type: entry.type, data: entry.data, actorUserId: entry.actorUserId, registrationIds: entry.registrationIds, createdAt: entry.createdAt });
+  return Buffer.byteLength(body) + head.length < NOTIFY_LIMIT ? `${head}:${body}` : head;
+}
+
+/** Reads a notification back: the event, the seq, and the entry when it came along. */
+export function parseNotification(payload: string): { eventId: string; seq: number; entry?: EventLogEntry } | null {
+  const [eventId, seqText] = payload.split(':', 2);
+  const seq = Number(seqText);
+  if (!eventId || !Number.isInteger(seq)) return null;
+  const bodyStart = eventId.length + seqText.length + 2;
+  if (payload.length <= bodyStart) return { eventId, seq };
+  try {
+    const body = JSON.parse(payload.slice(bodyStart)) as Omit<EventLogEntry, 'eventId' | 'seq' | 'createdAt'> & { createdAt: string };
+    return { eventId, seq, entry: Object.assign(new EventLogEntry(), { ...body, eventId, seq, createdAt: new Date(body.createdAt) }) };
+  } catch {
+    return { eventId, seq };
+  }
+}
+
 @Injectable()
 export class EventLogRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -29,9 +54,7 @@ export class EventLogRepository {
        RETURNING seq, created_at`,
       [eventId, entry.type, JSON.stringify(entry.data), entry.actorUserId ?? null, entry.registrationIds ?? []],
     )) as { seq: string; created_at: Date }[];
-    // Wakes the gateways; the log itself stays the source of truth.
-    await tx.query('SELECT pg_notify($1, $2)', ['event_log', `${eventId}:${row.seq}`]);
-    return Object.assign(new EventLogEntry(), {
+    const appended = Object.assign(new EventLogEntry(), {
       eventId,
       seq: Number(row.seq),
       type: entry.type,
@@ -40,6 +63,10 @@ export class EventLogRepository {
       registrationIds: entry.registrationIds ?? [],
       createdAt: row.created_at,
     });
+    // Wakes the gateways (delivered at commit). A small entry rides along, so a
+    // gateway already at seq - 1 need not read it back; the log stays the truth.
+    await tx.query('SELECT pg_notify($1, $2)', ['event_log', notification(appended)]);
+    return appended;
   }
 
   async listAfter(eventId: string, afterSeq: number, limit: number): Promise<EventLogEntry[]> {
