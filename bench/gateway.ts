@@ -65,6 +65,8 @@ const CAPACITY_HOLDERS = 4;
 const RSS_LIMIT = 2 * 1024 ** 3;
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret!!';
 const GOALS = { throughputAtLeast: 0.8, p99AtMost: 1.5 };
+/** Extra node flags for the server under test in the workload phases, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where its time goes. */
+const SERVER_NODE_ARGS = (process.env.BENCH_GATEWAY_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const MB = 1024 * 1024;
 
 interface Person {
@@ -207,9 +209,13 @@ async function startServer(mode: Mode, databaseUrl: string, execArgv: string[] =
 
 async function stopChild(child: ChildProcess, stopMessage: ToClients | ToServer, reply: string): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
   await rpc(child, stopMessage, reply, 15_000).catch(() => undefined);
-  child.kill();
-  if (child.exitCode === null) await new Promise((done) => child.once('exit', done));
+  // It exits by itself once stopped or cut off; only a stuck child is killed.
+  if (child.connected) child.disconnect();
+  const timer = setTimeout(() => child.kill(), 5_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 function serverMemory(child: ChildProcess): Promise<Extract<FromServer, { t: 'mem' }>> {
@@ -261,6 +267,8 @@ async function drive(ms: number, perSec: number, first: number, fire: (k: number
 
 interface PhaseResult {
   connect: { ms: number; ok: number; failed: number; errors: string[] };
+  /** The server process with the clients connected (after the run), and its CPU time during the measured run. */
+  server: { rssMb: number; cpuPercentOfOneCore: number; cpuMicrosPerMessage: number };
   windowMs: number;
   messagesPerSec: { total: number; presence: number; connectionPath: number; connection: number; log: number };
   presence: RunResult['presence'];
@@ -286,6 +294,7 @@ function connectionLatency(receipts: [string, number][], done: Map<string, numbe
 /** Connects the 2,000 clients to a server, warms up, runs the measured workload, disconnects. */
 async function phase(
   clients: ChildProcess,
+  server: ChildProcess,
   url: string,
   mode: Mode,
   specs: ClientSpec[],
@@ -316,11 +325,21 @@ async function phase(
     return { driven, result };
   };
   await runOnce(WARMUP_SECONDS);
+  const before = await serverMemory(server);
+  const t0 = now();
   const { driven, result } = await runOnce(SECONDS);
+  const after = await serverMemory(server);
+  const elapsedMs = now() - t0;
   const perSec = (n: number) => round((n / result.windowMs) * 1000, 1);
   const { presence, connection, log } = result.counts;
+  const cpuMicros = after.cpuMicros - before.cpuMicros;
   return {
     connect: { ms: connected.ms, ok: connected.ok, failed: connected.failed, errors: connected.errors },
+    server: {
+      rssMb: round(after.rss / MB, 1),
+      cpuPercentOfOneCore: round((cpuMicros / 1000 / elapsedMs) * 100, 1),
+      cpuMicrosPerMessage: round(cpuMicros / Math.max(1, presence + connection + log), 1),
+    },
     windowMs: result.windowMs,
     messagesPerSec: {
       total: perSec(presence + connection + log),
@@ -340,8 +359,11 @@ function printPhase(name: string, r: PhaseResult): void {
   const c = r.connections;
   console.log(`  ${name}: delivered ${m.total} msg/s (presence ${m.presence}, connection ${m.connection} + log ${m.log}) over ${r.windowMs / 1000} s`);
   console.log(
+    `  ${name}: server process ${r.server.rssMb} MB RSS with ${r.connect.ok} clients; CPU ${r.server.cpuPercentOfOneCore}% of one core during the run (${r.server.cpuMicrosPerMessage} µs per delivered message, all its work included)`,
+  );
+  console.log(
     `  ${name}: presence latency (ack → receiver) p50 ${p.p50} ms, p99 ${p.p99} ms, max ${p.max} ms over ${p.samples} deliveries of ${p.changes} changes` +
-      ` (join/leave ack p50 ${p.ack.p50} ms, p99 ${p.ack.p99} ms${p.undelivered ? `; ${p.undelivered} changes never seen` : ''}${p.ackErrors ? `; ${p.ackErrors} ack errors: ${p.firstAckError}` : ''}${p.beforeAck ? `; ${p.beforeAck} arrived before the ack` : ''})`,
+      ` (from the emit instead: p50 ${p.fromRequest.p50} ms, p99 ${p.fromRequest.p99} ms; join/leave ack p50 ${p.ack.p50} ms, p99 ${p.ack.p99} ms${p.undelivered ? `; ${p.undelivered} changes never seen: ${JSON.stringify(p.undeliveredSamples)}` : ''}${p.ackErrors ? `; ${p.ackErrors} ack errors: ${p.firstAckError}` : ''}${p.beforeAck ? `; ${p.beforeAck} arrived before the ack, counted as 0 ms` : ''})`,
   );
   console.log(
     `  ${name}: connection latency (completion → party) p50 ${c.p50} ms, p99 ${c.p99} ms, max ${c.max} ms over ${c.receipts}/${c.expectedReceipts} deliveries of ${c.requested} requests` +
@@ -385,7 +407,7 @@ async function capacity(databaseUrl: string, specs: ClientSpec[]) {
   const { child: server, url: address } = await startServer('gateway', databaseUrl, ['--max-old-space-size=2048'], fds.raised ? fds.limit : undefined);
   const holders = Array.from({ length: CAPACITY_HOLDERS }, () => spawnChild('clients', {}, ['--max-old-space-size=4096'], fds.raised ? fds.limit : undefined));
   const points: CapacityPoint[] = [];
-  let stopReason = `reached the cap of ${cap} sockets`;
+  let stopReason = cap < CAPACITY_CAP ? `reached ${cap}, the most the open-files limit of ${fds.limit} per process allows` : `reached the cap of ${cap} sockets`;
   let failed = 0;
   const errors: string[] = [];
   try {
@@ -418,7 +440,7 @@ async function capacity(databaseUrl: string, specs: ClientSpec[]) {
       const ok = answers.reduce((s, a) => s + a.ok, 0);
       const batchFailed = answers.reduce((s, a) => s + a.failed, 0);
       failed += batchFailed;
-      for (const a of answers) errors.push(...a.errors.slice(0, 5 - errors.length));
+      for (const a of answers) errors.push(...a.errors.slice(0, Math.max(0, 5 - errors.length)));
       total += ok;
       await sleep(1_000);
       const mem = await serverMemory(server);
@@ -510,16 +532,14 @@ export async function main(): Promise<void> {
     // 1. The gateway.
     console.log('gateway (createGatewayApp, child process):');
     const clients = spawnChild('clients', {});
-    const gateway = await startServer('gateway', databaseUrl);
+    const gateway = await startServer('gateway', databaseUrl, SERVER_NODE_ARGS);
     let gatewayResult: PhaseResult;
     try {
-      gatewayResult = await phase(clients, gateway.url, 'gateway', gatewaySpecs, async (k) => {
+      gatewayResult = await phase(clients, gateway.child, gateway.url, 'gateway', gatewaySpecs, async (k) => {
         const { from, to } = pairOf(people, k);
         const created = await service.request(actorOf(from), eventId, { fromRegistrationId: from.registrationId, toRegistrationId: to.registrationId });
         return [created.body.id, now()];
       }, nextPair);
-      const mem = await serverMemory(gateway.child);
-      console.log(`  gateway RSS with ${mem.sockets} sockets: ${round(mem.rss / MB, 1)} MB`);
     } finally {
       await rpc(clients, { t: 'close' }, 'closed', 30_000).catch(() => undefined);
       await stopChild(gateway.child, { t: 'stop' }, 'stopped');
@@ -528,11 +548,11 @@ export async function main(): Promise<void> {
 
     // 2. The bare Socket.IO server, same clients and workload shape.
     console.log('bare Socket.IO server (same socket.io, no Nest, no auth, no database, child process):');
-    const bare = await startServer('bare', databaseUrl);
+    const bare = await startServer('bare', databaseUrl, SERVER_NODE_ARGS);
     let bareResult: PhaseResult;
     let seq = 0;
     try {
-      bareResult = await phase(clients, bare.url, 'bare', bareSpecs, async (k) => {
+      bareResult = await phase(clients, bare.child, bare.url, 'bare', bareSpecs, async (k) => {
         const { from, to } = pairOf(people, k);
         const at = new Date();
         const connection = {
@@ -569,7 +589,9 @@ export async function main(): Promise<void> {
       presenceP99: ratio(gatewayResult.presence.p99, bareResult.presence.p99),
       connectionP99: ratio(gatewayResult.connections.p99, bareResult.connections.p99),
       presenceP50: ratio(gatewayResult.presence.p50, bareResult.presence.p50),
+      presenceP99FromRequest: ratio(gatewayResult.presence.fromRequest.p99, bareResult.presence.fromRequest.p99),
       connectionP50: ratio(gatewayResult.connections.p50, bareResult.connections.p50),
+      serverCpuPerMessage: ratio(gatewayResult.server.cpuMicrosPerMessage, bareResult.server.cpuMicrosPerMessage),
     };
     const goals = {
       ...GOALS,
@@ -588,13 +610,20 @@ export async function main(): Promise<void> {
     console.log(
       `  p99 latency, connection:       ${ratios.connectionP99} (${gatewayResult.connections.p99} / ${bareResult.connections.p99} ms; goal ≤ ${GOALS.p99AtMost}: ${met(goals.connectionP99Met)})`,
     );
+    console.log(`  p50 latency, presence / connection (no goal): ${ratios.presenceP50} / ${ratios.connectionP50}`);
+    console.log(
+      `  p99 latency, presence timed from the emit (no goal): ${ratios.presenceP99FromRequest} (${gatewayResult.presence.fromRequest.p99} / ${bareResult.presence.fromRequest.p99} ms)`,
+    );
+    console.log(`  server CPU per delivered message (no goal): ${ratios.serverCpuPerMessage}`);
 
     // 3. Capacity within 2 GiB.
     let capacityResult: Awaited<ReturnType<typeof capacity>> | { skipped: true } = { skipped: true };
     if (process.env.BENCH_GATEWAY_SKIP_CAPACITY) {
       console.log('capacity: skipped (BENCH_GATEWAY_SKIP_CAPACITY)');
     } else {
-      console.log('capacity: authenticated, subscribed and joined sockets on one gateway node (child, --max-old-space-size=2048):');
+      console.log(
+        `capacity: authenticated, subscribed and joined sockets on one gateway node (child, --max-old-space-size=2048), +${CAPACITY_STEP} at a time from ${CAPACITY_HOLDERS} client processes; the ${CLIENTS} users' tokens reused (several tabs per user):`,
+      );
       const c = await capacity(databaseUrl, gatewaySpecs);
       capacityResult = c;
       console.log(`  measured: ${c.measured.sockets} sockets at ${c.measured.rssMb} MB RSS (stopped: ${c.measured.stopReason})`);

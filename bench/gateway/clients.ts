@@ -9,10 +9,13 @@ import { io, Socket } from 'socket.io-client';
 import { ClientSpec, FromClients, Mode, now, PresenceReport, RunResult, sleep, summarize, ToClients } from './protocol';
 
 interface Slot {
+  serial: number;
   spec: ClientSpec;
   socket: Socket;
   inRoom: boolean;
   busy: boolean;
+  /** Not picked to leave again before this time (a leave right after a join would cancel out within the gateway's coalescing). */
+  restUntil: number;
 }
 
 interface Change {
@@ -36,6 +39,8 @@ let mode: Mode = 'gateway';
 const slots: Slot[] = [];
 /** A number per client ever opened: who received a `presence` message. */
 let serial = 0;
+/** serial → when that client last sent `room.join` during the run: it is not told of changes made before. */
+let joinedAt: number[] = [];
 const counts = { presence: 0, connection: 0, log: 0 };
 let windowStart = Infinity;
 let windowEnd = -Infinity;
@@ -59,8 +64,9 @@ function onPresence(index: number, message: PresenceMessage): void {
   if (!recording) return;
   const list = open.get(message.roomId);
   if (!list) return;
+  const since = joinedAt[index] ?? 0;
   for (const change of list) {
-    if (change.receipts.has(index)) continue;
+    if (change.receipts.has(index) || since > change.sentAt) continue;
     const present = message.participants.some((p) => p.registrationId === change.registrationId);
     if (present === (change.kind === 'join')) change.receipts.set(index, t);
   }
@@ -109,15 +115,16 @@ async function connect(url: string, specs: ClientSpec[], concurrency: number, ti
         const k = next++;
         const spec = specs[k];
         let socket: Socket | undefined;
+        const id = serial++;
         try {
-          socket = await connectOne(url, spec, serial++, timeoutMs);
+          socket = await connectOne(url, spec, id, timeoutMs);
           if (mode === 'gateway') {
             const subscribed = await ack(socket, 'event.subscribe', { eventId: spec.eventId }, timeoutMs);
             if (!subscribed.ok) throw new Error(`event.subscribe: ${subscribed.error?.code} ${subscribed.error?.message}`);
           }
           const joined = await ack(socket, 'room.join', { roomId: spec.roomId }, timeoutMs);
           if (!joined.ok) throw new Error(`room.join: ${joined.error?.code} ${joined.error?.message}`);
-          slots[base + k] = { spec, socket, inRoom: true, busy: false };
+          slots[base + k] = { serial: id, spec, socket, inRoom: true, busy: false, restUntil: 0 };
           ok++;
         } catch (error) {
           socket?.close();
@@ -143,6 +150,7 @@ function track(slot: Slot, kind: 'join' | 'leave'): Change {
 
 async function change(slot: Slot, kind: 'join' | 'leave'): Promise<void> {
   const change = track(slot, kind);
+  if (kind === 'join') joinedAt[slot.serial] = change.sentAt;
   try {
     const answer = await ack(slot.socket, kind === 'join' ? 'room.join' : 'room.leave', { roomId: slot.spec.roomId });
     if (!answer.ok) throw new Error(`${kind}: ${answer.error?.code} ${answer.error?.message}`);
@@ -161,6 +169,7 @@ async function run(ms: number, changesPerSec: number, holdMs: number, drainMs: n
   changes = [];
   receipts = [];
   ackTimes = [];
+  joinedAt = [];
   ackErrors = 0;
   firstAckError = undefined;
   recording = true;
@@ -179,15 +188,17 @@ async function run(ms: number, changesPerSec: number, holdMs: number, drainMs: n
       await sleep(holdMs);
       await change(slot, 'join');
       slot.inRoom = true;
+      slot.restUntil = now() + holdMs;
     } finally {
       slot.busy = false;
       inFlight--;
     }
   };
   const pick = (): Slot | undefined => {
+    const t = now();
     for (let tries = 0; tries < 50; tries++) {
       const slot = slots[Math.floor(Math.random() * slots.length)];
-      if (slot && slot.inRoom && !slot.busy) return slot;
+      if (slot && slot.inRoom && !slot.busy && slot.restUntil <= t) return slot;
     }
     return undefined;
   };
@@ -209,12 +220,27 @@ async function run(ms: number, changesPerSec: number, holdMs: number, drainMs: n
   windowEnd = -Infinity;
 
   const latencies: number[] = [];
+  const fromRequest: number[] = [];
   let beforeAck = 0;
   let undelivered = 0;
+  const undeliveredSamples: PresenceReport['undeliveredSamples'] = [];
   for (const c of changes) {
-    if (c.receipts.size === 0) undelivered++;
+    if (c.receipts.size === 0) {
+      undelivered++;
+      if (undeliveredSamples.length < 5) {
+        undeliveredSamples.push({
+          kind: c.kind,
+          atMs: Math.round(c.sentAt - t0),
+          ackMs: c.ackAt === undefined ? null : Math.round((c.ackAt - c.sentAt) * 10) / 10,
+          neighbours: changes
+            .filter((o) => o !== c && o.roomId === c.roomId && Math.abs(o.sentAt - c.sentAt) < 200)
+            .map((o) => `${o.kind}${o.registrationId === c.registrationId ? ' (same client)' : ''} at ${Math.round(o.sentAt - c.sentAt)} ms, ${o.receipts.size} receipts`),
+        });
+      }
+    }
     if (c.ackAt === undefined) continue;
     for (const t of c.receipts.values()) {
+      fromRequest.push(t - c.sentAt);
       const latency = t - c.ackAt;
       if (latency < 0) beforeAck++;
       latencies.push(Math.max(0, latency));
@@ -224,10 +250,12 @@ async function run(ms: number, changesPerSec: number, holdMs: number, drainMs: n
     ...summarize(latencies),
     changes: changes.length,
     undelivered,
+    undeliveredSamples,
     beforeAck,
     ackErrors,
     firstAckError,
     ack: summarize(ackTimes),
+    fromRequest: summarize(fromRequest),
   };
   open = new Map();
   changes = [];

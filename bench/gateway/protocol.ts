@@ -42,6 +42,8 @@ export interface PresenceReport extends Summary {
   changes: number;
   /** Changes no client saw reflected in a `presence` message. */
   undelivered: number;
+  /** The first few of them: kind, ms into the run, ack time, other changes of the room within ±200 ms. */
+  undeliveredSamples: { kind: string; atMs: number; ackMs: number | null; neighbours: string[] }[];
   /** Deliveries that arrived before the changing client had its acknowledgement (counted as 0 ms). */
   beforeAck: number;
   /** Join/leave acknowledgements that failed or timed out. */
@@ -49,6 +51,8 @@ export interface PresenceReport extends Summary {
   firstAckError?: string;
   /** Acknowledgement round trip of room.join / room.leave (from emit to ack). */
   ack: Summary;
+  /** The same deliveries timed from the changing client's emit instead of its ack (no clamping). */
+  fromRequest: Summary;
 }
 
 export interface RunResult {
@@ -80,7 +84,7 @@ export type ToServer =
 
 export type FromServer =
   | { t: 'ready'; port: number }
-  | { t: 'mem'; rss: number; heapUsed: number; external: number; sockets: number }
+  | { t: 'mem'; rss: number; heapUsed: number; external: number; sockets: number; cpuMicros: number }
   | { t: 'stopped' }
   | { t: 'fatal'; message: string };
 

@@ -109,7 +109,8 @@ async function handle(message: ToServer): Promise<void> {
       return;
     case 'mem': {
       const { rss, heapUsed, external } = process.memoryUsage();
-      send({ t: 'mem', rss, heapUsed, external, sockets: sockets() });
+      const cpu = process.cpuUsage();
+      send({ t: 'mem', rss, heapUsed, external, sockets: sockets(), cpuMicros: cpu.user + cpu.system });
       return;
     }
     case 'stop':
