@@ -5,7 +5,7 @@ import { AccountsService } from '@tradebridge/accounts';
 import { Actor, APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@tradebridge/core';
 import { EventAccess, EventsRepository } from '@tradebridge/events';
 import { ConnectionsService } from '@tradebridge/connections';
-import { LiveRepository, LiveViewer, PitchService, PresentSocket, TokenBucket } from '@tradebridge/live';
+import { LiveRegistration, LiveRepository, LiveViewer, PitchService, PresentSocket, TokenBucket } from '@tradebridge/live';
 import { Ack, errorAck } from './acks';
 import { LogRelay } from './log-relay';
 import { PresenceService } from './presence.service';
@@ -18,6 +18,8 @@ interface SocketState {
   bucket: TokenBucket;
   /** room id → event id, for the rooms this socket joined. */
   rooms: Map<string, string>;
+  /** What the socket may see of each event it subscribed to (refreshed by the relay). */
+  views: Map<string, { staff: boolean; registrations: LiveRegistration[] }>;
 }
 
 /** Client events: 20 a second on average, bursts of 40; 100 refusals within a minute disconnect. */
@@ -33,6 +35,8 @@ const RATE = { rate: 20, burst: 40, abuseLimit: 100 };
 export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
   private readonly logger = new Logger('LiveGateway');
   private readonly states = new Map<string, SocketState>();
+  /** Rooms never change event: cached for room.join. */
+  private readonly roomEvents = new Map<string, string>();
   @WebSocketServer() server: Namespace;
 
   constructor(
@@ -61,7 +65,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
       }
       this.accounts.authenticate(token).then(
         (actor) => {
-          this.states.set(socket.id, { actor, bucket: new TokenBucket(RATE, Date.now()), rooms: new Map() });
+          this.states.set(socket.id, { actor, bucket: new TokenBucket(RATE, Date.now()), rooms: new Map(), views: new Map() });
           socket.data = { userId: actor.userId, presence: {} };
           next();
         },
@@ -84,12 +88,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
 
   @SubscribeMessage('event.subscribe')
   subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ eventId: string; lastSeq: number; staff: boolean }>> {
-    return this.run(socket, async (actor) => {
+    return this.run(socket, async (actor, state) => {
       const { eventId, afterSeq } = await parsePayload(SubscribePayload, body);
-      const viewer = await this.viewer(actor, eventId);
+      const viewer = await this.viewer(actor, eventId, state);
       await socket.join(`event:${eventId}`);
       if (viewer.staff) await socket.join(`event:${eventId}:staff`);
-      const lastSeq = await this.relay.subscribe(socket, eventId, viewer, afterSeq, () => this.viewer(actor, eventId));
+      const lastSeq = await this.relay.subscribe(socket, eventId, viewer, afterSeq, () => this.viewer(actor, eventId, state));
       if (viewer.staff) this.stats.markDirty(eventId);
       return { eventId, lastSeq, staff: viewer.staff };
     });
@@ -99,10 +103,16 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
   joinRoom(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<unknown>> {
     return this.run(socket, async (actor, state) => {
       const { roomId } = await parsePayload(RoomPayload, body);
-      const eventId = await this.live.roomEvent(roomId);
+      const eventId = this.roomEvents.get(roomId) ?? (await this.live.roomEvent(roomId));
       if (!eventId) throw DomainError.invalidFields(ErrorCode.NOT_FOUND, [{ field: 'roomId', message: 'no such room' }]);
-      const staff = (await this.access.roleOf(actor, eventId)) !== null;
-      const mine = (await this.live.registrationsOf(eventId, actor.userId)).find((r) => r.status === 'approved' && r.roomId === roomId);
+      this.roomEvents.set(roomId, eventId);
+      // What event.subscribe learned (kept fresh by the relay); read it now if the client did not subscribe.
+      const view = state.views.get(eventId) ?? {
+        staff: (await this.access.roleOf(actor, eventId)) !== null,
+        registrations: await this.live.registrationsOf(eventId, actor.userId),
+      };
+      const staff = view.staff;
+      const mine = view.registrations.find((r) => r.status === 'approved' && r.roomId === roomId);
       if (!staff && !mine) throw DomainError.forbidden('You may join the room your registration is placed in');
       const identity: PresentSocket = mine
         ? { userId: actor.userId, registrationId: mine.registrationId, enterpriseName: mine.enterpriseName as Record<string, string>, venueId: mine.venueId, side: mine.side, staff }
@@ -191,13 +201,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
     }
   }
 
-  /** What an actor may see of an event: all as staff, else its own registrations' share. */
-  private async viewer(actor: Actor, eventId: string): Promise<LiveViewer> {
+  /** What an actor may see of an event: all as staff, else its own registrations' share (remembered for room.join). */
+  private async viewer(actor: Actor, eventId: string, state: SocketState): Promise<LiveViewer> {
     const event = await this.events.findById(eventId);
     if (!event) throw DomainError.invalidFields(ErrorCode.NOT_FOUND, [{ field: 'eventId', message: 'no such event' }]);
     const staff = (await this.access.roleOf(actor, eventId)) !== null;
     const registrations = await this.live.registrationsOf(eventId, actor.userId);
     if (!staff && registrations.length === 0) throw DomainError.forbidden('You are not registered for this event');
+    state.views.set(eventId, { staff, registrations });
     return {
       staff,
       registrationIds: new Set(registrations.map((r) => r.registrationId)),

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import type { Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, EventLogEntry, EventLogRepository, parseNotification } from '@tradebridge/core';
-import { canSee, LiveViewer } from '@tradebridge/live';
+import { audienceOf, canSee, LiveViewer } from '@tradebridge/live';
 
 interface Subscription {
   viewer: LiveViewer;
@@ -13,6 +13,54 @@ interface Subscription {
 }
 
 const BATCH = 500;
+
+/** An event's subscribers on this node, indexed by who entries are for, so an entry touches only its audience. */
+class Subscribers {
+  readonly all = new Map<Socket, Subscription>();
+  private readonly staff = new Set<Socket>();
+  private readonly byRegistration = new Map<string, Set<Socket>>();
+  private readonly byRoom = new Map<string, Set<Socket>>();
+
+  add(socket: Socket, subscription: Subscription): void {
+    this.remove(socket);
+    this.all.set(socket, subscription);
+    const { viewer } = subscription;
+    if (viewer.staff) this.staff.add(socket);
+    for (const id of viewer.registrationIds) addTo(this.byRegistration, id, socket);
+    for (const id of viewer.roomIds) addTo(this.byRoom, id, socket);
+  }
+
+  remove(socket: Socket): void {
+    const subscription = this.all.get(socket);
+    if (!subscription) return;
+    this.all.delete(socket);
+    this.staff.delete(socket);
+    for (const id of subscription.viewer.registrationIds) removeFrom(this.byRegistration, id, socket);
+    for (const id of subscription.viewer.roomIds) removeFrom(this.byRoom, id, socket);
+  }
+
+  /** The sockets an entry may be for (canSee still decides). */
+  targets(entry: EventLogEntry): Iterable<Socket> {
+    const audience = audienceOf(entry);
+    if (audience.everyone) return this.all.keys();
+    const out = new Set(this.staff);
+    for (const id of audience.registrationIds) for (const s of this.byRegistration.get(id) ?? []) out.add(s);
+    if (audience.roomId) for (const s of this.byRoom.get(audience.roomId) ?? []) out.add(s);
+    return out;
+  }
+}
+
+function addTo(index: Map<string, Set<Socket>>, key: string, socket: Socket): void {
+  const set = index.get(key) ?? new Set<Socket>();
+  set.add(socket);
+  index.set(key, set);
+}
+
+function removeFrom(index: Map<string, Set<Socket>>, key: string, socket: Socket): void {
+  const set = index.get(key);
+  set?.delete(socket);
+  if (set && !set.size) index.delete(key);
+}
 
 /**
  * Delivers the event log to this node's sockets: `log { seq, type, data }` for
@@ -28,7 +76,7 @@ const BATCH = 500;
 export class LogRelay implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('LogRelay');
   private readonly cursors = new Map<string, number>();
-  private readonly sockets = new Map<string, Map<Socket, Subscription>>();
+  private readonly sockets = new Map<string, Subscribers>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private listener?: Client;
   private poll?: NodeJS.Timeout;
@@ -69,13 +117,13 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
       while (subscription.cursor < head) {
         const entries = await this.log.listAfter(eventId, subscription.cursor, Math.min(BATCH, head - subscription.cursor));
         if (!entries.length) break;
-        for (const entry of entries) await this.deliver(socket, subscription, entry);
+        for (const entry of entries) if (this.emit(socket, subscription, entry)) subscription.viewer = await subscription.refresh();
       }
       subscription.cursor = head;
       // It may have gone while the replay ran (its disconnect already unsubscribed it).
       if (socket.disconnected) return head;
-      const subscribers = this.sockets.get(eventId) ?? new Map<Socket, Subscription>();
-      subscribers.set(socket, subscription);
+      const subscribers = this.sockets.get(eventId) ?? new Subscribers();
+      subscribers.add(socket, subscription);
       this.sockets.set(eventId, subscribers);
       return head;
     });
@@ -83,8 +131,8 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
 
   unsubscribe(socket: Socket): void {
     for (const [eventId, subscribers] of this.sockets) {
-      subscribers.delete(socket);
-      if (!subscribers.size) {
+      subscribers.remove(socket);
+      if (!subscribers.all.size) {
         this.sockets.delete(eventId);
         this.cursors.delete(eventId);
       }
@@ -92,7 +140,7 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
   }
 
   isSubscribed(socket: Socket, eventId: string): boolean {
-    return this.sockets.get(eventId)?.has(socket) ?? false;
+    return this.sockets.get(eventId)?.all.has(socket) ?? false;
   }
 
   /**
@@ -106,7 +154,7 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
       if (!this.sockets.has(eventId) || this.closing) return;
       let delivered = false;
       if (next && this.cursors.get(eventId) === next.seq - 1) {
-        for (const [socket, subscription] of this.sockets.get(eventId) ?? []) await this.deliver(socket, subscription, next);
+        await this.deliver(eventId, next);
         this.cursors.set(eventId, next.seq);
         delivered = true;
       }
@@ -114,7 +162,7 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
         const cursor = this.cursors.get(eventId) ?? (await this.log.lastSeq(eventId));
         const entries = await this.log.listAfter(eventId, cursor, BATCH);
         for (const entry of entries) {
-          for (const [socket, subscription] of this.sockets.get(eventId) ?? []) await this.deliver(socket, subscription, entry);
+          await this.deliver(eventId, entry);
           this.cursors.set(eventId, entry.seq);
           delivered = true;
         }
@@ -124,17 +172,35 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
     }).catch((error: unknown) => this.logger.warn(`relaying ${eventId} failed: ${(error as Error).message}`));
   }
 
-  private async deliver(socket: Socket, subscription: Subscription, entry: EventLogEntry): Promise<void> {
-    if (entry.seq <= subscription.cursor) return;
+  /** One entry to this node's sockets that may see it; refreshes the viewers it may have widened. */
+  private async deliver(eventId: string, entry: EventLogEntry): Promise<void> {
+    const subscribers = this.sockets.get(eventId);
+    if (!subscribers) return;
+    const widened: [Socket, Subscription][] = [];
+    for (const socket of subscribers.targets(entry)) {
+      const subscription = subscribers.all.get(socket);
+      if (subscription && this.emit(socket, subscription, entry)) widened.push([socket, subscription]);
+    }
+    for (const [socket, subscription] of widened) {
+      subscription.viewer = await subscription.refresh();
+      if (subscribers.all.has(socket)) subscribers.add(socket, subscription);
+    }
+  }
+
+  /**
+   * Sends an entry (and its `connection` / `pitch` form) if the socket may see
+   * it and has not had it. Returns whether it changes the viewer's own
+   * registrations (an approval, a room), which may widen what it sees next.
+   */
+  private emit(socket: Socket, subscription: Subscription, entry: EventLogEntry): boolean {
+    if (entry.seq <= subscription.cursor) return false;
     subscription.cursor = entry.seq;
-    const mine = canSee(entry, subscription.viewer);
-    // A change to the viewer's own registrations (approval, room) may widen what it sees next.
-    if (mine && !subscription.viewer.staff && entry.type.startsWith('registration')) subscription.viewer = await subscription.refresh();
-    if (!mine) return;
+    if (!canSee(entry, subscription.viewer)) return false;
     // eventId: seqs are per event, and one socket may follow several events.
     socket.emit('log', { eventId: entry.eventId, seq: entry.seq, type: entry.type, data: entry.data });
     if (entry.type.startsWith('connection.') && entry.data.connection) socket.emit('connection', entry.data.connection);
     if (entry.type === 'pitch.changed') socket.emit('pitch', entry.data);
+    return !subscription.viewer.staff && entry.type.startsWith('registration');
   }
 
   private serialize<T>(eventId: string, work: () => Promise<T>): Promise<T> {

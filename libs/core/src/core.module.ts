@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from './config/config';
@@ -36,7 +37,12 @@ export class CoreModule {
             applicationName: options.applicationName,
           }),
         ),
-        JwtModule.register({ secret: resolveJwtSecret(options.config), signOptions: { algorithm: 'HS256' } }),
+        // A KeyObject, not the string: jsonwebtoken otherwise tries (and fails) to parse a
+        // public key from the secret on every verify, a measurable cost per handshake.
+        JwtModule.register({
+          secret: createSecretKey(Buffer.from(resolveJwtSecret(options.config))) as unknown as string,
+          signOptions: { algorithm: 'HS256' },
+        }),
       ],
       providers: [Database, EventLogRepository, TokenService, HealthService],
       exports: [ConfigModule, Database, EventLogRepository, TokenService, HealthService, JwtModule],
