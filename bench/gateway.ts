@@ -586,10 +586,12 @@ export async function main(): Promise<void> {
       throughput: ratio(gatewayResult.messagesPerSec.total, bareResult.messagesPerSec.total),
       presenceThroughput: ratio(gatewayResult.messagesPerSec.presence, bareResult.messagesPerSec.presence),
       connectionThroughput: ratio(gatewayResult.messagesPerSec.connectionPath, bareResult.messagesPerSec.connectionPath),
-      presenceP99: ratio(gatewayResult.presence.p99, bareResult.presence.p99),
+      // Timed from the client's join/leave emit: a server that sends presence before its
+      // acknowledgement (as both do) would make an ack-based timing read 0.
+      presenceP99: ratio(gatewayResult.presence.fromRequest.p99, bareResult.presence.fromRequest.p99),
+      presenceP99FromAck: ratio(gatewayResult.presence.p99, bareResult.presence.p99),
       connectionP99: ratio(gatewayResult.connections.p99, bareResult.connections.p99),
       presenceP50: ratio(gatewayResult.presence.p50, bareResult.presence.p50),
-      presenceP99FromRequest: ratio(gatewayResult.presence.fromRequest.p99, bareResult.presence.fromRequest.p99),
       connectionP50: ratio(gatewayResult.connections.p50, bareResult.connections.p50),
       serverCpuPerMessage: ratio(gatewayResult.server.cpuMicrosPerMessage, bareResult.server.cpuMicrosPerMessage),
     };
@@ -606,14 +608,14 @@ export async function main(): Promise<void> {
     console.log(`  throughput, all messages:      ${ratios.throughput} (goal ≥ ${GOALS.throughputAtLeast}: ${met(goals.throughputMet)})`);
     console.log(`  throughput, presence:          ${ratios.presenceThroughput} (goal ≥ ${GOALS.throughputAtLeast}: ${met(goals.presenceThroughputMet)})`);
     console.log(`  throughput, connection + log:  ${ratios.connectionThroughput} (goal ≥ ${GOALS.throughputAtLeast}: ${met(goals.connectionThroughputMet)})`);
-    console.log(`  p99 latency, presence:         ${ratios.presenceP99} (${gatewayResult.presence.p99} / ${bareResult.presence.p99} ms; goal ≤ ${GOALS.p99AtMost}: ${met(goals.presenceP99Met)})`);
+    console.log(
+      `  p99 latency, presence (from the emit): ${ratios.presenceP99} (${gatewayResult.presence.fromRequest.p99} / ${bareResult.presence.fromRequest.p99} ms; goal ≤ ${GOALS.p99AtMost}: ${met(goals.presenceP99Met)})`,
+    );
     console.log(
       `  p99 latency, connection:       ${ratios.connectionP99} (${gatewayResult.connections.p99} / ${bareResult.connections.p99} ms; goal ≤ ${GOALS.p99AtMost}: ${met(goals.connectionP99Met)})`,
     );
     console.log(`  p50 latency, presence / connection (no goal): ${ratios.presenceP50} / ${ratios.connectionP50}`);
-    console.log(
-      `  p99 latency, presence timed from the emit (no goal): ${ratios.presenceP99FromRequest} (${gatewayResult.presence.fromRequest.p99} / ${bareResult.presence.fromRequest.p99} ms)`,
-    );
+    console.log(`  p99 latency, presence timed from the ack (no goal): ${ratios.presenceP99FromAck} (${gatewayResult.presence.p99} / ${bareResult.presence.p99} ms)`);
     console.log(`  server CPU per delivered message (no goal): ${ratios.serverCpuPerMessage}`);
 
     // 3. Capacity within 2 GiB.

@@ -156,7 +156,10 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
       if (next && this.cursors.get(eventId) === next.seq - 1) {
         await this.deliver(eventId, next);
         this.cursors.set(eventId, next.seq);
-        delivered = true;
+        // A notification announces one entry: nothing to read. A later gap is caught
+        // by the next notification (its seq will not follow) or by the poll.
+        this.onDelivered(eventId);
+        return;
       }
       for (;;) {
         const cursor = this.cursors.get(eventId) ?? (await this.log.lastSeq(eventId));

@@ -40,6 +40,11 @@ export class PresenceService {
    * arriving together coalesce into one snapshot without delaying a lone one.
    */
   schedule(roomId: string, eventId: string, delayMs = 0): void {
+    // One node: every socket of the room is here, so presence is computed and sent at once.
+    if (!this.clustered && delayMs === 0) {
+      this.publish(roomId, eventId, this.localSnapshot(roomId));
+      return;
+    }
     if (this.timers.has(roomId)) return;
     const timer = setTimeout(() => {
       this.timers.delete(roomId);
@@ -64,8 +69,19 @@ export class PresenceService {
   }
 
   async snapshot(roomId: string): Promise<Presence> {
+    if (!this.clustered) return this.localSnapshot(roomId);
     const sockets = this.server ? await this.server.in(`room:${roomId}`).fetchSockets() : [];
-    const present = sockets.map((s) => (s.data as { presence?: Record<string, PresentSocket> }).presence?.[roomId]).filter((p): p is PresentSocket => Boolean(p));
+    return this.presenceFrom(roomId, sockets.map((s) => s.data));
+  }
+
+  /** The room's sockets on this node, read synchronously (all of them when there is one node). */
+  private localSnapshot(roomId: string): Presence {
+    const ids = this.server?.adapter.rooms.get(`room:${roomId}`) ?? new Set<string>();
+    return this.presenceFrom(roomId, [...ids].map((id) => this.server?.sockets.get(id)?.data));
+  }
+
+  private presenceFrom(roomId: string, data: unknown[]): Presence {
+    const present = data.map((d) => (d as { presence?: Record<string, PresentSocket> } | undefined)?.presence?.[roomId]).filter((p): p is PresentSocket => Boolean(p));
     const lingering = (this.lingering.get(roomId) ?? []).filter((l) => l.until > Date.now());
     if (lingering.length) this.lingering.set(roomId, lingering);
     else this.lingering.delete(roomId);
@@ -80,18 +96,23 @@ export class PresenceService {
   private async recompute(roomId: string, eventId: string): Promise<void> {
     if (!this.server) return;
     try {
-      const presence = await this.snapshot(roomId);
-      const key = JSON.stringify(presence);
-      if (this.last.get(roomId) === key) return;
-      this.last.set(roomId, key);
-      this.server.to(`room:${roomId}`).to(`event:${eventId}:staff`).emit('presence', presence);
-      if (this.clustered) {
-        this.server.serverSideEmit('presence:sent', roomId, key);
-        this.server.serverSideEmit('presence:changed', eventId);
-      }
-      this.onChanged(eventId);
+      this.publish(roomId, eventId, await this.snapshot(roomId));
     } catch {
       // A node that did not answer fetchSockets in time: the next change recomputes.
     }
+  }
+
+  /** Sends a snapshot to the room and the event's staff, unless it is the one sent last. */
+  private publish(roomId: string, eventId: string, presence: Presence): void {
+    if (!this.server) return;
+    const key = JSON.stringify(presence);
+    if (this.last.get(roomId) === key) return;
+    this.last.set(roomId, key);
+    this.server.to(`room:${roomId}`).to(`event:${eventId}:staff`).emit('presence', presence);
+    if (this.clustered) {
+      this.server.serverSideEmit('presence:sent', roomId, key);
+      this.server.serverSideEmit('presence:changed', eventId);
+    }
+    this.onChanged(eventId);
   }
 }
