@@ -67,7 +67,7 @@ function removeFrom(index: Map<string, Set<Socket>>, key: string, socket: Socket
  * every entry a socket may see, in seq order, without gaps or duplicates.
  *
  * The log is the truth; PostgreSQL NOTIFY (sent by the appending transaction)
- * is only a wake-up, and a once-a-second poll covers a missed one. Each node
+ * is the wake-up, and polling covers the time the LISTEN session is down. Each node
  * reads the log itself and emits to its own sockets only, so several nodes
  * never deliver an entry twice. Work on one event is serialized: a subscribe's
  * replay and the live pump never interleave.
@@ -79,6 +79,9 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
   private readonly sockets = new Map<string, Subscribers>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private listener?: Client;
+  /** True while the LISTEN session is up: PostgreSQL then delivers every notification to it. */
+  private listening = false;
+  private ticks = 0;
   private poll?: NodeJS.Timeout;
   private closing = false;
   /** Called after entries of an event were delivered (staff stats). */
@@ -92,7 +95,11 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     await this.listen();
+    // Polling covers the time the LISTEN session is down (every second) and, as a
+    // safety net, runs every 30 s anyway; with LISTEN up, reads are NOTIFY-driven, so
+    // a poll's read never delays a notification queued behind it.
     this.poll = setInterval(() => {
+      if (this.listening && ++this.ticks % 30 !== 0) return;
       for (const eventId of this.sockets.keys()) void this.pump(eventId);
     }, 1_000);
     this.poll.unref();
@@ -227,6 +234,7 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
     });
     client.on('error', () => undefined);
     client.on('end', () => {
+      this.listening = false;
       if (this.closing) return;
       this.logger.warn('lost the LISTEN connection; reconnecting (the poll keeps delivering meanwhile)');
       setTimeout(() => void this.listen(1), 500).unref();
@@ -235,6 +243,9 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
       await client.connect();
       await client.query('LISTEN event_log');
       this.listener = client;
+      this.listening = true;
+      // Whatever was appended while not listening is read now.
+      for (const eventId of this.sockets.keys()) void this.pump(eventId);
     } catch (error) {
       client.removeAllListeners('end');
       const delay = Math.min(5_000, 250 * 2 ** attempt);
