@@ -35,16 +35,15 @@
  */
 import { ChildProcess, execFileSync, fork, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor, loadConfig, migrateDatabase, startEmbeddedPostgres, TokenService } from '@tradebridge/core';
+import { Actor, loadConfig, migrateDatabase, TokenService } from '@tradebridge/core';
 import { ConnectionsService } from '@tradebridge/connections';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
 import { createApiApp } from '../apps/api/src/app';
+import { benchDatabase, writeResults } from './support';
 import { ClientSpec, FromClients, FromServer, Mode, now, RunResult, sleep, summarize, Summary, ToClients, ToServer } from './gateway/protocol';
 
 const ROOMS = 100;
@@ -79,15 +78,6 @@ interface Person {
   enterpriseName: Record<string, string>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer().once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -489,18 +479,9 @@ async function capacity(databaseUrl: string, specs: ClientSpec[]) {
 
 export async function main(): Promise<void> {
   const totalStart = Date.now();
-  let databaseUrl = process.env.BENCH_DATABASE_URL;
-  let stopDatabase = async () => undefined as void;
-  if (!databaseUrl) {
-    const dir = mkdtempSync(join(tmpdir(), 'tradebridge-bench-'));
-    chmodSync(dir, 0o755);
-    const server = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: 'bench' });
-    databaseUrl = server.url;
-    stopDatabase = async () => {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    };
-  }
+  const database = await benchDatabase();
+  const databaseUrl = database.url;
+  const stopDatabase = database.stop;
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'error', DATA_DIR: tmpdir() });
   let api: INestApplication | undefined;
   try {
@@ -655,9 +636,7 @@ export async function main(): Promise<void> {
       capacity: capacityResult,
       totalSeconds: round((Date.now() - totalStart) / 1000, 1),
     };
-    const out = resolve(process.cwd(), 'bench/results/gateway.json');
-    mkdirSync(resolve(process.cwd(), 'bench/results'), { recursive: true });
-    writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);
+    writeResults('gateway', figures);
     console.log(`wrote bench/results/gateway.json (${figures.totalSeconds} s in all)`);
   } finally {
     for (const child of children) child.kill();

@@ -7,47 +7,23 @@
  * - the time to compute everyone's top 20 through the service.
  * Prints the figures and writes bench/results/recommendations.json.
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createServer } from 'node:net';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { loadConfig, migrateDatabase, startEmbeddedPostgres, TokenService } from '@tradebridge/core';
+import { loadConfig, migrateDatabase, TokenService } from '@tradebridge/core';
 import { RecommendationsService } from '@tradebridge/matchmaking';
 import { searchHs } from '@tradebridge/reference';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
 import { createApiApp } from '../apps/api/src/app';
+import { benchDatabase, freePort, mulberry32, percentile, writeResults } from './support';
 
 const PER_SIDE = 5_000;
 const PRODUCTS = 5;
 const REQUESTS = 400;
 const SEED = 20_251_122;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer().once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 /** HS codes of the goods the two sides trade, heavier where the reference conference traded most. */
 function goods(): { vnOffers: string[]; cnOffers: string[] } {
@@ -161,18 +137,9 @@ async function seed(db: DataSource, random: () => number): Promise<{ eventId: st
 
 export async function main(): Promise<void> {
   const random = mulberry32(SEED);
-  let databaseUrl = process.env.BENCH_DATABASE_URL;
-  let stop = async () => undefined as void;
-  if (!databaseUrl) {
-    const dir = mkdtempSync(join(tmpdir(), 'tradebridge-bench-'));
-    chmodSync(dir, 0o755);
-    const server = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: 'bench' });
-    databaseUrl = server.url;
-    stop = async () => {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    };
-  }
+  const database = await benchDatabase();
+  const databaseUrl = database.url;
+  const stop = database.stop;
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!', LOG_LEVEL: 'error', DATA_DIR: tmpdir() });
   await migrateDatabase(databaseUrl, ENTITIES, MIGRATIONS);
   let app: INestApplication | undefined;
@@ -234,9 +201,7 @@ export async function main(): Promise<void> {
     console.log(`one request (HTTP, top 20, reasons in Vietnamese): p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, max ${figures.maxMs} ms over ${REQUESTS}`);
     console.log(`everyone's top 20 (${registrationIds.length} registrations): ${(everyoneMs / 1000).toFixed(1)} s (${figures.everyoneTop20PerRegistrationMs} ms each)`);
     console.log(`goal p99 ≤ 50 ms: ${figures.goals.p99Met ? 'met' : 'NOT met'}`);
-    const out = resolve(process.cwd(), 'bench/results/recommendations.json');
-    mkdirSync(resolve(process.cwd(), 'bench/results'), { recursive: true });
-    writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);
+    writeResults('recommendations', figures);
   } finally {
     await app?.close();
     await stop();

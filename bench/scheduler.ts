@@ -9,9 +9,8 @@
  * Prints the figures and writes them to bench/results/scheduler.json.
  */
 /// <reference types="node" />
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { schedule } from '../libs/meetings/src/schedule';
+import { mulberry32, writeResults } from './support';
 import type { ScheduleInput, SchedulePair } from '../libs/meetings/src/schedule';
 
 const SEED = 20251120;
@@ -27,16 +26,6 @@ const LIMITED_SHARE = 0.2;
 const GOAL_MS = 10_000;
 const GOAL_RATIO = 0.95;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Reg {
   id: string;
@@ -180,10 +169,7 @@ export function main(): void {
   console.log(`  per venue:    ${VENUES.map((v) => `${v} ${perVenue[v]}`).join(', ')}`);
   console.log(`  unscheduled:  ${Object.entries(reasons).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
 
-  const out = resolve(process.cwd(), 'bench/results/scheduler.json');
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);
-  console.log(`  written:      ${out}`);
+  console.log(`  written:      ${writeResults('scheduler', figures)}`);
 }
 
 if (require.main === module) main();
