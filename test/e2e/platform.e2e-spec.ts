@@ -98,6 +98,7 @@ describe('platform: health, OpenAPI, error shape, guards', () => {
       'PATCH /api/meetings/{id}',
       'PUT /api/events/{id}/registrations/{rid}/availability',
       'GET /api/events/{id}/registrations/{rid}/availability',
+      'GET /api/events/{id}/report',
       'GET /health',
     ]) {
       expect(routes).toContain(route);

@@ -4,6 +4,7 @@ import { RegistrationsModule } from '@tradebridge/registrations';
 import { MatchmakingModule } from '@tradebridge/matchmaking';
 import { ConnectionsModule } from '@tradebridge/connections';
 import { MeetingsModule } from '@tradebridge/meetings';
+import { ReportingModule } from '@tradebridge/reporting';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { EventsController } from './events/events.controller';
 import { RegistrationsController } from './registrations/registrations.controller';
@@ -12,7 +13,8 @@ import { EventLogController } from './event-log/event-log.controller';
 import { RecommendationsController } from './matchmaking/recommendations.controller';
 import { ConnectionsController } from './connections/connections.controller';
 import { MeetingsController } from './meetings/meetings.controller';
+import { ReportController } from './reporting/report.controller';
 
 /** The domain features the API exposes, each a lib module and its thin controllers. */
-export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule, MatchmakingModule, ConnectionsModule, MeetingsModule];
-export const FEATURE_CONTROLLERS = [ReferenceController, EnterprisesController, EventsController, RegistrationsController, EventLogController, RecommendationsController, ConnectionsController, MeetingsController];
+export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule, MatchmakingModule, ConnectionsModule, MeetingsModule, ReportingModule];
+export const FEATURE_CONTROLLERS = [ReferenceController, EnterprisesController, EventsController, RegistrationsController, EventLogController, RecommendationsController, ConnectionsController, MeetingsController, ReportController];

@@ -1,0 +1,68 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { ReportService } from '@tradebridge/reporting';
+import type { Actor } from '@tradebridge/core';
+import type { Locale } from '@tradebridge/contracts';
+import { CurrentActor } from '../http/public.decorator';
+import { uuidPipe } from '../http/uuid.pipe';
+import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
+
+class ReportQuery {
+  @ApiPropertyOptional({ enum: ['json'], default: 'json', description: 'json (csv, xlsx and pdf are being built)' })
+  @IsOptional()
+  @IsIn(['json'], { message: 'must be json (csv, xlsx and pdf are not available yet)' })
+  format?: 'json';
+
+  @ApiPropertyOptional({ enum: ['vi', 'zh', 'en'], default: 'en' })
+  @IsOptional()
+  @IsIn(['vi', 'zh', 'en'], { message: 'must be vi, zh or en' })
+  locale?: Locale;
+}
+
+class ReportTotals {
+  @ApiProperty() registered: number;
+  @ApiProperty() approved: number;
+  @ApiProperty() checkedIn: number;
+  @ApiProperty() connectionsRequested: number;
+  @ApiProperty({ description: 'Accepted connections: what the conference is judged by' }) connectionsMade: number;
+  @ApiProperty() connectionsDeclined: number;
+  @ApiProperty() connectionsExpired: number;
+  @ApiProperty({ description: 'made / requested' }) acceptanceRate: number;
+  @ApiProperty() meetingsScheduled: number;
+  @ApiProperty() meetingsHeld: number;
+  @ApiProperty() meetingsNoShow: number;
+  @ApiProperty({ description: 'Current outcomes (corrections replace)' }) outcomes: number;
+}
+class ReportResponse {
+  @ApiProperty({ type: 'object', additionalProperties: true }) event: Record<string, unknown>;
+  @ApiProperty({ enum: ['vi', 'zh', 'en'] }) locale: Locale;
+  @ApiProperty({ type: ReportTotals }) totals: ReportTotals;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) bySide: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) byCountry: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) byRegion: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) byVenue: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) byAttendance: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) byRoom: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) byChannel: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Connections made between two venues, e.g. Lào Cai ↔ Hangzhou' }) byVenuePair: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Connections made per HS section traded' }) bySector: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) outcomesByKind: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) valueByCurrency: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Connections made per hour (UTC)' }) timeline: unknown[];
+}
+
+@ApiTags('reporting')
+@Authenticated()
+@Controller('events/:id/report')
+export class ReportController {
+  constructor(private readonly report: ReportService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The results report (staff): participation, connections made, meetings, outcomes' })
+  @ApiOkResponse({ type: ReportResponse })
+  @ApiErrors(400, 403, 404)
+  get(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Query() query: ReportQuery) {
+    return this.report.json(actor, id, query.locale ?? 'en');
+  }
+}

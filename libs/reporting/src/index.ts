@@ -1,0 +1,3 @@
+export * from './report.repository';
+export * from './report.service';
+export * from './reporting.module';

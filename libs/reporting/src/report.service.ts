@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, DomainError } from '@tradebridge/core';
+import { EventAccess, EventsRepository } from '@tradebridge/events';
+import { countryName, hsName, regionName, sectionOfChapter } from '@tradebridge/reference';
+import type { Locale, Localized } from '@tradebridge/contracts';
+import { ConnectionCounts, RegistrationCounts, ReportRepository } from './report.repository';
+
+type Named<T> = T & { name: string };
+
+export interface ReportJson {
+  event: { id: string; name: string; names: Localized; timezone: string; startsAt: string; endsAt: string; status: string; sides: [string, string] };
+  locale: Locale;
+  totals: {
+    registered: number;
+    approved: number;
+    checkedIn: number;
+    connectionsRequested: number;
+    connectionsMade: number;
+    connectionsDeclined: number;
+    connectionsExpired: number;
+    /** made / requested (0 with none requested) */
+    acceptanceRate: number;
+    meetingsScheduled: number;
+    meetingsHeld: number;
+    meetingsNoShow: number;
+    outcomes: number;
+  };
+  bySide: (RegistrationCounts & ConnectionCounts)[];
+  byCountry: Named<RegistrationCounts>[];
+  byRegion: Named<RegistrationCounts>[];
+  byVenue: Named<RegistrationCounts>[];
+  byAttendance: RegistrationCounts[];
+  byRoom: Named<RegistrationCounts & ConnectionCounts>[];
+  byChannel: ConnectionCounts[];
+  byVenuePair: { venueA: string; venueB: string; names: [string, string]; made: number }[];
+  bySector: { section: string; name: string; made: number }[];
+  outcomesByKind: { kind: string; count: number }[];
+  valueByCurrency: { currency: string; amount: string; count: number }[];
+  timeline: { at: string; made: number }[];
+}
+
+const NO_REGISTRATIONS = { registered: 0, approved: 0, checkedIn: 0 };
+const NO_CONNECTIONS = { requested: 0, made: 0, declined: 0, expired: 0 };
+
+/** The results report of an event, in a language: what the conference achieved. Staff only. */
+@Injectable()
+export class ReportService {
+  constructor(
+    private readonly report: ReportRepository,
+    private readonly events: EventsRepository,
+    private readonly access: EventAccess,
+  ) {}
+
+  async json(actor: Actor, eventId: string, locale: Locale): Promise<ReportJson> {
+    const event = await this.events.findById(eventId);
+    if (!event) throw DomainError.notFound('Event', eventId);
+    await this.access.require(actor, eventId);
+
+    const [registrations, bySide, byCountry, byRegion, byVenue, byAttendance, byRoomRegistrations] = await Promise.all(
+      (['total', 'side', 'country', 'region', 'venue', 'attendance', 'room'] as const).map((key) => this.report.registrationsBy(eventId, key)),
+    );
+    const [connections, connectionsBySide, byChannel, byRoomConnections] = await Promise.all(
+      (['total', 'side', 'channel', 'room'] as const).map((key) => this.report.connectionsBy(eventId, key)),
+    );
+    const [byVenuePair, bySector, meetings, outcomes, timeline, venues, rooms] = await Promise.all([
+      this.report.madeByVenuePair(eventId),
+      this.report.madeBySection(eventId, sectionOfChapter),
+      this.report.meetings(eventId),
+      this.report.outcomes(eventId),
+      this.report.timeline(eventId),
+      this.events.listVenues(eventId),
+      this.events.listRooms(eventId),
+    ]);
+
+    const venueName = new Map(venues.map((v) => [v.id, v.name]));
+    const roomName = new Map(rooms.map((r) => [r.id, pick(r.name, locale)]));
+    const total = connections[0] ?? { key: 'all', ...NO_CONNECTIONS };
+    const regTotal = registrations[0] ?? { key: 'all', ...NO_REGISTRATIONS };
+    const roomKeys = [...new Set([...rooms.map((r) => r.id), ...byRoomRegistrations.map((r) => r.key), ...byRoomConnections.map((r) => r.key)])];
+
+    return {
+      event: {
+        id: event.id,
+        name: pick(event.name, locale),
+        names: event.name,
+        timezone: event.timezone,
+        startsAt: event.startsAt.toISOString(),
+        endsAt: event.endsAt.toISOString(),
+        status: event.status,
+        sides: event.sides,
+      },
+      locale,
+      totals: {
+        registered: regTotal.registered,
+        approved: regTotal.approved,
+        checkedIn: regTotal.checkedIn,
+        connectionsRequested: total.requested,
+        connectionsMade: total.made,
+        connectionsDeclined: total.declined,
+        connectionsExpired: total.expired,
+        acceptanceRate: total.requested ? Math.round((total.made / total.requested) * 10_000) / 10_000 : 0,
+        meetingsScheduled: meetings.scheduled,
+        meetingsHeld: meetings.held,
+        meetingsNoShow: meetings.noShow,
+        outcomes: outcomes.byKind.reduce((n, o) => n + o.count, 0),
+      },
+      bySide: event.sides.map((side) => ({
+        ...NO_REGISTRATIONS,
+        ...NO_CONNECTIONS,
+        ...bySide.find((r) => r.key === side),
+        ...connectionsBySide.find((c) => c.key === side),
+        key: side,
+      })),
+      byCountry: byCountry.map((r) => ({ ...r, name: countryName(r.key, locale) })),
+      byRegion: byRegion.map((r) => ({ ...r, name: regionName(r.key, locale) ?? r.key })),
+      byVenue: byVenue.map((r) => ({ ...r, name: venueName.get(r.key) ?? r.key })),
+      byAttendance,
+      byRoom: roomKeys.map((key) => ({
+        ...NO_REGISTRATIONS,
+        ...NO_CONNECTIONS,
+        ...byRoomRegistrations.find((r) => r.key === key),
+        ...byRoomConnections.find((c) => c.key === key),
+        key,
+        name: key ? (roomName.get(key) ?? key) : '',
+      })),
+      byChannel,
+      byVenuePair: byVenuePair.map((p) => ({ ...p, names: [venueName.get(p.venueA) ?? p.venueA, venueName.get(p.venueB) ?? p.venueB] })),
+      bySector: bySector.map((s) => ({ ...s, name: hsName(s.section, locale) ?? s.section })),
+      outcomesByKind: outcomes.byKind,
+      valueByCurrency: outcomes.valueByCurrency,
+      timeline,
+    };
+  }
+}
+
+/** A localized text in the wanted language, else any it has. */
+function pick(text: Localized, locale: Locale): string {
+  return text[locale] ?? text.en ?? text.vi ?? text.zh ?? '';
+}

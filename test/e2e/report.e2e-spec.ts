@@ -1,0 +1,185 @@
+import { ConnectionExpiry } from '@tradebridge/connections';
+import { sectionOfChapter } from '@tradebridge/reference';
+import { createTestApp, TestApp } from '../factories/app';
+import { Account, ConferenceSetup, Participant, World } from '../factories/world';
+
+type Person = Participant & { registration: { id: string; badgeCode: string; side: string; venueId: string }; country: 'VN' | 'CN'; attendance: 'onsite' | 'online' };
+
+/**
+ * The results report against a conference whose truth this test tallies itself
+ * from what it does (no stored copy of an expected report).
+ */
+describe('results report (json)', () => {
+  let t: TestApp;
+  let world: World;
+  let organizer: Account;
+  let setup: ConferenceSetup;
+  const people: Person[] = [];
+  const pending: Participant[] = [];
+  const checkedIn = new Set<string>();
+  const rooms = new Map<string, string>();
+  const connections: { id: string; from: Person; to: Person; status: string; channel: string; room: string | null }[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp({ CONNECTION_TTL: '1' });
+    world = new World(t);
+    organizer = await world.organizer();
+    setup = await world.openEvent(organizer);
+    const add = async (country: 'VN' | 'CN', venue: string) => {
+      const p = await world.approved(organizer, setup, country, {}, venue);
+      const person = { ...p, country, attendance: venue === setup.venues.online ? ('online' as const) : ('onsite' as const) };
+      people.push(person);
+      return person;
+    };
+    const [vn1, vn2, vn3] = [await add('VN', setup.venues.laoCai), await add('VN', setup.venues.laoCai), await add('VN', setup.venues.online)];
+    const [cn1, cn2, cn3] = [await add('CN', setup.venues.hangzhou), await add('CN', setup.venues.hangzhou), await add('CN', setup.venues.laoCai)];
+    // One pending and one rejected registration.
+    for (const [country, decide] of [['VN', null], ['CN', 'reject']] as const) {
+      const m = await world.member(country);
+      const reg = await world.register(m.account, setup.eventId, m.enterpriseId, country === 'VN' ? setup.venues.laoCai : setup.venues.hangzhou);
+      if (decide) await t.http.post(`/api/events/${setup.eventId}/registrations/${reg.body.id}/reject`).set(organizer.auth).send({}).expect(200);
+      pending.push(m);
+    }
+    for (const p of [vn1, vn2, cn3]) {
+      await world.checkIn(organizer, setup.eventId, p.registration.badgeCode);
+      checkedIn.add(p.registration.id);
+    }
+    for (const [p, room] of [[vn1, setup.rooms.agriculture], [cn1, setup.rooms.agriculture], [vn2, setup.rooms.industry], [cn3, setup.rooms.industry]] as const) {
+      await t.http.patch(`/api/events/${setup.eventId}/registrations/${p.registration.id}`).set(organizer.auth).send({ roomId: room }).expect(200);
+      rooms.set(p.registration.id, room);
+    }
+
+    const request = async (from: Person, to: Person) => {
+      const res = await t.http.post(`/api/events/${setup.eventId}/connections`).set(from.account.auth).send({ fromRegistrationId: from.registration.id, toRegistrationId: to.registration.id });
+      expect(res.status).toBe(201);
+      const c = { id: res.body.id as string, from, to, status: 'requested', channel: 'online', room: rooms.get(from.registration.id) ?? null };
+      connections.push(c);
+      return c;
+    };
+    const answer = async (c: (typeof connections)[number], action: 'accept' | 'decline') => {
+      await t.http.post(`/api/connections/${c.id}/${action}`).set(c.to.account.auth).expect(200);
+      c.status = action === 'accept' ? 'accepted' : 'declined';
+    };
+    // An expired request first (the TTL is 1 s; the sweeper marks it).
+    const late = await request(cn3, vn3);
+    await new Promise((r) => setTimeout(r, 1_200));
+    await t.app.get(ConnectionExpiry).sweep();
+    late.status = 'expired';
+
+    const c1 = await request(cn1, vn1);
+    await answer(c1, 'accept');
+    await answer(await request(cn2, vn1), 'decline');
+    const scan = await t.http.post(`/api/events/${setup.eventId}/connections/scan`).set(cn3.account.auth).send({ fromRegistrationId: cn3.registration.id, badgeCode: vn2.registration.badgeCode });
+    expect(scan.status).toBe(201);
+    connections.push({ id: scan.body.id, from: cn3, to: vn2, status: 'accepted', channel: 'qr', room: rooms.get(cn3.registration.id) ?? null });
+    const recorded = await t.http.post(`/api/events/${setup.eventId}/connections`).set(organizer.auth).send({ fromRegistrationId: vn3.registration.id, toRegistrationId: cn2.registration.id, channel: 'recorded' });
+    connections.push({ id: recorded.body.id, from: vn3, to: cn2, status: 'accepted', channel: 'recorded', room: null });
+    await request(cn1, vn2); // still waiting
+
+    // Meetings: one held, one no-show.
+    for (const [c, status, at] of [[c1, 'held', '2021-01-19T02:00:00Z'], [connections.find((x) => x.channel === 'qr')!, 'no_show', '2021-01-19T03:00:00Z']] as const) {
+      const m = await t.http.post(`/api/events/${setup.eventId}/meetings`).set(organizer.auth).send({ connectionId: c.id, startsAt: at });
+      expect(m.status).toBe(201);
+      await t.http.patch(`/api/meetings/${m.body.id}`).set(organizer.auth).send({ status }).expect(200);
+    }
+    // Outcomes: an MOU corrected once (the correction counts), a contract, a follow-up.
+    const mou = await t.http.post(`/api/connections/${c1.id}/outcomes`).set(c1.from.account.auth).send({ kind: 'mou_signed', value: { amount: '100000', currency: 'USD' } });
+    await t.http.post(`/api/connections/${c1.id}/outcomes`).set(organizer.auth).send({ kind: 'mou_signed', value: { amount: '120000.50', currency: 'USD' }, correctsOutcomeId: mou.body.id }).expect(201);
+    await t.http.post(`/api/connections/${recorded.body.id}/outcomes`).set(organizer.auth).send({ kind: 'contract_signed', value: { amount: '500000', currency: 'CNY' } }).expect(201);
+    await t.http.post(`/api/connections/${recorded.body.id}/outcomes`).set(organizer.auth).send({ kind: 'follow_up' }).expect(201);
+  });
+  afterAll(() => t.close());
+
+  it('matches the figures tallied from the scenario', async () => {
+    const res = await t.http.get(`/api/events/${setup.eventId}/report?format=json&locale=en`).set(organizer.auth);
+    expect(res.status).toBe(200);
+    const report = res.body;
+    const count = (status: string) => connections.filter((c) => c.status === status).length;
+
+    expect(report.totals).toEqual({
+      registered: people.length + pending.length,
+      approved: people.length,
+      checkedIn: checkedIn.size,
+      connectionsRequested: connections.length,
+      connectionsMade: count('accepted'),
+      connectionsDeclined: count('declined'),
+      connectionsExpired: count('expired'),
+      acceptanceRate: Math.round((count('accepted') / connections.length) * 10_000) / 10_000,
+      meetingsScheduled: 2,
+      meetingsHeld: 1,
+      meetingsNoShow: 1,
+      outcomes: 3,
+    });
+    expect(report.totals.connectionsMade).toBe(3);
+
+    // By side: registrations by side, connections by requesting side.
+    for (const side of ['VN', 'CN']) {
+      const row = report.bySide.find((r: { key: string }) => r.key === side);
+      expect(row.approved).toBe(people.filter((p) => p.country === side).length);
+      expect(row.requested).toBe(connections.filter((c) => c.from.country === side).length);
+      expect(row.made).toBe(connections.filter((c) => c.from.country === side && c.status === 'accepted').length);
+    }
+    // By venue and attendance.
+    for (const venue of [setup.venues.laoCai, setup.venues.hangzhou, setup.venues.online]) {
+      const row = report.byVenue.find((r: { key: string }) => r.key === venue);
+      expect(row.approved).toBe(people.filter((p) => p.registration.venueId === venue).length);
+    }
+    expect(report.byVenue.find((r: { key: string }) => r.key === setup.venues.laoCai).name).toBe('Điểm cầu chính Lào Cai');
+    expect(report.byAttendance.find((r: { key: string }) => r.key === 'online').registered).toBe(people.filter((p) => p.attendance === 'online').length);
+    // By channel.
+    for (const channel of ['online', 'qr', 'recorded']) {
+      const row = report.byChannel.find((r: { key: string }) => r.key === channel);
+      expect({ channel, requested: row.requested, made: row.made }).toEqual({
+        channel,
+        requested: connections.filter((c) => c.channel === channel).length,
+        made: connections.filter((c) => c.channel === channel && c.status === 'accepted').length,
+      });
+    }
+    // By room where made.
+    const agriculture = report.byRoom.find((r: { key: string }) => r.key === setup.rooms.agriculture);
+    expect(agriculture.made).toBe(connections.filter((c) => c.room === setup.rooms.agriculture && c.status === 'accepted').length);
+    expect(agriculture.name).toBe('Agriculture & food');
+    // By venue pair.
+    const pairKey = (a: string, b: string) => [a, b].sort().join('|');
+    const expectedPairs = new Map<string, number>();
+    for (const c of connections.filter((x) => x.status === 'accepted')) {
+      const k = pairKey(c.from.registration.venueId, c.to.registration.venueId);
+      expectedPairs.set(k, (expectedPairs.get(k) ?? 0) + 1);
+    }
+    expect(new Map(report.byVenuePair.map((p: { venueA: string; venueB: string; made: number }) => [pairKey(p.venueA, p.venueB), p.made]))).toEqual(expectedPairs);
+    // By sector: the default profiles trade fruit (section II: VN offers 0810, CN needs it) and machinery (XVI: CN offers 84, VN needs it).
+    const made = count('accepted');
+    expect(sectionOfChapter['08']).toBe('II');
+    expect(sectionOfChapter['84']).toBe('XVI');
+    expect(new Map(report.bySector.map((s: { section: string; made: number }) => [s.section, s.made]))).toEqual(new Map([['II', made], ['XVI', made]]));
+    // Outcomes and value by currency (current versions only).
+    expect(report.outcomesByKind).toEqual([
+      { kind: 'contract_signed', count: 1 },
+      { kind: 'follow_up', count: 1 },
+      { kind: 'mou_signed', count: 1 },
+    ]);
+    expect(report.valueByCurrency).toEqual([
+      { currency: 'CNY', amount: '500000.00', count: 1 },
+      { currency: 'USD', amount: '120000.50', count: 1 },
+    ]);
+    // Timeline: every connection made, counted by hour.
+    expect(report.timeline.reduce((n: number, b: { made: number }) => n + b.made, 0)).toBe(made);
+  });
+
+  it('speaks the requested language', async () => {
+    const zh = (await t.http.get(`/api/events/${setup.eventId}/report?locale=zh`).set(organizer.auth)).body;
+    expect(zh.event.name).toBe('国际出口贸易促进会');
+    expect(zh.byRoom.find((r: { key: string }) => r.key === setup.rooms.agriculture).name).toBe('农产品与食品');
+    expect(zh.byCountry.find((r: { key: string }) => r.key === 'VN').name).toBe('越南');
+    const vi = (await t.http.get(`/api/events/${setup.eventId}/report?locale=vi`).set(organizer.auth)).body;
+    expect(vi.byRegion.find((r: { key: string }) => r.key === 'VN-02').name).toBe('Lào Cai');
+    expect(vi.bySector.find((s: { section: string }) => s.section === 'II').name).toMatch(/thực vật/i);
+  });
+
+  it('is for staff only, and refuses unknown formats and locales', async () => {
+    expect((await t.http.get(`/api/events/${setup.eventId}/report`).set(people[0].account.auth)).status).toBe(403);
+    const bad = await t.http.get(`/api/events/${setup.eventId}/report?format=docx&locale=fr`).set(organizer.auth);
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['format', 'locale']);
+  });
+});
