@@ -99,6 +99,7 @@ describe('platform: health, OpenAPI, error shape, guards', () => {
       'PUT /api/events/{id}/registrations/{rid}/availability',
       'GET /api/events/{id}/registrations/{rid}/availability',
       'GET /api/events/{id}/report',
+      'GET /api/events/{id}/report/public',
       'GET /health',
     ]) {
       expect(routes).toContain(route);
@@ -121,7 +122,14 @@ describe('platform: health, OpenAPI, error shape, guards', () => {
 
   it('guards every route that is not explicitly public (401 without a token)', async () => {
     const doc = (await t.http.get('/api/docs-json')).body;
-    const publicRoutes = new Set(['POST /api/auth/register', 'POST /api/auth/login', 'GET /api/reference/hs', 'GET /api/reference/regions', 'GET /health']);
+    const publicRoutes = new Set([
+      'POST /api/auth/register',
+      'POST /api/auth/login',
+      'GET /api/reference/hs',
+      'GET /api/reference/regions',
+      'GET /api/events/{id}/report/public',
+      'GET /health',
+    ]);
     const id = '00000000-0000-4000-8000-000000000000';
     for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
       for (const method of Object.keys(ops)) {

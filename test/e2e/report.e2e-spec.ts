@@ -176,6 +176,37 @@ describe('results report (json)', () => {
     expect(vi.bySector.find((s: { section: string }) => s.section === 'II').name).toMatch(/thực vật/i);
   });
 
+  it('publishes a public summary once the event is closed, without any enterprise name or contact', async () => {
+    const url = `/api/events/${setup.eventId}/report/public?locale=vi`;
+    expect((await t.http.get(url)).status).toBe(404); // not closed yet: not public
+    const other = await world.openEvent(organizer);
+    for (const status of ['live', 'closed']) await t.http.patch(`/api/events/${other.eventId}`).set(organizer.auth).send({ status }).expect(200);
+    for (const status of ['live', 'closed']) await t.http.patch(`/api/events/${setup.eventId}`).set(organizer.auth).send({ status }).expect(200);
+
+    const res = await t.http.get(url); // no token
+    expect(res.status).toBe(200);
+    const staff = (await t.http.get(`/api/events/${setup.eventId}/report?locale=vi`).set(organizer.auth)).body;
+    expect(res.body.totals).toEqual({
+      registered: staff.totals.registered,
+      approved: staff.totals.approved,
+      checkedIn: staff.totals.checkedIn,
+      connectionsMade: staff.totals.connectionsMade,
+      acceptanceRate: staff.totals.acceptanceRate,
+      meetingsHeld: staff.totals.meetingsHeld,
+      outcomes: staff.totals.outcomes,
+    });
+    expect(res.body.event.sideNames).toEqual(['Việt Nam', 'Trung Quốc']);
+    // No enterprise's name, contact or id anywhere.
+    const text = res.text;
+    const enterprises = await Promise.all(people.map((p) => t.http.get(`/api/enterprises/${p.enterpriseId}`).set(organizer.auth)));
+    for (const e of enterprises) {
+      for (const name of Object.values(e.body.name as Record<string, string>)) expect(text).not.toContain(name);
+      expect(text).not.toContain(e.body.contact.email);
+      expect(text).not.toContain(e.body.id);
+    }
+    for (const p of people) expect(text).not.toContain(p.registration.id);
+  });
+
   it('is for staff only, and refuses unknown formats and locales', async () => {
     expect((await t.http.get(`/api/events/${setup.eventId}/report`).set(people[0].account.auth)).status).toBe(403);
     const bad = await t.http.get(`/api/events/${setup.eventId}/report?format=docx&locale=fr`).set(organizer.auth);

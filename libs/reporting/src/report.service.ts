@@ -42,6 +42,19 @@ export interface ReportJson {
 const NO_REGISTRATIONS = { registered: 0, approved: 0, checkedIn: 0 };
 const NO_CONNECTIONS = { requested: 0, made: 0, declined: 0, expired: 0 };
 
+/** The press-release figures: headline numbers only, never an enterprise's name or contact. */
+export interface PublicSummary {
+  event: { name: string; startsAt: string; endsAt: string; sides: [string, string]; sideNames: [string, string] };
+  locale: Locale;
+  totals: Pick<ReportJson['totals'], 'registered' | 'approved' | 'checkedIn' | 'connectionsMade' | 'acceptanceRate' | 'meetingsHeld' | 'outcomes'>;
+  bySide: { side: string; name: string; approved: number; checkedIn: number }[];
+  venues: { name: string; city: string; country: string; approved: number }[];
+  bySector: ReportJson['bySector'];
+  outcomesByKind: ReportJson['outcomesByKind'];
+  valueByCurrency: { currency: string; amount: string }[];
+  timeline: ReportJson['timeline'];
+}
+
 /** The results report of an event, in a language: what the conference achieved. Staff only. */
 @Injectable()
 export class ReportService {
@@ -52,9 +65,42 @@ export class ReportService {
   ) {}
 
   async json(actor: Actor, eventId: string, locale: Locale): Promise<ReportJson> {
-    const event = await this.events.findById(eventId);
-    if (!event) throw DomainError.notFound('Event', eventId);
+    if (!(await this.events.findById(eventId))) throw DomainError.notFound('Event', eventId);
     await this.access.require(actor, eventId);
+    return this.build(eventId, locale);
+  }
+
+  /**
+   * For anyone, once the event is closed (before that it does not exist for
+   * the public: 404). Built from the staff report, keeping only aggregates.
+   */
+  async publicSummary(eventId: string, locale: Locale): Promise<PublicSummary> {
+    const event = await this.events.findById(eventId);
+    if (!event || event.status !== 'closed') throw DomainError.notFound('Closed event', eventId);
+    const report = await this.build(eventId, locale);
+    const venues = await this.events.listVenues(eventId);
+    const { registered, approved, checkedIn, connectionsMade, acceptanceRate, meetingsHeld, outcomes } = report.totals;
+    return {
+      event: {
+        name: report.event.name,
+        startsAt: report.event.startsAt,
+        endsAt: report.event.endsAt,
+        sides: report.event.sides,
+        sideNames: [countryName(report.event.sides[0], locale), countryName(report.event.sides[1], locale)],
+      },
+      locale,
+      totals: { registered, approved, checkedIn, connectionsMade, acceptanceRate, meetingsHeld, outcomes },
+      bySide: report.bySide.map((s) => ({ side: s.key, name: countryName(s.key, locale), approved: s.approved, checkedIn: s.checkedIn })),
+      venues: venues.map((v) => ({ name: v.name, city: v.city, country: v.country, approved: report.byVenue.find((r) => r.key === v.id)?.approved ?? 0 })),
+      bySector: report.bySector,
+      outcomesByKind: report.outcomesByKind,
+      valueByCurrency: report.valueByCurrency.map(({ currency, amount }) => ({ currency, amount })),
+      timeline: report.timeline,
+    };
+  }
+
+  private async build(eventId: string, locale: Locale): Promise<ReportJson> {
+    const event = (await this.events.findById(eventId))!;
 
     const [registrations, bySide, byCountry, byRegion, byVenue, byAttendance, byRoomRegistrations] = await Promise.all(
       (['total', 'side', 'country', 'region', 'venue', 'attendance', 'room'] as const).map((key) => this.report.registrationsBy(eventId, key)),

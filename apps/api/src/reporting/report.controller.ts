@@ -4,9 +4,28 @@ import { IsIn, IsOptional } from 'class-validator';
 import { ReportService } from '@tradebridge/reporting';
 import type { Actor } from '@tradebridge/core';
 import type { Locale } from '@tradebridge/contracts';
-import { CurrentActor } from '../http/public.decorator';
+import { CurrentActor, Public } from '../http/public.decorator';
 import { uuidPipe } from '../http/uuid.pipe';
 import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
+
+class LocaleQuery {
+  @ApiPropertyOptional({ enum: ['vi', 'zh', 'en'], default: 'en' })
+  @IsOptional()
+  @IsIn(['vi', 'zh', 'en'], { message: 'must be vi, zh or en' })
+  locale?: Locale;
+}
+
+class PublicSummaryResponse {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'name, dates, the two sides' }) event: Record<string, unknown>;
+  @ApiProperty({ enum: ['vi', 'zh', 'en'] }) locale: Locale;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'registered, approved, checkedIn, connectionsMade, acceptanceRate, meetingsHeld, outcomes' }) totals: Record<string, number>;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) bySide: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) venues: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) bySector: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) outcomesByKind: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) valueByCurrency: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) timeline: unknown[];
+}
 
 class ReportQuery {
   @ApiPropertyOptional({ enum: ['json'], default: 'json', description: 'json (csv, xlsx and pdf are being built)' })
@@ -53,12 +72,21 @@ class ReportResponse {
 }
 
 @ApiTags('reporting')
-@Authenticated()
 @Controller('events/:id/report')
 export class ReportController {
   constructor(private readonly report: ReportService) {}
 
+  @Public()
+  @Get('public')
+  @ApiOperation({ summary: 'The public summary of a closed event, for the press release: headline figures, no enterprise names or contacts' })
+  @ApiOkResponse({ type: PublicSummaryResponse })
+  @ApiErrors(400, 404)
+  publicSummary(@Param('id', uuidPipe('id')) id: string, @Query() query: LocaleQuery) {
+    return this.report.publicSummary(id, query.locale ?? 'en');
+  }
+
   @Get()
+  @Authenticated()
   @ApiOperation({ summary: 'The results report (staff): participation, connections made, meetings, outcomes' })
   @ApiOkResponse({ type: ReportResponse })
   @ApiErrors(400, 403, 404)
