@@ -176,6 +176,34 @@ describe('results report (json)', () => {
     expect(vi.bySector.find((s: { section: string }) => s.section === 'II').name).toMatch(/thực vật/i);
   });
 
+  it('exports CSV: the summary tables and every connection made, labelled in the chosen language', async () => {
+    const json = (await t.http.get(`/api/events/${setup.eventId}/report?locale=zh`).set(organizer.auth)).body;
+    const res = await t.http.get(`/api/events/${setup.eventId}/report?format=csv&locale=zh`).set(organizer.auth).buffer(true).parse((r, done) => {
+      let text = '';
+      r.setEncoding('utf8');
+      r.on('data', (chunk: string) => (text += chunk));
+      r.on('end', () => done(null, text));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="tradebridge-report-.*-zh\.csv"/);
+    const text = res.body as string;
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).split('\r\n');
+    const value = (labelText: string) => lines.find((l) => l.startsWith(`${labelText},`))?.split(',')[1];
+    expect(value('报名企业')).toBe(String(json.totals.registered));
+    expect(value('成功对接')).toBe(String(json.totals.connectionsMade));
+    expect(value('接受率')).toBe(String(json.totals.acceptanceRate));
+    // The connections-made list: one row per accepted connection, after its header.
+    const listStart = lines.indexOf('成功对接清单');
+    expect(listStart).toBeGreaterThan(0);
+    expect(lines[listStart + 1]).toBe('时间,发起方,方,会场,接收方,方,会场,洽谈室,渠道');
+    const rows = lines.slice(listStart + 2).filter((l) => l.length > 0);
+    expect(rows).toHaveLength(json.totals.connectionsMade);
+    expect(rows.some((r) => r.endsWith(',现场扫码'))).toBe(true);
+    expect(rows.some((r) => r.includes('浙江丝路纺织有限公司'))).toBe(true);
+  });
+
   it('publishes a public summary once the event is closed, without any enterprise name or contact', async () => {
     const url = `/api/events/${setup.eventId}/report/public?locale=vi`;
     expect((await t.http.get(url)).status).toBe(404); // not closed yet: not public

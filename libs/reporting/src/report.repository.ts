@@ -123,6 +123,33 @@ export class ReportRepository {
     return { byKind, valueByCurrency };
   }
 
+  /**
+   * One page of the connections made, oldest first, after a keyset position
+   * (so a large event is streamed page by page, never loaded whole).
+   */
+  async madePage(
+    eventId: string,
+    after: { at: string; id: string } | null,
+    limit: number,
+  ): Promise<
+    { id: string; at: string; fromName: Record<string, string>; fromSide: string; fromVenue: string; toName: Record<string, string>; toSide: string; toVenue: string; room: Record<string, string> | null; channel: string }[]
+  > {
+    return (await this.dataSource.query(
+      `SELECT c.id, to_char(c.responded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
+              ea.name AS "fromName", c.from_side AS "fromSide", va.name AS "fromVenue",
+              eb.name AS "toName", c.to_side AS "toSide", vb.name AS "toVenue", rm.name AS room, c.channel
+         FROM connections c
+         JOIN registrations a ON a.id = c.from_registration_id JOIN enterprises ea ON ea.id = a.enterprise_id JOIN venues va ON va.id = a.venue_id
+         JOIN registrations b ON b.id = c.to_registration_id JOIN enterprises eb ON eb.id = b.enterprise_id JOIN venues vb ON vb.id = b.venue_id
+         LEFT JOIN rooms rm ON rm.id = c.room_id
+        WHERE c.event_id = $1 AND c.status = 'accepted'
+          AND ($2::timestamptz IS NULL OR (c.responded_at, c.id) > ($2::timestamptz, $3::uuid))
+        ORDER BY c.responded_at, c.id
+        LIMIT $4`,
+      [eventId, after?.at ?? null, after?.id ?? null, limit],
+    )) as { id: string; at: string; fromName: Record<string, string>; fromSide: string; fromVenue: string; toName: Record<string, string>; toSide: string; toVenue: string; room: Record<string, string> | null; channel: string }[];
+  }
+
   /** Connections made per hour (UTC), oldest first. */
   async timeline(eventId: string): Promise<{ at: string; made: number }[]> {
     return (await this.dataSource.query(

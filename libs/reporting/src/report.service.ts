@@ -4,6 +4,7 @@ import { EventAccess, EventsRepository } from '@tradebridge/events';
 import { countryName, hsName, regionName, sectionOfChapter } from '@tradebridge/reference';
 import type { Locale, Localized } from '@tradebridge/contracts';
 import { ConnectionCounts, RegistrationCounts, ReportRepository } from './report.repository';
+import { csvConnectionRows, csvConnectionsHeader, csvSummary } from './csv';
 
 type Named<T> = T & { name: string };
 
@@ -68,6 +69,38 @@ export class ReportService {
     if (!(await this.events.findById(eventId))) throw DomainError.notFound('Event', eventId);
     await this.access.require(actor, eventId);
     return this.build(eventId, locale);
+  }
+
+  /**
+   * The report as CSV: the summary tables, then every connection made. Written
+   * through `write` page by page, so memory stays flat however large the event.
+   */
+  async csv(actor: Actor, eventId: string, locale: Locale, write: (chunk: string) => void): Promise<void> {
+    const report = await this.json(actor, eventId, locale);
+    write(csvSummary(report, locale));
+    write(csvConnectionsHeader(locale));
+    let after: { at: string; id: string } | null = null;
+    for (;;) {
+      const page = await this.report.madePage(eventId, after, 2_000);
+      if (!page.length) return;
+      write(
+        csvConnectionRows(
+          page.map((r) => ({
+            madeAt: r.at,
+            fromName: pick(r.fromName, locale),
+            fromSide: r.fromSide,
+            fromVenue: r.fromVenue,
+            toName: pick(r.toName, locale),
+            toSide: r.toSide,
+            toVenue: r.toVenue,
+            room: r.room ? pick(r.room, locale) : '',
+            channel: r.channel,
+          })),
+          locale,
+        ),
+      );
+      after = { at: page[page.length - 1].at, id: page[page.length - 1].id };
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { ReportService } from '@tradebridge/reporting';
 import type { Actor } from '@tradebridge/core';
@@ -28,10 +29,10 @@ class PublicSummaryResponse {
 }
 
 class ReportQuery {
-  @ApiPropertyOptional({ enum: ['json'], default: 'json', description: 'json (csv, xlsx and pdf are being built)' })
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json', description: 'json or csv (xlsx and pdf are being built)' })
   @IsOptional()
-  @IsIn(['json'], { message: 'must be json (csv, xlsx and pdf are not available yet)' })
-  format?: 'json';
+  @IsIn(['json', 'csv'], { message: 'must be json or csv (xlsx and pdf are not available yet)' })
+  format?: 'json' | 'csv';
 
   @ApiPropertyOptional({ enum: ['vi', 'zh', 'en'], default: 'en' })
   @IsOptional()
@@ -87,10 +88,26 @@ export class ReportController {
 
   @Get()
   @Authenticated()
-  @ApiOperation({ summary: 'The results report (staff): participation, connections made, meetings, outcomes' })
-  @ApiOkResponse({ type: ReportResponse })
+  @ApiOperation({ summary: 'The results report (staff): participation, connections made, meetings, outcomes; JSON or CSV' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: ReportResponse, description: 'JSON; with format=csv, the summary tables and the connections-made list as CSV' })
   @ApiErrors(400, 403, 404)
-  get(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Query() query: ReportQuery) {
-    return this.report.json(actor, id, query.locale ?? 'en');
+  async get(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Query() query: ReportQuery, @Res() response: Response): Promise<void> {
+    const locale = query.locale ?? 'en';
+    if (query.format !== 'csv') {
+      response.json(await this.report.json(actor, id, locale));
+      return;
+    }
+    let started = false;
+    await this.report.csv(actor, id, locale, (chunk) => {
+      if (!started) {
+        // Headers only once the first chunk exists: errors before it still get the JSON error body.
+        response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+        response.setHeader('Content-Disposition', `attachment; filename="tradebridge-report-${id}-${locale}.csv"`);
+        started = true;
+      }
+      response.write(chunk);
+    });
+    response.end();
   }
 }
