@@ -204,6 +204,47 @@ describe('results report (json)', () => {
     expect(rows.some((r) => r.includes('浙江丝路纺织有限公司'))).toBe(true);
   });
 
+  it('exports XLSX whose sheets, read back, equal the JSON report', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const json = (await t.http.get(`/api/events/${setup.eventId}/report?locale=vi`).set(organizer.auth)).body;
+    const res = await t.http.get(`/api/events/${setup.eventId}/report?format=xlsx&locale=vi`).set(organizer.auth).buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Tổng hợp',
+      'Theo phòng giao thương',
+      'Theo điểm cầu',
+      'Theo lĩnh vực (phần HS)',
+      'Danh sách kết nối thành công',
+      'Kết quả',
+    ]);
+    const rows = (name: string) => {
+      const out: unknown[][] = [];
+      workbook.getWorksheet(name)!.eachRow((row, n) => {
+        if (n > 1) out.push((row.values as unknown[]).slice(1));
+      });
+      return out;
+    };
+    const summary = new Map(rows('Tổng hợp').map(([k, v]) => [k, v]));
+    expect(summary.get('Doanh nghiệp đăng ký')).toBe(json.totals.registered);
+    expect(summary.get('Kết nối thành công')).toBe(json.totals.connectionsMade);
+    expect(summary.get('Tỷ lệ chấp nhận')).toBe(json.totals.acceptanceRate);
+    expect(summary.get('Số tiền (USD)')).toBe(120000.5);
+    expect(rows('Theo phòng giao thương')).toEqual(json.byRoom.map((r: { name: string; approved: number; requested: number; made: number }) => [r.name, r.approved, r.requested, r.made]));
+    expect(rows('Theo điểm cầu')).toEqual(json.byVenue.map((v: { name: string; registered: number; approved: number; checkedIn: number }) => [v.name, v.registered, v.approved, v.checkedIn]));
+    expect(rows('Theo lĩnh vực (phần HS)')).toEqual(json.bySector.map((s: { section: string; name: string; made: number }) => [s.section, s.name, s.made]));
+    expect(rows('Danh sách kết nối thành công')).toHaveLength(json.totals.connectionsMade);
+    const outcomes = rows('Kết quả');
+    expect(outcomes).toHaveLength(json.totals.outcomes);
+    expect(outcomes.map((o) => o[3]).sort()).toEqual(['Ký biên bản ghi nhớ (MOU)', 'Ký hợp đồng', 'Tiếp tục trao đổi']);
+  });
+
   it('publishes a public summary once the event is closed, without any enterprise name or contact', async () => {
     const url = `/api/events/${setup.eventId}/report/public?locale=vi`;
     expect((await t.http.get(url)).status).toBe(404); // not closed yet: not public

@@ -150,6 +150,24 @@ export class ReportRepository {
     )) as { id: string; at: string; fromName: Record<string, string>; fromSide: string; fromVenue: string; toName: Record<string, string>; toSide: string; toVenue: string; room: Record<string, string> | null; channel: string }[];
   }
 
+  /** The current outcomes (corrections replace), with the two parties, oldest first. */
+  async outcomeList(eventId: string): Promise<
+    { kind: string; amount: string | null; currency: string | null; note: string | null; recordedAt: string; fromName: Record<string, string>; toName: Record<string, string> }[]
+  > {
+    return (await this.dataSource.query(
+      `SELECT o.kind, o.amount::text AS amount, o.currency, o.note,
+              to_char(o.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "recordedAt",
+              ea.name AS "fromName", eb.name AS "toName"
+         FROM outcomes o
+         JOIN connections c ON c.id = o.connection_id
+         JOIN registrations a ON a.id = c.from_registration_id JOIN enterprises ea ON ea.id = a.enterprise_id
+         JOIN registrations b ON b.id = c.to_registration_id JOIN enterprises eb ON eb.id = b.enterprise_id
+        WHERE o.event_id = $1 AND NOT EXISTS (SELECT 1 FROM outcomes n WHERE n.supersedes_id = o.id)
+        ORDER BY o.recorded_at, o.id`,
+      [eventId],
+    )) as { kind: string; amount: string | null; currency: string | null; note: string | null; recordedAt: string; fromName: Record<string, string>; toName: Record<string, string> }[];
+  }
+
   /** Connections made per hour (UTC), oldest first. */
   async timeline(eventId: string): Promise<{ at: string; made: number }[]> {
     return (await this.dataSource.query(

@@ -4,7 +4,10 @@ import { EventAccess, EventsRepository } from '@tradebridge/events';
 import { countryName, hsName, regionName, sectionOfChapter } from '@tradebridge/reference';
 import type { Locale, Localized } from '@tradebridge/contracts';
 import { ConnectionCounts, RegistrationCounts, ReportRepository } from './report.repository';
-import { csvConnectionRows, csvConnectionsHeader, csvSummary } from './csv';
+import { csvConnectionRows, csvConnectionsHeader, csvSummary, MadeConnectionRow } from './csv';
+import { writeXlsx } from './xlsx';
+import { label } from './labels';
+import type { Writable } from 'node:stream';
 
 type Named<T> = T & { name: string };
 
@@ -79,26 +82,46 @@ export class ReportService {
     const report = await this.json(actor, eventId, locale);
     write(csvSummary(report, locale));
     write(csvConnectionsHeader(locale));
+    for await (const page of this.madePages(eventId, locale)) write(csvConnectionRows(page, locale));
+  }
+
+  /**
+   * The report as an XLSX workbook written to `stream` (the connections sheet
+   * streamed page by page). `onStart` runs once the figures are in hand and
+   * nothing has been written yet (the place for response headers).
+   */
+  async xlsx(actor: Actor, eventId: string, locale: Locale, stream: Writable, onStart: () => void): Promise<void> {
+    const report = await this.json(actor, eventId, locale);
+    const outcomes = (await this.report.outcomeList(eventId)).map((o) => ({
+      kind: o.kind,
+      amount: o.amount,
+      currency: o.currency,
+      note: o.note,
+      recordedAt: o.recordedAt,
+      from: pick(o.fromName, locale),
+      to: pick(o.toName, locale),
+    }));
+    onStart();
+    await writeXlsx(stream, report, locale, () => this.madePages(eventId, locale), outcomes);
+  }
+
+  /** The connections made, oldest first, in keyset pages of 2,000 with names in the locale. */
+  private async *madePages(eventId: string, locale: Locale): AsyncGenerator<MadeConnectionRow[]> {
     let after: { at: string; id: string } | null = null;
     for (;;) {
       const page = await this.report.madePage(eventId, after, 2_000);
       if (!page.length) return;
-      write(
-        csvConnectionRows(
-          page.map((r) => ({
-            madeAt: r.at,
-            fromName: pick(r.fromName, locale),
-            fromSide: r.fromSide,
-            fromVenue: r.fromVenue,
-            toName: pick(r.toName, locale),
-            toSide: r.toSide,
-            toVenue: r.toVenue,
-            room: r.room ? pick(r.room, locale) : '',
-            channel: r.channel,
-          })),
-          locale,
-        ),
-      );
+      yield page.map((r) => ({
+        madeAt: r.at,
+        fromName: pick(r.fromName, locale),
+        fromSide: r.fromSide,
+        fromVenue: r.fromVenue,
+        toName: pick(r.toName, locale),
+        toSide: r.toSide,
+        toVenue: r.toVenue,
+        room: r.room ? pick(r.room, locale) : '',
+        channel: r.channel,
+      }));
       after = { at: page[page.length - 1].at, id: page[page.length - 1].id };
     }
   }
@@ -200,7 +223,7 @@ export class ReportService {
         ...byRoomRegistrations.find((r) => r.key === key),
         ...byRoomConnections.find((c) => c.key === key),
         key,
-        name: key ? (roomName.get(key) ?? key) : '',
+        name: key ? (roomName.get(key) ?? key) : label('noRoom', locale),
       })),
       byChannel,
       byVenuePair: byVenuePair.map((p) => ({ ...p, names: [venueName.get(p.venueA) ?? p.venueA, venueName.get(p.venueB) ?? p.venueB] })),

@@ -29,10 +29,10 @@ class PublicSummaryResponse {
 }
 
 class ReportQuery {
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json', description: 'json or csv (xlsx and pdf are being built)' })
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json', description: 'json, csv or xlsx (pdf is being built)' })
   @IsOptional()
-  @IsIn(['json', 'csv'], { message: 'must be json or csv (xlsx and pdf are not available yet)' })
-  format?: 'json' | 'csv';
+  @IsIn(['json', 'csv', 'xlsx'], { message: 'must be json, csv or xlsx (pdf is not available yet)' })
+  format?: 'json' | 'csv' | 'xlsx';
 
   @ApiPropertyOptional({ enum: ['vi', 'zh', 'en'], default: 'en' })
   @IsOptional()
@@ -89,11 +89,19 @@ export class ReportController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'The results report (staff): participation, connections made, meetings, outcomes; JSON or CSV' })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ type: ReportResponse, description: 'JSON; with format=csv, the summary tables and the connections-made list as CSV' })
   @ApiErrors(400, 403, 404)
   async get(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Query() query: ReportQuery, @Res() response: Response): Promise<void> {
     const locale = query.locale ?? 'en';
+    if (query.format === 'xlsx') {
+      // Headers once the figures are in hand: an error before that still gets the JSON error body.
+      await this.report.xlsx(actor, id, locale, response, () => {
+        response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        response.setHeader('Content-Disposition', `attachment; filename="tradebridge-report-${id}-${locale}.xlsx"`);
+      });
+      return;
+    }
     if (query.format !== 'csv') {
       response.json(await this.report.json(actor, id, locale));
       return;
