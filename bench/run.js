@@ -5,7 +5,7 @@ const path = require('node:path');
 const tsconfigPaths = require('tsconfig-paths');
 const { compilerOptions } = require('../tsconfig.json');
 
-const BENCHMARKS = ['scheduler', 'recommendations', 'gateway'];
+const BENCHMARKS = ['scheduler', 'recommendations', 'gateway', 'report'];
 const wanted = process.argv[2] === 'all' || !process.argv[2] ? BENCHMARKS : [process.argv[2]];
 const unknown = wanted.filter((b) => !BENCHMARKS.includes(b));
 if (unknown.length) {
