@@ -162,8 +162,23 @@ describe('results report (json)', () => {
       { currency: 'CNY', amount: '500000.00', count: 1 },
       { currency: 'USD', amount: '120000.50', count: 1 },
     ]);
+    // Outcomes over time: the follow-up months after the event count in their own month.
+    const thisMonth = new Date().toISOString().slice(0, 7);
+    expect(report.outcomesOverTime).toEqual([{ month: thisMonth, total: 3, byKind: { contract_signed: 1, follow_up: 1, mou_signed: 1 } }]);
     // Timeline: every connection made, counted by hour.
     expect(report.timeline.reduce((n: number, b: { made: number }) => n + b.made, 0)).toBe(made);
+  });
+
+  it('shows outcomes recorded months after the event in their own month', async () => {
+    const c = connections.find((x) => x.channel === 'recorded')!;
+    const late = await t.http.post(`/api/connections/${c.id}/outcomes`).set(organizer.auth).send({ kind: 'order_placed', value: { amount: '75000', currency: 'CNY' } });
+    expect(late.status).toBe(201);
+    // As if it had been recorded in April 2021, three months after the conference of 19 January.
+    await t.db.query(`UPDATE outcomes SET recorded_at = '2021-04-15T08:00:00Z' WHERE id = $1`, [late.body.id]);
+    const report = (await t.http.get(`/api/events/${setup.eventId}/report`).set(organizer.auth)).body;
+    expect(report.outcomesOverTime[0]).toEqual({ month: '2021-04', total: 1, byKind: { order_placed: 1 } });
+    expect(report.valueByCurrency.find((v: { currency: string }) => v.currency === 'CNY').amount).toBe('575000.00');
+    await t.db.query(`DELETE FROM outcomes WHERE id = $1`, [late.body.id]);
   });
 
   it('speaks the requested language', async () => {

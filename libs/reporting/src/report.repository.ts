@@ -168,6 +168,20 @@ export class ReportRepository {
     )) as { kind: string; amount: string | null; currency: string | null; note: string | null; recordedAt: string; fromName: Record<string, string>; toName: Record<string, string> }[];
   }
 
+  /**
+   * Current outcomes per month since the event started (follow-up keeps
+   * recording them for months after it closes), by kind.
+   */
+  async outcomesByMonth(eventId: string): Promise<{ month: string; kind: string; count: number }[]> {
+    return (await this.dataSource.query(
+      `SELECT to_char(date_trunc('month', o.recorded_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, o.kind, count(*)::int AS count
+         FROM outcomes o
+        WHERE o.event_id = $1 AND NOT EXISTS (SELECT 1 FROM outcomes n WHERE n.supersedes_id = o.id)
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+      [eventId],
+    )) as { month: string; kind: string; count: number }[];
+  }
+
   /** Connections made per hour (UTC), oldest first. */
   async timeline(eventId: string): Promise<{ at: string; made: number }[]> {
     return (await this.dataSource.query(

@@ -40,6 +40,8 @@ export interface ReportJson {
   bySector: { section: string; name: string; made: number }[];
   outcomesByKind: { kind: string; count: number }[];
   valueByCurrency: { currency: string; amount: string; count: number }[];
+  /** Outcomes recorded per month (UTC) since the event, by kind: the follow-up months later. */
+  outcomesOverTime: { month: string; total: number; byKind: Record<string, number> }[];
   timeline: { at: string; made: number }[];
 }
 
@@ -164,7 +166,7 @@ export class ReportService {
     const [connections, connectionsBySide, byChannel, byRoomConnections] = await Promise.all(
       (['total', 'side', 'channel', 'room'] as const).map((key) => this.report.connectionsBy(eventId, key)),
     );
-    const [byVenuePair, bySector, meetings, outcomes, timeline, venues, rooms] = await Promise.all([
+    const [byVenuePair, bySector, meetings, outcomes, timeline, venues, rooms, outcomesByMonth] = await Promise.all([
       this.report.madeByVenuePair(eventId),
       this.report.madeBySection(eventId, sectionOfChapter),
       this.report.meetings(eventId),
@@ -172,6 +174,7 @@ export class ReportService {
       this.report.timeline(eventId),
       this.events.listVenues(eventId),
       this.events.listRooms(eventId),
+      this.report.outcomesByMonth(eventId),
     ]);
 
     const venueName = new Map(venues.map((v) => [v.id, v.name]));
@@ -230,9 +233,21 @@ export class ReportService {
       bySector: bySector.map((s) => ({ ...s, name: hsName(s.section, locale) ?? s.section })),
       outcomesByKind: outcomes.byKind,
       valueByCurrency: outcomes.valueByCurrency,
+      outcomesOverTime: monthly(outcomesByMonth),
       timeline,
     };
   }
+}
+
+function monthly(rows: { month: string; kind: string; count: number }[]): ReportJson['outcomesOverTime'] {
+  const months = new Map<string, ReportJson['outcomesOverTime'][number]>();
+  for (const r of rows) {
+    const m = months.get(r.month) ?? { month: r.month, total: 0, byKind: {} };
+    m.total += r.count;
+    m.byKind[r.kind] = r.count;
+    months.set(r.month, m);
+  }
+  return [...months.values()];
 }
 
 /** A localized text in the wanted language, else any it has. */

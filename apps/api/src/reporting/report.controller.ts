@@ -69,6 +69,7 @@ class ReportResponse {
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Connections made per HS section traded' }) bySector: unknown[];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) outcomesByKind: unknown[];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) valueByCurrency: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Outcomes recorded per month since the event, by kind' }) outcomesOverTime: unknown[];
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Connections made per hour (UTC)' }) timeline: unknown[];
 }
 
