@@ -8,7 +8,7 @@ import { AuthGuard } from './http/auth.guard';
 import { AuthController } from './accounts/auth.controller';
 import { UsersController } from './accounts/users.controller';
 import { HealthController } from './health/health.controller';
-import { FEATURE_MODULES, FEATURE_CONTROLLERS } from './features';
+import { FEATURE_MODULES, FEATURE_CONTROLLERS, FEATURE_PROVIDERS } from './features';
 
 @Module({})
 export class ApiModule {
@@ -26,6 +26,7 @@ export class ApiModule {
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        ...FEATURE_PROVIDERS,
       ],
     };
   }

@@ -2,7 +2,7 @@ import { EnterprisesModule } from '@tradebridge/enterprises';
 import { EventsModule } from '@tradebridge/events';
 import { RegistrationsModule } from '@tradebridge/registrations';
 import { MatchmakingModule } from '@tradebridge/matchmaking';
-import { ConnectionsModule } from '@tradebridge/connections';
+import { ConnectionExpiry, ConnectionsModule } from '@tradebridge/connections';
 import { MeetingsModule } from '@tradebridge/meetings';
 import { ReportingModule } from '@tradebridge/reporting';
 import { EnterprisesController } from './enterprises/enterprises.controller';
@@ -18,3 +18,6 @@ import { ReportController } from './reporting/report.controller';
 /** The domain features the API exposes, each a lib module and its thin controllers. */
 export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule, MatchmakingModule, ConnectionsModule, MeetingsModule, ReportingModule];
 export const FEATURE_CONTROLLERS = [ReferenceController, EnterprisesController, EventsController, RegistrationsController, EventLogController, RecommendationsController, ConnectionsController, MeetingsController, ReportController];
+
+/** Background work of API processes only (gateways share the feature modules but not this). */
+export const FEATURE_PROVIDERS = [ConnectionExpiry];

@@ -146,10 +146,6 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  isSubscribed(socket: Socket, eventId: string): boolean {
-    return this.sockets.get(eventId)?.all.has(socket) ?? false;
-  }
-
   /**
    * Delivers everything past this node's cursor for an event. `next`, an entry
    * that came with its NOTIFY, is delivered as is when it is the very next seq;

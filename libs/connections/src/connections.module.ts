@@ -7,11 +7,11 @@ import { ConnectionsService } from './connections.service';
 import { IdempotencyRepository } from './idempotency.repository';
 import { OutcomesRepository } from './outcomes.repository';
 import { OutcomesService } from './outcomes.service';
-import { ConnectionExpiry } from './connection-expiry';
 
 @Module({
   imports: [EventsModule, RegistrationsModule, MatchmakingModule],
-  providers: [ConnectionsRepository, ConnectionsService, IdempotencyRepository, OutcomesRepository, OutcomesService, ConnectionExpiry],
-  exports: [ConnectionsRepository, ConnectionsService, OutcomesService, ConnectionExpiry],
+  providers: [ConnectionsRepository, ConnectionsService, IdempotencyRepository, OutcomesRepository, OutcomesService],
+  // ConnectionExpiry (the sweeper) is provided by the API only: gateways import this module too.
+  exports: [ConnectionsRepository, ConnectionsService, IdempotencyRepository, OutcomesService],
 })
 export class ConnectionsModule {}

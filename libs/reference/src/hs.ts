@@ -115,10 +115,3 @@ export function searchHs(search: HsSearch, locale: Locale): { items: HsEntryView
 function view(record: HsRecord, locale: Locale): HsEntryView {
   return { code: record.code, level: record.level, name: record.names[locale], names: record.names, parent: record.parent };
 }
-
-export const HS_COUNTS = {
-  sections: ordered.filter((r) => r.level === 'section').length,
-  chapters: ordered.filter((r) => r.level === 'chapter').length,
-  headings: ordered.filter((r) => r.level === 'heading').length,
-  subheadings: ordered.filter((r) => r.level === 'subheading').length,
-};

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError } from '@tradebridge/core';
-import { EventAccess, EventsRepository } from '@tradebridge/events';
+import { EventAccess, EventsRepository, TradeEvent, Venue } from '@tradebridge/events';
 import { countryName, hsName, regionName, sectionOfChapter } from '@tradebridge/reference';
 import type { Locale, Localized } from '@tradebridge/contracts';
 import { ConnectionCounts, RegistrationCounts, ReportRepository } from './report.repository';
@@ -71,9 +71,10 @@ export class ReportService {
   ) {}
 
   async json(actor: Actor, eventId: string, locale: Locale): Promise<ReportJson> {
-    if (!(await this.events.findById(eventId))) throw DomainError.notFound('Event', eventId);
+    const event = await this.events.findById(eventId);
+    if (!event) throw DomainError.notFound('Event', eventId);
     await this.access.require(actor, eventId);
-    return this.build(eventId, locale);
+    return (await this.build(event, locale)).report;
   }
 
   /**
@@ -135,8 +136,7 @@ export class ReportService {
   async publicSummary(eventId: string, locale: Locale): Promise<PublicSummary> {
     const event = await this.events.findById(eventId);
     if (!event || event.status !== 'closed') throw DomainError.notFound('Closed event', eventId);
-    const report = await this.build(eventId, locale);
-    const venues = await this.events.listVenues(eventId);
+    const { report, venues } = await this.build(event, locale);
     const { registered, approved, checkedIn, connectionsMade, acceptanceRate, meetingsHeld, outcomes } = report.totals;
     return {
       event: {
@@ -157,8 +157,9 @@ export class ReportService {
     };
   }
 
-  private async build(eventId: string, locale: Locale): Promise<ReportJson> {
-    const event = (await this.events.findById(eventId))!;
+  /** The figures of an event (already found and authorized), and its venues for the public view. */
+  private async build(event: TradeEvent, locale: Locale): Promise<{ report: ReportJson; venues: Venue[] }> {
+    const eventId = event.id;
 
     const [registrations, bySide, byCountry, byRegion, byVenue, byAttendance, byRoomRegistrations] = await Promise.all(
       (['total', 'side', 'country', 'region', 'venue', 'attendance', 'room'] as const).map((key) => this.report.registrationsBy(eventId, key)),
@@ -183,7 +184,7 @@ export class ReportService {
     const regTotal = registrations[0] ?? { key: 'all', ...NO_REGISTRATIONS };
     const roomKeys = [...new Set([...rooms.map((r) => r.id), ...byRoomRegistrations.map((r) => r.key), ...byRoomConnections.map((r) => r.key)])];
 
-    return {
+    const report: ReportJson = {
       event: {
         id: event.id,
         name: pick(event.name, locale),
@@ -236,6 +237,7 @@ export class ReportService {
       outcomesOverTime: monthly(outcomesByMonth),
       timeline,
     };
+    return { report, venues };
   }
 }
 

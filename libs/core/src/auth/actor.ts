@@ -1,5 +1,7 @@
-/** Platform-wide roles. Event staff roles are per event (see libs/events). */
-export type PlatformRole = 'admin' | 'organizer';
+import type { PlatformRole } from '@tradebridge/contracts';
+
+/** Platform-wide roles (defined with the contract). Event staff roles are per event (see libs/events). */
+export type { PlatformRole };
 
 /** The authenticated user behind a request or a socket, as the domain sees it. */
 export interface Actor {

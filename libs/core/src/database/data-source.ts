@@ -39,9 +39,3 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
 export function createDataSource(settings: DataSourceSettings): DataSource {
   return new DataSource(dataSourceOptions(settings));
 }
-
-/** Applies every pending migration; returns the names applied. */
-export async function runMigrations(dataSource: DataSource): Promise<string[]> {
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  return applied.map((m) => m.name);
-}
