@@ -1,11 +1,11 @@
 import { plainToInstance } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, validate } from 'class-validator';
-import { DomainError, ErrorCode } from '@tradebridge/core';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, validate } from 'class-validator';
+import { DomainError, ErrorCode, inputShapeProblem, MAX_POSITION } from '@tradebridge/core';
 
 /** Client → server payloads of the /live namespace (docs/realtime.md). */
 export class SubscribePayload {
   @IsUUID('all', { message: 'must be a UUID' }) eventId: string;
-  @IsOptional() @IsInt({ message: 'must be an integer' }) @Min(0) afterSeq?: number;
+  @IsOptional() @IsInt({ message: 'must be an integer' }) @Min(0) @Max(MAX_POSITION) afterSeq?: number;
 }
 
 export class RoomPayload {
@@ -29,6 +29,9 @@ export async function parsePayload<T extends object>(type: new () => T, payload:
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw new DomainError(ErrorCode.VALIDATION_FAILED, 'The payload must be an object');
   }
+  // Before class-transformer walks it: what no input may hold (deep nesting, NUL, unpaired surrogates, prototype keys).
+  const shape = inputShapeProblem(payload);
+  if (shape) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [shape]);
   const instance = plainToInstance(type, payload);
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
   if (errors.length) {

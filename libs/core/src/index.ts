@@ -11,6 +11,7 @@ export * from './auth/passwords';
 export * from './auth/token.service';
 export * from './auth/jwt-secret';
 export * from './pagination';
+export * from './input/input-shape';
 export * from './runtime/database-bootstrap';
 export * from './runtime/shutdown';
 export * from './runtime/health';

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, ErrorCode, pgError } from '@tradebridge/core';
+import { DomainError, ErrorCode, isDatabaseUnavailable } from '@tradebridge/core';
 import type { ErrorBody } from '@tradebridge/contracts';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -12,9 +12,6 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   429: ErrorCode.TOO_MANY_ATTEMPTS,
 };
 
-/** Errors the pg driver raises when the server is unreachable or going away. */
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006']);
-
 /** The one HTTP mapping of every error to `{ statusCode, code, message, details? }`. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -23,10 +20,11 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (body.code === ErrorCode.TOO_MANY_ATTEMPTS && typeof body.details?.retryAfterSeconds === 'number') {
-      response.setHeader('Retry-After', String(body.details.retryAfterSeconds));
-    }
+    // An outage answers every request alike: one line each, not a stack trace each.
+    if (body.code === ErrorCode.DATABASE_UNAVAILABLE) this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // TOO_MANY_ATTEMPTS and DATABASE_UNAVAILABLE say when to come back.
+    if (typeof body.details?.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(body.details.retryAfterSeconds));
     response.status(body.statusCode).json(body);
   }
 
@@ -45,15 +43,19 @@ export class ErrorFilter implements ExceptionFilter {
       if (status === HttpStatus.PAYLOAD_TOO_LARGE) return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
       return { statusCode: status, code: STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.INTERNAL : `HTTP_${status}`), message };
     }
-    const driver = pgError(exception);
-    const driverCode = driver?.code ?? (exception as { code?: string } | undefined)?.code;
-    if ((driverCode && UNAVAILABLE.has(driverCode)) || isPoolTimeout(exception)) {
-      return { statusCode: 503, code: ErrorCode.DATABASE_UNAVAILABLE, message: 'The database is unavailable; try again shortly' };
+    // body-parser's own refusals (http-errors marked `expose`): too large, too many fields, unsupported charset, aborted.
+    const client = exposedClientError(exception);
+    if (client) {
+      if (client.status === HttpStatus.PAYLOAD_TOO_LARGE) return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
+      return { statusCode: client.status, code: STATUS_CODES[client.status] ?? `HTTP_${client.status}`, message: client.message };
     }
+    if (isDatabaseUnavailable(exception)) return this.toBody(DomainError.databaseUnavailable());
     return { statusCode: 500, code: ErrorCode.INTERNAL, message: 'Something went wrong on our side' };
   }
 }
 
-function isPoolTimeout(error: unknown): boolean {
-  return error instanceof Error && /timeout exceeded when trying to connect|Connection terminated/i.test(error.message);
+function exposedClientError(error: unknown): { status: number; message: string } | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { status, expose } = error as Error & { status?: unknown; expose?: unknown };
+  return typeof status === 'number' && status >= 400 && status < 500 && expose === true ? { status, message: error.message } : undefined;
 }

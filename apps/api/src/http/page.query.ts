@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { MAX_PAGE_SIZE } from '@tradebridge/core';
+import { MAX_PAGE_SIZE, MAX_POSITION } from '@tradebridge/core';
 
 /** `?limit=&offset=` of every list endpoint. */
 export class PageQuery {
@@ -13,10 +13,11 @@ export class PageQuery {
   @Max(MAX_PAGE_SIZE)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_POSITION, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_POSITION)
   offset?: number;
 }

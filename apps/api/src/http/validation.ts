@@ -1,5 +1,5 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError, ErrorCode, FieldProblem } from '@tradebridge/core';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError, ErrorCode, FieldProblem, inputShapeProblem } from '@tradebridge/core';
 
 /** Flattens nested class-validator errors into `offers[0].hsCode`-style field paths. */
 export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
@@ -17,9 +17,25 @@ export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProb
   return out;
 }
 
+/**
+ * Refuses what no DTO may receive before anything walks it (each was a 500):
+ * nesting deep enough to exhaust the validators' stack, NUL characters and
+ * unpaired surrogates, which PostgreSQL cannot store, and prototype keys,
+ * which class-transformer trips over. See `inputShapeProblem`.
+ */
+class InputValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const problem = inputShapeProblem(value, undefined, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+      if (problem) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [problem]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Whitelisting, unknown fields refused, every bad field listed under `details.fields`. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

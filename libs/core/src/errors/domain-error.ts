@@ -88,6 +88,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.INTERNAL]: 500,
 };
 
+/** The `Retry-After` of a 503 DATABASE_UNAVAILABLE: a PostgreSQL restart or failover takes seconds. */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+
 /** One bad field of a request: its path (`offers[0].hsCode`) and what is wrong. */
 export interface FieldProblem {
   field: string;
@@ -114,6 +117,11 @@ export class DomainError extends Error {
 
   static forbidden(message = 'You are not allowed to do this'): DomainError {
     return new DomainError(ErrorCode.FORBIDDEN, message);
+  }
+
+  /** PostgreSQL cannot be reached (see `isDatabaseUnavailable`): 503, come back in a moment. */
+  static databaseUnavailable(): DomainError {
+    return new DomainError(ErrorCode.DATABASE_UNAVAILABLE, 'The database is unavailable; try again shortly', { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS });
   }
 
   /** A validation failure of named fields, reported like a DTO validation error. */
