@@ -31,7 +31,8 @@ const RATE = { rate: 20, burst: 40, abuseLimit: 100 };
  * changes go through the same services as REST and reach clients through the
  * event log (LogRelay), whichever node or path made them.
  */
-@WebSocketGateway({ namespace: '/live', pingInterval: 10_000, pingTimeout: 5_000, cors: { origin: false } })
+// CORS is set where the server is built (RealtimeAdapter), from CORS_ORIGINS.
+@WebSocketGateway({ namespace: '/live', pingInterval: 10_000, pingTimeout: 5_000 })
 export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
   private readonly logger = new Logger('LiveGateway');
   private readonly states = new Map<string, SocketState>();
@@ -69,7 +70,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
           socket.data = { userId: actor.userId, presence: {} };
           next();
         },
-        (error: unknown) => next(error instanceof DomainError ? refusal(error.code, error.message) : refusal(ErrorCode.INTERNAL, 'Could not check the token')),
+        // The socket mapping decides the code (e.g. DATABASE_UNAVAILABLE while PostgreSQL restarts: retry).
+        (error: unknown) => {
+          const ack = errorAck(error);
+          next(ack.ok ? undefined : refusal(ack.error.code, ack.error.message));
+        },
       );
     });
   }
@@ -121,7 +126,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
       state.rooms.set(roomId, eventId);
       await socket.join([`room:${roomId}`, `event:${eventId}:present`]);
       this.presence.schedule(roomId, eventId);
-      return { presence: await this.presence.snapshot(roomId), pitch: await this.pitch.state(roomId) };
+      return { presence: await this.presence.snapshotOrLocal(roomId), pitch: await this.pitch.state(roomId) };
     });
   }
 

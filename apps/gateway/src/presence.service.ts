@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import { Presence, presenceOf, PresentSocket } from '@tradebridge/live';
+import { fetchRoomSockets } from './cluster';
 
 /** How long a vanished socket still counts as present: a quick reconnect causes no leave/join flicker. */
 export const PRESENCE_GRACE_MS = 4_000;
+/** A recomputation the other nodes did not answer is tried again after this long. */
+const RETRY_MS = 1_000;
 
 /**
  * Presence per sector room, computed from the sockets in the room on every
@@ -68,10 +71,16 @@ export class PresenceService {
     this.lingering.set(roomId, list);
   }
 
+  /** The room's presence across every node; rejects when the other nodes cannot be asked in time. */
   async snapshot(roomId: string): Promise<Presence> {
-    if (!this.clustered) return this.localSnapshot(roomId);
-    const sockets = this.server ? await this.server.in(`room:${roomId}`).fetchSockets() : [];
+    if (!this.clustered || !this.server) return this.localSnapshot(roomId);
+    const sockets = await fetchRoomSockets(this.server, `room:${roomId}`);
     return this.presenceFrom(roomId, sockets.map((s) => s.data));
+  }
+
+  /** For a client's own acknowledgement: the whole room, or at least this node's share while the other nodes cannot be asked. */
+  async snapshotOrLocal(roomId: string): Promise<Presence> {
+    return this.snapshot(roomId).catch(() => this.localSnapshot(roomId));
   }
 
   /** The room's sockets on this node, read synchronously (all of them when there is one node). */
@@ -98,7 +107,9 @@ export class PresenceService {
     try {
       this.publish(roomId, eventId, await this.snapshot(roomId));
     } catch {
-      // A node that did not answer fetchSockets in time: the next change recomputes.
+      // The other nodes did not answer (Redis down or a node overloaded): try again, so a
+      // change made meanwhile is sent once they answer, not at the room's next change.
+      this.schedule(roomId, eventId, RETRY_MS);
     }
   }
 

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import { LiveRepository, PresentSocket } from '@tradebridge/live';
+import { fetchRoomSockets } from './cluster';
 
 /**
  * `stats` for staff dashboards: at most once a second per event, and only
@@ -30,7 +31,8 @@ export class StatsService implements OnModuleDestroy {
   }
 
   async compute(eventId: string): Promise<Record<string, unknown>> {
-    const sockets = this.server ? await this.server.in(`event:${eventId}:present`).fetchSockets() : [];
+    // Bounded: while Redis is down this fails after a few seconds and the next tick retries.
+    const sockets = this.server ? await fetchRoomSockets(this.server, `event:${eventId}:present`) : [];
     const present = new Map<string, PresentSocket & { roomId: string }>();
     for (const s of sockets) {
       for (const [roomId, p] of Object.entries((s.data as { presence?: Record<string, PresentSocket> }).presence ?? {})) {
