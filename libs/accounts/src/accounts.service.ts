@@ -57,9 +57,11 @@ export class AccountsService {
 
   /** Throttled per e-mail and per client address, across every API process. */
   async login(email: string, password: string, ip: string): Promise<LoginResponse> {
-    const { maxFailures, windowSeconds } = this.config.loginThrottle;
-    const recent = await this.throttle.recentFailures(email, ip, windowSeconds);
-    if (recent.byEmail >= maxFailures || recent.byIp >= maxFailures * 4) {
+    const { maxFailures, maxFailuresPerAddress, windowSeconds } = this.config.loginThrottle;
+    // The attempt is counted before the (slow) password check, so parallel guesses see each other.
+    const attempt = await this.throttle.reserve(email, ip, windowSeconds);
+    if (attempt.byEmail > maxFailures || attempt.byIp >= maxFailuresPerAddress) {
+      await this.throttle.release(attempt.id);
       throw new DomainError(ErrorCode.TOO_MANY_ATTEMPTS, `Too many failed logins; try again in ${Math.ceil(windowSeconds / 60)} minutes`, {
         retryAfterSeconds: windowSeconds,
       });
@@ -68,7 +70,8 @@ export class AccountsService {
     // Verify against a dummy hash when the user is unknown, so timing does not reveal accounts.
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
     if (!user || !ok) {
-      await this.throttle.recordFailure(email, ip);
+      // The reserved attempt stays: it is this failure.
+      await this.throttle.fail(attempt.id);
       if (Math.random() < 0.01) void this.throttle.prune();
       throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'E-mail or password is wrong');
     }

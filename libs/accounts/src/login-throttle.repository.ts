@@ -6,19 +6,39 @@ import { DataSource } from 'typeorm';
 export class LoginThrottleRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async recentFailures(email: string, ip: string, windowSeconds: number): Promise<{ byEmail: number; byIp: number }> {
+  /**
+   * Records an attempt before its password is checked, then counts the window,
+   * this attempt included. Two statements, each committed: every attempt counts
+   * every attempt at the same e-mail that started before it, so guesses sent all
+   * at once cannot all read "no failures yet" (they did when the failure was
+   * only written after the check). A client address counts only checked
+   * failures: attempts still being checked from one address are usually many
+   * people behind one venue's network, not one guesser. `fail` marks the row
+   * once the password is wrong; `release` or `clear` drop it otherwise.
+   */
+  async reserve(email: string, ip: string, windowSeconds: number): Promise<{ id: string; byEmail: number; byIp: number }> {
+    const [{ id }] = (await this.dataSource.query(`INSERT INTO login_failures (email, ip, checked) VALUES ($1, $2, false) RETURNING id`, [
+      email.toLowerCase(),
+      ip,
+    ])) as { id: string }[];
     const [row] = (await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE email = $1)::int AS "byEmail",
-              count(*) FILTER (WHERE ip = $2)::int AS "byIp"
+              count(*) FILTER (WHERE ip = $2 AND checked)::int AS "byIp"
          FROM login_failures
         WHERE failed_at > now() - make_interval(secs => $3) AND (email = $1 OR ip = $2)`,
       [email.toLowerCase(), ip, windowSeconds],
     )) as { byEmail: number; byIp: number }[];
-    return row;
+    return { id, ...row };
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
-    await this.dataSource.query(`INSERT INTO login_failures (email, ip) VALUES ($1, $2)`, [email.toLowerCase(), ip]);
+  /** The reserved attempt's password was wrong: it is now a failure for its address too. */
+  async fail(id: string): Promise<void> {
+    await this.dataSource.query(`UPDATE login_failures SET checked = true WHERE id = $1`, [id]);
+  }
+
+  /** Drops a reserved attempt that was refused without checking the password. */
+  async release(id: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM login_failures WHERE id = $1`, [id]);
   }
 
   async clear(email: string): Promise<void> {

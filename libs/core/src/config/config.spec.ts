@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       DATA_DIR: '/var/lib/tradebridge',
       CORS_ORIGINS: 'https://hoinghi.laocai.gov.vn, https://trade.example.cn',
       LOGIN_MAX_FAILURES: '10',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '200',
     });
     expect(config).toMatchObject({
       env: 'production',
@@ -31,7 +32,7 @@ describe('loadConfig', () => {
       adminEmail: 'ops@tradebridge.vn',
       dataDir: '/var/lib/tradebridge',
       corsOrigins: ['https://hoinghi.laocai.gov.vn', 'https://trade.example.cn'],
-      loginThrottle: { maxFailures: 10, windowSeconds: 300 },
+      loginThrottle: { maxFailures: 10, maxFailuresPerAddress: 200, windowSeconds: 300 },
     });
   });
 
@@ -48,6 +49,17 @@ describe('loadConfig', () => {
       expect(problems).toContain(name);
     }
     expect((error as ConfigError).message).toMatch(/^Invalid configuration:/);
+  });
+
+  it('keeps CORS_ORIGINS as the exact origins browsers send, and refuses anything else', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://Trade.Example.vn:443/, http://localhost:5173,https://trade.example.vn' }).corsOrigins).toEqual([
+      'https://trade.example.vn',
+      'http://localhost:5173',
+    ]);
+    for (const bad of ['*', 'trade.example.vn', 'ftp://trade.example.vn', 'https://trade.example.vn/app', 'https://user@trade.example.vn', 'https://trade.example.vn?x=1', 'null']) {
+      expect(() => loadConfig({ CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS entry/);
+    }
   });
 
   it('requires JWT_SECRET in production', () => {

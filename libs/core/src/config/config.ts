@@ -19,7 +19,7 @@ export interface AppConfig {
   jwtTtlSeconds: number;
   adminEmail?: string;
   adminPassword?: string;
-  loginThrottle: { maxFailures: number; windowSeconds: number };
+  loginThrottle: { maxFailures: number; maxFailuresPerAddress: number; windowSeconds: number };
   corsOrigins: string[];
   /** Matchmaking: how long a connection request waits for an answer, and anti-spam. */
   connections: { ttlSeconds: number; maxPendingPerRegistration: number; sweepSeconds: number };
@@ -49,6 +49,17 @@ export function parseDuration(value: string): number | undefined {
   if (!m) return undefined;
   const seconds = Number(m[1]) * UNIT_SECONDS[m[2] ?? 's'];
   return seconds > 0 ? seconds : undefined;
+}
+
+/** `https://Trade.Example.vn:443/` → `https://trade.example.vn`; undefined unless an http(s) origin without path, query or credentials. */
+function parseOrigin(text: string): string | undefined {
+  try {
+    const url = new URL(text);
+    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password && !text.endsWith('?') && !text.endsWith('#');
+    return (url.protocol === 'http:' || url.protocol === 'https:') && bare ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -120,16 +131,12 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     problems.push(`LOG_LEVEL must be error, warn, log or debug (got "${logLevel}")`);
   }
 
-  const corsOrigins = (str('CORS_ORIGINS') ?? '')
-    .split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
-  for (const origin of corsOrigins) {
-    try {
-      new URL(origin);
-    } catch {
-      problems.push(`CORS_ORIGINS entry "${origin}" is not a valid origin`);
-    }
+  // Browsers send `Origin: scheme://host[:port]` and CORS compares it as a string: keep exactly that form.
+  const corsOrigins: string[] = [];
+  for (const entry of (str('CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean)) {
+    const origin = parseOrigin(entry);
+    if (origin === undefined) problems.push(`CORS_ORIGINS entry "${entry}" is not an origin like https://trade.example.vn (http or https, no path)`);
+    else if (!corsOrigins.includes(origin)) corsOrigins.push(origin);
   }
 
   const duration = (name: string, fallback: string): number => {
@@ -157,6 +164,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     adminPassword,
     loginThrottle: {
       maxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 1000),
+      maxFailuresPerAddress: int('LOGIN_MAX_FAILURES_PER_ADDRESS', 50, 1, 100_000),
       windowSeconds: int('LOGIN_WINDOW_SECONDS', 300, 1, 86400),
     },
     corsOrigins,
