@@ -8,6 +8,10 @@ import { Meetings1763800006000 } from './1763800006000-meetings';
 import { Outcomes1763800007000 } from './1763800007000-outcomes';
 import { MatchVectors1763800008000 } from './1763800008000-match-vectors';
 import { PitchQueue1763800009000 } from './1763800009000-pitch-queue';
+import { ChapterBits1763800010000 } from './1763800010000-chapter-bits';
+import { RegistrationChapterBits1763800011000 } from './1763800011000-registration-chapter-bits';
+import { NeedPrefixCounts1763800012000 } from './1763800012000-need-prefix-counts';
+import { LoginAttemptsChecked1763800013000 } from './1763800013000-login-attempts-checked';
 
 /** Every migration, in order. A new file is reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -21,4 +25,8 @@ export const MIGRATIONS = [
   Outcomes1763800007000,
   MatchVectors1763800008000,
   PitchQueue1763800009000,
+  ChapterBits1763800010000,
+  RegistrationChapterBits1763800011000,
+  NeedPrefixCounts1763800012000,
+  LoginAttemptsChecked1763800013000,
 ];

@@ -1,5 +1,10 @@
 import { ConnectionExpiry } from '@tradebridge/connections';
 import { sectionOfChapter } from '@tradebridge/reference';
+import { execFileSync } from 'node:child_process';
+import type { Response } from 'superagent';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTestApp, TestApp } from '../factories/app';
 import { Account, ConferenceSetup, Participant, World } from '../factories/world';
 
@@ -152,6 +157,12 @@ describe('results report (json)', () => {
     expect(sectionOfChapter['08']).toBe('II');
     expect(sectionOfChapter['84']).toBe('XVI');
     expect(new Map(report.bySector.map((s: { section: string; made: number }) => [s.section, s.made]))).toEqual(new Map([['II', made], ['XVI', made]]));
+    // Goods pairs: every connection made sells fruit VN → CN and machinery CN → VN, whichever side asked.
+    expect(report.topHsPairs.map((p: { chapter: string; sellerSide: string; buyerSide: string; made: number }) => [p.chapter, p.sellerSide, p.buyerSide, p.made])).toEqual([
+      ['08', 'VN', 'CN', made],
+      ['84', 'CN', 'VN', made],
+    ]);
+    expect(report.topHsPairs[0].name).toMatch(/fruit/i);
     // Outcomes and value by currency (current versions only).
     expect(report.outcomesByKind).toEqual([
       { kind: 'contract_signed', count: 1 },
@@ -217,6 +228,51 @@ describe('results report (json)', () => {
     expect(rows).toHaveLength(json.totals.connectionsMade);
     expect(rows.some((r) => r.endsWith(',现场扫码'))).toBe(true);
     expect(rows.some((r) => r.includes('浙江丝路纺织有限公司'))).toBe(true);
+  });
+
+  it('keeps the chapter bits a registration carries in step with its enterprise, so sectors follow profile edits', async () => {
+    const p = await world.approved(organizer, setup, 'VN');
+    const bits = async () =>
+      (await t.db.query(
+        `SELECT r.offer_chapters_lo::text AS r_lo, r.offer_chapters_hi::text AS r_hi, r.need_chapters_lo::text AS rn_lo, r.need_chapters_hi::text AS rn_hi,
+                e.offer_chapters_lo::text AS e_lo, e.offer_chapters_hi::text AS e_hi, e.need_chapters_lo::text AS en_lo, e.need_chapters_hi::text AS en_hi
+           FROM registrations r JOIN enterprises e ON e.id = r.enterprise_id WHERE r.id = $1`,
+        [p.registration.id],
+      ))[0] as Record<string, string>;
+    const before = await bits();
+    expect([before.r_lo, before.r_hi, before.rn_lo, before.rn_hi]).toEqual([before.e_lo, before.e_hi, before.en_lo, before.en_hi]);
+    // Now it sells rubber (chapter 40, low half) and steel (72, high half) and needs paper (48).
+    const res = await t.http.patch(`/api/enterprises/${p.enterpriseId}`).set(p.account.auth).send({
+      offers: [{ hsCode: '4001', description: 'Natural rubber' }, { hsCode: '7208', description: 'Hot-rolled steel' }],
+      needs: [{ hsCode: '48', description: 'Paper' }],
+    });
+    expect(res.status).toBe(200);
+    const after = await bits();
+    expect(after).toMatchObject({ r_lo: String(1n << 39n), r_hi: String(1n << 8n), rn_lo: String(1n << 47n), rn_hi: '0' });
+    expect([after.r_lo, after.r_hi, after.rn_lo, after.rn_hi]).toEqual([after.e_lo, after.e_hi, after.en_lo, after.en_hi]);
+  });
+
+  it('exports a PDF whose text holds the headline figures and names in each language', async () => {
+    for (const [locale, expected] of [
+      ['vi', { made: 'Kết nối thành công', approved: 'Doanh nghiệp được duyệt', chart: 'Kết nối thành công theo phòng giao thương', sector: /thực vật/i }],
+      ['zh', { made: '成功对接', approved: '审核通过企业', chart: '各洽谈室成功对接数', sector: /植物/ }],
+      ['en', { made: 'Connections made', approved: 'Enterprises approved', chart: 'Connections made by trade room', sector: /vegetable/i }],
+    ] as const) {
+      const json = (await t.http.get(`/api/events/${setup.eventId}/report?locale=${locale}`).set(organizer.auth)).body;
+      const res = await t.http.get(`/api/events/${setup.eventId}/report?format=pdf&locale=${locale}`).set(organizer.auth).buffer(true).parse(binary);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.headers['content-disposition']).toContain(`-${locale}.pdf`);
+      const text = pdfText(res.body as Buffer);
+      // The event's name, charts and every headline figure beside its label (the summary table's rows).
+      expect(text).toContain(json.event.name);
+      expect(text).toContain(expected.chart);
+      expect(text).toMatch(new RegExp(`^\\s*${expected.made}\\s+${json.totals.connectionsMade}\\s*$`, 'm'));
+      expect(text).toMatch(new RegExp(`^\\s*${expected.approved}\\s+${json.totals.approved}\\s*$`, 'm'));
+      expect(text).toMatch(expected.sector);
+      for (const room of json.byRoom) expect(text).toContain(room.name);
+      for (const venue of json.byVenue) expect(text).toContain(venue.name);
+    }
   });
 
   it('exports XLSX whose sheets, read back, equal the JSON report', async () => {
@@ -298,3 +354,21 @@ describe('results report (json)', () => {
     expect(bad.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['format', 'locale']);
   });
 });
+
+/** supertest parser that keeps a binary body as one Buffer. */
+function binary(res: Response, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+/** The text of a PDF as poppler's pdftotext lays it out (poppler-utils; .ci/run installs it). */
+function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tradebridge-pdf-'));
+  try {
+    writeFileSync(join(dir, 'report.pdf'), pdf);
+    return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

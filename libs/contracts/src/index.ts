@@ -202,6 +202,16 @@ export interface ConnectionView {
   respondedAt: string | null;
 }
 
+/** The other end of one of a registration's connections: whom a member is dealing with. */
+export interface PartnerView {
+  registrationId: string;
+  side: string;
+  venueId: string;
+  attendance: Attendance;
+  roomId: string | null;
+  enterprise: { id: string; name: Localized; country: string; region: string };
+}
+
 export type MeetingStatus = 'scheduled' | 'held' | 'no_show' | 'cancelled';
 export type MeetingMode = 'onsite' | 'online';
 export interface LocalTime {
@@ -247,4 +257,62 @@ export interface OutcomeView {
   supersedesId: string | null;
   /** false once a correction replaced it (kept for history). */
   current: boolean;
+}
+
+// ---- results report ----
+
+/** Registrations counted along one dimension of the report. */
+export interface RegistrationCounts {
+  key: string;
+  registered: number;
+  approved: number;
+  checkedIn: number;
+}
+
+/** Connections counted along one dimension of the report. */
+export interface ConnectionCounts {
+  key: string;
+  requested: number;
+  made: number;
+  declined: number;
+  expired: number;
+}
+
+type Named<T> = T & { name: string };
+
+/** The results report of an event as JSON (`GET /api/events/:id/report`), in one locale. */
+export interface ReportView {
+  event: { id: string; name: string; names: Localized; timezone: string; startsAt: string; endsAt: string; status: string; sides: [string, string] };
+  locale: Locale;
+  totals: {
+    registered: number;
+    approved: number;
+    checkedIn: number;
+    connectionsRequested: number;
+    connectionsMade: number;
+    connectionsDeclined: number;
+    connectionsExpired: number;
+    /** made / requested (0 with none requested) */
+    acceptanceRate: number;
+    meetingsScheduled: number;
+    meetingsHeld: number;
+    meetingsNoShow: number;
+    outcomes: number;
+  };
+  bySide: (RegistrationCounts & ConnectionCounts)[];
+  byCountry: Named<RegistrationCounts>[];
+  byRegion: Named<RegistrationCounts>[];
+  byVenue: Named<RegistrationCounts>[];
+  byAttendance: RegistrationCounts[];
+  byRoom: Named<RegistrationCounts & ConnectionCounts>[];
+  byChannel: ConnectionCounts[];
+  byVenuePair: { venueA: string; venueB: string; names: [string, string]; made: number }[];
+  bySector: { section: string; name: string; made: number }[];
+  /** The goods connected most: an HS chapter one side's party offers matched with the other's need, seller → buyer. */
+  topHsPairs: { chapter: string; name: string; sellerSide: string; buyerSide: string; made: number }[];
+  outcomesByKind: { kind: string; count: number }[];
+  valueByCurrency: { currency: string; amount: string; count: number }[];
+  /** Outcomes recorded per month (UTC) since the event, by kind: the follow-up months later. */
+  outcomesOverTime: { month: string; total: number; byKind: Record<string, number> }[];
+  timeline: { at: string; made: number }[];
 }

@@ -56,6 +56,8 @@ export function csvSummary(report: ReportJson, locale: Locale): string {
   for (const p of report.byVenuePair) out += csvLine([p.names[0], p.names[1], p.made]);
   out += '\r\n' + csvLine([l('bySector')]) + csvLine([l('sector'), l('name'), l('made')]);
   for (const s of report.bySector) out += csvLine([s.section, s.name, s.made]);
+  out += '\r\n' + csvLine([l('topHsPairs')]) + csvLine([l('hsChapter'), l('name'), l('seller'), l('buyer'), l('made')]);
+  for (const p of report.topHsPairs) out += csvLine([p.chapter, p.name, p.sellerSide, p.buyerSide, p.made]);
   out += '\r\n' + csvLine([l('byChannel')]) + csvLine([l('channel'), l('requested'), l('made')]);
   for (const c of report.byChannel) out += csvLine([channel(c.key), c.requested, c.made]);
   out += '\r\n' + csvLine([l('valueByCurrency')]) + csvLine([l('currency'), l('amount')]);

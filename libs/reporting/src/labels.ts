@@ -1,6 +1,6 @@
 import type { Locale } from '@tradebridge/contracts';
 
-/** Every label of the report's files (CSV now; XLSX and PDF next), in vi, zh and en. */
+/** Every label of the report's files (CSV, XLSX and PDF), in vi, zh and en. */
 const LABELS = {
   report: { vi: 'Báo cáo kết quả', zh: '成果报告', en: 'Results report' },
   summary: { vi: 'Tổng hợp', zh: '汇总', en: 'Summary' },
@@ -33,6 +33,13 @@ const LABELS = {
   bySector: { vi: 'Theo lĩnh vực (phần HS)', zh: '按行业（HS类）', en: 'By sector (HS section)' },
   byChannel: { vi: 'Theo hình thức', zh: '按渠道', en: 'By channel' },
   bySide: { vi: 'Theo phía', zh: '按方', en: 'By side' },
+  topHsPairs: { vi: 'Cặp hàng hóa kết nối nhiều nhất (chương HS)', zh: '对接最多的商品组合（HS章）', en: 'Top goods connected (HS chapter)' },
+  chartByRoom: { vi: 'Kết nối thành công theo phòng giao thương', zh: '各洽谈室成功对接数', en: 'Connections made by trade room' },
+  chartByVenue: { vi: 'Kết nối thành công theo điểm cầu', zh: '各会场成功对接数', en: 'Connections made by venue' },
+  chartTimeline: { vi: 'Kết nối thành công theo giờ', zh: '每小时成功对接数', en: 'Connections made per hour' },
+  hsChapter: { vi: 'Chương HS', zh: 'HS章', en: 'HS chapter' },
+  seller: { vi: 'Bên bán', zh: '卖方', en: 'Seller' },
+  buyer: { vi: 'Bên mua', zh: '买方', en: 'Buyer' },
   sector: { vi: 'Lĩnh vực', zh: '行业', en: 'Sector' },
   name: { vi: 'Tên', zh: '名称', en: 'Name' },
   requested: { vi: 'Yêu cầu', zh: '请求', en: 'Requested' },

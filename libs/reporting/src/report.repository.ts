@@ -1,103 +1,83 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-
-/** Counts of registrations along one dimension. */
-export interface RegistrationCounts {
-  key: string;
-  registered: number;
-  approved: number;
-  checkedIn: number;
-}
-
-/** Counts of connections along one dimension. */
-export interface ConnectionCounts {
-  key: string;
-  requested: number;
-  made: number;
-  declined: number;
-  expired: number;
-}
+import type { ConnectionCell, RegistrationCell, TradeCell } from './aggregate';
 
 /**
  * The results report's figures, each a SQL aggregate over one event: rows are
- * counted in PostgreSQL, never loaded into JavaScript. "Connections made" are
- * the accepted ones; outcomes count their current version (corrections replace).
+ * counted in PostgreSQL, never loaded into JavaScript. The big tables are read
+ * once each, grouped by all the report's dimensions together; `aggregate.ts`
+ * adds the cells up per dimension. "Connections made" are the accepted ones;
+ * outcomes count their current version (corrections replace).
  */
 @Injectable()
 export class ReportRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Registrations by a grouping expression over r (registrations), e (enterprises). */
-  async registrationsBy(eventId: string, key: 'total' | 'side' | 'country' | 'region' | 'venue' | 'attendance' | 'room'): Promise<RegistrationCounts[]> {
-    const expression = {
-      total: `'all'`,
-      side: 'r.side',
-      country: 'e.country',
-      region: 'e.region',
-      venue: 'r.venue_id::text',
-      attendance: 'r.attendance',
-      room: `coalesce(r.room_id::text, '')`,
-    }[key];
+  /** Registrations counted per side, country, region, venue, attendance and room together. */
+  async registrationCells(eventId: string): Promise<RegistrationCell[]> {
     return (await this.dataSource.query(
-      `SELECT ${expression} AS key, count(*)::int AS registered,
+      `SELECT r.side, e.country, e.region, r.venue_id AS "venueId", r.attendance, r.room_id AS "roomId",
+              count(*)::int AS registered,
               count(*) FILTER (WHERE r.status = 'approved')::int AS approved,
               count(*) FILTER (WHERE r.checked_in_at IS NOT NULL)::int AS "checkedIn"
          FROM registrations r JOIN enterprises e ON e.id = r.enterprise_id
         WHERE r.event_id = $1
-        GROUP BY 1 ORDER BY 1`,
+        GROUP BY 1, 2, 3, 4, 5, 6`,
       [eventId],
-    )) as RegistrationCounts[];
-  }
-
-  /** Connections by a grouping expression over c (connections). */
-  async connectionsBy(eventId: string, key: 'total' | 'channel' | 'room' | 'side'): Promise<ConnectionCounts[]> {
-    const expression = { total: `'all'`, channel: 'c.channel', room: `coalesce(c.room_id::text, '')`, side: 'c.from_side' }[key];
-    return (await this.dataSource.query(
-      `SELECT ${expression} AS key, count(*)::int AS requested,
-              count(*) FILTER (WHERE c.status = 'accepted')::int AS made,
-              count(*) FILTER (WHERE c.status = 'declined')::int AS declined,
-              count(*) FILTER (WHERE c.status = 'expired')::int AS expired
-         FROM connections c WHERE c.event_id = $1
-        GROUP BY 1 ORDER BY 1`,
-      [eventId],
-    )) as ConnectionCounts[];
-  }
-
-  /** Connections made between each unordered pair of venues (e.g. Lào Cai ↔ Hangzhou). */
-  async madeByVenuePair(eventId: string): Promise<{ venueA: string; venueB: string; made: number }[]> {
-    return (await this.dataSource.query(
-      `SELECT least(a.venue_id, b.venue_id)::text AS "venueA", greatest(a.venue_id, b.venue_id)::text AS "venueB", count(*)::int AS made
-         FROM connections c
-         JOIN registrations a ON a.id = c.from_registration_id
-         JOIN registrations b ON b.id = c.to_registration_id
-        WHERE c.event_id = $1 AND c.status = 'accepted'
-        GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`,
-      [eventId],
-    )) as { venueA: string; venueB: string; made: number }[];
+    )) as RegistrationCell[];
   }
 
   /**
-   * Connections made per HS section traded: a section counts a connection once
-   * when one party offers goods of a chapter in it that the other needs (either
-   * way round). `sectionOfChapter` comes from the reference data.
+   * Connections counted per requesting side, channel and room by status, and
+   * the made ones also per hour they were accepted (UTC): one scan serves the
+   * totals, three dimensions and the timeline. Grouping estimates are poor here
+   * (PostgreSQL would sort a million rows), so work_mem is raised for the
+   * statement to let it hash the few thousand real groups.
    */
-  async madeBySection(eventId: string, sectionOfChapter: Record<string, string>): Promise<{ section: string; made: number }[]> {
-    const chapters = Object.keys(sectionOfChapter);
-    return (await this.dataSource.query(
-      `WITH sections AS (SELECT * FROM unnest($2::text[], $3::text[]) AS s(chapter, section))
-       SELECT s.section, count(DISTINCT c.id)::int AS made
-         FROM connections c
-         JOIN registrations a ON a.id = c.from_registration_id JOIN enterprises ea ON ea.id = a.enterprise_id
-         JOIN registrations b ON b.id = c.to_registration_id JOIN enterprises eb ON eb.id = b.enterprise_id
-         CROSS JOIN LATERAL (
-           SELECT x FROM unnest(ea.offer_prefixes) x WHERE length(x) = 2 AND x = ANY(eb.need_prefixes)
-           UNION
-           SELECT x FROM unnest(eb.offer_prefixes) x WHERE length(x) = 2 AND x = ANY(ea.need_prefixes)) AS traded(chapter)
-         JOIN sections s ON s.chapter = traded.chapter
-        WHERE c.event_id = $1 AND c.status = 'accepted'
-        GROUP BY 1 ORDER BY 2 DESC, 1`,
-      [eventId, chapters, chapters.map((c) => sectionOfChapter[c])],
-    )) as { section: string; made: number }[];
+  async connectionCells(eventId: string): Promise<ConnectionCell[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL work_mem = '64MB'`);
+      const rows = (await manager.query(
+        `SELECT c.from_side AS "fromSide", c.channel, c.room_id AS "roomId",
+                CASE WHEN c.status = 'accepted' THEN date_bin('1 hour', c.responded_at, timestamptz '2000-01-01Z') END AS "madeHour",
+                count(*)::int AS requested,
+                count(*) FILTER (WHERE c.status = 'accepted')::int AS made,
+                count(*) FILTER (WHERE c.status = 'declined')::int AS declined,
+                count(*) FILTER (WHERE c.status = 'expired')::int AS expired
+           FROM connections c WHERE c.event_id = $1
+          GROUP BY 1, 2, 3, 4`,
+        [eventId],
+      )) as (Omit<ConnectionCell, 'madeHour'> & { madeHour: Date | null })[];
+      return rows.map((r) => ({ ...r, madeHour: r.madeHour ? r.madeHour.toISOString().replace('.000Z', 'Z') : null }));
+    });
+  }
+
+  /**
+   * Connections made per venue pair and per chapters traded each way, from the
+   * chapter bit sets each registration carries from its enterprise (migrations
+   * ChapterBits, RegistrationChapterBits). PostgreSQL guesses
+   * one group per connection and would sort half a million rows to group
+   * them; a bigger work_mem for this one statement lets it hash the few
+   * hundred real groups instead.
+   */
+  async tradeCells(eventId: string): Promise<TradeCell[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL work_mem = '64MB'`);
+      return (await manager.query(
+        `SELECT t.from_venue::text AS "fromVenueId", t.to_venue::text AS "toVenueId", t.from_side AS "fromSide", t.to_side AS "toSide",
+                t.sold_lo::text AS "soldLo", t.sold_hi::text AS "soldHi", t.bought_lo::text AS "boughtLo", t.bought_hi::text AS "boughtHi", t.made
+           FROM (SELECT a.venue_id AS from_venue, b.venue_id AS to_venue, c.from_side, c.to_side,
+                        a.offer_chapters_lo & b.need_chapters_lo AS sold_lo, a.offer_chapters_hi & b.need_chapters_hi AS sold_hi,
+                        b.offer_chapters_lo & a.need_chapters_lo AS bought_lo, b.offer_chapters_hi & a.need_chapters_hi AS bought_hi,
+                        count(*)::int AS made
+                   FROM connections c
+                   JOIN registrations a ON a.id = c.from_registration_id
+                   JOIN registrations b ON b.id = c.to_registration_id
+                  WHERE c.event_id = $1 AND c.status = 'accepted'
+                  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) AS t`,
+        [eventId],
+      )) as TradeCell[];
+    });
   }
 
   async meetings(eventId: string): Promise<{ scheduled: number; held: number; noShow: number; cancelled: number }> {
@@ -182,13 +162,4 @@ export class ReportRepository {
     )) as { month: string; kind: string; count: number }[];
   }
 
-  /** Connections made per hour (UTC), oldest first. */
-  async timeline(eventId: string): Promise<{ at: string; made: number }[]> {
-    return (await this.dataSource.query(
-      `SELECT to_char(date_trunc('hour', responded_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24":00:00Z"') AS at, count(*)::int AS made
-         FROM connections WHERE event_id = $1 AND status = 'accepted'
-        GROUP BY 1 ORDER BY 1`,
-      [eventId],
-    )) as { at: string; made: number }[];
-  }
 }

@@ -2,49 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { Actor, DomainError } from '@tradebridge/core';
 import { EventAccess, EventsRepository, TradeEvent, Venue } from '@tradebridge/events';
 import { countryName, hsName, regionName, sectionOfChapter } from '@tradebridge/reference';
-import type { Locale, Localized } from '@tradebridge/contracts';
-import { ConnectionCounts, RegistrationCounts, ReportRepository } from './report.repository';
+import { madeBySection, madeByVenuePair, madePerHour, rollUpConnections, rollUpRegistrations, topHsPairs } from './aggregate';
+import type { Locale, Localized, ReportView } from '@tradebridge/contracts';
+import { ReportRepository } from './report.repository';
 import { csvConnectionRows, csvConnectionsHeader, csvSummary, MadeConnectionRow } from './csv';
 import { writeXlsx } from './xlsx';
+import { writePdf } from './pdf';
 import { label } from './labels';
 import type { Writable } from 'node:stream';
 
-type Named<T> = T & { name: string };
+/** The report's JSON: its shape lives in contracts, shared with the web app. */
+export type ReportJson = ReportView;
 
-export interface ReportJson {
-  event: { id: string; name: string; names: Localized; timezone: string; startsAt: string; endsAt: string; status: string; sides: [string, string] };
-  locale: Locale;
-  totals: {
-    registered: number;
-    approved: number;
-    checkedIn: number;
-    connectionsRequested: number;
-    connectionsMade: number;
-    connectionsDeclined: number;
-    connectionsExpired: number;
-    /** made / requested (0 with none requested) */
-    acceptanceRate: number;
-    meetingsScheduled: number;
-    meetingsHeld: number;
-    meetingsNoShow: number;
-    outcomes: number;
-  };
-  bySide: (RegistrationCounts & ConnectionCounts)[];
-  byCountry: Named<RegistrationCounts>[];
-  byRegion: Named<RegistrationCounts>[];
-  byVenue: Named<RegistrationCounts>[];
-  byAttendance: RegistrationCounts[];
-  byRoom: Named<RegistrationCounts & ConnectionCounts>[];
-  byChannel: ConnectionCounts[];
-  byVenuePair: { venueA: string; venueB: string; names: [string, string]; made: number }[];
-  bySector: { section: string; name: string; made: number }[];
-  outcomesByKind: { kind: string; count: number }[];
-  valueByCurrency: { currency: string; amount: string; count: number }[];
-  /** Outcomes recorded per month (UTC) since the event, by kind: the follow-up months later. */
-  outcomesOverTime: { month: string; total: number; byKind: Record<string, number> }[];
-  timeline: { at: string; made: number }[];
-}
-
+/** How many goods pairs the report lists. */
+const TOP_HS_PAIRS = 10;
 const NO_REGISTRATIONS = { registered: 0, approved: 0, checkedIn: 0 };
 const NO_CONNECTIONS = { requested: 0, made: 0, declined: 0, expired: 0 };
 
@@ -108,6 +79,17 @@ export class ReportService {
     await writeXlsx(stream, report, locale, () => this.madePages(eventId, locale), outcomes);
   }
 
+  /**
+   * The report as a PDF written to `stream`: headline figures, charts and the
+   * summary tables (the connections list stays in CSV and XLSX: at a million
+   * rows it is no document to print). `onStart` as for XLSX.
+   */
+  async pdf(actor: Actor, eventId: string, locale: Locale, stream: Writable, onStart: () => void): Promise<void> {
+    const report = await this.json(actor, eventId, locale);
+    onStart();
+    await writePdf(stream, report, locale);
+  }
+
   /** The connections made, oldest first, in keyset pages of 2,000 with names in the locale. */
   private async *madePages(eventId: string, locale: Locale): AsyncGenerator<MadeConnectionRow[]> {
     let after: { at: string; id: string } | null = null;
@@ -161,22 +143,23 @@ export class ReportService {
   private async build(event: TradeEvent, locale: Locale): Promise<{ report: ReportJson; venues: Venue[] }> {
     const eventId = event.id;
 
-    const [registrations, bySide, byCountry, byRegion, byVenue, byAttendance, byRoomRegistrations] = await Promise.all(
-      (['total', 'side', 'country', 'region', 'venue', 'attendance', 'room'] as const).map((key) => this.report.registrationsBy(eventId, key)),
-    );
-    const [connections, connectionsBySide, byChannel, byRoomConnections] = await Promise.all(
-      (['total', 'side', 'channel', 'room'] as const).map((key) => this.report.connectionsBy(eventId, key)),
-    );
-    const [byVenuePair, bySector, meetings, outcomes, timeline, venues, rooms, outcomesByMonth] = await Promise.all([
-      this.report.madeByVenuePair(eventId),
-      this.report.madeBySection(eventId, sectionOfChapter),
+    const [registrationCells, connectionCells, tradeCells, meetings, outcomes, venues, rooms, outcomesByMonth] = await Promise.all([
+      this.report.registrationCells(eventId),
+      this.report.connectionCells(eventId),
+      this.report.tradeCells(eventId),
       this.report.meetings(eventId),
       this.report.outcomes(eventId),
-      this.report.timeline(eventId),
       this.events.listVenues(eventId),
       this.events.listRooms(eventId),
       this.report.outcomesByMonth(eventId),
     ]);
+    const [registrations, bySide, byCountry, byRegion, byVenue, byAttendance, byRoomRegistrations] = ([null, 'side', 'country', 'region', 'venue', 'attendance', 'room'] as const).map(
+      (dimension) => rollUpRegistrations(registrationCells, dimension),
+    );
+    const [connections, connectionsBySide, byChannel, byRoomConnections] = ([null, 'side', 'channel', 'room'] as const).map((dimension) => rollUpConnections(connectionCells, dimension));
+    const timeline = madePerHour(connectionCells);
+    const byVenuePair = madeByVenuePair(tradeCells);
+    const bySector = madeBySection(tradeCells, sectionOfChapter);
 
     const venueName = new Map(venues.map((v) => [v.id, v.name]));
     const roomName = new Map(rooms.map((r) => [r.id, pick(r.name, locale)]));
@@ -232,6 +215,7 @@ export class ReportService {
       byChannel,
       byVenuePair: byVenuePair.map((p) => ({ ...p, names: [venueName.get(p.venueA) ?? p.venueA, venueName.get(p.venueB) ?? p.venueB] })),
       bySector: bySector.map((s) => ({ ...s, name: hsName(s.section, locale) ?? s.section })),
+      topHsPairs: topHsPairs(tradeCells, TOP_HS_PAIRS).map((p) => ({ ...p, name: hsName(p.chapter, locale) ?? p.chapter })),
       outcomesByKind: outcomes.byKind,
       valueByCurrency: outcomes.valueByCurrency,
       outcomesOverTime: monthly(outcomesByMonth),

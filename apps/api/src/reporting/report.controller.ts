@@ -29,10 +29,10 @@ class PublicSummaryResponse {
 }
 
 class ReportQuery {
-  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json', description: 'json, csv or xlsx (pdf is being built)' })
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx', 'pdf'], default: 'json' })
   @IsOptional()
-  @IsIn(['json', 'csv', 'xlsx'], { message: 'must be json, csv or xlsx (pdf is not available yet)' })
-  format?: 'json' | 'csv' | 'xlsx';
+  @IsIn(['json', 'csv', 'xlsx', 'pdf'], { message: 'must be json, csv, xlsx or pdf' })
+  format?: 'json' | 'csv' | 'xlsx' | 'pdf';
 
   @ApiPropertyOptional({ enum: ['vi', 'zh', 'en'], default: 'en' })
   @IsOptional()
@@ -67,6 +67,7 @@ class ReportResponse {
   @ApiProperty({ type: 'array', items: { type: 'object' } }) byChannel: unknown[];
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Connections made between two venues, e.g. Lào Cai ↔ Hangzhou' }) byVenuePair: unknown[];
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Connections made per HS section traded' }) bySector: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'The goods connected most: HS chapter, seller side, buyer side, connections made' }) topHsPairs: unknown[];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) outcomesByKind: unknown[];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) valueByCurrency: unknown[];
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Outcomes recorded per month since the event, by kind' }) outcomesOverTime: unknown[];
@@ -89,9 +90,12 @@ export class ReportController {
 
   @Get()
   @Authenticated()
-  @ApiOperation({ summary: 'The results report (staff): participation, connections made, meetings, outcomes; JSON or CSV' })
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ type: ReportResponse, description: 'JSON; with format=csv, the summary tables and the connections-made list as CSV' })
+  @ApiOperation({ summary: 'The results report (staff): participation, connections made, meetings, outcomes; JSON, CSV, XLSX or PDF' })
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
+  @ApiOkResponse({
+    type: ReportResponse,
+    description: 'JSON; format=csv: the summary tables and the connections-made list; xlsx: six sheets; pdf: headline figures, charts and tables',
+  })
   @ApiErrors(400, 403, 404)
   async get(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Query() query: ReportQuery, @Res() response: Response): Promise<void> {
     const locale = query.locale ?? 'en';
@@ -100,6 +104,13 @@ export class ReportController {
       await this.report.xlsx(actor, id, locale, response, () => {
         response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
         response.setHeader('Content-Disposition', `attachment; filename="tradebridge-report-${id}-${locale}.xlsx"`);
+      });
+      return;
+    }
+    if (query.format === 'pdf') {
+      await this.report.pdf(actor, id, locale, response, () => {
+        response.setHeader('Content-Type', 'application/pdf');
+        response.setHeader('Content-Disposition', `attachment; filename="tradebridge-report-${id}-${locale}.pdf"`);
       });
       return;
     }
