@@ -10,32 +10,19 @@
 import { tmpdir } from 'node:os';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Certification } from '@tradebridge/contracts';
 import { loadConfig, migrateDatabase, TokenService } from '@tradebridge/core';
 import { RecommendationsService } from '@tradebridge/matchmaking';
-import { searchHs } from '@tradebridge/reference';
+import { matchVectors } from '@tradebridge/enterprises';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
 import { createApiApp } from '../apps/api/src/app';
 import { benchDatabase, freePort, mulberry32, percentile, writeResults } from './support';
+import { textArray, tradedGoods } from './world';
 
 const PER_SIDE = 5_000;
 const PRODUCTS = 5;
 const REQUESTS = 400;
 const SEED = 20_251_122;
-
-
-
-
-/** HS codes of the goods the two sides trade, heavier where the reference conference traded most. */
-function goods(): { vnOffers: string[]; cnOffers: string[] } {
-  const under = (prefixes: string[]) =>
-    prefixes.flatMap((p) => searchHs({ q: p, limit: 500, offset: 0 }, 'en').items.filter((e) => e.level === 'heading' || e.level === 'subheading').map((e) => e.code));
-  return {
-    // Vietnam → China: fruit, vegetables, rubber, plastics, garments, steel, clinker, food.
-    vnOffers: under(['07', '08', '09', '10', '19', '20', '2523', '2521', '39', '40', '61', '62', '72', '73']),
-    // China → Vietnam: fabrics, feathers, electrical parts, textile machinery, paper, tiles, steel frames.
-    cnOffers: under(['0505', '48', '52', '54', '55', '60', '6907', '7308', '84', '85']),
-  };
-}
 
 async function seed(db: DataSource, random: () => number): Promise<{ eventId: string; organizerId: string; registrationIds: string[] }> {
   const [{ id: organizerId }] = await db.query(
@@ -68,7 +55,7 @@ async function seed(db: DataSource, random: () => number): Promise<{ eventId: st
     rooms.push(id);
   }
 
-  const { vnOffers, cnOffers } = goods();
+  const { vnOffers, cnOffers } = tradedGoods();
   const pick = (codes: string[]) => codes[Math.floor(Math.pow(random(), 1.6) * codes.length)];
   const ids: string[] = [];
   const batch = 1_000;
@@ -90,26 +77,49 @@ async function seed(db: DataSource, random: () => number): Promise<{ eventId: st
       certs.push(JSON.stringify(c));
       langs.push(vn ? (random() < 0.5 ? '{vi,en}' : '{vi}') : random() < 0.5 ? '{zh,en}' : '{zh}');
     }
+    // Goods drawn before the enterprises are written: their match vectors (kept by
+    // EnterprisesRepository on every write) go in with them, as ranking reads those.
+    const goodsOf = names.map((_, k) => {
+      const vn = (start + k) % 2 === 0;
+      const lines: { d: 'offer' | 'need'; p: number; h: string }[] = [];
+      for (let p = 0; p < PRODUCTS; p++) {
+        lines.push({ d: 'offer', p, h: pick(vn ? vnOffers : cnOffers) });
+        lines.push({ d: 'need', p, h: pick(vn ? cnOffers : vnOffers) });
+      }
+      return lines;
+    });
+    const vectors = goodsOf.map((lines, k) =>
+      matchVectors(
+        lines.filter((l) => l.d === 'offer').map((l) => ({ hsCode: l.h, description: '' })),
+        lines.filter((l) => l.d === 'need').map((l) => ({ hsCode: l.h, description: '' })),
+        JSON.parse(certs[k]) as Certification[],
+      ),
+    );
     const enterpriseIds = (
       (await db.query(
-        `INSERT INTO enterprises (name, country, region, certifications, languages, created_by)
-         SELECT n::jsonb, c, r, ce::jsonb, l::text[], $6 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(n, c, r, ce, l)
+        `INSERT INTO enterprises (name, country, region, certifications, languages, created_by, offer_prefixes, need_prefixes, need_codes, certification_kinds, ocop_stars)
+         SELECT n::jsonb, c, r, ce::jsonb, l::text[], $6, op::text[], np::text[], nc::text[], ck::text[], os
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[]) AS t(n, c, r, ce, l, op, np, nc, ck, os)
          RETURNING id`,
-        [names, countries, regions, certs, langs, organizerId],
+        [
+          names,
+          countries,
+          regions,
+          certs,
+          langs,
+          organizerId,
+          vectors.map((v) => textArray(v.offerPrefixes)),
+          vectors.map((v) => textArray(v.needPrefixes)),
+          vectors.map((v) => textArray(v.needCodes)),
+          vectors.map((v) => textArray(v.certificationKinds)),
+          vectors.map((v) => v.ocopStars),
+        ],
       )) as { id: string }[]
     ).map((r) => r.id);
-    const products: { e: string; d: string; p: number; h: string }[] = [];
-    enterpriseIds.forEach((e, k) => {
-      const vn = (start + k) % 2 === 0;
-      for (let p = 0; p < PRODUCTS; p++) {
-        products.push({ e, d: 'offer', p, h: pick(vn ? vnOffers : cnOffers) });
-        products.push({ e, d: 'need', p, h: pick(vn ? cnOffers : vnOffers) });
-      }
-    });
+    const products = enterpriseIds.flatMap((e, k) => goodsOf[k].map((l) => ({ e, ...l })));
     await db.query(
       `INSERT INTO enterprise_products (enterprise_id, direction, position, hs_code, description)
-       SELECT e, d, p, h, '' FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[]) AS t(e, d, p, h)
-       ON CONFLICT DO NOTHING`,
+       SELECT e, d, p, h, '' FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[]) AS t(e, d, p, h)`,
       [products.map((x) => x.e), products.map((x) => x.d), products.map((x) => x.p), products.map((x) => x.h)],
     );
     const registrationIds = (

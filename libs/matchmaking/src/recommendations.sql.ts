@@ -37,12 +37,14 @@ export function rankRecommendationsQuery(
   const terms: string[] = [];
   for (const need of new Set(viewer.needs)) terms.push(productTerm(need, 'c.offer_prefixes')); // they offer what you need
   if (viewer.offers.length) {
-    // You offer what they need: each of their needs against your offers' prefixes.
-    const yours = bind(hsPrefixes(viewer.offers));
-    terms.push(`(SELECT coalesce(sum(CASE WHEN length(m) >= 6 AND left(m, 6) = ANY(${yours}::text[]) THEN 30
-                                   WHEN length(m) >= 4 AND left(m, 4) = ANY(${yours}::text[]) THEN 20
-                                   WHEN left(m, 2) = ANY(${yours}::text[]) THEN 8 ELSE 0 END), 0)
-            FROM unnest(c.need_codes) AS m)`);
+    // You offer what they need: per need code m of theirs, 30 / 20 / 8 when your offers' prefixes
+    // hold m's 6-, 4- or 2-digit form. Your prefixes are prefix-closed (a 6-digit one brings its 4-
+    // and 2-digit forms), so that equals 8 per need under one of your chapters + 12 per need under
+    // one of your headings + 10 per need under one of your subheadings: a weighted sum of their
+    // need counts per prefix (enterprises.need_prefix_counts, migration NeedPrefixCounts).
+    const weight: Record<number, number> = { 2: 8, 4: 12, 6: 10 };
+    const lookups = hsPrefixes(viewer.offers).map((prefix) => `${weight[prefix.length]} * coalesce((c.need_prefix_counts ->> ${bind(prefix)}::text)::int, 0)`);
+    if (lookups.length) terms.push(`(${lookups.join(' + ')})`);
   }
 
   // Rule 2: a required kind counts once per (seller, kind) when the seller trades a chapter that requires it.
@@ -70,7 +72,7 @@ export function rankRecommendationsQuery(
   const sql = `
 WITH scored AS MATERIALIZED (
   SELECT c.id, ${terms.length ? terms.join('\n       + ') : '0'} AS score
-    FROM (SELECT r.id, r.room_id, r.venue_id, r.attendance, e.languages, e.offer_prefixes, e.need_prefixes, e.need_codes, e.certification_kinds, e.ocop_stars
+    FROM (SELECT r.id, r.room_id, r.venue_id, r.attendance, e.languages, e.offer_prefixes, e.need_prefixes, e.need_prefix_counts, e.certification_kinds, e.ocop_stars
             FROM registrations r
             JOIN enterprises e ON e.id = r.enterprise_id
            WHERE r.event_id = $1 AND r.status = 'approved' AND r.side <> $3 AND r.id <> $2
