@@ -2,18 +2,19 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import type { Actor } from '@tradebridge/core';
+import { MAX_POSITION, type Actor } from '@tradebridge/core';
 import { EventLogService } from '@tradebridge/events';
 import { CurrentActor } from '../http/public.decorator';
 import { uuidPipe } from '../http/uuid.pipe';
 import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
 
 class LogQuery {
-  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Entries with a greater seq' })
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_POSITION, default: 0, description: 'Entries with a greater seq' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_POSITION)
   afterSeq?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 200 })
