@@ -21,8 +21,8 @@ COPY --from=build /app/dist ./dist
 # bin/run.js resolves the @tradebridge/* imports from tsconfig.json's paths.
 COPY bin ./bin
 COPY tsconfig.json ./
-# Served at / until the web app has a build of its own (paths are relative to /app).
-COPY apps/web/public ./apps/web/public
+# The web app's production build, served at / (WEB_DIST_DIR; paths are relative to /app).
+COPY --from=build /app/apps/web/dist ./apps/web/dist
 # DATA_DIR (./data) must be writable by the unprivileged user.
 RUN mkdir -p data && chown node:node data
 USER node

@@ -6,7 +6,8 @@ const moduleNameMapper = Object.fromEntries(
 );
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 // The multi-node tests need a real Redis: they run when REDIS_URL is set (.ci/run sets it).
-const clusterSpecs = process.env.REDIS_URL ? ['<rootDir>/test/live/**/*.cluster-spec.ts'] : [];
+// The fault tests among them start their own redis-server (the binary CI installs) and kill it.
+const clusterSpecs = process.env.REDIS_URL ? ['<rootDir>/test/live/**/*.cluster-spec.ts', '<rootDir>/test/faults/**/*.cluster-spec.ts'] : [];
 const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper, moduleFileExtensions: ['ts', 'js', 'json'] };
 
 module.exports = {
@@ -15,9 +16,24 @@ module.exports = {
     {
       ...common,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts', '<rootDir>/test/live/**/*.live-spec.ts', ...clusterSpecs],
+      testMatch: [
+        '<rootDir>/test/e2e/**/*.e2e-spec.ts',
+        '<rootDir>/test/live/**/*.live-spec.ts',
+        '<rootDir>/test/security/**/*.e2e-spec.ts',
+        '<rootDir>/test/fuzz/**/*.e2e-spec.ts',
+        '<rootDir>/test/faults/**/*.e2e-spec.ts',
+        ...clusterSpecs,
+      ],
       globalSetup: '<rootDir>/test/setup/global-setup.mjs',
       globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
+    },
+    // The web app in Debian's Chromium (playwright-core) against the whole product on one URL.
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/browser/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/browser/global-teardown.mjs',
     },
   ],
   // A global option (ignored inside projects): e2e tests run real concurrency against a real database.

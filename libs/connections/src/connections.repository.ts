@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ConnectionChannel, ConnectionStatus } from '@tradebridge/contracts';
+import type { ConnectionChannel, ConnectionStatus, PartnerView } from '@tradebridge/contracts';
 import { Connection } from './connection.entity';
 
 export interface ConnectionFilter {
@@ -73,6 +73,26 @@ export class ConnectionsRepository {
     }
     const [items, total] = await qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id').take(filter.limit).skip(filter.offset).getManyAndCount();
     return { items, total };
+  }
+
+  /** The registrations at the other end of a registration's connections (any status), with their enterprise. */
+  async partnersOf(eventId: string, registrationId: string): Promise<PartnerView[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT r.id AS "registrationId", r.side, r.venue_id AS "venueId", r.attendance, r.room_id AS "roomId",
+              e.id AS "enterpriseId", e.name, e.country, e.region
+         FROM connections c
+         JOIN registrations r ON r.event_id = c.event_id
+                             AND r.id = CASE WHEN c.from_registration_id = $2 THEN c.to_registration_id ELSE c.from_registration_id END
+         JOIN enterprises e ON e.id = r.enterprise_id
+        WHERE c.event_id = $1 AND (c.from_registration_id = $2 OR c.to_registration_id = $2)
+        ORDER BY r.id`,
+      [eventId, registrationId],
+    )) as (Omit<PartnerView, 'enterprise'> & { enterpriseId: string; name: PartnerView['enterprise']['name']; country: string; region: string })[];
+    return rows.map(({ enterpriseId, name, country, region, side, ...rest }) => ({
+      ...rest,
+      side: side.trim(),
+      enterprise: { id: enterpriseId, name, country: country.trim(), region },
+    }));
   }
 
   /**

@@ -15,7 +15,7 @@ import { EventAccess, EventsRepository, TradeEvent } from '@tradebridge/events';
 import { normalizeBadgeCode, Registration, RegistrationsRepository } from '@tradebridge/registrations';
 import { ProfilesRepository, scoreMatch } from '@tradebridge/matchmaking';
 import { hsName } from '@tradebridge/reference';
-import type { ConnectionChannel, ConnectionStatus, ConnectionView, Page } from '@tradebridge/contracts';
+import type { ConnectionChannel, ConnectionStatus, ConnectionView, Page, PartnerView } from '@tradebridge/contracts';
 import { Connection } from './connection.entity';
 import { ConnectionsRepository } from './connections.repository';
 import { IdempotencyRepository } from './idempotency.repository';
@@ -182,6 +182,19 @@ export class ConnectionsService {
     const connection = await this.connections.find(id);
     if (!connection || !(await this.canSee(actor, connection))) throw DomainError.notFound('Connection', id);
     return toView(connection);
+  }
+
+  /**
+   * Who is at the other end of a registration's connections, so its members can
+   * name their partners (registrations are otherwise private). Its members and staff.
+   */
+  async partners(actor: Actor, eventId: string, registrationId: string): Promise<Page<PartnerView>> {
+    const registration = await this.registrations.find(eventId, registrationId);
+    if (!registration) throw DomainError.notFound('Registration', registrationId);
+    const staff = (await this.access.roleOf(actor, eventId)) !== null;
+    if (!staff && !(await this.registrations.isMember(registration.enterpriseId, actor.userId))) throw DomainError.notFound('Registration', registrationId);
+    const items = await this.connections.partnersOf(eventId, registrationId);
+    return { items, total: items.length };
   }
 
   /** Whether the actor is staff of the connection's event or a member of either end. */

@@ -176,6 +176,16 @@ export class MeetingsService {
     return { items: await this.views(actor, eventId, items, staff), total };
   }
 
+  /** One meeting, for its parties and staff (the page an online meeting's link opens). */
+  async get(actor: Actor, id: string): Promise<MeetingView> {
+    const meeting = await this.meetings.find(id);
+    if (!meeting) throw DomainError.notFound('Meeting', id);
+    const staff = (await this.access.roleOf(actor, meeting.eventId)) !== null;
+    const mine = staff ? [] : await this.registrations.idsOfMember(meeting.eventId, actor.userId);
+    if (!staff && !meeting.registrationIds.some((r) => mine.includes(r))) throw DomainError.notFound('Meeting', id);
+    return (await this.views(actor, meeting.eventId, [meeting], staff))[0];
+  }
+
   /** Parties and staff mark a meeting held, no-show or cancelled; staff also move it. */
   async update(actor: Actor, id: string, patch: MeetingPatch): Promise<MeetingView> {
     const current = await this.meetings.find(id);

@@ -14,6 +14,7 @@ import {
   CreateOutcomeRequest,
   OutcomePage,
   OutcomeResponse,
+  PartnerPage,
   ScanRequest,
 } from './connections.dto';
 
@@ -61,6 +62,14 @@ export class ConnectionsController {
   @ApiErrors(400, 404)
   list(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Query() query: ConnectionListQuery) {
     return this.connections.list(actor, id, { ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 });
+  }
+
+  @Get('events/:id/registrations/:rid/partners')
+  @ApiOperation({ summary: "The enterprises at the other end of a registration's connections, any status (its members and staff)" })
+  @ApiOkResponse({ type: PartnerPage })
+  @ApiErrors(400, 404)
+  partners(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Param('rid', uuidPipe('rid')) rid: string) {
+    return this.connections.partners(actor, id, rid);
   }
 
   @Get('connections/:id')

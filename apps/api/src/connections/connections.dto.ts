@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsNumberString, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import type { ConnectionChannel, ConnectionStatus, OutcomeKind } from '@tradebridge/contracts';
 import { PageQuery } from '../http/page.query';
+import { LocalizedText } from '../common/responses';
 
 const STATUSES: ConnectionStatus[] = ['requested', 'accepted', 'declined', 'withdrawn', 'expired'];
 const CHANNELS: ConnectionChannel[] = ['online', 'qr', 'recorded'];
@@ -55,6 +56,27 @@ export class ConnectionResponse {
 }
 export class ConnectionPage {
   @ApiProperty({ type: [ConnectionResponse] }) items: ConnectionResponse[];
+  @ApiProperty() total: number;
+}
+
+class PartnerEnterpriseSchema {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: LocalizedText }) name: LocalizedText;
+  @ApiProperty({ example: 'CN' }) country: string;
+  @ApiProperty({ example: 'CN-ZJ' }) region: string;
+}
+
+export class PartnerResponse {
+  @ApiProperty({ format: 'uuid' }) registrationId: string;
+  @ApiProperty({ example: 'CN' }) side: string;
+  @ApiProperty({ format: 'uuid' }) venueId: string;
+  @ApiProperty({ enum: ['onsite', 'online'] }) attendance: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) roomId: string | null;
+  @ApiProperty({ type: PartnerEnterpriseSchema }) enterprise: PartnerEnterpriseSchema;
+}
+
+export class PartnerPage {
+  @ApiProperty({ type: [PartnerResponse] }) items: PartnerResponse[];
   @ApiProperty() total: number;
 }
 

@@ -53,6 +53,14 @@ export class MeetingsController {
     return this.meetings.list(actor, id, { status: query.status, registrationId: query.registrationId, limit: query.limit ?? 50, offset: query.offset ?? 0 });
   }
 
+  @Get('meetings/:id')
+  @ApiOperation({ summary: "One meeting (its parties and staff): what an online meeting's link shows" })
+  @ApiOkResponse({ type: MeetingResponse })
+  @ApiErrors(400, 404)
+  get(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string) {
+    return this.meetings.get(actor, id);
+  }
+
   @Patch('meetings/:id')
   @ApiOperation({ summary: 'Mark a meeting held, no-show or cancelled (its parties or staff); staff may move it' })
   @ApiOkResponse({ type: MeetingResponse })

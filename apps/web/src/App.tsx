@@ -1,0 +1,76 @@
+import { ReactNode } from 'react';
+import { AuthProvider, useSession } from './auth/AuthProvider';
+import { Shell } from './components/Shell';
+import { EmptyState, Loading } from './components/ui';
+import { I18nProvider, useI18n } from './i18n/I18nProvider';
+import { LoginPage, SignupPage } from './pages/Auth';
+import { MeetPage } from './pages/MeetPage';
+import { BadgePage } from './pages/enterprise/BadgePage';
+import { ConnectionsPage } from './pages/enterprise/ConnectionsPage';
+import { EventsPage } from './pages/enterprise/EventsPage';
+import { LiveRoomPage } from './pages/enterprise/LiveRoomPage';
+import { MeetingsPage } from './pages/enterprise/MeetingsPage';
+import { ProfilePage } from './pages/enterprise/ProfilePage';
+import { DashboardPage } from './pages/organizer/DashboardPage';
+import { OrgEventsPage } from './pages/organizer/OrgEventsPage';
+import { RegistrationsPage } from './pages/organizer/RegistrationsPage';
+import { ReportPage } from './pages/organizer/ReportPage';
+import { SchedulePage } from './pages/organizer/SchedulePage';
+import { SetupPage } from './pages/organizer/SetupPage';
+import { Link, match, Redirect, useLocation } from './router';
+
+type Page = (params: Record<string, string>) => ReactNode;
+
+/** Routes that need a signed-in user; `/login` and `/signup` are public. */
+const ROUTES: [string, Page][] = [
+  ['/events', () => <EventsPage />],
+  ['/profile', () => <ProfilePage />],
+  ['/events/:eventId/live', (p) => <LiveRoomPage eventId={p.eventId} />],
+  ['/events/:eventId/connections', (p) => <ConnectionsPage eventId={p.eventId} />],
+  ['/events/:eventId/meetings', (p) => <MeetingsPage eventId={p.eventId} />],
+  ['/events/:eventId/badge', (p) => <BadgePage eventId={p.eventId} />],
+  ['/meet/:meetingId', (p) => <MeetPage meetingId={p.meetingId} />],
+  ['/org', () => <OrgEventsPage />],
+  ['/org/events/:eventId', (p) => <Redirect to={`/org/events/${p.eventId}/setup`} />],
+  ['/org/events/:eventId/setup', (p) => <SetupPage eventId={p.eventId} />],
+  ['/org/events/:eventId/registrations', (p) => <RegistrationsPage eventId={p.eventId} />],
+  ['/org/events/:eventId/dashboard', (p) => <DashboardPage eventId={p.eventId} />],
+  ['/org/events/:eventId/schedule', (p) => <SchedulePage eventId={p.eventId} />],
+  ['/org/events/:eventId/report', (p) => <ReportPage eventId={p.eventId} />],
+];
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <Shell>
+      <EmptyState title={t('notFound.title')}>
+        <Link to="/">{t('notFound.home')}</Link>
+      </EmptyState>
+    </Shell>
+  );
+}
+
+function Routes() {
+  const { path, href } = useLocation();
+  const { me, loading, isOrganizer } = useSession();
+  if (path === '/login') return me ? <Redirect to="/" /> : <LoginPage />;
+  if (path === '/signup') return me ? <Redirect to="/" /> : <SignupPage />;
+  if (loading) return <Loading />;
+  if (!me) return <Redirect to={path === '/' ? '/login' : `/login?next=${encodeURIComponent(href)}`} />;
+  if (path === '/') return <Redirect to={(isOrganizer || me.staffOf.length > 0) && me.enterprises.length === 0 ? '/org' : '/events'} />;
+  for (const [pattern, page] of ROUTES) {
+    const params = match(pattern, path);
+    if (params) return <>{page(params)}</>;
+  }
+  return <NotFound />;
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <AuthProvider>
+        <Routes />
+      </AuthProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,116 @@
+import { ReactNode } from 'react';
+import { LOCALES, Locale } from '@tradebridge/contracts';
+import { useSession } from '../auth/AuthProvider';
+import { useI18n } from '../i18n/I18nProvider';
+import { Link, navigate, useLocation } from '../router';
+
+const LANGUAGE_NAMES: Record<Locale, string> = { vi: 'Tiếng Việt', zh: '中文', en: 'English' };
+const LANGUAGE_SHORT: Record<Locale, string> = { vi: 'VI', zh: '中文', en: 'EN' };
+
+export function LanguageSwitcher() {
+  const { locale, setLocale, t } = useI18n();
+  return (
+    <div className="lang-switch" role="group" aria-label={t('nav.language')}>
+      {LOCALES.map((code) => (
+        <button
+          key={code}
+          type="button"
+          lang={code === 'zh' ? 'zh-Hans' : code}
+          aria-pressed={locale === code}
+          aria-label={LANGUAGE_NAMES[code]}
+          title={LANGUAGE_NAMES[code]}
+          onClick={() => setLocale(code)}
+        >
+          {LANGUAGE_SHORT[code]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function NavLink({ to, children, exact = false }: { to: string; children: ReactNode; exact?: boolean }) {
+  const { path } = useLocation();
+  const current = exact ? path === to : path === to || path.startsWith(`${to}/`);
+  return (
+    <Link to={to} className="nav-link" aria-current={current ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}
+
+export function Brand() {
+  return (
+    <Link to="/" className="brand" aria-label="TradeBridge">
+      <svg viewBox="0 0 32 32" width="30" height="30" aria-hidden="true">
+        <rect width="32" height="32" rx="8" fill="#0f2a44" />
+        <path d="M6 21c4-8 16-8 20 0" stroke="#56c2b6" strokeWidth="3" fill="none" strokeLinecap="round" />
+        <circle cx="9" cy="21" r="2.5" fill="#f2b84b" />
+        <circle cx="23" cy="21" r="2.5" fill="#f2b84b" />
+      </svg>
+      <span>TradeBridge</span>
+    </Link>
+  );
+}
+
+/** The header on every page: brand, navigation by role, language, account. */
+export function Shell({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
+  const { t } = useI18n();
+  const { me, logout, isOrganizer } = useSession();
+  const member = Boolean(me && me.enterprises.length > 0);
+  const staff = Boolean(me && (isOrganizer || me.staffOf.length > 0));
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="topbar">
+        <div className="topbar-inner">
+          <Brand />
+          {me && (
+            <nav className="main-nav" aria-label={t('nav.main')}>
+              {(member || !staff) && <NavLink to="/events">{t('nav.events')}</NavLink>}
+              {(member || !staff) && <NavLink to="/profile">{t('nav.profile')}</NavLink>}
+              {staff && <NavLink to="/org">{t('nav.organizer')}</NavLink>}
+            </nav>
+          )}
+          <div className="topbar-end">
+            <LanguageSwitcher />
+            {me && (
+              <div className="account">
+                <span className="account-name" title={me.email}>
+                  {me.displayName}
+                </span>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-small"
+                  onClick={() => {
+                    logout();
+                    navigate('/login');
+                  }}
+                >
+                  {t('nav.logout')}
+                </button>
+              </div>
+            )}
+          </div>
+        </div>
+      </header>
+      <main id="main" className={wide ? 'content content-wide' : 'content'} tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}
+
+/** Tabs between the pages of one event (enterprise or organizer side). */
+export function EventTabs({ tabs, label }: { tabs: { to: string; label: string }[]; label: string }) {
+  return (
+    <nav className="tabs" aria-label={label}>
+      {tabs.map((tab) => (
+        <NavLink key={tab.to} to={tab.to} exact>
+          {tab.label}
+        </NavLink>
+      ))}
+    </nav>
+  );
+}

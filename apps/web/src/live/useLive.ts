@@ -1,0 +1,150 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { io, Socket } from 'socket.io-client';
+import type { ConnectionView } from '@tradebridge/contracts';
+import { ApiError } from '../api/client';
+import type { Ack, LiveStats, LiveStatus, LogEntry, PitchState, Presence } from './types';
+
+/** Subscribe errors that retrying cannot fix. */
+const REFUSALS = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED']);
+
+export interface LiveHandlers {
+  onLog?: (entry: LogEntry) => void;
+  onConnection?: (connection: ConnectionView) => void;
+}
+
+export interface Live {
+  status: LiveStatus;
+  /** The subscription sees everything (the user is staff of the event). */
+  staff: boolean;
+  presence: Record<string, Presence>;
+  pitch: Record<string, PitchState>;
+  stats: LiveStats | null;
+  /** A client → server event; resolves with the ack's data, rejects with an ApiError. */
+  call<T>(name: string, payload: object): Promise<T>;
+}
+
+function tokenNow(): string {
+  try {
+    return window.localStorage.getItem('tradebridge.token') ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * One socket on `/live` for an event (same origin as the page), following
+ * docs/realtime.md §7: subscribe on every connect with the last seq seen, re-join
+ * the rooms, take presence and pitch from the join acks, upsert connections.
+ */
+export function useLive(eventId: string | null, rooms: string[], handlers: LiveHandlers = {}): Live {
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  const [staff, setStaff] = useState(false);
+  const [presence, setPresence] = useState<Record<string, Presence>>({});
+  const [pitch, setPitch] = useState<Record<string, PitchState>>({});
+  const [stats, setStats] = useState<LiveStats | null>(null);
+  const socketRef = useRef<Socket | null>(null);
+  const handlersRef = useRef(handlers);
+  handlersRef.current = handlers;
+  const wanted = useRef<Set<string>>(new Set());
+  const joined = useRef<Set<string>>(new Set());
+  const roomKey = [...rooms].sort().join(',');
+
+  const emit = useCallback(async <T,>(socket: Socket, name: string, payload: object): Promise<T> => {
+    let answer: Ack<T>;
+    try {
+      answer = (await socket.timeout(8_000).emitWithAck(name, payload)) as Ack<T>;
+    } catch {
+      throw new ApiError(0, 'NETWORK', 'The live server did not answer');
+    }
+    if (!answer.ok) throw new ApiError(0, answer.error.code, answer.error.message, answer.error.fields ?? []);
+    return answer.data;
+  }, []);
+
+  const join = useCallback(
+    async (socket: Socket, roomId: string) => {
+      const data = await emit<{ presence: Presence; pitch: PitchState }>(socket, 'room.join', { roomId });
+      joined.current.add(roomId);
+      setPresence((prev) => ({ ...prev, [roomId]: data.presence }));
+      setPitch((prev) => ({ ...prev, [roomId]: data.pitch }));
+    },
+    [emit],
+  );
+
+  useEffect(() => {
+    if (!eventId) return;
+    let lastSeq: number | undefined;
+    const socket = io('/live', { auth: (cb) => cb({ token: tokenNow() }), transports: ['websocket'] });
+    socketRef.current = socket;
+    setStatus('connecting');
+
+    socket.on('log', (entry: LogEntry) => {
+      if (entry.eventId !== eventId) return;
+      if (lastSeq !== undefined && entry.seq <= lastSeq) return;
+      lastSeq = entry.seq;
+      handlersRef.current.onLog?.(entry);
+    });
+    socket.on('connection', (connection: ConnectionView) => {
+      if (connection.eventId === eventId) handlersRef.current.onConnection?.(connection);
+    });
+    socket.on('pitch', (state: PitchState) => setPitch((prev) => ({ ...prev, [state.roomId]: state })));
+    socket.on('presence', (snapshot: Presence) => setPresence((prev) => ({ ...prev, [snapshot.roomId]: snapshot })));
+    socket.on('stats', (next: LiveStats) => {
+      if (next.eventId === eventId) setStats(next);
+    });
+    socket.on('connect', async () => {
+      joined.current.clear();
+      try {
+        const sub = await emit<{ lastSeq: number; staff: boolean }>(socket, 'event.subscribe', lastSeq === undefined ? { eventId } : { eventId, afterSeq: lastSeq });
+        lastSeq = Math.max(lastSeq ?? 0, sub.lastSeq);
+        setStaff(sub.staff);
+        // Live as soon as the log flows; the rooms' presence arrives as each join is answered.
+        setStatus('live');
+        await Promise.all([...wanted.current].map((roomId) => join(socket, roomId).catch(() => undefined)));
+      } catch (error) {
+        // Refused for good only when the server says so; a slow or failed answer is tried again.
+        if (error instanceof ApiError && REFUSALS.has(error.code)) {
+          setStatus('refused');
+          return;
+        }
+        setStatus('reconnecting');
+        setTimeout(() => {
+          if (socketRef.current === socket && socket.connected) socket.disconnect().connect();
+        }, 1_000);
+      }
+    });
+    socket.on('disconnect', () => setStatus('reconnecting'));
+    socket.on('connect_error', () => setStatus(socket.active ? 'reconnecting' : 'refused'));
+    return () => {
+      socket.removeAllListeners();
+      socket.disconnect();
+      socketRef.current = null;
+      joined.current.clear();
+    };
+  }, [eventId, emit, join]);
+
+  // Join the rooms asked for, leave the ones no longer wanted.
+  useEffect(() => {
+    const next = new Set(roomKey ? roomKey.split(',') : []);
+    const socket = socketRef.current;
+    const before = wanted.current;
+    wanted.current = next;
+    if (!socket?.connected) return;
+    for (const roomId of next) if (!joined.current.has(roomId)) join(socket, roomId).catch(() => undefined);
+    for (const roomId of before) {
+      if (next.has(roomId) || !joined.current.has(roomId)) continue;
+      joined.current.delete(roomId);
+      emit(socket, 'room.leave', { roomId }).catch(() => undefined);
+    }
+  }, [roomKey, join, emit]);
+
+  const call = useCallback(
+    <T,>(name: string, payload: object): Promise<T> => {
+      const socket = socketRef.current;
+      if (!socket?.connected) return Promise.reject(new ApiError(0, 'NETWORK', 'Not connected to the live server'));
+      return emit<T>(socket, name, payload);
+    },
+    [emit],
+  );
+
+  return { status, staff, presence, pitch, stats, call };
+}

@@ -1,0 +1,103 @@
+import type { EnterpriseView, PartnerView } from '@tradebridge/contracts';
+import { enterprises, events, meetings, registrations } from '../api/endpoints';
+import { Shell } from '../components/Shell';
+import { ErrorBanner, Loading, PageHeader, SideTag, StatusPill } from '../components/ui';
+import { useAsync } from '../components/useAsync';
+import { formatRange } from '../i18n/format';
+import type { MessageKey } from '../i18n/en';
+import { useI18n } from '../i18n/I18nProvider';
+import { Link } from '../router';
+
+/**
+ * `/meet/<meetingId>`: where an online meeting's link lands. It shows the
+ * meeting, both local times, and the partner with the contact details that the
+ * accepted connection unlocked, so the two can call each other.
+ */
+export function MeetPage({ meetingId }: { meetingId: string }) {
+  const { t, name, locale } = useI18n();
+  const data = useAsync(async () => {
+    const meeting = await meetings.get(meetingId);
+    const [event, mine] = await Promise.all([events.get(meeting.eventId), registrations.list(meeting.eventId)]);
+    const own = mine.items.find((r) => meeting.registrationIds.includes(r.id)) ?? null;
+    let partner: PartnerView | undefined;
+    let profile: EnterpriseView | null = null;
+    if (own) {
+      const partners = await registrations.partners(meeting.eventId, own.id);
+      partner = partners.items.find((p) => p.registrationId !== own.id && meeting.registrationIds.includes(p.registrationId));
+      profile = partner ? await enterprises.get(partner.enterprise.id).catch(() => null) : null;
+    }
+    return { meeting, event, own, partner, profile };
+  }, [meetingId]);
+
+  if (!data.data) {
+    return <Shell>{data.error ? <ErrorBanner error={data.error} /> : <Loading />}</Shell>;
+  }
+  const { meeting, event, own, partner, profile } = data.data;
+  const contact = profile?.contact;
+  return (
+    <Shell>
+      <PageHeader
+        eyebrow={name(event.name)}
+        title={t(meeting.mode === 'online' ? 'meet.onlineTitle' : 'meet.onsiteTitle')}
+        subtitle={partner ? t('meet.with', { name: name(partner.enterprise.name) }) : undefined}
+        actions={<StatusPill status={meeting.status} label={t(`meetingStatus.${meeting.status}` as MessageKey)} />}
+      />
+      <div className="meet-layout">
+        <section className="card meet-times" aria-labelledby="meet-when">
+          <h2 id="meet-when" className="section-title">
+            {t('meet.when')}
+          </h2>
+          <p className="meet-time-big">{formatRange(meeting.local.startsAt, meeting.local.endsAt, meeting.local.timezone, locale)}</p>
+          <p className="muted">{own ? t('meetings.yourTime') : t('meet.eventTime')}</p>
+          {meeting.partnerLocal && (
+            <>
+              <p className="meet-time-other">{formatRange(meeting.partnerLocal.startsAt, meeting.partnerLocal.endsAt, meeting.partnerLocal.timezone, locale)}</p>
+              <p className="muted">{t('meetings.partnerTime')}</p>
+            </>
+          )}
+          {meeting.mode === 'online' && <p className="meet-room-note">{t('meet.onlineNote')}</p>}
+        </section>
+        <section className="card" aria-labelledby="meet-partner">
+          <h2 id="meet-partner" className="section-title">
+            {t('meet.partner')}
+          </h2>
+          {partner ? (
+            <>
+              <p className="meet-partner-name">{name(partner.enterprise.name)}</p>
+              <p className="muted">
+                <SideTag side={partner.side} sides={event.sides} /> {partner.enterprise.region}
+              </p>
+              {contact && (
+                <dl className="contact">
+                  <div>
+                    <dt>{t('profile.contactPerson')}</dt>
+                    <dd>{contact.person}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('profile.contactEmail')}</dt>
+                    <dd>
+                      <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t('profile.contactPhone')}</dt>
+                    <dd>
+                      <a href={`tel:${contact.phone.replace(/\s+/g, '')}`}>{contact.phone}</a>
+                    </dd>
+                  </div>
+                </dl>
+              )}
+            </>
+          ) : (
+            <p className="muted">{t('meet.staffView')}</p>
+          )}
+          {own && (
+            <p>
+              <Link to={`/events/${event.id}/meetings`}>{t('meet.allMeetings')}</Link>
+            </p>
+          )}
+        </section>
+      </div>
+    </Shell>
+  );
+}

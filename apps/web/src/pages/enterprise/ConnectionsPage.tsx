@@ -1,0 +1,262 @@
+import { FormEvent, useState } from 'react';
+import type { ConnectionView, EnterpriseView, OutcomeKind, OutcomeView, PartnerView } from '@tradebridge/contracts';
+import { ApiError } from '../../api/client';
+import { connections as connectionsApi, enterprises, registrations } from '../../api/endpoints';
+import { EmptyState, ErrorBanner, Field, Loading, SideTag, StatusPill } from '../../components/ui';
+import { toApiError, useAsync } from '../../components/useAsync';
+import type { MessageKey } from '../../i18n/en';
+import { useI18n } from '../../i18n/I18nProvider';
+import { EnterpriseEventFrame } from './EnterpriseEventFrame';
+import type { MyEvent } from './useMyEvent';
+
+const OUTCOME_KINDS: OutcomeKind[] = ['mou_signed', 'contract_signed', 'order_placed', 'follow_up'];
+const CURRENCIES = ['USD', 'VND', 'CNY', 'LAK', 'EUR'];
+
+function OutcomeForm({ connectionId, onRecorded }: { connectionId: string; onRecorded(o: OutcomeView): void }) {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<OutcomeKind>('mou_signed');
+  const [amount, setAmount] = useState('');
+  const [currency, setCurrency] = useState('USD');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const recorded = await connectionsApi.recordOutcome(connectionId, {
+        kind,
+        ...(amount.trim() ? { value: { amount: amount.trim(), currency } } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      onRecorded(recorded);
+      setAmount('');
+      setNote('');
+      setFields({});
+    } catch (caught) {
+      const failure = toApiError(caught);
+      setError(failure);
+      setFields(failure.fieldMap());
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="outcome-form" onSubmit={submit} noValidate>
+      <ErrorBanner error={error} />
+      <div className="grid-4">
+        <Field label={t('outcome.kind')} error={fields.kind}>
+          <select value={kind} onChange={(e) => setKind(e.target.value as OutcomeKind)}>
+            {OUTCOME_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`outcome.${k}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('outcome.amount')} error={fields['value.amount']} hint={t('common.optional')}>
+          <input type="text" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="250000.00" />
+        </Field>
+        <Field label={t('outcome.currency')} error={fields['value.currency']}>
+          <select value={currency} onChange={(e) => setCurrency(e.target.value)}>
+            {CURRENCIES.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('outcome.note')} error={fields.note} hint={t('common.optional')}>
+          <input type="text" value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+        </Field>
+      </div>
+      <button type="submit" className="btn btn-primary btn-small" disabled={busy}>
+        {busy ? t('common.saving') : t('outcome.record')}
+      </button>
+    </form>
+  );
+}
+
+function AcceptedConnection({ connection, partner, my }: { connection: ConnectionView; partner: PartnerView | undefined; my: MyEvent }) {
+  const { t, name, date, number } = useI18n();
+  const profile = useAsync<EnterpriseView | null>(() => (partner ? enterprises.get(partner.enterprise.id) : Promise.resolve(null)), [partner?.enterprise.id]);
+  const outcomes = useAsync(() => connectionsApi.outcomes(connection.id), [connection.id]);
+  const [recording, setRecording] = useState(false);
+  const contact = profile.data?.contact;
+  const current = outcomes.data?.items.filter((o) => o.current) ?? [];
+  return (
+    <li className="card connection">
+      <div className="connection-head">
+        <div>
+          <h3>{partner ? name(partner.enterprise.name) : t('live.anEnterprise')}</h3>
+          <p className="muted small">
+            {partner && <SideTag side={partner.side} sides={my.event.sides} />} {partner?.enterprise.region} · {my.venueOf(partner?.venueId)?.name} ·{' '}
+            {t(`channel.${connection.channel}` as MessageKey)} · {date(connection.respondedAt ?? connection.createdAt, my.timezone)}
+          </p>
+        </div>
+        <StatusPill status="accepted" label={t('connectionStatus.accepted')} />
+      </div>
+      {contact ? (
+        <dl className="contact">
+          <div>
+            <dt>{t('profile.contactPerson')}</dt>
+            <dd>{contact.person}</dd>
+          </div>
+          <div>
+            <dt>{t('profile.contactEmail')}</dt>
+            <dd>
+              <a href={`mailto:${contact.email}`}>{contact.email}</a>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('profile.contactPhone')}</dt>
+            <dd>
+              <a href={`tel:${contact.phone.replace(/\s+/g, '')}`}>{contact.phone}</a>
+            </dd>
+          </div>
+        </dl>
+      ) : profile.loading ? (
+        <Loading />
+      ) : (
+        <p className="muted small">{t('connections.noContact')}</p>
+      )}
+      <div className="outcomes">
+        <h4>{t('outcome.title')}</h4>
+        {current.length ? (
+          <ul className="outcome-list">
+            {current.map((o) => (
+              <li key={o.id}>
+                <span className={`pill pill-outcome`}>{t(`outcome.${o.kind}` as MessageKey)}</span>
+                {o.value && (
+                  <strong>
+                    {number(Number(o.value.amount), { maximumFractionDigits: 2 })} {o.value.currency}
+                  </strong>
+                )}
+                {o.note && <span className="muted">{o.note}</span>}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted small">{t('outcome.none')}</p>
+        )}
+        {recording ? (
+          <OutcomeForm
+            connectionId={connection.id}
+            onRecorded={(o) => {
+              outcomes.setData((page) => ({ items: [...(page?.items ?? []), o], total: (page?.total ?? 0) + 1 }));
+              setRecording(false);
+            }}
+          />
+        ) : (
+          <button type="button" className="btn btn-secondary btn-small" onClick={() => setRecording(true)}>
+            + {t('outcome.add')}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function Connections({ my }: { my: MyEvent }) {
+  const { t, name, date } = useI18n();
+  const mine = my.registration!;
+  const data = useAsync(async () => {
+    const [list, partners] = await Promise.all([connectionsApi.list(my.event.id, { registrationId: mine.id }), registrations.partners(my.event.id, mine.id)]);
+    return { list: list.items, partners: new Map(partners.items.map((p) => [p.registrationId, p])) };
+  }, [my.event.id, mine.id]);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  if (!data.data) return data.error ? <ErrorBanner error={data.error} /> : <Loading />;
+  const { list, partners } = data.data;
+  const otherOf = (c: ConnectionView) => (c.fromRegistrationId === mine.id ? c.toRegistrationId : c.fromRegistrationId);
+  const accepted = list.filter((c) => c.status === 'accepted');
+  const pending = list.filter((c) => c.status === 'requested');
+  const closed = list.filter((c) => c.status !== 'accepted' && c.status !== 'requested');
+
+  const act = async (action: () => Promise<ConnectionView>) => {
+    setError(null);
+    try {
+      await action();
+      await data.reload();
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  };
+
+  return (
+    <div className="stack-lg">
+      <ErrorBanner error={error} />
+      <section aria-labelledby="accepted-title">
+        <h2 id="accepted-title" className="section-title">
+          {t('connections.accepted', { n: accepted.length })}
+        </h2>
+        {accepted.length === 0 ? (
+          <EmptyState title={t('connections.noneYet')}>{t('connections.noneYetLead')}</EmptyState>
+        ) : (
+          <ul className="connection-list">
+            {accepted.map((c) => (
+              <AcceptedConnection key={c.id} connection={c} partner={partners.get(otherOf(c))} my={my} />
+            ))}
+          </ul>
+        )}
+      </section>
+      {pending.length > 0 && (
+        <section aria-labelledby="pending-title">
+          <h2 id="pending-title" className="section-title">
+            {t('connections.pending')}
+          </h2>
+          <ul className="card table-list">
+            {pending.map((c) => {
+              const partnerName = name(partners.get(otherOf(c))?.enterprise.name) || t('live.anEnterprise');
+              const incoming = c.toRegistrationId === mine.id;
+              return (
+                <li key={c.id} className="table-row">
+                  <span className="grow">
+                    <strong>{partnerName}</strong> <span className="muted small">{incoming ? t('connections.theyAsked') : t('connections.youAsked')}</span>
+                    {c.message && <span className="request-message"> “{c.message}”</span>}
+                  </span>
+                  {incoming ? (
+                    <span className="button-row">
+                      <button type="button" className="btn btn-primary btn-small" onClick={() => act(() => connectionsApi.accept(c.id))} aria-label={t('live.acceptFrom', { name: partnerName })}>
+                        {t('live.accept')}
+                      </button>
+                      <button type="button" className="btn btn-ghost btn-small" onClick={() => act(() => connectionsApi.decline(c.id))} aria-label={t('live.declineFrom', { name: partnerName })}>
+                        {t('live.decline')}
+                      </button>
+                    </span>
+                  ) : (
+                    <button type="button" className="btn btn-ghost btn-small" onClick={() => act(() => connectionsApi.withdraw(c.id))}>
+                      {t('connections.withdraw')}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      {closed.length > 0 && (
+        <section aria-labelledby="closed-title">
+          <h2 id="closed-title" className="section-title">
+            {t('connections.closed')}
+          </h2>
+          <ul className="card table-list">
+            {closed.map((c) => (
+              <li key={c.id} className="table-row">
+                <span className="grow">{name(partners.get(otherOf(c))?.enterprise.name) || t('live.anEnterprise')}</span>
+                <span className="muted small">{date(c.respondedAt ?? c.createdAt, my.timezone)}</span>
+                <StatusPill status={c.status} label={t(`connectionStatus.${c.status}` as MessageKey)} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+export function ConnectionsPage({ eventId }: { eventId: string }) {
+  return <EnterpriseEventFrame eventId={eventId}>{(my) => <Connections my={my} />}</EnterpriseEventFrame>;
+}

@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import type { MeetingView, PartnerView, VenueView } from '@tradebridge/contracts';
+import { ApiError } from '../../api/client';
+import { meetings as meetingsApi, registrations } from '../../api/endpoints';
+import { EmptyState, ErrorBanner, Field, Loading, Notice, SideTag, StatusPill } from '../../components/ui';
+import { toApiError, useAsync } from '../../components/useAsync';
+import { formatRange, isoToZoned, zonedToIso } from '../../i18n/format';
+import type { MessageKey } from '../../i18n/en';
+import { useI18n } from '../../i18n/I18nProvider';
+import { Link } from '../../router';
+import { EnterpriseEventFrame } from './EnterpriseEventFrame';
+import type { MyEvent } from './useMyEvent';
+
+/** Where a meeting happens: a table at a venue, or the online meeting page. */
+export function MeetingPlace({ meeting, venue }: { meeting: MeetingView; venue?: VenueView }) {
+  const { t } = useI18n();
+  if (meeting.mode === 'online') {
+    return (
+      <Link to={`/meet/${meeting.id}`} className="meeting-link">
+        {t('meetings.openOnline')}
+      </Link>
+    );
+  }
+  return <span>{t('meetings.table', { table: meeting.table ?? '?', venue: venue?.name ?? '' })}</span>;
+}
+
+/** One meeting with the viewer's time and the partner's local time. */
+export function MeetingCard({ meeting, partner, sides, venue, onStatus }: {
+  meeting: MeetingView;
+  partner?: PartnerView;
+  sides: readonly string[];
+  venue?: VenueView;
+  onStatus?(status: 'held' | 'no_show' | 'cancelled'): void;
+}) {
+  const { t, name, locale } = useI18n();
+  return (
+    <li className="card meeting">
+      <div className="meeting-when">
+        <p className="meeting-time">{formatRange(meeting.local.startsAt, meeting.local.endsAt, meeting.local.timezone, locale)}</p>
+        <p className="muted small">{t('meetings.yourTime')}</p>
+        {meeting.partnerLocal && meeting.partnerLocal.timezone !== meeting.local.timezone && (
+          <p className="meeting-partner-time">
+            {t('meetings.partnerTime')}: {formatRange(meeting.partnerLocal.startsAt, meeting.partnerLocal.endsAt, meeting.partnerLocal.timezone, locale)}
+          </p>
+        )}
+      </div>
+      <div className="meeting-who">
+        <h3>{partner ? name(partner.enterprise.name) : t('live.anEnterprise')}</h3>
+        <p className="muted small">
+          {partner && <SideTag side={partner.side} sides={sides} />} {t(`meetingMode.${meeting.mode}` as MessageKey)} · <MeetingPlace meeting={meeting} venue={venue} />
+        </p>
+      </div>
+      <div className="meeting-status">
+        <StatusPill status={meeting.status} label={t(`meetingStatus.${meeting.status}` as MessageKey)} />
+        {onStatus && meeting.status === 'scheduled' && (
+          <div className="button-row">
+            <button type="button" className="btn btn-secondary btn-small" onClick={() => onStatus('held')}>
+              {t('meetings.markHeld')}
+            </button>
+            <button type="button" className="btn btn-ghost btn-small" onClick={() => onStatus('no_show')}>
+              {t('meetings.markNoShow')}
+            </button>
+          </div>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/**
+ * When the enterprise can meet, as windows in its own time zone; the scheduler
+ * books meetings only inside them. No window means the whole event.
+ */
+function Availability({ my }: { my: MyEvent }) {
+  const { t } = useI18n();
+  const mine = my.registration!;
+  const zone = my.timezone;
+  const saved = useAsync(() => meetingsApi.availability(my.event.id, mine.id), [my.event.id, mine.id]);
+  const [rows, setRows] = useState<{ from: string; to: string }[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [done, setDone] = useState(false);
+  const shown = rows ?? saved.data?.items.map((w) => ({ from: isoToZoned(w.startsAt, zone), to: isoToZoned(w.endsAt, zone) })) ?? [];
+  const edit = (next: { from: string; to: string }[]) => {
+    setRows(next);
+    setDone(false);
+  };
+  const save = async () => {
+    setError(null);
+    setFields({});
+    try {
+      const answer = await meetingsApi.setAvailability(
+        my.event.id,
+        mine.id,
+        shown.filter((r) => r.from && r.to).map((r) => ({ startsAt: zonedToIso(r.from, zone), endsAt: zonedToIso(r.to, zone) })),
+      );
+      saved.setData(answer);
+      setRows(null);
+      setDone(true);
+    } catch (e) {
+      const failure = toApiError(e);
+      setError(failure);
+      setFields(failure.fieldMap());
+    }
+  };
+  const eventStart = isoToZoned(my.event.startsAt, zone);
+  const eventEnd = isoToZoned(my.event.endsAt, zone);
+  return (
+    <section className="card stack" aria-labelledby="availability-title">
+      <h2 id="availability-title" className="section-title">
+        {t('availability.title')}
+      </h2>
+      <p className="muted small">{t('availability.lead', { zone })}</p>
+      <ErrorBanner error={error} />
+      {done && <Notice kind="success">{t('availability.saved')}</Notice>}
+      {shown.length === 0 && <p className="muted">{t('availability.wholeEvent')}</p>}
+      {shown.map((row, i) => (
+        <div className="line-row" key={i}>
+          <Field label={t('availability.from')} error={fields[`windows[${i}].startsAt`] ?? fields[`windows[${i}]`] ?? (i === 0 ? fields.windows : undefined)}>
+            <input type="datetime-local" min={eventStart} max={eventEnd} value={row.from} onChange={(e) => edit(shown.map((r, j) => (j === i ? { ...r, from: e.target.value } : r)))} />
+          </Field>
+          <Field label={t('availability.to')} error={fields[`windows[${i}].endsAt`]}>
+            <input type="datetime-local" min={eventStart} max={eventEnd} value={row.to} onChange={(e) => edit(shown.map((r, j) => (j === i ? { ...r, to: e.target.value } : r)))} />
+          </Field>
+          <button type="button" className="btn btn-ghost btn-icon" aria-label={t('availability.remove', { n: i + 1 })} onClick={() => edit(shown.filter((_, j) => j !== i))}>
+            ×
+          </button>
+        </div>
+      ))}
+      <div className="button-row">
+        <button type="button" className="btn btn-secondary btn-small" onClick={() => edit([...shown, { from: eventStart, to: eventEnd }])}>
+          + {t('availability.add')}
+        </button>
+        <button type="button" className="btn btn-primary btn-small" onClick={save} disabled={rows === null}>
+          {t('availability.save')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function Meetings({ my }: { my: MyEvent }) {
+  const { t } = useI18n();
+  const mine = my.registration!;
+  const data = useAsync(async () => {
+    const [list, partners] = await Promise.all([meetingsApi.list(my.event.id, { registrationId: mine.id }), registrations.partners(my.event.id, mine.id)]);
+    return { list: list.items, partners: new Map(partners.items.map((p) => [p.registrationId, p])) };
+  }, [my.event.id, mine.id]);
+  const [error, setError] = useState<ApiError | null>(null);
+  if (!data.data) return data.error ? <ErrorBanner error={data.error} /> : <Loading />;
+  const sorted = [...data.data.list].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const setStatus = async (meeting: MeetingView, status: 'held' | 'no_show' | 'cancelled') => {
+    setError(null);
+    try {
+      const updated = await meetingsApi.setStatus(meeting.id, status);
+      data.setData((prev) => ({ list: (prev?.list ?? []).map((m) => (m.id === updated.id ? updated : m)), partners: prev?.partners ?? new Map() }));
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  };
+  return (
+    <div className="stack">
+      <ErrorBanner error={error} />
+      <p className="muted">{t('meetings.lead', { zone: my.timezone })}</p>
+      {sorted.length === 0 ? (
+        <EmptyState title={t('meetings.none')}>{t('meetings.noneLead')}</EmptyState>
+      ) : (
+        <ul className="meeting-list">
+          {sorted.map((m) => (
+            <MeetingCard
+              key={m.id}
+              meeting={m}
+              partner={data.data?.partners.get(m.registrationIds.find((r) => r !== mine.id) ?? '')}
+              sides={my.event.sides}
+              venue={my.venueOf(m.venueId)}
+              onStatus={(status) => setStatus(m, status)}
+            />
+          ))}
+        </ul>
+      )}
+      {mine.status === 'approved' && <Availability my={my} />}
+    </div>
+  );
+}
+
+export function MeetingsPage({ eventId }: { eventId: string }) {
+  return <EnterpriseEventFrame eventId={eventId}>{(my) => <Meetings my={my} />}</EnterpriseEventFrame>;
+}

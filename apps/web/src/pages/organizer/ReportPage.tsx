@@ -1,0 +1,193 @@
+import { useState } from 'react';
+import type { Locale } from '@tradebridge/contracts';
+import { LOCALES } from '@tradebridge/contracts';
+import { ApiError } from '../../api/client';
+import { reports } from '../../api/endpoints';
+import type { ReportFormat, ReportView } from '../../api/types';
+import { TimelineChart } from '../../components/TimelineChart';
+import { ErrorBanner, Field, Loading, Notice, ProgressBar, Stat } from '../../components/ui';
+import { toApiError, useAsync } from '../../components/useAsync';
+import type { MessageKey } from '../../i18n/en';
+import { INTL_LOCALE } from '../../i18n/format';
+import { useI18n } from '../../i18n/I18nProvider';
+import { OrgEventFrame } from './OrgEventFrame';
+import type { OrgEvent } from './useOrgEvent';
+
+const FORMATS: { format: ReportFormat; key: MessageKey }[] = [
+  { format: 'pdf', key: 'report.pdf' },
+  { format: 'xlsx', key: 'report.xlsx' },
+  { format: 'csv', key: 'report.csv' },
+  { format: 'json', key: 'report.json' },
+];
+
+function kb(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} kB`;
+}
+
+function Breakdown({ title, columns, rows }: { title: string; columns: string[]; rows: { label: string; values: (number | undefined)[] }[] }) {
+  if (!rows.length) return null;
+  return (
+    <section className="card" aria-label={title}>
+      <h3 className="subsection-title">{title}</h3>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{title}</th>
+              {columns.map((c) => (
+                <th key={c} scope="col" className="num">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.label}>
+                <th scope="row">{row.label}</th>
+                {row.values.map((v, i) => (
+                  <td key={i} className="num">
+                    {v ?? '—'}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function ReportSummary({ report, org }: { report: ReportView; org: OrgEvent }) {
+  const { t, number, date, locale } = useI18n();
+  const tot = report.totals;
+  const regions = new Intl.DisplayNames([INTL_LOCALE[locale]], { type: 'region' });
+  const countryName = (code: string) => (code ? `${regions.of(code) ?? code} (${code})` : '—');
+  return (
+    <div className="stack">
+      <div className="stats-row">
+        <Stat label={t('report.registered')} value={tot.registered} hint={t('report.approvedHint', { n: tot.approved })} />
+        <Stat label={t('report.checkedIn')} value={tot.checkedIn} />
+        <Stat label={t('dash.connectionsMade')} value={tot.connectionsMade} hint={t('dash.acceptance', { rate: number(tot.acceptanceRate, { style: 'percent', maximumFractionDigits: 0 }) })} />
+        <Stat label={t('report.meetingsHeld')} value={tot.meetingsHeld} hint={t('report.ofScheduled', { n: tot.meetingsScheduled })} />
+        <Stat label={t('report.outcomes')} value={tot.outcomes} />
+      </div>
+      {report.timeline.length > 0 && (
+        <section className="card">
+          <h3 className="subsection-title">{t('dash.timeline')}</h3>
+          <TimelineChart
+            points={report.timeline.map((p) => ({ at: new Date(p.at), value: p.made }))}
+            label={t('dash.timelineLabel', { n: tot.connectionsMade })}
+            formatTick={(at) => date(at, org.event.timezone, 'time', false)}
+            stepMs={3_600_000}
+          />
+        </section>
+      )}
+      <div className="grid-2 align-start">
+        <Breakdown
+          title={t('report.bySide')}
+          columns={[t('report.registered'), t('report.approved'), t('report.made')]}
+          rows={report.bySide.map((r) => ({ label: countryName(r.key), values: [r.registered, r.approved, r.made] }))}
+        />
+        <Breakdown
+          title={t('report.byVenue')}
+          columns={[t('report.registered'), t('report.approved'), t('report.checkedIn')]}
+          rows={report.byVenue.map((r) => ({ label: r.name, values: [r.registered, r.approved, r.checkedIn] }))}
+        />
+        <Breakdown
+          title={t('report.byRoom')}
+          columns={[t('report.registered'), t('report.approved'), t('report.made')]}
+          rows={report.byRoom.map((r) => ({ label: r.name, values: [r.registered, r.approved, r.made] }))}
+        />
+        {report.valueByCurrency.length > 0 && (
+          <section className="card">
+            <h3 className="subsection-title">{t('report.value')}</h3>
+            <ul className="value-list">
+              {report.valueByCurrency.map((v) => (
+                <li key={v.currency}>
+                  <strong>
+                    {number(Number(v.amount), { maximumFractionDigits: 2 })} {v.currency}
+                  </strong>{' '}
+                  <span className="muted">{t('report.outcomesCount', { n: v.count })}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Report({ org }: { org: OrgEvent }) {
+  const { t, locale } = useI18n();
+  const [reportLocale, setReportLocale] = useState<Locale>(locale);
+  // The summary on screen follows the UI language; the select chooses the files' language.
+  const report = useAsync(() => reports.json(org.event.id, locale), [org.event.id, locale]);
+  const [progress, setProgress] = useState<{ format: ReportFormat; received: number; total: number | null } | null>(null);
+  const [saved, setSaved] = useState<{ filename: string; bytes: number } | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const fetchFile = async (format: ReportFormat) => {
+    setError(null);
+    setSaved(null);
+    setProgress({ format, received: 0, total: null });
+    try {
+      setSaved(await reports.download(org.event.id, format, reportLocale, (received, total) => setProgress({ format, received, total })));
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  return (
+    <div className="stack-lg">
+      <section className="card stack" aria-labelledby="downloads-title">
+        <h2 id="downloads-title" className="section-title">
+          {t('report.downloads')}
+        </h2>
+        <p className="muted">{t('report.downloadsLead')}</p>
+        <div className="download-bar">
+          <Field label={t('report.language')}>
+            <select value={reportLocale} onChange={(e) => setReportLocale(e.target.value as Locale)}>
+              {LOCALES.map((code) => (
+                <option key={code} value={code}>
+                  {t(`lang.${code}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <div className="button-row">
+            {FORMATS.map(({ format, key }) => (
+              <button key={format} type="button" className={`btn ${format === 'pdf' ? 'btn-primary' : 'btn-secondary'}`} disabled={progress !== null} onClick={() => fetchFile(format)}>
+                {t(key)}
+              </button>
+            ))}
+          </div>
+        </div>
+        {progress && (
+          <div className="running">
+            <ProgressBar value={progress.total ? progress.received : undefined} max={progress.total ?? undefined} label={t('report.downloading', { format: progress.format.toUpperCase() })} />
+            <p className="small muted">
+              {t('report.downloading', { format: progress.format.toUpperCase() })} {progress.received > 0 && kb(progress.received)}
+            </p>
+          </div>
+        )}
+        {saved && <Notice kind="success">{t('report.saved', { filename: saved.filename, size: kb(saved.bytes) })}</Notice>}
+        <ErrorBanner error={error} />
+      </section>
+      <section aria-labelledby="summary-title" className="stack">
+        <h2 id="summary-title" className="section-title">
+          {t('report.summary')}
+        </h2>
+        {report.data ? <ReportSummary report={report.data} org={org} /> : report.error ? <ErrorBanner error={report.error} /> : <Loading />}
+      </section>
+    </div>
+  );
+}
+
+export function ReportPage({ eventId }: { eventId: string }) {
+  return <OrgEventFrame eventId={eventId}>{(org) => <Report org={org} />}</OrgEventFrame>;
+}

@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import type { ScheduleRunView } from '@tradebridge/contracts';
+import { ApiError } from '../../api/client';
+import { meetings as meetingsApi, registrations } from '../../api/endpoints';
+import { EmptyState, ErrorBanner, Loading, ProgressBar, Stat, StatusPill } from '../../components/ui';
+import { toApiError, useAsync } from '../../components/useAsync';
+import { formatRange } from '../../i18n/format';
+import type { MessageKey } from '../../i18n/en';
+import { useI18n } from '../../i18n/I18nProvider';
+import { Link } from '../../router';
+import { OrgEventFrame } from './OrgEventFrame';
+import type { OrgEvent } from './useOrgEvent';
+
+/** The scheduler's answer against its proven upper bound, as figures and one bar. */
+function RunResult({ run }: { run: ScheduleRunView }) {
+  const { t, number } = useI18n();
+  const ratio = run.upperBound ? run.scheduled / run.upperBound : 1;
+  return (
+    <div className="run-result" aria-live="polite">
+      <div className="stats-row">
+        <Stat label={t('schedule.scheduled')} value={run.scheduled} />
+        <Stat label={t('schedule.unscheduled')} value={run.unscheduled} />
+        <Stat label={t('schedule.upperBound')} value={run.upperBound} hint={t('schedule.upperBoundHint')} />
+        <Stat label={t('schedule.ratio')} value={number(ratio, { style: 'percent', maximumFractionDigits: 1 })} />
+      </div>
+      <div className="bound-bar" role="img" aria-label={t('schedule.barLabel', { scheduled: run.scheduled, bound: run.upperBound })}>
+        <span className="bound-fill" style={{ width: `${Math.min(100, ratio * 100)}%` }} />
+        <span className="bound-mark" />
+      </div>
+      <p className="muted small">{run.applied ? t('schedule.appliedNote') : t('schedule.dryRunNote')}</p>
+      {Object.keys(run.unscheduledReasons).length > 0 && (
+        <ul className="reason-counts">
+          {Object.entries(run.unscheduledReasons).map(([reason, count]) => (
+            <li key={reason}>
+              <span className="pill">{t(`schedule.reason.${reason}` as MessageKey)}</span> {count}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Schedule({ org }: { org: OrgEvent }) {
+  const { t, name, locale } = useI18n();
+  const { event } = org;
+  const data = useAsync(async () => {
+    const [list, regs] = await Promise.all([meetingsApi.list(event.id), registrations.listAll(event.id, { status: 'approved' })]);
+    return { list: list.items, regs: new Map(regs.items.map((r) => [r.id, r])) };
+  }, [event.id]);
+  const [run, setRun] = useState<ScheduleRunView | null>(null);
+  const [busy, setBusy] = useState<'dry' | 'apply' | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const schedule = async (dryRun: boolean) => {
+    setBusy(dryRun ? 'dry' : 'apply');
+    setError(null);
+    try {
+      setRun(await meetingsApi.schedule(event.id, dryRun));
+      if (!dryRun) await data.reload();
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const meetings = [...(data.data?.list ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const partyName = (id: string) => name(data.data?.regs.get(id)?.enterprise?.name) || '…';
+
+  return (
+    <div className="stack-lg">
+      <section className="card stack" aria-labelledby="run-title">
+        <h2 id="run-title" className="section-title">
+          {t('schedule.title')}
+        </h2>
+        <p className="muted">{t('schedule.lead', { minutes: event.slotMinutes })}</p>
+        <ErrorBanner error={error} />
+        <div className="button-row">
+          <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={() => schedule(true)}>
+            {t('schedule.dryRun')}
+          </button>
+          <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => schedule(false)}>
+            {t('schedule.run')}
+          </button>
+        </div>
+        {busy && (
+          <div className="running">
+            <ProgressBar label={t('schedule.running')} />
+            <p className="small muted">{t('schedule.running')}</p>
+          </div>
+        )}
+        {run && !busy && <RunResult run={run} />}
+      </section>
+
+      <section className="card stack" aria-labelledby="meetings-title">
+        <h2 id="meetings-title" className="section-title">
+          {t('schedule.meetings', { n: meetings.length })}
+        </h2>
+        {!data.data ? (
+          data.error ? <ErrorBanner error={data.error} /> : <Loading />
+        ) : meetings.length === 0 ? (
+          <EmptyState title={t('meetings.none')}>{t('schedule.noneLead')}</EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('schedule.when', { zone: event.timezone })}</th>
+                  <th scope="col">{t('schedule.parties')}</th>
+                  <th scope="col">{t('schedule.place')}</th>
+                  <th scope="col">{t('regs.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {meetings.map((m) => (
+                  <tr key={m.id}>
+                    <td className="nowrap">{formatRange(m.local.startsAt, m.local.endsAt, m.local.timezone, locale)}</td>
+                    <td>
+                      {partyName(m.registrationIds[0])} ⇄ {partyName(m.registrationIds[1])}
+                    </td>
+                    <td>
+                      {m.mode === 'online' ? (
+                        <Link to={`/meet/${m.id}`}>{t('meetingMode.online')}</Link>
+                      ) : (
+                        t('meetings.table', { table: m.table ?? '?', venue: org.venueOf(m.venueId)?.name ?? '' })
+                      )}
+                    </td>
+                    <td>
+                      <StatusPill status={m.status} label={t(`meetingStatus.${m.status}` as MessageKey)} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function SchedulePage({ eventId }: { eventId: string }) {
+  return <OrgEventFrame eventId={eventId}>{(org) => <Schedule org={org} />}</OrgEventFrame>;
+}

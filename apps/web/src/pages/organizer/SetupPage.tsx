@@ -1,0 +1,360 @@
+import { FormEvent, useState } from 'react';
+import type { EventStatus, StaffRole, VenueKind } from '@tradebridge/contracts';
+import { LOCALES } from '@tradebridge/contracts';
+import { ApiError } from '../../api/client';
+import { events, reference } from '../../api/endpoints';
+import { ErrorBanner, Field, Notice, StatusPill } from '../../components/ui';
+import { toApiError, useAsync } from '../../components/useAsync';
+import type { MessageKey } from '../../i18n/en';
+import { useI18n } from '../../i18n/I18nProvider';
+import { OrgEventFrame } from './OrgEventFrame';
+import type { OrgEvent } from './useOrgEvent';
+import { allZones } from './zones';
+
+const FLOW: EventStatus[] = ['draft', 'registration_open', 'live', 'closed'];
+const KINDS: VenueKind[] = ['main', 'satellite', 'online'];
+
+function useFormErrors() {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const fail = (caught: unknown) => {
+    const failure = toApiError(caught);
+    setError(failure);
+    setFields(failure.fieldMap());
+  };
+  const clear = () => {
+    setError(null);
+    setFields({});
+  };
+  return { error, fields, fail, clear, setFields };
+}
+
+function StatusSection({ org, reload }: { org: OrgEvent; reload(): Promise<void> }) {
+  const { t, date } = useI18n();
+  const { event } = org;
+  const { error, fail, clear } = useFormErrors();
+  const [busy, setBusy] = useState(false);
+  const [slot, setSlot] = useState(String(event.slotMinutes));
+  const index = FLOW.indexOf(event.status);
+  const next = FLOW[index + 1];
+  const slots = Math.floor((new Date(event.endsAt).getTime() - new Date(event.startsAt).getTime()) / (event.slotMinutes * 60_000));
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    clear();
+    try {
+      await action();
+      await reload();
+    } catch (caught) {
+      fail(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card stack" aria-labelledby="status-title">
+      <h2 id="status-title" className="section-title">
+        {t('setup.status')}
+      </h2>
+      <ErrorBanner error={error} />
+      <ol className="stepper">
+        {FLOW.map((status, i) => (
+          <li key={status} className={i < index ? 'done' : i === index ? 'current' : undefined} aria-current={i === index ? 'step' : undefined}>
+            <span className="step-dot" aria-hidden="true">
+              {i < index ? '✓' : i + 1}
+            </span>
+            {t(`eventStatus.${status}` as MessageKey)}
+          </li>
+        ))}
+      </ol>
+      {next ? (
+        <div>
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => run(() => events.update(event.id, { status: next }))}>
+            {t(`setup.moveTo.${next}` as MessageKey)}
+          </button>
+          <p className="muted small">{t(`setup.moveHint.${next}` as MessageKey)}</p>
+        </div>
+      ) : (
+        <Notice kind="info">{t('setup.closedNote')}</Notice>
+      )}
+      <div className="slot-grid">
+        <h3 className="subsection-title">{t('setup.slotGrid')}</h3>
+        <p className="muted small">
+          {t('setup.slotGridLead', { n: slots, minutes: event.slotMinutes, from: date(event.startsAt, event.timezone), to: date(event.endsAt, event.timezone, 'time') })}
+        </p>
+        <div className="slot-strip" aria-hidden="true">
+          {Array.from({ length: Math.min(slots, 48) }, (_, i) => (
+            <span key={i} title={date(new Date(new Date(event.startsAt).getTime() + i * event.slotMinutes * 60_000), event.timezone, 'time', false)} />
+          ))}
+        </div>
+        {event.status !== 'closed' && (
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void run(() => events.update(event.id, { slotMinutes: Number(slot) }));
+            }}
+          >
+            <Field label={t('org.slotMinutes')}>
+              <input type="number" min={5} max={240} step={5} value={slot} onChange={(e) => setSlot(e.target.value)} />
+            </Field>
+            <button type="submit" className="btn btn-secondary" disabled={busy}>
+              {t('common.save')}
+            </button>
+          </form>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function VenuesSection({ org, reload }: { org: OrgEvent; reload(): Promise<void> }) {
+  const { t } = useI18n();
+  const { error, fields, fail, clear } = useFormErrors();
+  const [form, setForm] = useState({ name: '', city: '', country: org.event.sides[0], timezone: org.event.timezone, kind: 'main' as VenueKind, capacity: '200', tables: '20' });
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    clear();
+    try {
+      await events.addVenue(org.event.id, { ...form, capacity: Number(form.capacity), tables: Number(form.tables) });
+      setForm({ ...form, name: '', city: '' });
+      await reload();
+    } catch (caught) {
+      fail(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card stack" aria-labelledby="venues-title">
+      <h2 id="venues-title" className="section-title">
+        {t('setup.venues')}
+      </h2>
+      {org.venues.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('setup.venueName')}</th>
+                <th scope="col">{t('setup.kind')}</th>
+                <th scope="col">{t('setup.city')}</th>
+                <th scope="col">{t('org.timezone')}</th>
+                <th scope="col" className="num">
+                  {t('setup.capacity')}
+                </th>
+                <th scope="col" className="num">
+                  {t('setup.tables')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {org.venues.map((v) => (
+                <tr key={v.id}>
+                  <td>{v.name}</td>
+                  <td>
+                    <span className={`pill pill-venue-${v.kind}`}>{t(`venueKind.${v.kind}` as MessageKey)}</span>
+                  </td>
+                  <td>
+                    {v.city}, {v.country}
+                  </td>
+                  <td>{v.timezone}</td>
+                  <td className="num">{v.capacity}</td>
+                  <td className="num">{v.tables}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form onSubmit={submit} noValidate className="stack">
+        <h3 className="subsection-title">{t('setup.addVenue')}</h3>
+        <ErrorBanner error={error} />
+        <div className="grid-4">
+          <Field label={t('setup.venueName')} error={fields.name}>
+            <input type="text" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          </Field>
+          <Field label={t('setup.city')} error={fields.city}>
+            <input type="text" value={form.city} onChange={(e) => setForm({ ...form, city: e.target.value })} />
+          </Field>
+          <Field label={t('profile.country')} error={fields.country}>
+            <input type="text" maxLength={2} value={form.country} onChange={(e) => setForm({ ...form, country: e.target.value.toUpperCase() })} />
+          </Field>
+          <Field label={t('org.timezone')} error={fields.timezone}>
+            <select value={form.timezone} onChange={(e) => setForm({ ...form, timezone: e.target.value })}>
+              {allZones().map((z) => (
+                <option key={z}>{z}</option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('setup.kind')} error={fields.kind}>
+            <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as VenueKind, tables: e.target.value === 'online' ? '0' : form.tables })}>
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`venueKind.${k}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('setup.capacity')} error={fields.capacity}>
+            <input type="number" min={1} value={form.capacity} onChange={(e) => setForm({ ...form, capacity: e.target.value })} />
+          </Field>
+          <Field label={t('setup.tables')} error={fields.tables}>
+            <input type="number" min={0} value={form.tables} onChange={(e) => setForm({ ...form, tables: e.target.value })} />
+          </Field>
+        </div>
+        <div>
+          <button type="submit" className="btn btn-secondary" disabled={busy}>
+            + {t('setup.addVenue')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function RoomsSection({ org, reload }: { org: OrgEvent; reload(): Promise<void> }) {
+  const { t, name, locale } = useI18n();
+  const { error, fields, fail, clear } = useFormErrors();
+  const sections = useAsync(() => reference.hs({ level: 'section', locale, limit: 30 }), [locale]);
+  const [names, setNames] = useState({ vi: '', zh: '', en: '' });
+  const [codes, setCodes] = useState<string[]>([]);
+  const [capacity, setCapacity] = useState('100');
+  const [busy, setBusy] = useState(false);
+  const sectionName = (code: string) => sections.data?.items.find((s) => s.code === code)?.name ?? code;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    clear();
+    try {
+      const roomName = Object.fromEntries(Object.entries(names).filter(([, v]) => v.trim()).map(([k, v]) => [k, v.trim()]));
+      await events.addRoom(org.event.id, { name: roomName, sectorCodes: codes, capacity: Number(capacity) });
+      setNames({ vi: '', zh: '', en: '' });
+      setCodes([]);
+      await reload();
+    } catch (caught) {
+      fail(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card stack" aria-labelledby="rooms-title">
+      <h2 id="rooms-title" className="section-title">
+        {t('setup.rooms')}
+      </h2>
+      {org.rooms.length > 0 && (
+        <ul className="room-cards">
+          {org.rooms.map((r) => (
+            <li key={r.id} className="room-card">
+              <p className="room-card-name">{name(r.name)}</p>
+              <p className="muted small">{r.sectorCodes.map((c) => `${c} · ${sectionName(c)}`).join(' / ')}</p>
+              <p className="small">
+                {t('setup.capacity')}: {r.capacity} · <StatusPill status={r.status} label={t(`roomStatus.${r.status}` as MessageKey)} />
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={submit} noValidate className="stack">
+        <h3 className="subsection-title">{t('setup.addRoom')}</h3>
+        <ErrorBanner error={error} />
+        <div className="grid-4">
+          {LOCALES.map((code) => (
+            <Field key={code} label={t('profile.nameIn', { language: t(`lang.${code}` as MessageKey) })} error={fields[`name.${code}`] ?? (code === 'vi' ? fields.name : undefined)}>
+              <input type="text" value={names[code]} onChange={(e) => setNames({ ...names, [code]: e.target.value })} />
+            </Field>
+          ))}
+          <Field label={t('setup.capacity')} error={fields.capacity}>
+            <input type="number" min={1} value={capacity} onChange={(e) => setCapacity(e.target.value)} />
+          </Field>
+        </div>
+        <fieldset className={`field${fields.sectorCodes ? ' field-invalid' : ''}`}>
+          <legend>{t('setup.sectors')}</legend>
+          <div className="chips">
+            {sections.data?.items.map((s) => (
+              <label key={s.code} className={`chip${codes.includes(s.code) ? ' chip-on' : ''}`} title={s.name}>
+                <input type="checkbox" checked={codes.includes(s.code)} onChange={(e) => setCodes(e.target.checked ? [...codes, s.code] : codes.filter((c) => c !== s.code))} />
+                <span className="chip-code">{s.code}</span> <span className="chip-name">{s.name}</span>
+              </label>
+            ))}
+          </div>
+          {fields.sectorCodes && <p className="field-error">{fields.sectorCodes}</p>}
+        </fieldset>
+        <div>
+          <button type="submit" className="btn btn-secondary" disabled={busy}>
+            + {t('setup.addRoom')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function StaffSection({ org }: { org: OrgEvent }) {
+  const { t } = useI18n();
+  const staff = useAsync(() => events.staff(org.event.id), [org.event.id]);
+  const { error, fields, fail, clear } = useFormErrors();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<StaffRole>('moderator');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    clear();
+    try {
+      await events.addStaff(org.event.id, { email: email.trim(), role });
+      setEmail('');
+      await staff.reload();
+    } catch (caught) {
+      fail(caught);
+    }
+  };
+  return (
+    <section className="card stack" aria-labelledby="staff-title">
+      <h2 id="staff-title" className="section-title">
+        {t('setup.staff')}
+      </h2>
+      <ul className="table-list">
+        {staff.data?.items.map((s) => (
+          <li key={s.userId} className="table-row">
+            <span className="grow">
+              {s.displayName} <span className="muted small">{s.email}</span>
+            </span>
+            <span className="pill">{t(`staffRole.${s.role}` as MessageKey)}</span>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={submit} noValidate className="inline-form">
+        <ErrorBanner error={error} />
+        <Field label={t('auth.email')} error={fields.email}>
+          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+        </Field>
+        <Field label={t('setup.role')} error={fields.role}>
+          <select value={role} onChange={(e) => setRole(e.target.value as StaffRole)}>
+            <option value="moderator">{t('staffRole.moderator')}</option>
+            <option value="organizer">{t('staffRole.organizer')}</option>
+          </select>
+        </Field>
+        <button type="submit" className="btn btn-secondary">
+          + {t('setup.addStaff')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function SetupPage({ eventId }: { eventId: string }) {
+  return (
+    <OrgEventFrame eventId={eventId}>
+      {(org, reload) => (
+        <div className="stack-lg">
+          <StatusSection org={org} reload={reload} />
+          <VenuesSection org={org} reload={reload} />
+          <RoomsSection org={org} reload={reload} />
+          <StaffSection org={org} />
+        </div>
+      )}
+    </OrgEventFrame>
+  );
+}

@@ -1,0 +1,155 @@
+import { INestApplication } from '@nestjs/common';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, ConsoleMessage, Page } from 'playwright-core';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { migrateDatabase } from '@tradebridge/core';
+import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
+import { createApiApp } from '../../apps/api/src/app';
+import { LiveGatewayModule } from '../../apps/gateway/src/gateway.module';
+import { LiveGateway } from '../../apps/gateway/src/live.gateway';
+import { RealtimeAdapter } from '../../apps/gateway/src/realtime.adapter';
+import { TestApp, testConfig } from '../factories/app';
+
+/**
+ * What the browser tests run against: the API, the live gateway and the built
+ * web app on one URL, composed as `npm start` does (apps/gateway/src/standalone.ts),
+ * and Debian's Chromium driven by playwright-core.
+ */
+
+const ROOT = join(__dirname, '..', '..');
+export const WEB_DIST = join(ROOT, 'apps', 'web', 'dist');
+export const ARTIFACTS = join(__dirname, 'artifacts');
+
+/** `npm test` builds the web app before Jest; a bare `jest --selectProjects browser` builds it here if missing. */
+function ensureWebBuild(): void {
+  if (existsSync(join(WEB_DIST, 'index.html'))) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'apps', 'web', 'vite.config.mts'), '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface WebApp extends TestApp {
+  url: string;
+}
+
+/** The whole product on one ephemeral port, on the test database. */
+export async function startWebApp(): Promise<WebApp> {
+  ensureWebBuild();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config = testConfig({ WEB_DIST_DIR: WEB_DIST, PUBLIC_URL: url, PORT: String(port) });
+  await migrateDatabase(config.databaseUrl!, ENTITIES, MIGRATIONS);
+  const app: INestApplication = await createApiApp(config, config.databaseUrl!, [LiveGatewayModule]);
+  app.useWebSocketAdapter(new RealtimeAdapter(app));
+  await app.listen(port, '127.0.0.1');
+  return {
+    app,
+    url,
+    http: request(app.getHttpServer()),
+    db: app.get(DataSource),
+    config,
+    close: async () => {
+      app.get(LiveGateway).farewell();
+      await app.close();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export const DESKTOP = { width: 1366, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * A page that records every console error and uncaught exception, so a test
+ * can assert the app ran clean on every page it visited.
+ */
+export class TrackedPage {
+  readonly errors: string[] = [];
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+    readonly name: string,
+  ) {
+    page.on('console', (message: ConsoleMessage) => {
+      if (message.type() === 'error') this.errors.push(`[${name}] console: ${message.text()} (${page.url()})`);
+    });
+    page.on('pageerror', (error: Error) => this.errors.push(`[${name}] pageerror: ${error.message} (${page.url()})`));
+  }
+
+  static async open(browser: Browser, baseURL: string, name: string, options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<TrackedPage> {
+    const context = await browser.newContext({
+      baseURL,
+      viewport: options.viewport ?? DESKTOP,
+      locale: options.locale ?? 'en-GB',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      acceptDownloads: true,
+    });
+    context.setDefaultTimeout(15_000);
+    return new TrackedPage(context, await context.newPage(), name);
+  }
+
+  /** Stores a screenshot in test/browser/artifacts once fonts and pending requests have settled. */
+  async screenshot(file: string, options: { fullPage?: boolean } = {}): Promise<void> {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await this.page.waitForLoadState('networkidle').catch(() => undefined);
+    await this.page.evaluate('window.scrollTo(0, 0); document.fonts.ready.then(() => true)');
+    await this.page.screenshot({ path: join(ARTIFACTS, file), fullPage: options.fullPage ?? true, animations: 'disabled' });
+  }
+
+  /**
+   * Chromium logs every 4xx answer as a console error. A test that provokes one
+   * on purpose (to see the error beside its field) takes exactly that entry out.
+   */
+  async expectFailedRequest(status: number): Promise<void> {
+    const pattern = `status of ${status} `;
+    await eventually(() => this.errors.some((e) => e.includes(pattern)), 5_000);
+    this.errors.splice(this.errors.findIndex((e) => e.includes(pattern)), 1);
+  }
+
+  /** Signs in through the login form and waits until the app has left it. */
+  async login(email: string, password: string): Promise<void> {
+    await this.page.goto('/login');
+    await this.page.getByLabel('E-mail').fill(email);
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByRole('button', { name: 'Log in' }).click();
+    await this.page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
+
+/** Resolves once `check` holds (polled every 50 ms); fails after `ms`. */
+export async function eventually(check: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms: ${check.toString().slice(0, 200)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
