@@ -12,6 +12,7 @@ import { ChapterBits1763800010000 } from './1763800010000-chapter-bits';
 import { RegistrationChapterBits1763800011000 } from './1763800011000-registration-chapter-bits';
 import { NeedPrefixCounts1763800012000 } from './1763800012000-need-prefix-counts';
 import { LoginAttemptsChecked1763800013000 } from './1763800013000-login-attempts-checked';
+import { OfferPrefixKeys1763800014000 } from './1763800014000-offer-prefix-keys';
 
 /** Every migration, in order. A new file is reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   RegistrationChapterBits1763800011000,
   NeedPrefixCounts1763800012000,
   LoginAttemptsChecked1763800013000,
+  OfferPrefixKeys1763800014000,
 ];

@@ -21,6 +21,16 @@ export function hsPrefixes(codes: string[]): string[] {
   return [...out].sort();
 }
 
+/**
+ * An HS prefix as an integer key, unique across levels: "08" → 81, "0810" →
+ * 8102, "081060" → 810603 (the digits, then 1/2/3 for chapter, heading,
+ * subheading). PostgreSQL's hs_prefix_keys (migration OfferPrefixKeys) makes
+ * the same keys, so ranking can intersect sorted int arrays.
+ */
+export function hsPrefixKey(prefix: string): number {
+  return Number.parseInt(prefix, 10) * 10 + prefix.length / 2;
+}
+
 export function matchVectors(offers: ProductLine[], needs: ProductLine[], certifications: Certification[]): MatchVectors {
   const stars = certifications
     .filter((c) => c.kind === 'ocop' && c.stars !== undefined && Number.isInteger(c.stars) && c.stars >= 3 && c.stars <= 5)

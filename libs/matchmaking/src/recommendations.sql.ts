@@ -1,13 +1,13 @@
-import { hsPrefixes } from '@tradebridge/enterprises';
+import { hsPrefixes, hsPrefixKey } from '@tradebridge/enterprises';
 import { REQUIRED_CERTIFICATIONS } from './score';
 import type { MatchProfile } from './score';
 
 /**
  * Ranks one viewer's candidates inside PostgreSQL: one pass over the other
  * side's approved registrations, reading each enterprise's match vectors
- * (migration 1763800008000). The viewer's own codes are few (≤ 50), so the
- * score is spelled out as one CASE term per code with bound parameters — no
- * per-row subqueries. It mirrors score.ts exactly; the e2e test "ranks in SQL
+ * (migration 1763800008000 and the generated columns after it). The viewer's
+ * own codes are few (≤ 50), so the score is spelled out as a few terms with
+ * bound parameters — no per-row subqueries. It mirrors score.ts exactly; the e2e test "ranks in SQL
  * exactly as the pure score" holds the two together.
  *
  * Rule 1, for a need code x against the offering side's prefixes P: x's
@@ -26,24 +26,31 @@ export function rankRecommendationsQuery(
     params.push(value);
     return `$${params.length}`;
   };
-  const productTerm = (code: string, prefixes: 'c.offer_prefixes'): string => {
-    const arms: string[] = [];
-    if (code.length >= 6) arms.push(`WHEN ${bind(code.slice(0, 6))}::text = ANY(${prefixes}) THEN 30`);
-    if (code.length >= 4) arms.push(`WHEN ${bind(code.slice(0, 4))}::text = ANY(${prefixes}) THEN 20`);
-    arms.push(`WHEN ${bind(code.slice(0, 2))}::text = ANY(${prefixes}) THEN 8`);
-    return `CASE ${arms.join(' ')} ELSE 0 END`;
-  };
-
+  const levelWeight: Record<number, number> = { 2: 8, 4: 12, 6: 10 };
   const terms: string[] = [];
-  for (const need of new Set(viewer.needs)) terms.push(productTerm(need, 'c.offer_prefixes')); // they offer what you need
+  // They offer what you need: per need code x, 30 / 20 / 8 when their offers' prefixes hold x's 6-,
+  // 4- or 2-digit form. Their prefixes are prefix-closed, so that equals 8 when x's chapter is there
+  // + 12 when its heading is + 10 when its subheading is: a weighted overlap of your needs' prefixes
+  // with theirs. Keys of equal total weight go in one array, intersected per candidate
+  // (enterprises.offer_prefix_keys, migration OfferPrefixKeys).
+  const needWeight = new Map<number, number>();
+  for (const need of new Set(viewer.needs)) {
+    for (const length of [2, 4, 6]) {
+      if (need.length < length) continue;
+      const key = hsPrefixKey(need.slice(0, length));
+      needWeight.set(key, (needWeight.get(key) ?? 0) + levelWeight[length]);
+    }
+  }
+  const keysByWeight = new Map<number, number[]>();
+  for (const [key, weight] of needWeight) keysByWeight.set(weight, [...(keysByWeight.get(weight) ?? []), key]);
+  for (const [weight, keys] of keysByWeight) terms.push(`${weight} * icount(c.offer_prefix_keys & ${bind(keys.sort((a, b) => a - b))}::int[])`);
   if (viewer.offers.length) {
     // You offer what they need: per need code m of theirs, 30 / 20 / 8 when your offers' prefixes
     // hold m's 6-, 4- or 2-digit form. Your prefixes are prefix-closed (a 6-digit one brings its 4-
     // and 2-digit forms), so that equals 8 per need under one of your chapters + 12 per need under
     // one of your headings + 10 per need under one of your subheadings: a weighted sum of their
     // need counts per prefix (enterprises.need_prefix_counts, migration NeedPrefixCounts).
-    const weight: Record<number, number> = { 2: 8, 4: 12, 6: 10 };
-    const lookups = hsPrefixes(viewer.offers).map((prefix) => `${weight[prefix.length]} * coalesce((c.need_prefix_counts ->> ${bind(prefix)}::text)::int, 0)`);
+    const lookups = hsPrefixes(viewer.offers).map((prefix) => `${levelWeight[prefix.length]} * coalesce((c.need_prefix_counts ->> ${bind(prefix)}::text)::int, 0)`);
     if (lookups.length) terms.push(`(${lookups.join(' + ')})`);
   }
 
@@ -72,7 +79,7 @@ export function rankRecommendationsQuery(
   const sql = `
 WITH scored AS MATERIALIZED (
   SELECT c.id, ${terms.length ? terms.join('\n       + ') : '0'} AS score
-    FROM (SELECT r.id, r.room_id, r.venue_id, r.attendance, e.languages, e.offer_prefixes, e.need_prefixes, e.need_prefix_counts, e.certification_kinds, e.ocop_stars
+    FROM (SELECT r.id, r.room_id, r.venue_id, r.attendance, e.languages, e.offer_prefixes, e.offer_prefix_keys, e.need_prefixes, e.need_prefix_counts, e.certification_kinds, e.ocop_stars
             FROM registrations r
             JOIN enterprises e ON e.id = r.enterprise_id
            WHERE r.event_id = $1 AND r.status = 'approved' AND r.side <> $3 AND r.id <> $2
