@@ -207,13 +207,18 @@ export async function createBareServer(options: BareOptions): Promise<{ port: nu
       const locale = (query.locale ?? 'en') as Locale;
       if (!['vi', 'zh', 'en'].includes(locale)) throw new Refusal(400, 'VALIDATION_FAILED', 'locale must be vi, zh or en');
 
-      const [registration] = await run(pool, SQL.registration, [eventId, registrationId]);
-      const staff = (await staffRole(pool, actor, eventId)) !== null;
+      const [[registration], role, viewerProfile, venues] = await Promise.all([
+        run(pool, SQL.registration, [eventId, registrationId]),
+        staffRole(pool, actor, eventId),
+        profiles(pool, eventId, [registrationId]),
+        run(pool, SQL.venues, [eventId]),
+      ]);
+      const staff = role !== null;
       if (!registration || (!staff && !(await isMember(pool, registration.Registration_enterprise_id as string, actor.userId)))) {
         throw new Refusal(404, 'NOT_FOUND', 'registrationId: is not one of your registrations for this event');
       }
       if (registration.Registration_status !== 'approved') throw new Refusal(422, 'NOT_APPROVED', 'Recommendations come once the registration is approved');
-      const viewer = (await profiles(pool, eventId, [registrationId])).get(registrationId)!;
+      const viewer = viewerProfile.get(registrationId)!;
       const rank = async (l: number, o: number): Promise<{ ids: string[]; total: number }> => {
         const { sql, params } = rankRecommendationsQuery(eventId, viewer, l, o);
         const rows = (await run(pool, sql, params)) as { id: string; total: number }[];
@@ -221,10 +226,9 @@ export async function createBareServer(options: BareOptions): Promise<{ port: nu
         return { ids: rows.map((r) => r.id), total };
       };
       const ranked = await rank(limit, offset);
-      const [pageProfiles, summaryRows, venues] = await Promise.all([
+      const [pageProfiles, summaryRows] = await Promise.all([
         profiles(pool, eventId, ranked.ids),
         ranked.ids.length ? run(pool, SQL.summaries, [eventId, ranked.ids]) : Promise.resolve([]),
-        run(pool, SQL.venues, [eventId]),
       ]);
       const summaries = new Map(summaryRows.map((r) => [r.registrationId as string, r]));
       const cityOf = new Map(venues.map((v) => [v.Venue_id as string, v.Venue_city as string]));

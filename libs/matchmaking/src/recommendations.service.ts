@@ -23,22 +23,25 @@ export class RecommendationsService {
   ) {}
 
   async list(actor: Actor, eventId: string, registrationId: string, locale: Locale, limit: number, offset: number): Promise<Page<RecommendationView>> {
-    const registration = await this.registrations.find(eventId, registrationId);
-    const staff = (await this.access.roleOf(actor, eventId)) !== null;
+    // Everything that does not depend on the ranking is read at once; the viewer's profile and the
+    // venues are only used once access is settled below.
+    const [registration, role, viewerProfile, venues] = await Promise.all([
+      this.registrations.find(eventId, registrationId),
+      this.access.roleOf(actor, eventId),
+      this.profiles.load(eventId, [registrationId]),
+      this.events.listVenues(eventId),
+    ]);
+    const staff = role !== null;
     if (!registration || (!staff && !(await this.registrations.isMember(registration.enterpriseId, actor.userId)))) {
       throw DomainError.invalidFields(ErrorCode.NOT_FOUND, [{ field: 'registrationId', message: 'is not one of your registrations for this event' }]);
     }
     if (registration.status !== 'approved') {
       throw new DomainError(ErrorCode.NOT_APPROVED, `Recommendations come once the registration is approved; it is ${registration.status}`);
     }
-    const viewer = (await this.profiles.load(eventId, [registrationId])).get(registrationId)!;
+    const viewer = viewerProfile.get(registrationId)!;
     const ranked = await this.recommendations.rank(eventId, viewer, limit, offset);
     const ids = ranked.items.map((r) => r.id);
-    const [profiles, summaries, venues] = await Promise.all([
-      this.profiles.load(eventId, ids),
-      this.recommendations.summaries(eventId, ids),
-      this.events.listVenues(eventId),
-    ]);
+    const [profiles, summaries] = await Promise.all([this.profiles.load(eventId, ids), this.recommendations.summaries(eventId, ids)]);
     const cityOf = new Map(venues.map((v) => [v.id, v.city]));
     const context = { locale, hsName, venueCity: (venueId: string) => cityOf.get(venueId) ?? '' };
     const items = ranked.items.map((r) => {
