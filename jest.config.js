@@ -32,8 +32,9 @@ module.exports = {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
-      globalSetup: '<rootDir>/test/browser/global-setup.mjs',
-      globalTeardown: '<rootDir>/test/browser/global-teardown.mjs',
+      // The same modules as e2e: Jest runs each distinct globalSetup once, so the two projects share one database.
+      globalSetup: '<rootDir>/test/setup/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
     },
   ],
   // A global option (ignored inside projects): e2e tests run real concurrency against a real database.

@@ -32,6 +32,9 @@ async function createDatabase(serverUrl, name) {
 }
 
 export default async function globalSetup() {
+  // Once per `jest` process, whichever project asks first (the teardown undoes it once).
+  if (globalThis.__TB_TEST_DATABASE__) return;
+  globalThis.__TB_TEST_DATABASE__ = true;
   const name = `tradebridge_test_${Date.now()}_${process.pid}`;
   if (process.env.TEST_DATABASE_URL) {
     process.env.TB_TEST_DATABASE_URL = await createDatabase(process.env.TEST_DATABASE_URL, name);

@@ -1,6 +1,8 @@
 import pg from 'pg';
 
 export default async function globalTeardown() {
+  if (!globalThis.__TB_TEST_DATABASE__) return;
+  globalThis.__TB_TEST_DATABASE__ = false;
   const server = globalThis.__TB_EMBEDDED_PG__;
   if (server) {
     await server.stop();
