@@ -1,4 +1,5 @@
 import { cloneElement, ReactElement, ReactNode, useId } from 'react';
+import type { Contact } from '@tradebridge/contracts';
 import { ApiError } from '../api/client';
 import { useI18n } from '../i18n/I18nProvider';
 import type { MessageKey } from '../i18n/en';
@@ -157,5 +158,30 @@ export function Stat({ label, value, hint }: { label: string; value: ReactNode; 
       <span className="stat-value">{value}</span>
       {hint && <span className="stat-hint">{hint}</span>}
     </div>
+  );
+}
+
+/** A partner's contact person, e-mail and phone (shown once a connection is accepted), as links. */
+export function ContactDetails({ contact }: { contact: Contact }) {
+  const { t } = useI18n();
+  return (
+    <dl className="contact">
+      <div>
+        <dt>{t('profile.contactPerson')}</dt>
+        <dd>{contact.person}</dd>
+      </div>
+      <div>
+        <dt>{t('profile.contactEmail')}</dt>
+        <dd>
+          <a href={`mailto:${contact.email}`}>{contact.email}</a>
+        </dd>
+      </div>
+      <div>
+        <dt>{t('profile.contactPhone')}</dt>
+        <dd>
+          <a href={`tel:${contact.phone.replace(/\s+/g, '')}`}>{contact.phone}</a>
+        </dd>
+      </div>
+    </dl>
   );
 }

@@ -1,7 +1,7 @@
 import type { EnterpriseView, PartnerView } from '@tradebridge/contracts';
 import { enterprises, events, meetings, registrations } from '../api/endpoints';
 import { Shell } from '../components/Shell';
-import { ErrorBanner, Loading, PageHeader, SideTag, StatusPill } from '../components/ui';
+import { ContactDetails, ErrorBanner, Loading, PageHeader, SideTag, StatusPill } from '../components/ui';
 import { useAsync } from '../components/useAsync';
 import { formatRange } from '../i18n/format';
 import type { MessageKey } from '../i18n/en';
@@ -68,24 +68,7 @@ export function MeetPage({ meetingId }: { meetingId: string }) {
                 <SideTag side={partner.side} sides={event.sides} /> {partner.enterprise.region}
               </p>
               {contact && (
-                <dl className="contact">
-                  <div>
-                    <dt>{t('profile.contactPerson')}</dt>
-                    <dd>{contact.person}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('profile.contactEmail')}</dt>
-                    <dd>
-                      <a href={`mailto:${contact.email}`}>{contact.email}</a>
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t('profile.contactPhone')}</dt>
-                    <dd>
-                      <a href={`tel:${contact.phone.replace(/\s+/g, '')}`}>{contact.phone}</a>
-                    </dd>
-                  </div>
-                </dl>
+                <ContactDetails contact={contact} />
               )}
             </>
           ) : (

@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import type { ConnectionView, EnterpriseView, OutcomeKind, OutcomeView, PartnerView } from '@tradebridge/contracts';
 import { ApiError } from '../../api/client';
 import { connections as connectionsApi, enterprises, registrations } from '../../api/endpoints';
-import { EmptyState, ErrorBanner, Field, Loading, SideTag, StatusPill } from '../../components/ui';
+import { ContactDetails, EmptyState, ErrorBanner, Field, Loading, SideTag, StatusPill } from '../../components/ui';
 import { toApiError, useAsync } from '../../components/useAsync';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -99,24 +99,7 @@ function AcceptedConnection({ connection, partner, my }: { connection: Connectio
         <StatusPill status="accepted" label={t('connectionStatus.accepted')} />
       </div>
       {contact ? (
-        <dl className="contact">
-          <div>
-            <dt>{t('profile.contactPerson')}</dt>
-            <dd>{contact.person}</dd>
-          </div>
-          <div>
-            <dt>{t('profile.contactEmail')}</dt>
-            <dd>
-              <a href={`mailto:${contact.email}`}>{contact.email}</a>
-            </dd>
-          </div>
-          <div>
-            <dt>{t('profile.contactPhone')}</dt>
-            <dd>
-              <a href={`tel:${contact.phone.replace(/\s+/g, '')}`}>{contact.phone}</a>
-            </dd>
-          </div>
-        </dl>
+        <ContactDetails contact={contact} />
       ) : profile.loading ? (
         <Loading />
       ) : (
