@@ -159,8 +159,10 @@ describe('fault: SIGTERM under load', () => {
     expect(closedAt).toBeGreaterThan(0);
 
     const accepted = results.filter((r) => r.acceptedAt !== undefined);
-    const acceptedBeforeSignal = accepted.filter((r) => r.acceptedAt! < signalAt);
-    const inFlight = acceptedBeforeSignal.filter((r) => r.endAt > signalAt);
+    // Date.now() has millisecond steps: a request counted as under way when the signal was sent
+    // may carry the signal's own millisecond as its acceptance or end time, so both bounds include it.
+    const acceptedBeforeSignal = accepted.filter((r) => r.acceptedAt! <= signalAt);
+    const inFlight = acceptedBeforeSignal.filter((r) => r.endAt >= signalAt);
     const notAccepted = results.filter((r) => r.acceptedAt === undefined);
     const afterClose = results.filter((r) => r.sentAt > closedAt);
     // Everything the server accepted, before or after the signal: a whole 2xx.
