@@ -164,18 +164,20 @@ export class ConferenceSimulator {
   }
 
   /**
-   * Stops every timer, closes every socket, sends no new request and waits for
-   * the requests already sent to be answered (at most 10 s), so nothing the
-   * simulation did changes the event after `stop()` resolves.
+   * Stops every timer, sends no new request or emit, waits for those already
+   * sent to be answered (at most 10 s), then closes every socket, so nothing
+   * the simulation did changes the event after `stop()` resolves.
    */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
-    for (const socket of [...this.cast.map((r) => r.socket), ...this.moderators.map((m) => m.socket)]) socket?.disconnect();
     this.aborted.abort();
+    // Sockets close only after the answers: an emit already sent (a connection request, say) is
+    // still carried out by the gateway, and a socket closed first would stop waiting for it.
     await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    for (const socket of [...this.cast.map((r) => r.socket), ...this.moderators.map((m) => m.socket)]) socket?.disconnect();
   }
 
   /** Connections made (accepted, any channel) in the last minute of real time. */
@@ -233,7 +235,7 @@ export class ConferenceSimulator {
    */
   private async emit<T>(socket: Socket | undefined, event: string, payload: object): Promise<Ack<T>> {
     const offline = { ok: false as const, error: { code: 'OFFLINE', message: 'not connected' } };
-    if (!socket?.connected) return offline;
+    if (!socket?.connected || this.stopped) return offline; // a stopping simulation sends nothing new
     try {
       return (await socket.timeout(5_000).emitWithAck(event, payload)) as Ack<T>;
     } catch (error) {
