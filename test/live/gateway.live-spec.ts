@@ -220,6 +220,36 @@ describe('live gateway: handshake, subscribe, presence, queue, connections, resu
     expect(entries.filter((e) => e.type === 'connection.requested').map((e) => e.data.connection?.fromRegistrationId)).toEqual([vn.registration.id]);
   });
 
+  it('sends each member only its own placement of an auto room assignment, live and replayed; staff all of it', async () => {
+    const fresh = await world.openEvent(organizer);
+    const fruitVN = await world.approved(organizer, fresh, 'VN');
+    const textileVN = await world.approved(organizer, fresh, 'VN', { offers: [{ hsCode: '6109', description: 'Áo thun cotton' }], needs: [{ hsCode: '5407', description: 'vải' }], sectors: ['XI'] });
+    const textileCN = await world.approved(organizer, fresh, 'CN');
+    const members = [fruitVN, textileVN];
+    const sockets = await Promise.all([...members.map((m) => m.account), organizer].map((a) => connect(url(), a.token)));
+    const subscribed = await Promise.all(sockets.map((s) => ack<{ lastSeq: number }>(s, 'event.subscribe', { eventId: fresh.eventId })));
+    type Placements = { type: string; data: { assignments: { registrationId: string; roomId: string }[]; unassigned?: number } };
+    const seen = sockets.map((s) => record<Placements>(s, 'log'));
+
+    const applied = await http().post(`/api/events/${fresh.eventId}/room-assignments`).set(organizer.auth).send({}).expect(200);
+    expect(applied.body.assignments).toHaveLength(3);
+    const isPlacement = (e: Placements) => e.type === 'registrations.rooms_assigned';
+    const [vnFruitSaw, vnTextileSaw, staffSaw] = await Promise.all(seen.map((list) => eventually(list, isPlacement)));
+    expect(staffSaw.data.unassigned).toBe(0);
+    expect(staffSaw.data.assignments.map((a) => a.registrationId).sort()).toEqual([fruitVN.registration.id, textileVN.registration.id, textileCN.registration.id].sort());
+    const placementOf = (id: string) => staffSaw.data.assignments.filter((a) => a.registrationId === id);
+    expect(vnFruitSaw.data).toEqual({ assignments: placementOf(fruitVN.registration.id) });
+    expect(vnTextileSaw.data).toEqual({ assignments: placementOf(textileVN.registration.id) });
+    expect(vnTextileSaw.data.assignments).toHaveLength(1);
+
+    // Resuming with afterSeq replays it cut the same way.
+    const again = await connect(url(), textileVN.account.token);
+    const replayed = record<Placements>(again, 'log');
+    const before = subscribed[1].ok ? subscribed[1].data.lastSeq : 0;
+    await ack(again, 'event.subscribe', { eventId: fresh.eventId, afterSeq: before });
+    expect((await eventually(replayed, isPlacement)).data).toEqual(vnTextileSaw.data);
+  });
+
   it('refuses a burst beyond the rate limit with error acknowledgements, without disconnecting', async () => {
     const s = await connect(url(), organizer.token);
     const answers = await Promise.all(Array.from({ length: 60 }, () => ack(s, 'room.leave', { roomId: setup.rooms.agriculture })));

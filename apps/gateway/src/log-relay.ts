@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import type { Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, EventLogEntry, EventLogRepository, parseNotification } from '@tradebridge/core';
-import { audienceOf, canSee, LiveViewer } from '@tradebridge/live';
+import { audienceOf, canSee, dataFor, LiveViewer } from '@tradebridge/live';
 
 interface Subscription {
   viewer: LiveViewer;
@@ -203,7 +203,7 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
     subscription.cursor = entry.seq;
     if (!canSee(entry, subscription.viewer)) return false;
     // eventId: seqs are per event, and one socket may follow several events.
-    socket.emit('log', { eventId: entry.eventId, seq: entry.seq, type: entry.type, data: entry.data });
+    socket.emit('log', { eventId: entry.eventId, seq: entry.seq, type: entry.type, data: dataFor(entry, subscription.viewer) });
     if (entry.type.startsWith('connection.') && entry.data.connection) socket.emit('connection', entry.data.connection);
     if (entry.type === 'pitch.changed') socket.emit('pitch', entry.data);
     return !subscription.viewer.staff && entry.type.startsWith('registration');

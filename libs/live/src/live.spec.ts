@@ -1,4 +1,4 @@
-import { canSee } from './visibility';
+import { canSee, dataFor } from './visibility';
 import { presenceOf } from './presence';
 import { TokenBucket } from './rate-limit';
 
@@ -15,6 +15,14 @@ describe('log visibility', () => {
     expect(canSee({ type: 'pitch.changed', data: { roomId: 'room-b' }, registrationIds: [] }, member)).toBe(false);
     expect(canSee({ type: 'event.status_changed', data: {}, registrationIds: [] }, member)).toBe(true);
     expect(canSee({ type: 'registration.approved', data: {}, registrationIds: ['r9'] }, member)).toBe(false);
+  });
+  it('gives a member of an auto room assignment only its own placements, staff all of it', () => {
+    const data = { assignments: [{ registrationId: 'r1', roomId: 'room-a' }, { registrationId: 'r2', roomId: 'room-b' }], unassigned: 2 };
+    const entry = { type: 'registrations.rooms_assigned', data, registrationIds: ['r1', 'r2'] };
+    expect(dataFor(entry, member)).toEqual({ assignments: [{ registrationId: 'r1', roomId: 'room-a' }] });
+    expect(dataFor(entry, { ...member, staff: true })).toBe(data);
+    const other = { type: 'connection.requested', data: { connection: { id: 'c' } }, registrationIds: ['r1', 'r2'] };
+    expect(dataFor(other, member)).toBe(other.data);
   });
 });
 
