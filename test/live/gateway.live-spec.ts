@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 
 import { Account, ConferenceSetup, World } from '../factories/world';
@@ -259,6 +260,34 @@ describe('live gateway: handshake, subscribe, presence, queue, connections, resu
     expect(s.connected).toBe(true);
     await sleep(1_100);
     expect(await ack(s, 'event.subscribe', { eventId: setup.eventId })).toMatchObject({ ok: true });
+  });
+
+  it('disconnects a flooding socket with one log line, and runs or answers nothing it sent after the decision', async () => {
+    const lines: string[] = [];
+    const spies = (['log', 'warn', 'error'] as const).map((level) =>
+      jest.spyOn(Logger.prototype, level).mockImplementation((...args: unknown[]) => void lines.push(String(args[0]))),
+    );
+    try {
+      const s = await connect(url(), organizer.token);
+      const id = s.id!;
+      const closed = new Promise<string>((resolve) => s.once('disconnect', resolve));
+      // Far beyond the burst (40) and the refusals that disconnect (100); `room.leave` of a room not
+      // joined is cheap to run and answers VALIDATION_FAILED when it does run.
+      const sent = Array.from({ length: 400 }, () => ack(s, 'room.leave', { roomId: setup.rooms.agriculture }));
+      const answers = await Promise.allSettled(sent);
+      expect(await closed).toBe('io server disconnect');
+
+      const code = (a: PromiseSettledResult<Awaited<(typeof sent)[number]>>) => (a.status === 'fulfilled' ? (a.value.ok ? 'ok' : a.value.error.code) : 'unanswered');
+      const codes = answers.map(code);
+      // The 100th refusal is the decision; nothing sent after it was run or answered.
+      const decision = codes.lastIndexOf('RATE_LIMITED');
+      expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(100);
+      expect(codes.slice(decision + 1).filter((c) => c !== 'unanswered')).toEqual([]);
+      expect(codes.slice(0, decision + 1).filter((c) => c !== 'RATE_LIMITED' && c !== 'VALIDATION_FAILED')).toEqual([]);
+      expect(lines.filter((line) => line.includes(id))).toEqual([expect.stringMatching(/flooding/)]);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 
   it('sends staff stats while things change', async () => {

@@ -57,8 +57,13 @@ describe('token bucket', () => {
     const burst = Array.from({ length: 7 }, () => bucket.take(0));
     expect(burst).toEqual(['allow', 'allow', 'allow', 'allow', 'allow', 'refuse', 'refuse']);
     expect(bucket.take(100)).toBe('allow'); // 0.1 s refills one token
-    let last = 'allow';
-    for (let i = 0; i < 30; i++) last = bucket.take(100);
-    expect(last).toBe('disconnect');
+    const flood = Array.from({ length: 30 }, () => bucket.take(100));
+    expect(flood.indexOf('disconnect')).toBe(17); // the 20th refusal: two came before
+  });
+  it('decides to disconnect once, then drops everything, even after a refill', () => {
+    const bucket = new TokenBucket({ rate: 10, burst: 1, abuseLimit: 3 }, 0);
+    const decisions = Array.from({ length: 6 }, () => bucket.take(0));
+    expect(decisions).toEqual(['allow', 'refuse', 'refuse', 'disconnect', 'dropped', 'dropped']);
+    expect(bucket.take(10_000)).toBe('dropped');
   });
 });
