@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 
 import { Account, ConferenceSetup, World } from '../factories/world';
@@ -220,6 +221,36 @@ describe('live gateway: handshake, subscribe, presence, queue, connections, resu
     expect(entries.filter((e) => e.type === 'connection.requested').map((e) => e.data.connection?.fromRegistrationId)).toEqual([vn.registration.id]);
   });
 
+  it('sends each member only its own placement of an auto room assignment, live and replayed; staff all of it', async () => {
+    const fresh = await world.openEvent(organizer);
+    const fruitVN = await world.approved(organizer, fresh, 'VN');
+    const textileVN = await world.approved(organizer, fresh, 'VN', { offers: [{ hsCode: '6109', description: 'Áo thun cotton' }], needs: [{ hsCode: '5407', description: 'vải' }], sectors: ['XI'] });
+    const textileCN = await world.approved(organizer, fresh, 'CN');
+    const members = [fruitVN, textileVN];
+    const sockets = await Promise.all([...members.map((m) => m.account), organizer].map((a) => connect(url(), a.token)));
+    const subscribed = await Promise.all(sockets.map((s) => ack<{ lastSeq: number }>(s, 'event.subscribe', { eventId: fresh.eventId })));
+    type Placements = { type: string; data: { assignments: { registrationId: string; roomId: string }[]; unassigned?: number } };
+    const seen = sockets.map((s) => record<Placements>(s, 'log'));
+
+    const applied = await http().post(`/api/events/${fresh.eventId}/room-assignments`).set(organizer.auth).send({}).expect(200);
+    expect(applied.body.assignments).toHaveLength(3);
+    const isPlacement = (e: Placements) => e.type === 'registrations.rooms_assigned';
+    const [vnFruitSaw, vnTextileSaw, staffSaw] = await Promise.all(seen.map((list) => eventually(list, isPlacement)));
+    expect(staffSaw.data.unassigned).toBe(0);
+    expect(staffSaw.data.assignments.map((a) => a.registrationId).sort()).toEqual([fruitVN.registration.id, textileVN.registration.id, textileCN.registration.id].sort());
+    const placementOf = (id: string) => staffSaw.data.assignments.filter((a) => a.registrationId === id);
+    expect(vnFruitSaw.data).toEqual({ assignments: placementOf(fruitVN.registration.id) });
+    expect(vnTextileSaw.data).toEqual({ assignments: placementOf(textileVN.registration.id) });
+    expect(vnTextileSaw.data.assignments).toHaveLength(1);
+
+    // Resuming with afterSeq replays it cut the same way.
+    const again = await connect(url(), textileVN.account.token);
+    const replayed = record<Placements>(again, 'log');
+    const before = subscribed[1].ok ? subscribed[1].data.lastSeq : 0;
+    await ack(again, 'event.subscribe', { eventId: fresh.eventId, afterSeq: before });
+    expect((await eventually(replayed, isPlacement)).data).toEqual(vnTextileSaw.data);
+  });
+
   it('refuses a burst beyond the rate limit with error acknowledgements, without disconnecting', async () => {
     const s = await connect(url(), organizer.token);
     const answers = await Promise.all(Array.from({ length: 60 }, () => ack(s, 'room.leave', { roomId: setup.rooms.agriculture })));
@@ -229,6 +260,34 @@ describe('live gateway: handshake, subscribe, presence, queue, connections, resu
     expect(s.connected).toBe(true);
     await sleep(1_100);
     expect(await ack(s, 'event.subscribe', { eventId: setup.eventId })).toMatchObject({ ok: true });
+  });
+
+  it('disconnects a flooding socket with one log line, and runs or answers nothing it sent after the decision', async () => {
+    const lines: string[] = [];
+    const spies = (['log', 'warn', 'error'] as const).map((level) =>
+      jest.spyOn(Logger.prototype, level).mockImplementation((...args: unknown[]) => void lines.push(String(args[0]))),
+    );
+    try {
+      const s = await connect(url(), organizer.token);
+      const id = s.id!;
+      const closed = new Promise<string>((resolve) => s.once('disconnect', resolve));
+      // Far beyond the burst (40) and the refusals that disconnect (100); `room.leave` of a room not
+      // joined is cheap to run and answers VALIDATION_FAILED when it does run.
+      const sent = Array.from({ length: 400 }, () => ack(s, 'room.leave', { roomId: setup.rooms.agriculture }));
+      const answers = await Promise.allSettled(sent);
+      expect(await closed).toBe('io server disconnect');
+
+      const code = (a: PromiseSettledResult<Awaited<(typeof sent)[number]>>) => (a.status === 'fulfilled' ? (a.value.ok ? 'ok' : a.value.error.code) : 'unanswered');
+      const codes = answers.map(code);
+      // The 100th refusal is the decision; nothing sent after it was run or answered.
+      const decision = codes.lastIndexOf('RATE_LIMITED');
+      expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(100);
+      expect(codes.slice(decision + 1).filter((c) => c !== 'unanswered')).toEqual([]);
+      expect(codes.slice(0, decision + 1).filter((c) => c !== 'RATE_LIMITED' && c !== 'VALIDATION_FAILED')).toEqual([]);
+      expect(lines.filter((line) => line.includes(id))).toEqual([expect.stringMatching(/flooding/)]);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 
   it('sends staff stats while things change', async () => {

@@ -66,8 +66,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
       }
       this.accounts.authenticate(token).then(
         (actor) => {
-          this.states.set(socket.id, { actor, bucket: new TokenBucket(RATE, Date.now()), rooms: new Map(), views: new Map() });
+          const state: SocketState = { actor, bucket: new TokenBucket(RATE, Date.now()), rooms: new Map(), views: new Map() };
+          this.states.set(socket.id, state);
           socket.data = { userId: actor.userId, presence: {} };
+          // Every packet passes the rate limit before any handler sees it, whatever its name.
+          socket.use((packet, admit) => this.limit(socket, state, packet, admit));
           next();
         },
         // The socket mapping decides the code (e.g. DATABASE_UNAVAILABLE while PostgreSQL restarts: retry).
@@ -187,18 +190,28 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
     this.presence.clear();
   }
 
-  /** Rate limit, run, and answer with an acknowledgement; errors never disconnect (abuse does). */
+  /**
+   * The rate limit, as each packet arrives (before its handler is even queued). A refused
+   * event is answered RATE_LIMITED and not run. Abuse is decided once: one log line, and the
+   * socket goes once the answers given so far are out; what it sent after the decision is
+   * dropped, neither run nor answered.
+   */
+  private limit(socket: Socket, state: SocketState, packet: unknown[], admit: (error?: Error) => void): void {
+    const decision = state.bucket.take(Date.now());
+    if (decision === 'allow') return admit();
+    if (decision === 'dropped') return;
+    if (decision === 'disconnect') {
+      this.logger.warn(`disconnecting ${socket.id} (user ${state.actor.userId}) for flooding`);
+      setImmediate(() => socket.disconnect(true));
+    }
+    const answer = packet[packet.length - 1];
+    if (typeof answer === 'function') answer(errorAck(new DomainError(ErrorCode.RATE_LIMITED, 'Too many messages; slow down')));
+  }
+
+  /** Run and answer with an acknowledgement; errors never disconnect (abuse does, see limit). */
   private async run<T>(socket: Socket, work: (actor: Actor, state: SocketState) => Promise<T>): Promise<Ack<T>> {
     const state = this.states.get(socket.id);
     if (!state) return errorAck(new DomainError(ErrorCode.UNAUTHENTICATED, 'Not authenticated'));
-    const decision = state.bucket.take(Date.now());
-    if (decision !== 'allow') {
-      if (decision === 'disconnect') {
-        this.logger.warn(`disconnecting ${socket.id} (user ${state.actor.userId}) for flooding`);
-        setImmediate(() => socket.disconnect(true));
-      }
-      return errorAck(new DomainError(ErrorCode.RATE_LIMITED, 'Too many messages; slow down'));
-    }
     try {
       return { ok: true, data: await work(state.actor, state) };
     } catch (error) {

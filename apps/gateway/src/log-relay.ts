@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import type { Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, EventLogEntry, EventLogRepository, parseNotification } from '@tradebridge/core';
-import { audienceOf, canSee, LiveViewer } from '@tradebridge/live';
+import { audienceOf, canSee, dataFor, LiveViewer } from '@tradebridge/live';
 
 interface Subscription {
   viewer: LiveViewer;
@@ -70,7 +70,7 @@ function removeFrom(index: Map<string, Set<Socket>>, key: string, socket: Socket
  * is the wake-up, and polling covers the time the LISTEN session is down. Each node
  * reads the log itself and emits to its own sockets only, so several nodes
  * never deliver an entry twice. Work on one event is serialized: a subscribe's
- * replay and the live pump never interleave.
+ * replay, the live pump and the forgetting of an event nobody follows never interleave.
  */
 @Injectable()
 export class LogRelay implements OnModuleInit, OnModuleDestroy {
@@ -136,13 +136,21 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
     });
   }
 
+  /**
+   * Stops delivering to a socket at once. Forgetting an event nobody follows any
+   * more (its cursor) waits its turn behind the event's work: a subscribe whose
+   * replay is under way would otherwise join an event without a cursor, and be
+   * passed over by every later entry.
+   */
   unsubscribe(socket: Socket): void {
     for (const [eventId, subscribers] of this.sockets) {
       subscribers.remove(socket);
-      if (!subscribers.all.size) {
+      if (subscribers.all.size) continue;
+      void this.serialize(eventId, async () => {
+        if (this.sockets.get(eventId)?.all.size !== 0) return;
         this.sockets.delete(eventId);
         this.cursors.delete(eventId);
-      }
+      });
     }
   }
 
@@ -203,7 +211,7 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
     subscription.cursor = entry.seq;
     if (!canSee(entry, subscription.viewer)) return false;
     // eventId: seqs are per event, and one socket may follow several events.
-    socket.emit('log', { eventId: entry.eventId, seq: entry.seq, type: entry.type, data: entry.data });
+    socket.emit('log', { eventId: entry.eventId, seq: entry.seq, type: entry.type, data: dataFor(entry, subscription.viewer) });
     if (entry.type.startsWith('connection.') && entry.data.connection) socket.emit('connection', entry.data.connection);
     if (entry.type === 'pitch.changed') socket.emit('pitch', entry.data);
     return !subscription.viewer.staff && entry.type.startsWith('registration');

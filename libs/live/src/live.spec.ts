@@ -1,4 +1,4 @@
-import { canSee } from './visibility';
+import { canSee, dataFor } from './visibility';
 import { presenceOf } from './presence';
 import { TokenBucket } from './rate-limit';
 
@@ -15,6 +15,14 @@ describe('log visibility', () => {
     expect(canSee({ type: 'pitch.changed', data: { roomId: 'room-b' }, registrationIds: [] }, member)).toBe(false);
     expect(canSee({ type: 'event.status_changed', data: {}, registrationIds: [] }, member)).toBe(true);
     expect(canSee({ type: 'registration.approved', data: {}, registrationIds: ['r9'] }, member)).toBe(false);
+  });
+  it('gives a member of an auto room assignment only its own placements, staff all of it', () => {
+    const data = { assignments: [{ registrationId: 'r1', roomId: 'room-a' }, { registrationId: 'r2', roomId: 'room-b' }], unassigned: 2 };
+    const entry = { type: 'registrations.rooms_assigned', data, registrationIds: ['r1', 'r2'] };
+    expect(dataFor(entry, member)).toEqual({ assignments: [{ registrationId: 'r1', roomId: 'room-a' }] });
+    expect(dataFor(entry, { ...member, staff: true })).toBe(data);
+    const other = { type: 'connection.requested', data: { connection: { id: 'c' } }, registrationIds: ['r1', 'r2'] };
+    expect(dataFor(other, member)).toBe(other.data);
   });
 });
 
@@ -49,8 +57,13 @@ describe('token bucket', () => {
     const burst = Array.from({ length: 7 }, () => bucket.take(0));
     expect(burst).toEqual(['allow', 'allow', 'allow', 'allow', 'allow', 'refuse', 'refuse']);
     expect(bucket.take(100)).toBe('allow'); // 0.1 s refills one token
-    let last = 'allow';
-    for (let i = 0; i < 30; i++) last = bucket.take(100);
-    expect(last).toBe('disconnect');
+    const flood = Array.from({ length: 30 }, () => bucket.take(100));
+    expect(flood.indexOf('disconnect')).toBe(17); // the 20th refusal: two came before
+  });
+  it('decides to disconnect once, then drops everything, even after a refill', () => {
+    const bucket = new TokenBucket({ rate: 10, burst: 1, abuseLimit: 3 }, 0);
+    const decisions = Array.from({ length: 6 }, () => bucket.take(0));
+    expect(decisions).toEqual(['allow', 'refuse', 'refuse', 'disconnect', 'dropped', 'dropped']);
+    expect(bucket.take(10_000)).toBe('dropped');
   });
 });

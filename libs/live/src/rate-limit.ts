@@ -1,7 +1,9 @@
 /**
  * A token bucket per socket: `rate` events per second on average, bursts up to
  * `burst`. A refused event gets an error acknowledgement; a client refused
- * `abuseLimit` times within a minute is disconnected.
+ * `abuseLimit` times within a minute is disconnected. That decision is made
+ * once: from then on every event is `dropped` (neither run nor answered), so a
+ * flood already queued behind it costs no work and no log line each.
  */
 export interface RateLimitOptions {
   rate: number;
@@ -9,12 +11,13 @@ export interface RateLimitOptions {
   abuseLimit: number;
 }
 
-export type RateDecision = 'allow' | 'refuse' | 'disconnect';
+export type RateDecision = 'allow' | 'refuse' | 'disconnect' | 'dropped';
 
 export class TokenBucket {
   private tokens: number;
   private last: number;
   private refusals: number[] = [];
+  private disconnecting = false;
 
   constructor(
     private readonly options: RateLimitOptions,
@@ -25,6 +28,7 @@ export class TokenBucket {
   }
 
   take(now: number): RateDecision {
+    if (this.disconnecting) return 'dropped';
     this.tokens = Math.min(this.options.burst, this.tokens + ((now - this.last) / 1000) * this.options.rate);
     this.last = now;
     if (this.tokens >= 1) {
@@ -33,6 +37,8 @@ export class TokenBucket {
     }
     this.refusals = this.refusals.filter((t) => now - t < 60_000);
     this.refusals.push(now);
-    return this.refusals.length >= this.options.abuseLimit ? 'disconnect' : 'refuse';
+    if (this.refusals.length < this.options.abuseLimit) return 'refuse';
+    this.disconnecting = true;
+    return 'disconnect';
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Who may see an event-log entry over the live connection: staff see
  * everything; an enterprise member sees the entries naming one of its
- * registrations, the presentation queue of its room, and event-wide news.
+ * registrations, the presentation queue of its room, and event-wide news,
+ * and of an entry about several registrations only its own share (dataFor).
  */
 export interface LogEntryLike {
   type: string;
@@ -38,4 +39,25 @@ export function canSee(entry: LogEntryLike, viewer: LiveViewer): boolean {
   if (audience.everyone) return true;
   if (audience.roomId !== null && viewer.roomIds.has(audience.roomId)) return true;
   return audience.registrationIds.some((id) => viewer.registrationIds.has(id));
+}
+
+type Projection = (data: Record<string, unknown>, viewer: LiveViewer) => Record<string, unknown>;
+
+/**
+ * Entries that name several registrations and carry something about each: a
+ * member gets its own registrations' share only. Every other entry is sent whole.
+ */
+const MEMBER_SHARE: Record<string, Projection> = {
+  // One auto-assignment run places everyone: a member learns its own placement, not its competitors'.
+  'registrations.rooms_assigned': (data, viewer) => ({
+    assignments: (Array.isArray(data.assignments) ? (data.assignments as { registrationId?: unknown }[]) : []).filter(
+      (a) => typeof a.registrationId === 'string' && viewer.registrationIds.has(a.registrationId),
+    ),
+  }),
+};
+
+/** The `data` of an entry as sent to this viewer (call it for entries canSee lets through). */
+export function dataFor(entry: LogEntryLike, viewer: LiveViewer): Record<string, unknown> {
+  const share = viewer.staff ? undefined : MEMBER_SHARE[entry.type];
+  return share ? share(entry.data, viewer) : entry.data;
 }
