@@ -1,4 +1,6 @@
+import { Logger } from '@nestjs/common';
 import { ConnectionExpiry } from '@tradebridge/connections';
+import { ReportRepository } from '@tradebridge/reporting';
 import { sectionOfChapter } from '@tradebridge/reference';
 import { execFileSync } from 'node:child_process';
 import type { Response } from 'superagent';
@@ -204,12 +206,7 @@ describe('results report (json)', () => {
 
   it('exports CSV: the summary tables and every connection made, labelled in the chosen language', async () => {
     const json = (await t.http.get(`/api/events/${setup.eventId}/report?locale=zh`).set(organizer.auth)).body;
-    const res = await t.http.get(`/api/events/${setup.eventId}/report?format=csv&locale=zh`).set(organizer.auth).buffer(true).parse((r, done) => {
-      let text = '';
-      r.setEncoding('utf8');
-      r.on('data', (chunk: string) => (text += chunk));
-      r.on('end', () => done(null, text));
-    });
+    const res = await t.http.get(`/api/events/${setup.eventId}/report?format=csv&locale=zh`).set(organizer.auth).buffer(true).parse(utf8);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="tradebridge-report-.*-zh\.csv"/);
@@ -316,6 +313,118 @@ describe('results report (json)', () => {
     expect(outcomes.map((o) => o[3]).sort()).toEqual(['Ký biên bản ghi nhớ (MOU)', 'Ký hợp đồng', 'Tiếp tục trao đổi']);
   });
 
+  /** A fresh event (the figures above stay the scenario's) with one connection made between a VN and a CN enterprise. */
+  const eventWithConnection = async (vn: Record<string, unknown> = {}, cn: Record<string, unknown> = {}) => {
+    const other = await world.openEvent(organizer);
+    const a = await world.approved(organizer, other, 'VN', vn);
+    const b = await world.approved(organizer, other, 'CN', cn);
+    const made = await t.http.post(`/api/events/${other.eventId}/connections`).set(organizer.auth).send({ fromRegistrationId: a.registration.id, toRegistrationId: b.registration.id, channel: 'recorded' });
+    expect(made.status).toBe(201);
+    return { eventId: other.eventId, connectionId: made.body.id as string };
+  };
+  const download = (eventId: string, format: 'csv' | 'xlsx' | 'pdf', locale: string) =>
+    t.http.get(`/api/events/${eventId}/report?format=${format}&locale=${locale}`).set(organizer.auth).buffer(true).parse(format === 'csv' ? utf8 : binary);
+  const workbookOf = async (xlsx: Buffer) => {
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    return { workbook, ExcelJS };
+  };
+
+  it('neutralises self-service names a spreadsheet would run as formulas: CSV cells get a leading quote, XLSX cells stay plain strings', async () => {
+    const names = { vi: `-2+3+cmd|' /C calc'!A0`, en: '=HYPERLINK("http://x","y")', zh: '+1+1', cnEn: '@SUM(1+1)' };
+    const { eventId } = await eventWithConnection({ name: { vi: names.vi, en: names.en } }, { name: { zh: names.zh, en: names.cnEn } });
+    const quoted = (name: string) => `"'${name.replace(/"/g, '""')}"`;
+    for (const [locale, from, to] of [['en', names.en, names.cnEn], ['vi', names.vi, names.cnEn], ['zh', names.en, names.zh]] as const) {
+      const res = await download(eventId, 'csv', locale);
+      expect(res.status).toBe(200);
+      const text = (res.body as string).slice(1);
+      expect(text).toContain(`,${quoted(from)},VN,`);
+      expect(text).toContain(`,${quoted(to)},CN,`);
+      // No cell anywhere in the file starts as a formula would (tab and CR: csv.spec.ts).
+      expect(text).not.toMatch(/(^|,)"?[=+\-@]/m);
+    }
+    const res = await download(eventId, 'xlsx', 'en');
+    expect(res.status).toBe(200);
+    const { workbook, ExcelJS } = await workbookOf(res.body as Buffer);
+    const row = workbook.getWorksheet('Connections made')!.getRow(2);
+    for (const [column, name] of [[2, names.en], [5, names.cnEn]] as const) {
+      const cell = row.getCell(column);
+      expect({ type: cell.type, value: cell.value, formula: cell.formula }).toEqual({ type: ExcelJS.ValueType.String, value: name, formula: undefined });
+    }
+  });
+
+  it('shows a large and a fractional amount with every digit, the same figure in JSON, CSV, XLSX and PDF', async () => {
+    const { eventId, connectionId } = await eventWithConnection();
+    for (const value of [{ amount: '9999999999999999.99', currency: 'USD' }, { amount: '1000000.50', currency: 'VND' }]) {
+      await t.http.post(`/api/connections/${connectionId}/outcomes`).set(organizer.auth).send({ kind: 'contract_signed', value }).expect(201);
+    }
+    const json = (await t.http.get(`/api/events/${eventId}/report?locale=en`).set(organizer.auth)).body;
+    expect(json.valueByCurrency.map((v: { currency: string; amount: string }) => [v.currency, v.amount])).toEqual([['USD', '9999999999999999.99'], ['VND', '1000000.50']]);
+
+    const csv = ((await download(eventId, 'csv', 'vi')).body as string).split('\r\n');
+    expect(csv).toEqual(expect.arrayContaining(['USD,9999999999999999.99', 'VND,1000000.50']));
+
+    // XLSX: a number where a double holds it exactly (shown with two decimals), the exact text where it cannot.
+    const { workbook, ExcelJS } = await workbookOf((await download(eventId, 'xlsx', 'en')).body as Buffer);
+    const cells = (sheet: string, labelColumn: number, amountColumn: number) => {
+      const out = new Map<string, { type: number; value: unknown; numFmt: string | undefined }>();
+      workbook.getWorksheet(sheet)!.eachRow((row, n) => {
+        if (n > 1) out.set(String(row.getCell(labelColumn).value), { type: row.getCell(amountColumn).type, value: row.getCell(amountColumn).value, numFmt: row.getCell(amountColumn).numFmt });
+      });
+      return out;
+    };
+    const exact = { type: ExcelJS.ValueType.String, value: '9999999999999999.99', numFmt: '@' };
+    const number = { type: ExcelJS.ValueType.Number, value: 1000000.5, numFmt: '#,##0.00' };
+    const summary = cells('Summary', 1, 2);
+    expect([summary.get('Amount (USD)'), summary.get('Amount (VND)')]).toEqual([exact, number]);
+    const outcomes = cells('Outcomes', 6, 5);
+    expect([outcomes.get('USD'), outcomes.get('VND')]).toEqual([exact, number]);
+
+    // PDF: the locale's separators, every digit, the two decimals of the column.
+    for (const [locale, large, fractional] of [
+      ['vi', '9.999.999.999.999.999,99', '1.000.000,50'],
+      ['zh', '9,999,999,999,999,999.99', '1,000,000.50'],
+      ['en', '9,999,999,999,999,999.99', '1,000,000.50'],
+    ] as const) {
+      const text = pdfText((await download(eventId, 'pdf', locale)).body as Buffer);
+      expect(text).toMatch(new RegExp(`^\\s*USD\\s+${large.replace(/\./g, '\\.')}\\s*$`, 'm'));
+      expect(text).toMatch(new RegExp(`^\\s*VND\\s+${fractional.replace(/\./g, '\\.')}\\s*$`, 'm'));
+    }
+  });
+
+  it('aborts a CSV or XLSX download that fails once started (no error body after the headers), logs it once and keeps serving', async () => {
+    const { eventId } = await eventWithConnection();
+    // The database is real; the page read fails once, as a connection lost between two pages would
+    // (such a loss cannot be timed from outside the process).
+    const failure = 'Connection terminated unexpectedly (injected between pages)';
+    // A lost connection is logged as a warning (the outage rule: one line per request), anything else as an error.
+    const logged = [jest.spyOn(Logger.prototype, 'error'), jest.spyOn(Logger.prototype, 'warn')];
+    const lines = () => logged.flatMap((spy) => spy.mock.calls).map(([message]) => String(message));
+    const pages = jest.spyOn(t.app.get(ReportRepository), 'madePage');
+    try {
+      for (const format of ['csv', 'xlsx'] as const) {
+        for (const spy of logged) spy.mockClear();
+        pages.mockRejectedValueOnce(new Error(failure));
+        // The connection is cut (before or after the first bytes reach the client): never ended as if whole, never an error status after a 200.
+        const cut = await download(eventId, format, 'en').then(
+          (res) => `completed with ${res.status}`,
+          (error: Error & { code?: string }) => `cut: ${error.code ?? ''} ${error.message}`,
+        );
+        expect(cut).toMatch(/^cut: .*(ECONNRESET|socket hang up|aborted)/i);
+        // One line, naming the failure: no second one about headers written twice (ERR_HTTP_HEADERS_SENT).
+        expect(lines()).toEqual([expect.stringContaining(failure)]);
+      }
+      pages.mockRestore();
+      const whole = await download(eventId, 'csv', 'en');
+      expect(whole.status).toBe(200);
+      expect(whole.body as string).toContain(',Recorded on site\r\n');
+    } finally {
+      pages.mockRestore();
+      for (const spy of logged) spy.mockRestore();
+    }
+  });
+
   it('publishes a public summary once the event is closed, without any enterprise name or contact', async () => {
     const url = `/api/events/${setup.eventId}/report/public?locale=vi`;
     expect((await t.http.get(url)).status).toBe(404); // not closed yet: not public
@@ -354,6 +463,14 @@ describe('results report (json)', () => {
     expect(bad.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['format', 'locale']);
   });
 });
+
+/** supertest parser that keeps a text body as one UTF-8 string. */
+function utf8(res: Response, done: (error: Error | null, body: string) => void): void {
+  let text = '';
+  res.setEncoding('utf8');
+  res.on('data', (chunk: string) => (text += chunk));
+  res.on('end', () => done(null, text));
+}
 
 /** supertest parser that keeps a binary body as one Buffer. */
 function binary(res: Response, done: (error: Error | null, body: Buffer) => void): void {

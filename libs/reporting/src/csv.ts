@@ -15,9 +15,27 @@ export interface MadeConnectionRow {
   channel: string;
 }
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
+/** What a spreadsheet program runs as a formula when a cell starts with it (OWASP, "CSV Injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
+ * A text field starting like a formula (`=`, `+`, `-`, `@`, tab, CR: enterprise
+ * names are self-service, and staff open this file in Excel) gets a leading `'`
+ * and is quoted, as OWASP advises, so it shows as text and never runs. Every
+ * text field is treated so, not only the names: room, venue and event names are
+ * typed in too, and none of the product's own text (labels, ISO times, sides,
+ * amounts — non-negative decimal strings, by the outcomes_value_check constraint)
+ * starts with those characters. Numbers are the product's own figures, written as they are.
+ */
 export function csvLine(fields: (string | number)[]): string {
-  return `${fields.map((f) => (/[",\r\n]/.test(String(f)) ? `"${String(f).replace(/"/g, '""')}"` : String(f))).join(',')}\r\n`;
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+function csvField(field: string | number): string {
+  if (typeof field === 'number') return String(field);
+  const text = FORMULA_START.test(field) ? `'${field}` : field;
+  return text !== field || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const TOTALS: LabelKey[] = [

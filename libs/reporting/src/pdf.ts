@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Locale } from '@tradebridge/contracts';
+import { formatDecimal } from './decimal';
 import { hasLabel, label, LabelKey } from './labels';
 import type { ReportJson } from './report.service';
 
@@ -112,7 +113,7 @@ export async function writePdf(stream: Writable, report: ReportJson, locale: Loc
     report.topHsPairs.map((p) => [p.chapter, p.name, p.sellerSide, p.buyerSide, number.format(p.made)]), [0.1, 0.55, 0.1, 0.1, 0.15], 4);
   table(doc, l('byChannel'), [l('channel'), l('requested'), l('made')], report.byChannel.map((c) => [named(c.key), number.format(c.requested), number.format(c.made)]), [0.5, 0.25, 0.25]);
   table(doc, l('outcomesSheet'), [l('kind'), l('value')], report.outcomesByKind.map((o) => [named(o.kind), number.format(o.count)]), [0.7, 0.3]);
-  table(doc, l('valueByCurrency'), [l('currency'), l('amount')], report.valueByCurrency.map((v) => [v.currency, number.format(Number(v.amount))]), [0.5, 0.5]);
+  table(doc, l('valueByCurrency'), [l('currency'), l('amount')], report.valueByCurrency.map((v) => [v.currency, formatDecimal(v.amount, locale)]), [0.5, 0.5]);
 
   // Page numbers and the generator, on every page.
   const range = doc.bufferedPageRange();

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import type { Locale } from '@tradebridge/contracts';
 import type { MadeConnectionRow } from './csv';
+import { spreadsheetAmount } from './decimal';
 import { hasLabel, label, LabelKey } from './labels';
 import type { ReportJson } from './report.service';
 
@@ -18,7 +19,10 @@ export interface OutcomeRow {
 /**
  * Writes the report as an XLSX workbook to a stream: sheets summary, by room,
  * by venue, by sector, connections made (streamed in pages) and outcomes.
- * Figures are numbers, not text, so they add up in the spreadsheet.
+ * Figures are numbers, not text, so they add up in the spreadsheet; an amount
+ * too long for a double stays exact text (`spreadsheetAmount`). Names are plain
+ * string cells: a spreadsheet never runs a string cell as a formula, whatever it
+ * starts with (unlike CSV, where a cell's type is guessed from its text).
  */
 export async function writeXlsx(
   stream: Writable,
@@ -44,7 +48,11 @@ export async function writeXlsx(
   for (const key of Object.keys(report.totals) as (keyof ReportJson['totals'])[]) {
     if (hasLabel(key)) summary.addRow([l(key), report.totals[key]]).commit();
   }
-  for (const v of report.valueByCurrency) summary.addRow([`${l('amount')} (${v.currency})`, Number(v.amount)]).commit();
+  for (const v of report.valueByCurrency) {
+    const row = summary.addRow([`${l('amount')} (${v.currency})`]);
+    amountCell(row.getCell(2), v.amount);
+    row.commit();
+  }
   await summary.commit();
 
   const rooms = sheet('byRoom', [l('room'), l('approved'), l('requested'), l('made')], [36, 14, 14, 14]);
@@ -66,8 +74,20 @@ export async function writeXlsx(
   await list.commit();
 
   const results = sheet('outcomesSheet', [l('recordedAt'), l('from'), l('to'), l('kind'), l('amount'), l('currency'), l('note')], [22, 36, 36, 24, 16, 10, 40]);
-  for (const o of outcomes) results.addRow([o.recordedAt, o.from, o.to, named(o.kind), o.amount === null ? null : Number(o.amount), o.currency, o.note]).commit();
+  for (const o of outcomes) {
+    const row = results.addRow([o.recordedAt, o.from, o.to, named(o.kind), null, o.currency, o.note]);
+    if (o.amount !== null) amountCell(row.getCell(5), o.amount);
+    row.commit();
+  }
   await results.commit();
 
   await workbook.commit();
+}
+
+/** An amount's cell: a number with the amount's decimals, or its exact text right-aligned like a figure. */
+function amountCell(cell: ExcelJS.Cell, amount: string): void {
+  const { value, numFmt } = spreadsheetAmount(amount);
+  cell.value = value;
+  cell.numFmt = numFmt;
+  if (typeof value === 'string') cell.alignment = { horizontal: 'right' };
 }

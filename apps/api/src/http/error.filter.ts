@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError, ErrorCode, isDatabaseUnavailable } from '@tradebridge/core';
 import type { ErrorBody } from '@tradebridge/contracts';
 
@@ -19,6 +19,7 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) return this.abort(exception, host.switchToHttp().getRequest<Request>(), response);
     const body = this.toBody(exception);
     // An outage answers every request alike: one line each, not a stack trace each.
     if (body.code === ErrorCode.DATABASE_UNAVAILABLE) this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
@@ -26,6 +27,19 @@ export class ErrorFilter implements ExceptionFilter {
     // TOO_MANY_ATTEMPTS and DATABASE_UNAVAILABLE say when to come back.
     if (typeof body.details?.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(body.details.retryAfterSeconds));
     response.status(body.statusCode).json(body);
+  }
+
+  /**
+   * A download that fails once it has started (a report streamed page by page)
+   * can no longer get a status or an error body. One log line, and the
+   * connection is cut rather than ended, so the client sees an aborted
+   * transfer and cannot take the truncated file for a whole one.
+   */
+  private abort(exception: unknown, request: Request, response: Response): void {
+    const what = `${request.method} ${request.originalUrl ?? request.url} aborted after the response had started`;
+    if (isDatabaseUnavailable(exception)) this.logger.warn(`${what}: database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    else this.logger.error(`${what}: ${exception instanceof Error ? exception.stack : String(exception)}`);
+    response.destroy();
   }
 
   private toBody(exception: unknown): ErrorBody {
