@@ -50,11 +50,10 @@ export function ConfirmDialog({ confirmation, onClose }: { confirmation: Confirm
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
+    // No cleanup that closes it: StrictMode's second run would then see a `close` and end the dialog.
+    // Unmounted, the element simply leaves the top layer.
     if (!element.open) element.showModal();
     cancel.current?.focus();
-    return () => {
-      if (element.open) element.close();
-    };
   }, []);
 
   const finish = (confirmed: boolean) => {
