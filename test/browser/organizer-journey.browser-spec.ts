@@ -127,6 +127,9 @@ describe('browser: an organizer from event setup to the report download', () => 
     await assignment.getByText(/^5 placed \(5 new\), 0 left out\.$/).waitFor();
     expect((await web.http.get(`/api/events/${eventId}/registrations?status=approved`).set(organizer.auth)).body.items.every((r: { roomId: string | null }) => r.roomId === null)).toBe(true);
     await assignment.getByRole('button', { name: 'Apply assignment' }).click();
+    const applyDialog = page.getByRole('dialog', { name: 'Apply the room assignment?' });
+    await applyDialog.getByText('5 enterprises are placed in a new room', { exact: false }).waitFor();
+    await applyDialog.getByRole('button', { name: 'Apply assignment' }).click();
     await assignment.getByText('5 enterprises placed in rooms.').waitFor();
     const placed = (await web.http.get(`/api/events/${eventId}/registrations?status=approved`).set(organizer.auth)).body.items;
     expect(placed.every((r: { roomId: string | null }) => r.roomId !== null)).toBe(true);
@@ -141,6 +144,7 @@ describe('browser: an organizer from event setup to the report download', () => 
     // ---- live: three accepted connections (made by the enterprises), then the scheduler
     await page.getByRole('link', { name: 'Setup' }).click();
     await page.getByRole('button', { name: 'Go live' }).click();
+    await page.getByRole('dialog', { name: 'Go live?' }).getByRole('button', { name: 'Go live' }).click();
     await page.getByRole('button', { name: 'Close the event' }).waitFor();
     const [vn1, vn2, vn3, cn1, cn2] = members;
     for (const [from, to] of [[cn1, vn1], [cn1, vn2], [vn3, cn2]]) {
@@ -153,6 +157,10 @@ describe('browser: an organizer from event setup to the report download', () => 
     await page.getByText('Preview only: nothing was booked.').waitFor();
     expect((await web.http.get(`/api/events/${eventId}/meetings`).set(organizer.auth)).body.total).toBe(0);
     await page.getByRole('button', { name: 'Run the scheduler' }).click();
+    // The preview counted the meetings; the confirmation says how many will be booked.
+    const scheduleDialog = page.getByRole('dialog', { name: 'Book the meetings?' });
+    await scheduleDialog.getByText('The preview books 3 meetings.', { exact: false }).waitFor();
+    await scheduleDialog.getByRole('button', { name: 'Book the meetings' }).click();
     await page.getByText('Meetings booked. Parties see them in their own time zone.').waitFor();
     const result = page.locator('.run-result');
     const figure = async (label: string) =>

@@ -52,6 +52,17 @@ describe('accounts: register, login, me, platform roles', () => {
     expect(res.body.message).toMatch(/email/);
   });
 
+  it('says "is required" once for a missing field, with the rule and limit of each other bad field', async () => {
+    const res = await t.http.post('/api/auth/register').send({ email: uniqueEmail(), password: 'short' });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.details.fields).toEqual([
+      { field: 'password', message: 'must be longer than or equal to 10 characters', rule: 'minLength', limit: 10 },
+      { field: 'displayName', message: 'is required', rule: 'required' },
+    ]);
+    expect(res.body.message).toBe('Invalid request: password must be longer than or equal to 10 characters; displayName is required');
+  });
+
   it('answers a malformed JSON body with 400 VALIDATION_FAILED, not a 500', async () => {
     const res = await t.http.post('/api/auth/login').set('Content-Type', 'application/json').send('{"email": ');
     expect(res.status).toBe(400);
@@ -112,7 +123,7 @@ describe('accounts: register, login, me, platform roles', () => {
     expect(bad.body.details.fields[0].field).toBe('roles');
     const notUuid = await t.http.patch('/api/users/123').set(admin.auth).send({ roles: [] });
     expect(notUuid.status).toBe(400);
-    expect(notUuid.body.details.fields).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+    expect(notUuid.body.details.fields).toEqual([{ field: 'id', message: 'must be a UUID', rule: 'isUuid' }]);
   });
 
   it('creates the first admin once, with credentials to print', async () => {

@@ -61,6 +61,13 @@ describe('live gateway: handshake, subscribe, presence, queue, connections, resu
     expect(await ack(s, 'event.subscribe', { eventId: 'nope', extra: 1 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(await ack(s, 'event.subscribe', 'just a string')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(await ack(s, 'room.join', { roomId: 42 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    // A missing field is one "is required"; each other problem names its rule, as over HTTP.
+    const missing = await ack(s, 'connection.respond', { accept: 'yes' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect((missing as { error: { fields?: unknown } }).error.fields).toEqual([
+      { field: 'connectionId', message: 'is required', rule: 'required' },
+      { field: 'accept', message: 'must be true or false', rule: 'isBoolean' },
+    ]);
     expect(s.connected).toBe(true);
     expect(await ack(s, 'event.subscribe', { eventId: setup.eventId })).toMatchObject({ ok: true });
   });

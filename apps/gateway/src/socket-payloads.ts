@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, validate } from 'class-validator';
 import { DomainError, ErrorCode, inputShapeProblem, MAX_POSITION } from '@tradebridge/core';
+import { fieldProblems } from '../../api/src/http/validation';
 
 /** Client → server payloads of the /live namespace (docs/realtime.md). */
 export class SubscribePayload {
@@ -33,10 +34,7 @@ export async function parsePayload<T extends object>(type: new () => T, payload:
   const shape = inputShapeProblem(payload);
   if (shape) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [shape]);
   const instance = plainToInstance(type, payload);
-  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
-  if (errors.length) {
-    const fields = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => ({ field: e.property, message: m.startsWith(`${e.property} `) ? m.slice(e.property.length + 1) : m })));
-    throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, fields);
-  }
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, fieldProblems(errors));
   return instance;
 }

@@ -12,7 +12,16 @@ export interface ErrorBody {
   statusCode: number;
   code: string;
   message: string;
-  details?: { fields?: { field: string; message: string }[] } & Record<string, unknown>;
+  details?: { fields?: FieldProblemBody[] } & Record<string, unknown>;
+}
+
+/** One bad field: `message` in English; `rule` (`required`, `maxLength`, …) with `limit`/`values` to say it in another language. */
+export interface FieldProblemBody {
+  field: string;
+  message: string;
+  rule?: string;
+  limit?: number;
+  values?: (string | number)[];
 }
 
 export interface Page<T> {

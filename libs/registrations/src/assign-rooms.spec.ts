@@ -423,7 +423,8 @@ describe('assignRooms', () => {
     });
   });
 
-  it('assigns 10,000 registrations to 20 rooms in well under a second', () => {
+  // Its speed at this size is bench/rooms.ts's (npm run bench:rooms), not a test's: a timed assertion fails on a loaded machine.
+  it('assigns 10,000 registrations to 20 rooms, both sides in each, everyone placed', () => {
     const rnd = mulberry32(7);
     const rooms = Array.from({ length: 20 }, (_, i) =>
       room(
@@ -444,10 +445,7 @@ describe('assignRooms', () => {
       ),
     );
     const inp = input(rooms, registrations);
-    const started = performance.now();
     const out = assignRooms(inp);
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(1000);
     expect(out.assignments).toHaveLength(10_000);
     expect(out.unassigned).toEqual([]);
     expect(out.roomsMissingASide).toEqual([]);

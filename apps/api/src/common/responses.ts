@@ -9,7 +9,10 @@ export class LocalizedText {
 
 export class FieldProblemSchema {
   @ApiProperty({ example: 'offers[0].hsCode' }) field: string;
-  @ApiProperty({ example: 'is not a known HS 2022 code' }) message: string;
+  @ApiProperty({ example: 'must be shorter than or equal to 120 characters', description: 'In English' }) message: string;
+  @ApiPropertyOptional({ example: 'maxLength', description: 'The rule broken, for a localized text: `required` (missing), or the constraint (`maxLength`, `isUuid`, `isIn`, …)' }) rule?: string;
+  @ApiPropertyOptional({ example: 120, description: 'The rule\'s number (`maxLength`, `minLength`, `min`, `max`, `arrayMaxSize`, …)' }) limit?: number;
+  @ApiPropertyOptional({ example: ['vi', 'zh', 'en'], description: 'The allowed values (`isIn`)', type: [String] }) values?: (string | number)[];
 }
 
 export class ErrorDetailsSchema {

@@ -6,6 +6,6 @@ export function uuidPipe(name: string): ParseUUIDPipe {
   return new ParseUUIDPipe({
     version: undefined,
     exceptionFactory: () =>
-      new DomainError(ErrorCode.VALIDATION_FAILED, `${name} must be a UUID`, { fields: [{ field: name, message: 'must be a UUID' }] }),
+      new DomainError(ErrorCode.VALIDATION_FAILED, `${name} must be a UUID`, { fields: [{ field: name, message: 'must be a UUID', rule: 'isUuid' }] }),
   });
 }

@@ -1,10 +1,9 @@
-import type { ErrorBody } from '@tradebridge/contracts';
+import type { ErrorBody, FieldProblemBody, Locale } from '@tradebridge/contracts';
+import { fieldText } from '../i18n/errors';
+import { activeLocale } from '../i18n/translate';
 
-/** A field the API found at fault, e.g. `{ field: 'offers[0].hsCode', message: 'must be …' }`. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+/** A field the API found at fault, e.g. `{ field: 'name', message: 'must be …', rule: 'maxLength', limit: 120 }`. */
+export type FieldProblem = FieldProblemBody;
 
 /**
  * An error answered by the API (`{ statusCode, code, message, details.fields }`),
@@ -21,9 +20,14 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** Field path → message, for showing each problem next to its field. */
-  fieldMap(): Record<string, string> {
-    return Object.fromEntries(this.fields.map((f) => [f.field, f.message]));
+  /** Field path → its problems in the language shown (the rule's text, not the server's English), for showing next to the field. */
+  fieldMap(locale: Locale = activeLocale()): Record<string, string> {
+    const map: Record<string, string> = {};
+    for (const f of this.fields) {
+      const text = fieldText(locale, f, this.code);
+      map[f.field] = map[f.field] && !map[f.field].split('; ').includes(text) ? `${map[f.field]}; ${text}` : text;
+    }
+    return map;
   }
 }
 

@@ -2,45 +2,12 @@ import { cloneElement, ReactElement, ReactNode, useId } from 'react';
 import type { Contact } from '@tradebridge/contracts';
 import { ApiError } from '../api/client';
 import { useI18n } from '../i18n/I18nProvider';
-import type { MessageKey } from '../i18n/en';
+import { errorText } from '../i18n/errors';
 
-/** Error codes with a message of their own in every language; others show the server's text. */
-const KNOWN_CODES = [
-  'NETWORK',
-  'VALIDATION_FAILED',
-  'INVALID_CREDENTIALS',
-  'EMAIL_TAKEN',
-  'TOO_MANY_ATTEMPTS',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'ALREADY_REGISTERED',
-  'REGISTRATION_CLOSED',
-  'INVALID_STATUS_TRANSITION',
-  'EVENT_CLOSED',
-  'NOT_APPROVED',
-  'SAME_SIDE_CONNECTION',
-  'CONNECTION_EXISTS',
-  'CONNECTION_DECLINED',
-  'CONNECTION_EXPIRED',
-  'CONNECTION_NOT_PENDING',
-  'NOT_CHECKED_IN',
-  'TOO_MANY_PENDING_REQUESTS',
-  'ALREADY_CHECKED_IN',
-  'UNKNOWN_HS_CODE',
-  'UNKNOWN_REGION',
-  'RATE_LIMITED',
-  'CONFLICT',
-] as const;
-
+/** An API error's text in the language shown (see i18n/errors.ts). */
 export function useErrorText(): (error: ApiError) => string {
-  const { t } = useI18n();
-  return (error) => {
-    const code = (KNOWN_CODES as readonly string[]).includes(error.code) ? error.code : null;
-    if (!code) return error.message;
-    // Validation lists its fields beside them; the banner only says that something needs fixing.
-    if (code === 'VALIDATION_FAILED' && error.fields.length === 0) return error.message;
-    return t(`error.${code}` as MessageKey);
-  };
+  const { locale } = useI18n();
+  return (error) => errorText(locale, error);
 }
 
 /** An API error as a banner (its fields are shown beside the inputs). */

@@ -1,11 +1,11 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { LOCALES, Locale, Localized } from '@tradebridge/contracts';
-import { en, MessageKey, Messages } from './en';
-import { vi } from './vi';
-import { zh } from './zh';
+import type { MessageKey } from './en';
 import { DateStyle, formatInstant, formatNumber, pickName } from './format';
+import { setActiveLocale, translate } from './translate';
 
-const CATALOGUES: Record<Locale, Messages> = { en, vi, zh };
+export { translate };
+
 const STORAGE_KEY = 'tradebridge.locale';
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
@@ -41,12 +41,6 @@ function initialLocale(): Locale {
   return 'en';
 }
 
-export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
-  const template = CATALOGUES[locale][key] ?? en[key];
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
-
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
 
@@ -63,17 +57,17 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo<I18n>(
-    () => ({
+  const value = useMemo<I18n>(() => {
+    setActiveLocale(locale);
+    return {
       locale,
       setLocale,
       t: (key, vars) => translate(locale, key, vars),
       name: (text) => pickName(text, locale),
       date: (iso, timeZone, style, withZone) => formatInstant(iso, timeZone, locale, style, withZone),
       number: (value, options) => formatNumber(value, locale, options),
-    }),
-    [locale, setLocale],
-  );
+    };
+  }, [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

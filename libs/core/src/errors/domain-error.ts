@@ -91,10 +91,19 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
 /** The `Retry-After` of a 503 DATABASE_UNAVAILABLE: a PostgreSQL restart or failover takes seconds. */
 export const DATABASE_RETRY_AFTER_SECONDS = 2;
 
-/** One bad field of a request: its path (`offers[0].hsCode`) and what is wrong. */
+/**
+ * One bad field of a request: its path (`offers[0].hsCode`) and what is wrong, in
+ * English (`message`) and, for validation rules, machine-readable so a client can
+ * say it in its own language: the `rule` broken (`required` for a missing value,
+ * else class-validator's constraint name: `maxLength`, `isUuid`, `isIn`, …) with
+ * its `limit` (`maxLength` 120) or allowed `values` (`isIn`).
+ */
 export interface FieldProblem {
   field: string;
   message: string;
+  rule?: string;
+  limit?: number;
+  values?: (string | number)[];
 }
 
 export class DomainError extends Error {

@@ -3,6 +3,7 @@ import type { ConnectionView, EnterpriseView, OutcomeKind, OutcomeView, PartnerV
 import { ApiError } from '../../api/client';
 import { connections as connectionsApi, enterprises, registrations } from '../../api/endpoints';
 import { ContactDetails, EmptyState, ErrorBanner, Field, Loading, SideTag, StatusPill } from '../../components/ui';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { toApiError, useAsync } from '../../components/useAsync';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -205,9 +206,14 @@ function Connections({ my }: { my: MyEvent }) {
                       <button type="button" className="btn btn-primary btn-small" onClick={() => act(() => connectionsApi.accept(c.id))} aria-label={t('live.acceptFrom', { name: partnerName })}>
                         {t('live.accept')}
                       </button>
-                      <button type="button" className="btn btn-ghost btn-small" onClick={() => act(() => connectionsApi.decline(c.id))} aria-label={t('live.declineFrom', { name: partnerName })}>
+                      <ConfirmButton
+                        className="btn btn-ghost btn-small"
+                        confirm={{ title: t('confirm.decline.title', { name: partnerName }), body: <p>{t('confirm.decline.body')}</p>, action: t('confirm.decline.action') }}
+                        onConfirm={() => act(() => connectionsApi.decline(c.id))}
+                        aria-label={t('live.declineFrom', { name: partnerName })}
+                      >
                         {t('live.decline')}
-                      </button>
+                      </ConfirmButton>
                     </span>
                   ) : (
                     <button type="button" className="btn btn-ghost btn-small" onClick={() => act(() => connectionsApi.withdraw(c.id))}>

@@ -3,6 +3,7 @@ import type { ConnectionView, Localized, PartnerView, RecommendationView } from 
 import { ApiError } from '../../api/client';
 import { connections as connectionsApi, matchmaking, registrations } from '../../api/endpoints';
 import { ErrorBanner, Notice, SideTag, Spinner } from '../../components/ui';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { toApiError } from '../../components/useAsync';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -288,9 +289,14 @@ function LiveRoom({ my, reload }: { my: MyEvent; reload(): Promise<void> }) {
                     <button type="button" className="btn btn-primary btn-small" onClick={() => respond(c, true)} aria-label={t('live.acceptFrom', { name: nameOf(c.fromRegistrationId) })}>
                       {t('live.accept')}
                     </button>
-                    <button type="button" className="btn btn-ghost btn-small" onClick={() => respond(c, false)} aria-label={t('live.declineFrom', { name: nameOf(c.fromRegistrationId) })}>
+                    <ConfirmButton
+                      className="btn btn-ghost btn-small"
+                      confirm={{ title: t('confirm.decline.title', { name: nameOf(c.fromRegistrationId) }), body: <p>{t('confirm.decline.body')}</p>, action: t('confirm.decline.action') }}
+                      onConfirm={() => respond(c, false)}
+                      aria-label={t('live.declineFrom', { name: nameOf(c.fromRegistrationId) })}
+                    >
                       {t('live.decline')}
-                    </button>
+                    </ConfirmButton>
                   </div>
                 </li>
               ))}

@@ -3,9 +3,12 @@ import type { RegistrationStatus, RegistrationView, RoomAssignmentView } from '@
 import { ApiError } from '../../api/client';
 import { registrations as api } from '../../api/endpoints';
 import { EmptyState, ErrorBanner, Field, Loading, Notice, ProgressBar, SideTag, StatusPill } from '../../components/ui';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { toApiError, useAsync } from '../../components/useAsync';
 import type { MessageKey } from '../../i18n/en';
+import { errorText } from '../../i18n/errors';
 import { useI18n } from '../../i18n/I18nProvider';
+import { isMessageKey } from '../../i18n/translate';
 import { OrgEventFrame } from './OrgEventFrame';
 import type { OrgEvent } from './useOrgEvent';
 
@@ -88,9 +91,14 @@ function AssignmentPanel({ org, byId, onApplied }: { org: OrgEvent; byId: Map<st
           {busy === 'preview' ? t('common.working') : t('regs.preview')}
         </button>
         {preview && !preview.applied && (
-          <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => run(false)}>
+          <ConfirmButton
+            className="btn btn-primary"
+            disabled={busy !== null}
+            confirm={{ title: t('confirm.assign.title'), body: <p>{t('confirm.assign.body', { moved: moved.length })}</p>, action: t('confirm.assign.action') }}
+            onConfirm={() => run(false)}
+          >
             {busy === 'apply' ? t('common.working') : t('regs.apply')}
-          </button>
+          </ConfirmButton>
         )}
       </div>
       {applied !== null && <Notice kind="success">{t('regs.applied', { n: applied })}</Notice>}
@@ -129,7 +137,7 @@ function AssignmentPanel({ org, byId, onApplied }: { org: OrgEvent; byId: Map<st
                 {preview.unassigned.map((u) => (
                   <tr key={u.registrationId} className="row-warning">
                     <td>{name(byId.get(u.registrationId)?.enterprise?.name)}</td>
-                    <td colSpan={2}>{u.message}</td>
+                    <td colSpan={2}>{isMessageKey(`regs.unassigned.${u.reason}`) ? t(`regs.unassigned.${u.reason}` as MessageKey) : u.message}</td>
                   </tr>
                 ))}
               </tbody>
@@ -142,7 +150,7 @@ function AssignmentPanel({ org, byId, onApplied }: { org: OrgEvent; byId: Map<st
 }
 
 function Registrations({ org }: { org: OrgEvent }) {
-  const { t, name, date } = useI18n();
+  const { t, name, date, locale } = useI18n();
   const list = useAsync(() => api.listAll(org.event.id), [org.event.id]);
   const [filter, setFilter] = useState<Filter>('all');
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -167,7 +175,7 @@ function Registrations({ org }: { org: OrgEvent }) {
       try {
         replace(await (approve ? api.approve(org.event.id, ids[i]) : api.reject(org.event.id, ids[i])));
       } catch (caught) {
-        failed.push(`${name(byId.get(ids[i])?.enterprise?.name)}: ${toApiError(caught).message}`);
+        failed.push(`${name(byId.get(ids[i])?.enterprise?.name)}: ${errorText(locale, toApiError(caught))}`);
       }
       setBulk({ done: i + 1, total: ids.length });
     }

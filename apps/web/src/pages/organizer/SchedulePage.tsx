@@ -3,6 +3,7 @@ import type { ScheduleRunView } from '@tradebridge/contracts';
 import { ApiError } from '../../api/client';
 import { meetings as meetingsApi, registrations } from '../../api/endpoints';
 import { EmptyState, ErrorBanner, Loading, ProgressBar, Stat, StatusPill } from '../../components/ui';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { toApiError, useAsync } from '../../components/useAsync';
 import { formatRange } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/en';
@@ -80,9 +81,15 @@ function Schedule({ org }: { org: OrgEvent }) {
           <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={() => schedule(true)}>
             {t('schedule.dryRun')}
           </button>
-          <button type="button" className="btn btn-primary" disabled={busy !== null} onClick={() => schedule(false)}>
+          <ConfirmButton
+            className="btn btn-primary"
+            disabled={busy !== null}
+            // The count is known once a preview has run.
+            confirm={{ title: t('confirm.schedule.title'), body: <p>{run && !run.applied ? t('confirm.schedule.bodyCount', { n: run.scheduled }) : t('confirm.schedule.body')}</p>, action: t('confirm.schedule.action') }}
+            onConfirm={() => schedule(false)}
+          >
             {t('schedule.run')}
-          </button>
+          </ConfirmButton>
         </div>
         {busy && (
           <div className="running">

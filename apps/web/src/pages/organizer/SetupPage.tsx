@@ -4,6 +4,7 @@ import { LOCALES } from '@tradebridge/contracts';
 import { ApiError } from '../../api/client';
 import { events, reference } from '../../api/endpoints';
 import { ErrorBanner, Field, Notice, StatusPill } from '../../components/ui';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { toApiError, useAsync } from '../../components/useAsync';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -70,9 +71,18 @@ function StatusSection({ org, reload }: { org: OrgEvent; reload(): Promise<void>
       </ol>
       {next ? (
         <div>
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => run(() => events.update(event.id, { status: next }))}>
+          <ConfirmButton
+            className="btn btn-primary"
+            disabled={busy}
+            confirm={
+              next === 'live' || next === 'closed'
+                ? { title: t(`confirm.${next === 'live' ? 'live' : 'close'}.title`), body: <p>{t(`confirm.${next === 'live' ? 'live' : 'close'}.body`)} {t('confirm.undone')}</p>, action: t(`confirm.${next === 'live' ? 'live' : 'close'}.action`) }
+                : null
+            }
+            onConfirm={() => run(() => events.update(event.id, { status: next }))}
+          >
             {t(`setup.moveTo.${next}` as MessageKey)}
-          </button>
+          </ConfirmButton>
           <p className="muted small">{t(`setup.moveHint.${next}` as MessageKey)}</p>
         </div>
       ) : (
