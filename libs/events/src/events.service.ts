@@ -128,7 +128,7 @@ export class EventsService {
           await this.log.append(tx, id, { type: 'event.updated', data: { event: toEventView(updated) }, actorUserId: actor.userId });
         }
         if (changesStatus) {
-          // Going live opens the rooms; closing ends them (the pitch queue and presence refuse a closed event).
+          // Going live opens the rooms; closing ends them (every write to a closed event is then refused: lockOpen).
           const roomStatus: RoomStatus | null = status === 'live' ? 'live' : status === 'closed' ? 'closed' : null;
           const rooms = roomStatus ? { roomStatus, roomIds: await this.events.setRoomsStatus(tx, id, roomStatus) } : {};
           await this.log.append(tx, id, { type: 'event.status_changed', data: { from: current.status, to: status, ...rooms }, actorUserId: actor.userId });
