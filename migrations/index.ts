@@ -13,6 +13,8 @@ import { RegistrationChapterBits1763800011000 } from './1763800011000-registrati
 import { NeedPrefixCounts1763800012000 } from './1763800012000-need-prefix-counts';
 import { LoginAttemptsChecked1763800013000 } from './1763800013000-login-attempts-checked';
 import { OfferPrefixKeys1763800014000 } from './1763800014000-offer-prefix-keys';
+import { EventWalkInAndFrozenSides1763800016000 } from './1763800016000-event-walk-in-and-frozen-sides';
+import { RoomsFollowEventStatus1763800016500 } from './1763800016500-rooms-follow-event-status';
 
 /** Every migration, in order. A new file is reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -31,4 +33,6 @@ export const MIGRATIONS = [
   NeedPrefixCounts1763800012000,
   LoginAttemptsChecked1763800013000,
   OfferPrefixKeys1763800014000,
+  EventWalkInAndFrozenSides1763800016000,
+  RoomsFollowEventStatus1763800016500,
 ];

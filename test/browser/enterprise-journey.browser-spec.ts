@@ -244,6 +244,37 @@ describe('browser: an enterprise from sign-up to an accepted connection', () => 
     const scanned = await web.http.get(`/api/events/${setup.eventId}/connections?channel=qr`).set(organizer.auth);
     expect(scanned.body.items).toEqual([expect.objectContaining({ status: 'accepted', channel: 'qr' })]);
 
+    // ---- the events page offers "Register" only where it can succeed: a live event with walk-ins, not one without
+    const liveEvent = async (label: string, walkInRegistration: boolean) => {
+      const other = await world.openEvent(organizer);
+      const title = `${label} ${Date.now()}`;
+      await web.http.patch(`/api/events/${other.eventId}`).set(organizer.auth).send({ name: { en: title }, walkInRegistration, status: 'live' }).expect(200);
+      return title;
+    };
+    const withWalkIns = await liveEvent('Walk-ins welcome', true);
+    const withoutWalkIns = await liveEvent('No walk-ins', false);
+    await buyer.page.goto('/events');
+    const welcoming = buyer.page.getByRole('article').filter({ hasText: withWalkIns });
+    await welcoming.getByText('The event is live: walk-in registration is open.').waitFor();
+    await welcoming.getByRole('button', { name: 'Register for this event' }).waitFor();
+    const shut = buyer.page.getByRole('article').filter({ hasText: withoutWalkIns });
+    await shut.getByText('The event is live and no longer takes registrations.').waitFor();
+    expect(await shut.getByRole('button', { name: 'Register for this event' }).count()).toBe(0);
+
+    // ---- the organizers close the event: the open live room says so at once, and on every load after
+    await buyer.page.goto(`/events/${setup.eventId}/live`);
+    await buyer.page.getByText('Live', { exact: true }).waitFor();
+    await web.http.patch(`/api/events/${setup.eventId}`).set(organizer.auth).send({ status: 'closed' }).expect(200);
+    for (const load of ['live', 'reloaded']) {
+      if (load === 'reloaded') await buyer.page.reload();
+      await buyer.page.getByText('This event is closed.', { exact: false }).waitFor();
+      await buyer.page.getByText('Closed', { exact: true }).waitFor();
+      expect(await buyer.page.getByText('Live', { exact: true }).count()).toBe(0);
+      expect(await buyer.page.getByRole('region', { name: 'Who is here' }).count()).toBe(0);
+      expect(await buyer.page.getByRole('button', { name: /Raise hand/ }).isDisabled()).toBe(true);
+    }
+    await buyer.screenshot('enterprise-live-room-closed.png');
+
     expect(pages.flatMap((p) => p.errors)).toEqual([]);
   });
 });

@@ -51,7 +51,7 @@ describe('browser: an organizer from event setup to the report download', () => 
     await page.waitForURL('**/setup');
     const eventId = page.url().split('/')[5];
     const created = await web.http.get(`/api/events/${eventId}`).set(organizer.auth);
-    expect(created.body).toMatchObject({ timezone: 'Asia/Ho_Chi_Minh', startsAt: '2026-03-10T01:00:00.000Z', endsAt: '2026-03-10T10:00:00.000Z', sides: ['VN', 'CN'], status: 'draft' });
+    expect(created.body).toMatchObject({ timezone: 'Asia/Ho_Chi_Minh', startsAt: '2026-03-10T01:00:00.000Z', endsAt: '2026-03-10T10:00:00.000Z', sides: ['VN', 'CN'], status: 'draft', walkInRegistration: true });
 
     // ---- venues: a main venue, one abroad; a bad one first, to see the error beside its field
     const venues = page.getByRole('region', { name: 'Venues (bridge points)' });
@@ -87,6 +87,16 @@ describe('browser: an organizer from event setup to the report download', () => 
     await addRoom(['Dệt may & công nghiệp', '纺织与工业', 'Textiles & industry'], ['XI', 'XVI']);
     await page.getByRole('button', { name: 'Open registration' }).click();
     await page.getByRole('button', { name: 'Go live' }).waitFor();
+    // Walk-ins: on by default; the organizer can close registration at go-live instead.
+    const walkIn = page.getByRole('checkbox', { name: 'Take walk-in registrations while the event is live' });
+    expect(await walkIn.isChecked()).toBe(true);
+    const walkInSetting = async () => (await web.http.get(`/api/events/${eventId}`).set(organizer.auth)).body.walkInRegistration as boolean;
+    await walkIn.click();
+    await eventually(async () => (await walkInSetting()) === false);
+    await eventually(async () => !(await walkIn.isChecked()));
+    await walkIn.click();
+    await eventually(async () => (await walkInSetting()) === true);
+    await eventually(() => walkIn.isChecked());
     await tracked.screenshot('organizer-setup.png');
 
     // ---- enterprises register (through the API: their own pages are tested elsewhere)

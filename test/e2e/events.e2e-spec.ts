@@ -83,6 +83,53 @@ describe('events, venues, rooms and staff', () => {
     expect(log.body.items.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4]);
   });
 
+  it('opens its rooms when the event goes live and closes them when it closes, in the same transaction, logged', async () => {
+    const organizer = await world.organizer();
+    const setup = await world.openEvent(organizer);
+    const move = (status: string) => t.http.patch(`/api/events/${setup.eventId}`).set(organizer.auth).send({ status }).expect(200);
+    const statuses = async () => (await t.http.get(`/api/events/${setup.eventId}/rooms`).set(organizer.auth)).body.items.map((r: { status: string }) => r.status);
+    expect(await statuses()).toEqual(['scheduled', 'scheduled']);
+    await move('live');
+    expect(await statuses()).toEqual(['live', 'live']);
+    // A room added during the event is live at once.
+    await t.http.post(`/api/events/${setup.eventId}/rooms`).set(organizer.auth).send({ name: { en: 'Late room' }, sectorCodes: ['XVI'], capacity: 10 }).expect(201);
+    expect(await statuses()).toEqual(['live', 'live', 'live']);
+    await move('closed');
+    expect(await statuses()).toEqual(['closed', 'closed', 'closed']);
+    const log = await t.http.get(`/api/events/${setup.eventId}/log?afterSeq=0`).set(organizer.auth);
+    const changes = log.body.items.filter((e: { type: string }) => e.type === 'event.status_changed').map((e: { data: unknown }) => e.data);
+    expect(changes.at(-2)).toMatchObject({ from: 'registration_open', to: 'live', roomStatus: 'live' });
+    expect(changes.at(-1)).toMatchObject({ from: 'live', to: 'closed', roomStatus: 'closed' });
+    expect([...changes.at(-1).roomIds].sort()).toEqual([...(await t.http.get(`/api/events/${setup.eventId}/rooms`).set(organizer.auth)).body.items.map((r: { id: string }) => r.id)].sort());
+  });
+
+  it('freezes the sides once any registration exists (409 SIDES_FROZEN), in the database too', async () => {
+    const organizer = await world.organizer();
+    const setup = await world.openEvent(organizer);
+    const patch = (body: Record<string, unknown>) => t.http.patch(`/api/events/${setup.eventId}`).set(organizer.auth).send(body);
+    const m = await world.member('VN');
+    const reg = await world.register(m.account, setup.eventId, m.enterpriseId, setup.venues.laoCai);
+    await t.http.post(`/api/events/${setup.eventId}/registrations/${reg.body.id}/approve`).set(organizer.auth).expect(200);
+    expect((await patch({ status: 'draft' })).status).toBe(200);
+    const frozen = await patch({ sides: ['VN', 'LA'] });
+    expect(frozen.status).toBe(409);
+    expect(frozen.body).toMatchObject({ code: 'SIDES_FROZEN', details: { fields: [{ field: 'sides' }] } });
+    // The same sides again are not a change.
+    expect((await patch({ sides: ['VN', 'CN'] })).status).toBe(200);
+    const [row] = await t.db.query('SELECT sides FROM events WHERE id = $1', [setup.eventId]);
+    expect(row.sides).toEqual(['VN', 'CN']);
+    const log = await t.http.get(`/api/events/${setup.eventId}/log?afterSeq=0`).set(organizer.auth);
+    expect(log.body.items.filter((e: { type: string; data: { event?: { sides: string[] } } }) => e.type === 'event.updated' && e.data.event?.sides[1] === 'LA')).toEqual([]);
+    // Whatever the code does, the database refuses it.
+    await expect(t.db.query(`UPDATE events SET sides = ARRAY['VN', 'LA'] WHERE id = $1`, [setup.eventId])).rejects.toThrow(/events_sides_frozen/);
+
+    // Without registrations, a draft's sides still change.
+    const empty = (await t.http.post('/api/events').set(organizer.auth).send(eventBody())).body;
+    const changed = await t.http.patch(`/api/events/${empty.id}`).set(organizer.auth).send({ sides: ['VN', 'LA'] });
+    expect(changed.status).toBe(200);
+    expect(changed.body.sides).toEqual(['VN', 'LA']);
+  });
+
   it('adds venues of every kind and sector rooms, with one main venue per event', async () => {
     const organizer = await world.organizer();
     const setup = await world.openEvent(organizer);

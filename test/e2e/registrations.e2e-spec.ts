@@ -1,5 +1,5 @@
 import { createTestApp, TestApp } from '../factories/app';
-import { Account, ConferenceSetup, enterpriseBody, World } from '../factories/world';
+import { Account, ConferenceSetup, enterpriseBody, eventBody, World } from '../factories/world';
 
 describe('registrations: register, approve, badge, check-in, rooms', () => {
   let t: TestApp;
@@ -51,13 +51,48 @@ describe('registrations: register, approve, badge, check-in, rooms', () => {
     expect(res.body.code).toBe('NOT_A_SIDE');
   });
 
-  it('only registers while registration is open (409 REGISTRATION_CLOSED)', async () => {
-    const setup = await world.openEvent(organizer);
-    await t.http.patch(`/api/events/${setup.eventId}`).set(organizer.auth).send({ status: 'live' }).expect(200);
+  it('takes walk-in registrations while live unless the organizer turned them off (409 REGISTRATION_CLOSED)', async () => {
+    const walkIn = await world.openEvent(organizer);
+    const live = await t.http.patch(`/api/events/${walkIn.eventId}`).set(organizer.auth).send({ status: 'live' }).expect(200);
+    expect(live.body.walkInRegistration).toBe(true);
     const m = await member('VN');
-    const res = await world.register(m.account, setup.eventId, m.enterpriseId, setup.venues.laoCai);
-    expect(res.status).toBe(409);
-    expect(res.body.code).toBe('REGISTRATION_CLOSED');
+    const res = await world.register(m.account, walkIn.eventId, m.enterpriseId, walkIn.venues.laoCai);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'pending', side: 'VN' });
+
+    const noWalkIn = await world.openEvent(organizer);
+    const off = await t.http.patch(`/api/events/${noWalkIn.eventId}`).set(organizer.auth).send({ walkInRegistration: false, status: 'live' }).expect(200);
+    expect(off.body).toMatchObject({ status: 'live', walkInRegistration: false });
+    const refused = await world.register(m.account, noWalkIn.eventId, m.enterpriseId, noWalkIn.venues.laoCai);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('REGISTRATION_CLOSED');
+    const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM registrations WHERE event_id = $1', [noWalkIn.eventId]);
+    expect(n).toBe(0);
+    // Turned back on, the same enterprise walks in.
+    await t.http.patch(`/api/events/${noWalkIn.eventId}`).set(organizer.auth).send({ walkInRegistration: true }).expect(200);
+    expect((await world.register(m.account, noWalkIn.eventId, m.enterpriseId, noWalkIn.venues.laoCai)).status).toBe(201);
+
+    // Never once closed.
+    await t.http.patch(`/api/events/${walkIn.eventId}`).set(organizer.auth).send({ status: 'closed' }).expect(200);
+    const late = await member('CN');
+    const closed = await world.register(late.account, walkIn.eventId, late.enterpriseId, walkIn.venues.hangzhou);
+    expect(closed.status).toBe(409);
+    expect(closed.body.code).toBe('REGISTRATION_CLOSED');
+  });
+
+  it('sets walkInRegistration at creation (default true) and lets only organizers change it', async () => {
+    const byDefault = await t.http.post('/api/events').set(organizer.auth).send(eventBody());
+    expect(byDefault.body.walkInRegistration).toBe(true);
+    const off = await t.http.post('/api/events').set(organizer.auth).send(eventBody({ walkInRegistration: false }));
+    expect(off.status).toBe(201);
+    expect(off.body.walkInRegistration).toBe(false);
+    expect((await t.http.get(`/api/events/${off.body.id}`).set(organizer.auth)).body.walkInRegistration).toBe(false);
+    const bad = await t.http.patch(`/api/events/${off.body.id}`).set(organizer.auth).send({ walkInRegistration: 'yes' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.fields[0].field).toBe('walkInRegistration');
+    const m = await member('VN');
+    const notOrganizer = await t.http.patch(`/api/events/${off.body.id}`).set(m.account.auth).send({ walkInRegistration: true });
+    expect(notOrganizer.status).toBe(403);
   });
 
   it("checks the venue and attendance, and refuses registering someone else's enterprise", async () => {
@@ -221,6 +256,8 @@ describe('registrations: register, approve, badge, check-in, rooms', () => {
     const p = await member('CN');
     const pending = (await world.register(p.account, setup.eventId, p.enterpriseId, setup.venues.hangzhou)).body;
     await expect(t.db.query('UPDATE registrations SET room_id = $1 WHERE id = $2', [setup.rooms.agriculture, pending.id])).rejects.toThrow(/registrations_room_requires_approval_check/);
+    // A registration's side is one of its event's sides.
+    await expect(t.db.query(`UPDATE registrations SET side = 'LA' WHERE id = $1`, [a.registration.id])).rejects.toThrow(/registrations_side_of_event/);
     // The log is append-only.
     await expect(t.db.query(`UPDATE event_log SET type = 'forged' WHERE event_id = $1`, [setup.eventId])).rejects.toThrow(/append-only/);
   });

@@ -156,6 +156,39 @@ describe('live gateway: handshake, subscribe, presence, queue, connections, resu
     }
   });
 
+  it('tells subscribed sockets the event closed, then refuses pitch.enqueue and pitch.next (EVENT_CLOSED) writing nothing', async () => {
+    const closing = await world.openEvent(organizer);
+    const room = closing.rooms.industry;
+    const inRoom = async (country: 'VN' | 'CN') => {
+      const p = await world.approved(organizer, closing, country);
+      await http().patch(`/api/events/${closing.eventId}/registrations/${p.registration.id}`).set(organizer.auth).send({ roomId: room }).expect(200);
+      return p;
+    };
+    const a = await inRoom('VN');
+    const b = await inRoom('CN');
+    const sa = await connect(url(), a.account.token);
+    const sb = await connect(url(), b.account.token);
+    const staff = await connect(url(), organizer.token);
+    for (const s of [sa, sb, staff]) expect(await ack(s, 'event.subscribe', { eventId: closing.eventId })).toMatchObject({ ok: true });
+    const memberLog = record<{ eventId: string; type: string; data: { to?: string; roomStatus?: string } }>(sb, 'log');
+    expect(await ack(sa, 'pitch.enqueue', { roomId: room })).toMatchObject({ ok: true });
+    await http().patch(`/api/events/${closing.eventId}`).set(organizer.auth).send({ status: 'live' }).expect(200);
+    await http().patch(`/api/events/${closing.eventId}`).set(organizer.auth).send({ status: 'closed' }).expect(200);
+    const closed = await eventually(memberLog, (e) => e.type === 'event.status_changed' && e.data.to === 'closed');
+    expect(closed).toMatchObject({ eventId: closing.eventId, data: { roomStatus: 'closed' } });
+
+    const written = async () => {
+      const [slots] = await live.api.db.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'presenting')::int AS presenting FROM pitch_slots WHERE room_id = $1`, [room]);
+      const [log] = await live.api.db.query(`SELECT count(*)::int AS n FROM event_log WHERE event_id = $1`, [closing.eventId]);
+      return { slots, log: log.n };
+    };
+    const before = await written();
+    expect(await ack(sb, 'pitch.enqueue', { roomId: room })).toMatchObject({ ok: false, error: { code: 'EVENT_CLOSED' } });
+    expect(await ack(staff, 'pitch.next', { roomId: room })).toMatchObject({ ok: false, error: { code: 'EVENT_CLOSED' } });
+    expect(await written()).toEqual(before);
+    expect(before.slots).toEqual({ n: 1, presenting: 0 });
+  });
+
   it('delivers a connection requested over the socket and accepted over REST to both parties and staff within a second (and the reverse)', async () => {
     const vn = await world.approved(organizer, setup, 'VN');
     const cn = await world.approved(organizer, setup, 'CN');

@@ -115,8 +115,17 @@ export interface EventView {
   sides: [string, string];
   status: EventStatus;
   slotMinutes: number;
+  /** Registration stays open while the event is live (walk-ins); otherwise it closes when the event goes live. */
+  walkInRegistration: boolean;
   closedAt: string | null;
   createdAt: string;
+}
+/**
+ * Whether enterprises may register: while registration is open, and while the
+ * event is live if its organizers take walk-ins (`walkInRegistration`).
+ */
+export function registrationOpen(event: Pick<EventView, 'status' | 'walkInRegistration'>): boolean {
+  return event.status === 'registration_open' || (event.status === 'live' && event.walkInRegistration);
 }
 export type VenueKind = 'main' | 'satellite' | 'online';
 export interface VenueView {

@@ -1,4 +1,4 @@
-import { allowedTransitions, canTransition } from './event-status';
+import { allowedTransitions, canTransition, registrationOpen } from './event-status';
 
 describe('event lifecycle', () => {
   it('moves forward draft → registration_open → live → closed', () => {
@@ -13,5 +13,12 @@ describe('event lifecycle', () => {
     expect(canTransition('draft', 'closed')).toBe(false);
     expect(canTransition('live', 'registration_open')).toBe(false);
     expect(allowedTransitions('closed')).toEqual([]);
+  });
+
+  it('takes registrations while open, and while live only from walk-ins the organizers allow', () => {
+    expect(registrationOpen({ status: 'registration_open', walkInRegistration: false })).toBe(true);
+    expect(registrationOpen({ status: 'live', walkInRegistration: true })).toBe(true);
+    expect(registrationOpen({ status: 'live', walkInRegistration: false })).toBe(false);
+    for (const status of ['draft', 'closed'] as const) expect(registrationOpen({ status, walkInRegistration: true })).toBe(false);
   });
 });

@@ -18,3 +18,6 @@ export function canTransition(from: EventStatus, to: EventStatus): boolean {
 export function allowedTransitions(from: EventStatus): EventStatus[] {
   return NEXT[from];
 }
+
+/** When enterprises may register (shared with the web app, which offers "Register" only then). */
+export { registrationOpen } from '@tradebridge/contracts';

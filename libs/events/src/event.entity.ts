@@ -29,6 +29,10 @@ export class TradeEvent {
   @Column({ name: 'slot_minutes', type: 'integer', default: 30 })
   slotMinutes: number;
 
+  /** Registration stays open while the event is live (on-site walk-ins). */
+  @Column({ name: 'walk_in_registration', type: 'boolean', default: true })
+  walkInRegistration: boolean;
+
   /** When it closed: outcomes may still be recorded for the follow-up period after. */
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { StaffRole } from '@tradebridge/contracts';
+import type { RoomStatus, StaffRole } from '@tradebridge/contracts';
+import { DomainError, ErrorCode } from '@tradebridge/core';
 import { EventStaff, Room, TradeEvent, Venue } from './event.entity';
 
 export interface StaffRow {
@@ -37,6 +38,26 @@ export class EventsRepository {
   /** Shares the event row lock: many registrations at once, but not during a status change. */
   lockShared(tx: EntityManager, id: string): Promise<TradeEvent | null> {
     return tx.getRepository(TradeEvent).createQueryBuilder('e').setLock('pessimistic_read').where('e.id = :id', { id }).getOne();
+  }
+
+  /**
+   * The rule every write to an event follows: lock the event row (shared for
+   * writes that may run side by side, exclusive for status and setting
+   * changes) and refuse if it is closed. Closing takes the exclusive lock, so a
+   * write holding the shared one finishes before the event closes, and any
+   * later one sees it closed.
+   */
+  async lockOpen(tx: EntityManager, id: string, mode: 'shared' | 'exclusive'): Promise<TradeEvent> {
+    const event = mode === 'exclusive' ? await this.lock(tx, id) : await this.lockShared(tx, id);
+    if (!event) throw DomainError.notFound('Event', id);
+    if (event.status === 'closed') throw new DomainError(ErrorCode.EVENT_CLOSED, 'This event is closed and can no longer be changed');
+    return event;
+  }
+
+  /** Whether any registration (whatever its status) exists for the event. */
+  async hasRegistrations(tx: EntityManager, id: string): Promise<boolean> {
+    const rows = (await tx.query(`SELECT 1 FROM registrations WHERE event_id = $1 LIMIT 1`, [id])) as unknown[];
+    return rows.length > 0;
   }
 
   async update(tx: EntityManager, id: string, patch: Partial<TradeEvent>): Promise<TradeEvent> {
@@ -110,6 +131,12 @@ export class EventsRepository {
 
   findRoom(eventId: string, id: string, tx: EntityManager = this.dataSource.manager): Promise<Room | null> {
     return tx.findOneBy(Room, { eventId, id });
+  }
+
+  /** Moves every room of the event not yet in `status` to it; returns the rooms moved. */
+  async setRoomsStatus(tx: EntityManager, eventId: string, status: RoomStatus): Promise<string[]> {
+    const [rows] = (await tx.query(`UPDATE rooms SET status = $2 WHERE event_id = $1 AND status <> $2 RETURNING id`, [eventId, status])) as [{ id: string }[], number];
+    return rows.map((r) => r.id).sort();
   }
 
   /** Locks one room so capacity checks of concurrent placements are exact. */

@@ -17,6 +17,8 @@ export interface EventInput {
   sides?: [string, string];
   /** Meeting slot length in minutes (default 30). */
   slotMinutes?: number;
+  /** Registration stays open while the event is live (default true). */
+  walkInRegistration?: boolean;
 }
 export type EventPatch = Partial<EventInput> & { status?: EventStatus };
 export interface VenueInput {
@@ -64,6 +66,7 @@ export class EventsService {
         sides,
         status: 'draft',
         slotMinutes: input.slotMinutes ?? 30,
+        walkInRegistration: input.walkInRegistration ?? true,
         closedAt: null,
         createdBy: actor.userId,
       });
@@ -83,43 +86,60 @@ export class EventsService {
     return { items: rows.map(toEventView), total };
   }
 
-  /** Organizers edit the event and move its status along the lifecycle; a closed event is frozen. */
+  /**
+   * Organizers edit the event and move its status along the lifecycle; a closed
+   * event is frozen. The rooms follow the event: live with it, closed with it.
+   * The sides change only in a draft without registrations (SIDES_FROZEN).
+   */
   async update(actor: Actor, id: string, patch: EventPatch): Promise<EventView> {
     await this.access.require(actor, id, ['organizer']);
     if (patch.timezone !== undefined) checkTimeZone('timezone', patch.timezone);
     if (patch.sides !== undefined) checkSides(patch.sides);
-    const event = await this.db.transaction(async (tx) => {
-      const current = await this.lockOpen(tx, id);
-      const startsAt = patch.startsAt ?? current.startsAt;
-      const endsAt = patch.endsAt ?? current.endsAt;
-      checkPeriod(startsAt, endsAt);
-      if (patch.sides && current.status !== 'draft' && !sameSides(patch.sides, current.sides)) {
-        throw DomainError.invalidFields(ErrorCode.INVALID_STATUS_TRANSITION, [{ field: 'sides', message: 'can only change while the event is a draft' }]);
-      }
-      if (patch.status && patch.status !== current.status && !canTransition(current.status, patch.status)) {
-        throw new DomainError(
-          ErrorCode.INVALID_STATUS_TRANSITION,
-          `An event cannot go from ${current.status} to ${patch.status}; allowed: ${allowedTransitions(current.status).join(', ') || 'none'}`,
-          { fields: [{ field: 'status', message: `cannot go from ${current.status} to ${patch.status}` }] },
-        );
-      }
-      const { status, ...given } = patch;
-      // Only fields actually sent count as an edit (transports may pass undefined keys).
-      const fields = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<EventInput>;
-      const updated = await this.events.update(tx, id, {
-        ...fields,
-        ...(status ? { status } : {}),
-        ...(status === 'closed' && current.status !== 'closed' ? { closedAt: new Date() } : {}),
+    try {
+      const event = await this.db.transaction(async (tx) => {
+        // Exclusive: registering shares this lock, so no registration slips in while the sides are checked.
+        const current = await this.events.lockOpen(tx, id, 'exclusive');
+        const startsAt = patch.startsAt ?? current.startsAt;
+        const endsAt = patch.endsAt ?? current.endsAt;
+        checkPeriod(startsAt, endsAt);
+        if (patch.sides && !sameSides(patch.sides, current.sides)) {
+          if (current.status !== 'draft') {
+            throw DomainError.invalidFields(ErrorCode.INVALID_STATUS_TRANSITION, [{ field: 'sides', message: 'can only change while the event is a draft' }]);
+          }
+          if (await this.events.hasRegistrations(tx, id)) throw sidesFrozen();
+        }
+        if (patch.status && patch.status !== current.status && !canTransition(current.status, patch.status)) {
+          throw new DomainError(
+            ErrorCode.INVALID_STATUS_TRANSITION,
+            `An event cannot go from ${current.status} to ${patch.status}; allowed: ${allowedTransitions(current.status).join(', ') || 'none'}`,
+            { fields: [{ field: 'status', message: `cannot go from ${current.status} to ${patch.status}` }] },
+          );
+        }
+        const { status, ...given } = patch;
+        // Only fields actually sent count as an edit (transports may pass undefined keys).
+        const fields = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<EventInput>;
+        const changesStatus = status !== undefined && status !== current.status;
+        const updated = await this.events.update(tx, id, {
+          ...fields,
+          ...(changesStatus ? { status } : {}),
+          ...(changesStatus && status === 'closed' ? { closedAt: new Date() } : {}),
+        });
+        if (Object.keys(fields).length) {
+          await this.log.append(tx, id, { type: 'event.updated', data: { event: toEventView(updated) }, actorUserId: actor.userId });
+        }
+        if (changesStatus) {
+          // Going live opens the rooms; closing ends them (every write to a closed event is then refused: lockOpen).
+          const roomStatus: RoomStatus | null = status === 'live' ? 'live' : status === 'closed' ? 'closed' : null;
+          const rooms = roomStatus ? { roomStatus, roomIds: await this.events.setRoomsStatus(tx, id, roomStatus) } : {};
+          await this.log.append(tx, id, { type: 'event.status_changed', data: { from: current.status, to: status, ...rooms }, actorUserId: actor.userId });
+        }
+        return updated;
       });
-      if (Object.keys(fields).length) {
-        await this.log.append(tx, id, { type: 'event.updated', data: { event: toEventView(updated) }, actorUserId: actor.userId });
-      }
-      if (status && status !== current.status) {
-        await this.log.append(tx, id, { type: 'event.status_changed', data: { from: current.status, to: status }, actorUserId: actor.userId });
-      }
-      return updated;
-    });
-    return toEventView(event);
+      return toEventView(event);
+    } catch (error) {
+      if (isConstraintViolation(error, 'events_sides_frozen')) throw sidesFrozen();
+      throw error;
+    }
   }
 
   // ---- staff ----
@@ -203,8 +223,10 @@ export class EventsService {
     await this.access.require(actor, eventId, ['organizer']);
     checkSectorCodes(input.sectorCodes);
     const room = await this.db.transaction(async (tx) => {
-      await this.lockOpen(tx, eventId);
-      const created = await this.events.insertRoom(tx, eventId, { name: input.name, sectorCodes: input.sectorCodes, capacity: input.capacity, status: 'scheduled' });
+      const event = await this.lockOpen(tx, eventId);
+      // A room added while the event is live opens at once, like the others did.
+      const status: RoomStatus = event.status === 'live' ? 'live' : 'scheduled';
+      const created = await this.events.insertRoom(tx, eventId, { name: input.name, sectorCodes: input.sectorCodes, capacity: input.capacity, status });
       await this.log.append(tx, eventId, { type: 'room.created', data: { room: toRoomView(created) }, actorUserId: actor.userId });
       return created;
     });
@@ -231,11 +253,8 @@ export class EventsService {
   }
 
   /** Locks the event for a change and refuses changes to a closed event. */
-  private async lockOpen(tx: EntityManager, id: string): Promise<TradeEvent> {
-    const event = await this.events.lock(tx, id);
-    if (!event) throw DomainError.notFound('Event', id);
-    if (event.status === 'closed') throw new DomainError(ErrorCode.EVENT_CLOSED, 'This event is closed and can no longer be changed');
-    return event;
+  private lockOpen(tx: EntityManager, id: string): Promise<TradeEvent> {
+    return this.events.lockOpen(tx, id, 'exclusive');
   }
 }
 
@@ -262,6 +281,12 @@ function checkSectorCodes(codes: string[]): void {
   if (problems.length) throw DomainError.invalidFields(ErrorCode.UNKNOWN_HS_CODE, problems);
 }
 
+function sidesFrozen(): DomainError {
+  return new DomainError(ErrorCode.SIDES_FROZEN, 'The sides of an event cannot change once enterprises have registered for it', {
+    fields: [{ field: 'sides', message: 'are frozen: this event already has registrations' }],
+  });
+}
+
 function sameSides(a: string[], b: string[]): boolean {
   return a[0] === b[0] && a[1] === b[1];
 }
@@ -276,6 +301,7 @@ export function toEventView(e: TradeEvent): EventView {
     sides: e.sides,
     status: e.status,
     slotMinutes: e.slotMinutes,
+    walkInRegistration: e.walkInRegistration,
     closedAt: e.closedAt ? e.closedAt.toISOString() : null,
     createdAt: e.createdAt.toISOString(),
   };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, Database, DomainError, ErrorCode, EventLogRepository, isConstraintViolation } from '@tradebridge/core';
-import { EventAccess } from '@tradebridge/events';
+import { EventAccess, EventsRepository } from '@tradebridge/events';
 import { LiveRepository, PitchEntry } from './live.repository';
 
 export interface PitchState {
@@ -21,6 +21,7 @@ export class PitchService {
     private readonly db: Database,
     private readonly live: LiveRepository,
     private readonly access: EventAccess,
+    private readonly events: EventsRepository,
     private readonly log: EventLogRepository,
   ) {}
 
@@ -35,7 +36,7 @@ export class PitchService {
     const mine = (await this.live.registrationsOf(eventId, actor.userId)).find((r) => r.roomId === roomId && r.status === 'approved');
     if (!mine) throw DomainError.forbidden('Only enterprises placed in this room may join its presentation queue');
     try {
-      return await this.change(actor, roomId, async (tx, room) => this.live.enqueue(tx, room.eventId, roomId, mine.registrationId));
+      return await this.change(actor, eventId, roomId, async (tx) => this.live.enqueue(tx, eventId, roomId, mine.registrationId));
     } catch (error) {
       if (isConstraintViolation(error, 'pitch_slots_one_place_per_registration_key')) {
         throw new DomainError(ErrorCode.CONFLICT, 'You are already in the queue of this room');
@@ -49,15 +50,21 @@ export class PitchService {
     const eventId = await this.live.roomEvent(roomId);
     if (!eventId) throw DomainError.notFound('Room', roomId);
     await this.access.require(actor, eventId);
-    return this.change(actor, roomId, (tx) => this.live.advance(tx, roomId));
+    return this.change(actor, eventId, roomId, (tx) => this.live.advance(tx, roomId));
   }
 
-  private async change(actor: Actor, roomId: string, apply: (tx: EntityManager, room: { eventId: string }) => Promise<void>): Promise<PitchState> {
+  /**
+   * One queue change: the event row shared-locked and refused if closed (the
+   * rule of every write to an event, so closing waits for a change under way
+   * and any later one sees it closed), then the room locked to serialize its queue.
+   */
+  private async change(actor: Actor, eventId: string, roomId: string, apply: (tx: EntityManager) => Promise<void>): Promise<PitchState> {
     return this.db.transaction(async (tx) => {
+      await this.events.lockOpen(tx, eventId, 'shared');
       const room = await this.live.lockRoom(tx, roomId);
       if (!room) throw DomainError.notFound('Room', roomId);
       if (room.status === 'closed') throw new DomainError(ErrorCode.CONFLICT, 'This room is closed');
-      await apply(tx, room);
+      await apply(tx);
       const state: PitchState = { roomId, ...(await this.live.pitchState(roomId, tx)) };
       await this.log.append(tx, room.eventId, {
         type: 'pitch.changed',

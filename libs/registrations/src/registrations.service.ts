@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, Database, DomainError, ErrorCode, EventLogRepository, isAdmin, isConstraintViolation } from '@tradebridge/core';
-import { EventAccess, EventsRepository, TradeEvent } from '@tradebridge/events';
+import { EventAccess, EventsRepository, registrationOpen, TradeEvent } from '@tradebridge/events';
 import { EnterprisesRepository } from '@tradebridge/enterprises';
 import { sectionOfChapter } from '@tradebridge/reference';
 import type { Attendance, Page, RegistrationStatus, RegistrationView, RoomAssignmentView } from '@tradebridge/contracts';
@@ -49,8 +49,13 @@ export class RegistrationsService {
         // Shared lock: registrations proceed together but not across a status change.
         const event = await this.events.lockShared(tx, eventId);
         if (!event || (event.status === 'draft' && !(await this.access.roleOf(actor, eventId, tx)))) throw DomainError.notFound('Event', eventId);
-        if (event.status !== 'registration_open') {
-          throw new DomainError(ErrorCode.REGISTRATION_CLOSED, `Registration is not open for this event (status: ${event.status})`);
+        if (!registrationOpen(event)) {
+          throw new DomainError(
+            ErrorCode.REGISTRATION_CLOSED,
+            event.status === 'live'
+              ? 'This event is live and its organizers take no walk-in registrations'
+              : `Registration is not open for this event (status: ${event.status})`,
+          );
         }
         const side = enterprise.enterprise.country;
         if (!event.sides.includes(side)) {
@@ -89,6 +94,9 @@ export class RegistrationsService {
       });
       return toView(registration, true);
     } catch (error) {
+      if (isConstraintViolation(error, 'registrations_side_of_event')) {
+        throw DomainError.invalidFields(ErrorCode.NOT_A_SIDE, [{ field: 'enterpriseId', message: "the enterprise's country is not a side of this event" }]);
+      }
       if (isConstraintViolation(error, 'registrations_event_enterprise_key')) {
         throw new DomainError(ErrorCode.ALREADY_REGISTERED, 'This enterprise is already registered for this event', {
           fields: [{ field: 'enterpriseId', message: 'is already registered for this event' }],
@@ -227,11 +235,8 @@ export class RegistrationsService {
   }
 
   /** Locks the event (shared unless `exclusive`) and refuses closed events. */
-  private async openEvent(tx: EntityManager, eventId: string, exclusive = false): Promise<TradeEvent> {
-    const event = exclusive ? await this.events.lock(tx, eventId) : await this.events.lockShared(tx, eventId);
-    if (!event) throw DomainError.notFound('Event', eventId);
-    if (event.status === 'closed') throw new DomainError(ErrorCode.EVENT_CLOSED, 'This event is closed and can no longer be changed');
-    return event;
+  private openEvent(tx: EntityManager, eventId: string, exclusive = false): Promise<TradeEvent> {
+    return this.events.lockOpen(tx, eventId, exclusive ? 'exclusive' : 'shared');
   }
 
   private async requireVisibleEvent(actor: Actor, eventId: string): Promise<void> {

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -60,6 +61,11 @@ export class CreateEventRequest {
   @Min(5)
   @Max(240)
   slotMinutes?: number;
+
+  @ApiPropertyOptional({ example: true, description: 'Keep registration open while the event is live (walk-ins); default true' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  walkInRegistration?: boolean;
 }
 
 export class UpdateEventRequest extends PartialType(CreateEventRequest) {
@@ -85,6 +91,7 @@ export class EventResponse {
   @ApiProperty({ type: [String], example: ['VN', 'CN'] }) sides: [string, string];
   @ApiProperty({ enum: STATUSES }) status: EventStatus;
   @ApiProperty({ example: 30 }) slotMinutes: number;
+  @ApiProperty({ example: true, description: 'Registration stays open while the event is live' }) walkInRegistration: boolean;
   @ApiProperty({ format: 'date-time', nullable: true }) closedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

@@ -12,6 +12,7 @@ export interface EventInput {
   endsAt: string;
   sides: [string, string];
   slotMinutes?: number;
+  walkInRegistration?: boolean;
 }
 
 export interface VenueInput {

@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
 import type { Attendance, EventView, RegistrationView, VenueView } from '@tradebridge/contracts';
+import { registrationOpen } from '@tradebridge/contracts';
 import { ApiError } from '../../api/client';
 import { events, registrations } from '../../api/endpoints';
 import { Shell } from '../../components/Shell';
@@ -88,7 +89,8 @@ function EventCard({ row, enterpriseId, onRegistered }: { row: EventRow; enterpr
   const { t, name, date } = useI18n();
   const [open, setOpen] = useState(false);
   const { event, registration } = row;
-  const canRegister = !registration && (event.status === 'registration_open' || event.status === 'live');
+  // The server's own rule: open for registration, or live with walk-ins allowed.
+  const canRegister = !registration && registrationOpen(event);
   const base = `/events/${event.id}`;
   return (
     <article className="card event-card">
@@ -128,15 +130,18 @@ function EventCard({ row, enterpriseId, onRegistered }: { row: EventRow; enterpr
           </div>
         </div>
       ) : canRegister && enterpriseId ? (
-        open ? (
-          <RegisterForm event={event} enterpriseId={enterpriseId} onDone={onRegistered} />
-        ) : (
-          <button type="button" className="btn btn-primary" onClick={() => setOpen(true)}>
-            {t('event.registerCta')}
-          </button>
-        )
+        <>
+          {event.status === 'live' && <p className="muted small">{t('event.walkInOpen')}</p>}
+          {open ? (
+            <RegisterForm event={event} enterpriseId={enterpriseId} onDone={onRegistered} />
+          ) : (
+            <button type="button" className="btn btn-primary" onClick={() => setOpen(true)}>
+              {t('event.registerCta')}
+            </button>
+          )}
+        </>
       ) : (
-        <p className="muted">{canRegister ? t('event.needProfile') : t('event.registrationNotOpen')}</p>
+        <p className="muted">{canRegister ? t('event.needProfile') : event.status === 'live' ? t('event.registrationClosedLive') : t('event.registrationNotOpen')}</p>
       )}
     </article>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ConnectionView, Localized, PartnerView, RecommendationView } from '@tradebridge/contracts';
+import type { ConnectionView, EventStatus, EventView, Localized, PartnerView, RecommendationView } from '@tradebridge/contracts';
 import { ApiError } from '../../api/client';
 import { connections as connectionsApi, matchmaking, registrations } from '../../api/endpoints';
 import { ErrorBanner, Notice, SideTag, Spinner } from '../../components/ui';
@@ -23,7 +23,14 @@ export function LiveStatusBadge({ status }: { status: string }) {
   );
 }
 
-function RecommendationCard({ rec, sides, onRequest }: { rec: RecommendationView; sides: readonly string[]; onRequest(message: string): Promise<void> }) {
+/** The event's status as the log tells it: `event.status_changed` and `event.updated` entries move it on. */
+export function statusFromLog(current: EventStatus, entry: LogEntry): EventStatus {
+  if (entry.type === 'event.status_changed' && typeof entry.data.to === 'string') return entry.data.to as EventStatus;
+  if (entry.type === 'event.updated') return (entry.data.event as EventView | undefined)?.status ?? current;
+  return current;
+}
+
+function RecommendationCard({ rec, sides, disabled, onRequest }: { rec: RecommendationView; sides: readonly string[]; disabled: boolean; onRequest(message: string): Promise<void> }) {
   const { t, name } = useI18n();
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState('');
@@ -66,7 +73,7 @@ function RecommendationCard({ rec, sides, onRequest }: { rec: RecommendationView
           </label>
           <textarea id={`msg-${rec.registrationId}`} rows={2} maxLength={1000} placeholder={t('live.messagePlaceholder')} value={message} onChange={(e) => setMessage(e.target.value)} />
           <div className="button-row">
-            <button type="submit" className="btn btn-primary btn-small" disabled={busy}>
+            <button type="submit" className="btn btn-primary btn-small" disabled={busy || disabled}>
               {busy ? t('common.working') : t('live.sendRequest')}
             </button>
             <button type="button" className="btn btn-ghost btn-small" onClick={() => setOpen(false)}>
@@ -75,7 +82,7 @@ function RecommendationCard({ rec, sides, onRequest }: { rec: RecommendationView
           </div>
         </form>
       ) : (
-        <button type="button" className="btn btn-secondary btn-small" onClick={() => setOpen(true)} aria-label={t('live.requestWith', { name: name(rec.enterprise.name) })}>
+        <button type="button" className="btn btn-secondary btn-small" onClick={() => setOpen(true)} disabled={disabled} aria-label={t('live.requestWith', { name: name(rec.enterprise.name) })}>
           {t('live.request')}
         </button>
       )}
@@ -95,6 +102,9 @@ function LiveRoom({ my, reload }: { my: MyEvent; reload(): Promise<void> }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [busyPitch, setBusyPitch] = useState(false);
+  // The status at load, moved on by the log: a closed event's room is read-only.
+  const [eventStatus, setEventStatus] = useState<EventStatus>(event.status);
+  const closed = eventStatus === 'closed';
   const knownNames = useRef<Map<string, Localized>>(new Map());
 
   const upsert = useCallback((c: ConnectionView) => {
@@ -138,11 +148,13 @@ function LiveRoom({ my, reload }: { my: MyEvent; reload(): Promise<void> }) {
   const onLog = useCallback(
     (entry: LogEntry) => {
       if (entry.type.startsWith('registration')) void reload();
+      setEventStatus((current) => statusFromLog(current, entry));
     },
     [reload],
   );
 
-  const live = useLive(event.id, roomId ? [roomId] : [], { onConnection, onLog });
+  // Once closed there is nothing live to follow: the socket goes (and with it the room's presence).
+  const live = useLive(closed ? null : event.id, roomId ? [roomId] : [], { onConnection, onLog });
 
   useEffect(() => {
     let live = true;
@@ -163,8 +175,9 @@ function LiveRoom({ my, reload }: { my: MyEvent; reload(): Promise<void> }) {
   }, [loadRecs, connectionKey]);
 
   for (const p of partners.values()) knownNames.current.set(p.registrationId, p.enterprise.name);
-  const presence = roomId ? live.presence[roomId] : undefined;
-  const pitch = roomId ? live.pitch[roomId] : undefined;
+  // A closed event has no presence or queue any more (what the socket last said is history).
+  const presence = roomId && !closed ? live.presence[roomId] : undefined;
+  const pitch = roomId && !closed ? live.pitch[roomId] : undefined;
   for (const p of presence?.participants ?? []) knownNames.current.set(p.registrationId, p.enterpriseName);
 
   const nameOf = (registrationId: string): string => {
@@ -214,10 +227,15 @@ function LiveRoom({ my, reload }: { my: MyEvent; reload(): Promise<void> }) {
 
   const byVenue = useMemo(() => Object.entries(presence?.byVenue ?? {}).sort((a, b) => b[1] - a[1]), [presence]);
 
+  const closedNotice = closed && (
+    <Notice kind="info">
+      <span className="event-closed-notice">{t('live.eventClosed')}</span>
+    </Notice>
+  );
   if (mine.status !== 'approved') {
-    return <Notice kind="info">{t(mine.status === 'pending' ? 'live.pending' : 'live.notApproved')}</Notice>;
+    return closedNotice || <Notice kind="info">{t(mine.status === 'pending' ? 'live.pending' : 'live.notApproved')}</Notice>;
   }
-  if (!roomId || !room) return <Notice kind="info">{t('live.noRoom')}</Notice>;
+  if (!roomId || !room) return closedNotice || <Notice kind="info">{t('live.noRoom')}</Notice>;
 
   return (
     <div className="live-room">
@@ -226,9 +244,10 @@ function LiveRoom({ my, reload }: { my: MyEvent; reload(): Promise<void> }) {
       </div>
       <div className="live-bar">
         <h2 className="live-room-name">{name(room.name)}</h2>
-        <LiveStatusBadge status={live.status} />
-        <span className="live-count">{t('live.presentCount', { n: presence?.participants.length ?? 0 })}</span>
+        <LiveStatusBadge status={closed ? 'closed' : live.status} />
+        {!closed && <span className="live-count">{t('live.presentCount', { n: presence?.participants.length ?? 0 })}</span>}
       </div>
+      {closedNotice}
       <ErrorBanner error={error} />
       {announcement && (
         <div className="toast" role="status">
@@ -268,7 +287,7 @@ function LiveRoom({ my, reload }: { my: MyEvent; reload(): Promise<void> }) {
           ) : (
             <p className="muted small">{t('live.queueEmpty')}</p>
           )}
-          <button type="button" className="btn btn-accent" onClick={raiseHand} disabled={busyPitch || inQueue || live.status !== 'live'}>
+          <button type="button" className="btn btn-accent" onClick={raiseHand} disabled={closed || busyPitch || inQueue || live.status !== 'live'}>
             {inQueue ? (queuePosition >= 0 ? t('live.inQueue', { n: queuePosition + 1 }) : t('live.presentingNow')) : t('live.raiseHand')}
           </button>
         </section>
@@ -286,13 +305,14 @@ function LiveRoom({ my, reload }: { my: MyEvent; reload(): Promise<void> }) {
                   <p className="request-name">{nameOf(c.fromRegistrationId)}</p>
                   {c.message && <p className="request-message">“{c.message}”</p>}
                   <div className="button-row">
-                    <button type="button" className="btn btn-primary btn-small" onClick={() => respond(c, true)} aria-label={t('live.acceptFrom', { name: nameOf(c.fromRegistrationId) })}>
+                    <button type="button" className="btn btn-primary btn-small" onClick={() => respond(c, true)} disabled={closed} aria-label={t('live.acceptFrom', { name: nameOf(c.fromRegistrationId) })}>
                       {t('live.accept')}
                     </button>
                     <ConfirmButton
                       className="btn btn-ghost btn-small"
                       confirm={{ title: t('confirm.decline.title', { name: nameOf(c.fromRegistrationId) }), body: <p>{t('confirm.decline.body')}</p>, action: t('confirm.decline.action') }}
                       onConfirm={() => respond(c, false)}
+                      disabled={closed}
                       aria-label={t('live.declineFrom', { name: nameOf(c.fromRegistrationId) })}
                     >
                       {t('live.decline')}
@@ -331,46 +351,48 @@ function LiveRoom({ my, reload }: { my: MyEvent; reload(): Promise<void> }) {
           ) : (
             <ul className="rec-list">
               {recs.map((rec) => (
-                <RecommendationCard key={rec.registrationId} rec={rec} sides={event.sides} onRequest={(message) => request(rec, message)} />
+                <RecommendationCard key={rec.registrationId} rec={rec} sides={event.sides} disabled={closed} onRequest={(message) => request(rec, message)} />
               ))}
             </ul>
           )}
         </section>
 
-        <section className="card presence" aria-labelledby="presence-title">
-          <h2 id="presence-title" className="section-title">
-            {t('live.whoIsHere')}
-          </h2>
-          <div className="side-split">
-            {event.sides.map((side) => (
-              <div key={side} className="side-count">
-                <SideTag side={side} sides={event.sides} />
-                <span className="side-count-value">{presence?.bySide[side] ?? 0}</span>
-              </div>
-            ))}
-          </div>
-          {byVenue.length > 0 && (
-            <ul className="venue-bars" aria-label={t('live.byVenue')}>
-              {byVenue.map(([venueId, count]) => (
-                <li key={venueId}>
-                  <span className="venue-bar-label">{venueOf(venueId)?.name ?? venueId}</span>
-                  <span className="venue-bar-track" aria-hidden="true">
-                    <span className="venue-bar-fill" style={{ width: `${(count / Math.max(1, presence?.participants.length ?? 1)) * 100}%` }} />
-                  </span>
-                  <span className="venue-bar-value">{count}</span>
+        {!closed && (
+          <section className="card presence" aria-labelledby="presence-title">
+            <h2 id="presence-title" className="section-title">
+              {t('live.whoIsHere')}
+            </h2>
+            <div className="side-split">
+              {event.sides.map((side) => (
+                <div key={side} className="side-count">
+                  <SideTag side={side} sides={event.sides} />
+                  <span className="side-count-value">{presence?.bySide[side] ?? 0}</span>
+                </div>
+              ))}
+            </div>
+            {byVenue.length > 0 && (
+              <ul className="venue-bars" aria-label={t('live.byVenue')}>
+                {byVenue.map(([venueId, count]) => (
+                  <li key={venueId}>
+                    <span className="venue-bar-label">{venueOf(venueId)?.name ?? venueId}</span>
+                    <span className="venue-bar-track" aria-hidden="true">
+                      <span className="venue-bar-fill" style={{ width: `${(count / Math.max(1, presence?.participants.length ?? 1)) * 100}%` }} />
+                    </span>
+                    <span className="venue-bar-value">{count}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <ul className="participants">
+              {presence?.participants.map((p) => (
+                <li key={p.registrationId} className={p.registrationId === mine.id ? 'me' : undefined}>
+                  <SideTag side={p.side} sides={event.sides} /> {name(p.enterpriseName)}
+                  {p.registrationId === mine.id && <span className="you">{t('live.you')}</span>}
                 </li>
               ))}
             </ul>
-          )}
-          <ul className="participants">
-            {presence?.participants.map((p) => (
-              <li key={p.registrationId} className={p.registrationId === mine.id ? 'me' : undefined}>
-                <SideTag side={p.side} sides={event.sides} /> {name(p.enterpriseName)}
-                {p.registrationId === mine.id && <span className="you">{t('live.you')}</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
+          </section>
+        )}
       </div>
     </div>
   );

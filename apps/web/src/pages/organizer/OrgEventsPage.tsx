@@ -21,6 +21,7 @@ function CreateEventForm({ onCreated }: { onCreated(event: EventView): void }) {
   const [endsAt, setEndsAt] = useState('');
   const [sides, setSides] = useState<[string, string]>(['VN', 'CN']);
   const [slotMinutes, setSlotMinutes] = useState('30');
+  const [walkIn, setWalkIn] = useState(true);
   const [error, setError] = useState<ApiError | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -44,6 +45,7 @@ function CreateEventForm({ onCreated }: { onCreated(event: EventView): void }) {
         endsAt: zonedToIso(endsAt, timezone),
         sides: [sides[0].trim().toUpperCase(), sides[1].trim().toUpperCase()],
         slotMinutes: Number(slotMinutes),
+        walkInRegistration: walkIn,
       });
       onCreated(created);
     } catch (caught) {
@@ -93,6 +95,13 @@ function CreateEventForm({ onCreated }: { onCreated(event: EventView): void }) {
         <Field label={t('org.sideB')} error={fields['sides[1]']}>
           <input type="text" maxLength={2} value={sides[1]} onChange={(e) => setSides([sides[0], e.target.value])} />
         </Field>
+      </div>
+      <div>
+        <label className="check">
+          <input type="checkbox" checked={walkIn} onChange={(e) => setWalkIn(e.target.checked)} />
+          {t('org.walkInRegistration')}
+        </label>
+        <p className="muted small">{fields.walkInRegistration ?? t('org.walkInHint')}</p>
       </div>
       <div>
         <button type="submit" className="btn btn-primary" disabled={busy}>

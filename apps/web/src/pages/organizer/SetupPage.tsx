@@ -88,6 +88,23 @@ function StatusSection({ org, reload }: { org: OrgEvent; reload(): Promise<void>
       ) : (
         <Notice kind="info">{t('setup.closedNote')}</Notice>
       )}
+      {event.status !== 'closed' && (
+        <div>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={event.walkInRegistration}
+              disabled={busy}
+              onChange={(e) => {
+                const walkInRegistration = e.target.checked;
+                void run(() => events.update(event.id, { walkInRegistration }));
+              }}
+            />
+            {t('org.walkInRegistration')}
+          </label>
+          <p className="muted small">{t('org.walkInHint')}</p>
+        </div>
+      )}
       <div className="slot-grid">
         <h3 className="subsection-title">{t('setup.slotGrid')}</h3>
         <p className="muted small">
