@@ -15,6 +15,7 @@ import { LoginAttemptsChecked1763800013000 } from './1763800013000-login-attempt
 import { OfferPrefixKeys1763800014000 } from './1763800014000-offer-prefix-keys';
 import { EventWalkInAndFrozenSides1763800016000 } from './1763800016000-event-walk-in-and-frozen-sides';
 import { RoomsFollowEventStatus1763800016500 } from './1763800016500-rooms-follow-event-status';
+import { EnterpriseLanguagesFromName1763800019000 } from './1763800019000-enterprise-languages-from-name';
 
 /** Every migration, in order. A new file is reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   OfferPrefixKeys1763800014000,
   EventWalkInAndFrozenSides1763800016000,
   RoomsFollowEventStatus1763800016500,
+  EnterpriseLanguagesFromName1763800019000,
 ];

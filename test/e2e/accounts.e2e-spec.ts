@@ -63,6 +63,31 @@ describe('accounts: register, login, me, platform roles', () => {
     expect(res.body.message).toBe('Invalid request: password must be longer than or equal to 10 characters; displayName is required');
   });
 
+  it('refuses blank and all-whitespace passwords, and a password equal to the e-mail, naming password (400, nothing written)', async () => {
+    const email = uniqueEmail('Blank');
+    for (const password of ['          ', ' \t \n        ', '\u3000'.repeat(12)]) {
+      const res = await t.http.post('/api/auth/register').send({ email, password, displayName: 'Blank' });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.details.fields).toContainEqual(expect.objectContaining({ field: 'password', message: 'must not be blank or only spaces' }));
+    }
+    const long = uniqueEmail('SameAsMail');
+    for (const password of [long, ` ${long.toUpperCase()} `]) {
+      const res = await t.http.post('/api/auth/register').send({ email: long, password, displayName: 'Same' });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.details.fields).toContainEqual(expect.objectContaining({ field: 'password', message: 'must not be the same as the e-mail address' }));
+    }
+    // The length rule stays.
+    const short = await t.http.post('/api/auth/register').send({ email, password: 'abc', displayName: 'Short' });
+    expect(short.status).toBe(400);
+    expect(short.body.details.fields.map((f: { field: string }) => f.field)).toContain('password');
+    const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM users WHERE email IN ($1, $2)', [email.toLowerCase(), long.toLowerCase()]);
+    expect(n).toBe(0);
+    // A password with inner spaces is fine.
+    expect((await t.http.post('/api/auth/register').send({ email, password: '  correct horse  ', displayName: 'Spaces' })).status).toBe(201);
+  });
+
   it('answers a malformed JSON body with 400 VALIDATION_FAILED, not a 500', async () => {
     const res = await t.http.post('/api/auth/login').set('Content-Type', 'application/json').send('{"email": ');
     expect(res.status).toBe(400);

@@ -30,6 +30,19 @@ describe('enterprises: profiles, reference checks, privacy', () => {
     expect(me.body.enterprises).toEqual([{ id: res.body.id, name: res.body.name }]);
   });
 
+  it('defaults languages to the locales its name is actually written in, never every locale', async () => {
+    const owner = await world.account();
+    const both = await t.http.post('/api/enterprises').set(owner.auth).send(enterpriseBody('VN', { name: { vi: 'Hợp tác xã Chè Shan Tuyết', zh: '雪山茶合作社' } }));
+    expect(both.status).toBe(201);
+    expect(both.body.languages).toEqual(['vi', 'zh']);
+    const one = await t.http.post('/api/enterprises').set(owner.auth).send(enterpriseBody('CN', { name: { zh: '云南普洱茶业' } }));
+    expect(one.body.languages).toEqual(['zh']);
+    const declared = await t.http.post('/api/enterprises').set(owner.auth).send(enterpriseBody('CN', { name: { zh: '广西贸易' }, languages: ['ZH', 'en'] }));
+    expect(declared.body.languages).toEqual(['en', 'zh']);
+    const [row] = await t.db.query('SELECT languages FROM enterprises WHERE id = $1', [one.body.id]);
+    expect(row.languages).toEqual(['zh']);
+  });
+
   it('answers an unknown HS code with 400 UNKNOWN_HS_CODE naming the field, and writes nothing', async () => {
     const owner = await world.account();
     const body = enterpriseBody('VN', {

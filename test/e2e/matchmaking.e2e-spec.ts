@@ -87,6 +87,16 @@ describe('matchmaking: recommendations, meetings, outcomes', () => {
     void grower;
   });
 
+  it('claims a shared language only when both declared it or wrote their names in it', async () => {
+    const setup = await world.openEvent(organizer);
+    await world.approved(organizer, setup, 'VN', { name: { vi: 'Hợp tác xã Sầu riêng Bảo Thắng' } });
+    const buyer = await world.approved(organizer, setup, 'CN', { name: { zh: '杭州果业贸易有限公司' } });
+    const res = await t.http.get(`/api/events/${setup.eventId}/recommendations?registrationId=${buyer.registration.id}&locale=en`).set(buyer.account.auth);
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    for (const item of res.body.items) expect(item.reasons.join('\n')).not.toMatch(/you both work in/);
+  });
+
   it('recommends only the other side, excludes existing and declined pairs, and ranks in SQL exactly as the pure score', async () => {
     const setup = await world.openEvent(organizer);
     const buyer = await world.approved(organizer, setup, 'CN');

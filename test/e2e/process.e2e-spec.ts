@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { migrateDatabase } from '@tradebridge/core';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
 import { closeAllSockets, connect } from '../factories/live';
+import { createIsolatedDatabase } from '../factories/database-guard';
 
 /**
  * `npm start` as a newcomer runs it: no DATABASE_URL, so the built API starts an
@@ -137,6 +138,58 @@ describe('npm start on a fresh machine', () => {
     expect(await kept.json()).toMatchObject({ name: { vi: 'Hội nghị giữ dữ liệu' } });
     second.child.kill('SIGTERM');
     expect((await second.exited).code).toBe(0);
+  }, 120_000);
+
+  it('starts two API processes at once on one empty database: both serve, one admin exists, its password is printed once', async () => {
+    const database = await createIsolatedDatabase('two_starts');
+    // Migrated but without a user: both processes then boot side by side, as after `npm run migrate`.
+    await migrateDatabase(database.url, ENTITIES, MIGRATIONS);
+    const dataDir = mkdtempSync(join(tmpdir(), 'tradebridge-two-'));
+    const common = { DATABASE_URL: database.url, DATA_DIR: dataDir, HOST: '127.0.0.1', JWT_SECRET: 'two-processes-secret-0123456789-abcdefghij' };
+    const ports = [await freePort(), await freePort()];
+    // Writes to users wait until both processes wait on a lock: whatever each checks before
+    // writing, it checks while the other has not written yet (the race, held open, not timed).
+    const gate = new Client({ connectionString: database.url });
+    await gate.connect();
+    await gate.query('BEGIN');
+    await gate.query('LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE');
+    // Its own session: inside the gate's transaction pg_stat_activity would stay one snapshot.
+    const watch = new Client({ connectionString: database.url });
+    await watch.connect();
+    const processes = ports.map((port) => start({ ...common, PORT: String(port) }));
+    try {
+      for (const deadline = Date.now() + 60_000; ; ) {
+        const { rows } = await watch.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        if (rows[0].n >= 2) break;
+        for (const p of processes) if (p.child.exitCode !== null) throw new Error(`process exited early:\n${p.output()}`);
+        if (Date.now() > deadline) {
+          const { rows: activity } = await watch.query(`SELECT application_name, state, wait_event_type, wait_event, query FROM pg_stat_activity WHERE datname = current_database()`);
+          throw new Error(`the processes never both waited:\n${JSON.stringify(activity, null, 1)}\n${processes.map((p) => p.output()).join('\n---\n')}`);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await gate.query('COMMIT');
+      await Promise.all(processes.map((p) => waitFor(p, /TradeBridge is running at/, 90_000)));
+      for (const port of ports) {
+        const health = await fetch(`http://127.0.0.1:${port}/health`);
+        expect(health.status).toBe(200);
+      }
+      const printed = processes.filter((p) => /first admin \(printed once, keep it\): \S+ \/ \S+/.test(p.output()));
+      expect(printed).toHaveLength(1);
+      const [, email, password] = printed[0].output().match(/first admin \(printed once, keep it\): (\S+) \/ (\S+)/)!;
+      const { rows } = await gate.query(`SELECT email FROM users WHERE 'admin' = ANY(roles)`);
+      expect(rows).toEqual([{ email }]);
+      // The printed password is the stored one, whichever process serves the login.
+      for (const port of ports) {
+        const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+        expect(login.status).toBe(200);
+      }
+    } finally {
+      await Promise.all([gate.end(), watch.end()]);
+      for (const p of processes) if (p.child.exitCode === null) p.child.kill('SIGTERM');
+      await Promise.all(processes.map((p) => p.exited));
+      await database.drop();
+    }
   }, 120_000);
 
   it('refuses to start on bad configuration, listing every bad variable', async () => {

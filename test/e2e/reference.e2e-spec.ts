@@ -36,6 +36,25 @@ describe('reference data: HS 2022 and regions, in vi/zh/en', () => {
     expect(await codes('gạch')).toEqual(expect.arrayContaining(['6907']));
   });
 
+  it('ranks everyday trade names first: whole words and prefixes before substrings, with and without accents', async () => {
+    const top = async (q: string, locale = 'vi') => {
+      const res = await t.http.get(`/api/reference/hs?q=${encodeURIComponent(q)}&locale=${locale}&limit=3`);
+      expect(res.status).toBe(200);
+      return res.body.items.map((e: { code: string }) => e.code);
+    };
+    expect((await top('chè'))[0]).toBe('0902');
+    expect((await top('vải thiều'))[0]).toBe('0810');
+    expect((await top('tea', 'en'))[0]).toBe('0902');
+    expect((await top('茶', 'zh'))[0]).toBe('0902');
+    expect(await top('sầu riêng')).toEqual(['0810', '081060']);
+    expect((await top('cao su'))[0]).toBe('4001');
+    expect((await top('mây'))[0]).toBe('1401');
+    for (const q of ['coffee', 'cà phê', '咖啡']) expect((await top(q))[0]).toBe('0901');
+    // "chè" folds to "che": cheese (0406), human hair (0501) and bristles (0502) are not near the top.
+    const tea = await t.http.get(`/api/reference/hs?q=${encodeURIComponent('chè')}&limit=10`);
+    expect(tea.body.items.map((e: { code: string }) => e.code)).not.toEqual(expect.arrayContaining(['0406']));
+  });
+
   it('browses children of a code', async () => {
     const res = await t.http.get('/api/reference/hs?parent=08&limit=200');
     expect(res.body.items.every((e: { code: string; level: string }) => e.code.startsWith('08') && e.level === 'heading')).toBe(true);

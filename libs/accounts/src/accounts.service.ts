@@ -129,22 +129,36 @@ export class AccountsService {
   /**
    * Makes sure the platform has an admin (who is also an organizer, so a
    * newcomer can create an event at once). Returns the credentials when this
-   * call created the account with a generated password, so they are printed once.
+   * call created the account, so they are printed once. Several API processes
+   * start together: the check and the write run in one transaction under an
+   * advisory lock, so exactly one of them creates the admin (and prints it)
+   * and the others find it.
    */
   async ensureAdmin(): Promise<{ email: string; password: string; generated: boolean } | null> {
     if ((await this.users.countAdmins()) > 0) return null;
     const email = this.config.adminEmail ?? 'admin@tradebridge.local';
     const generated = this.config.adminPassword === undefined;
     const password = this.config.adminPassword ?? randomBytes(12).toString('base64url');
-    const existing = await this.users.findByEmail(email);
-    await this.db.transaction(async (tx) => {
-      if (existing) await this.users.setRoles(tx, existing.id, ['admin', 'organizer']);
-      else await this.users.insert(tx, { email, passwordHash: await hashPassword(password), displayName: 'Administrator', roles: ['admin', 'organizer'] });
+    const passwordHash = await hashPassword(password);
+    const created = await this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ADMIN_LOCK]);
+      if ((await this.users.countAdmins(tx)) > 0) return null;
+      const existing = await this.users.findByEmail(email, tx);
+      if (existing) {
+        await this.users.setRoles(tx, existing.id, ['admin', 'organizer']);
+        return false;
+      }
+      await this.users.insert(tx, { email, passwordHash, displayName: 'Administrator', roles: ['admin', 'organizer'] });
+      return true;
     });
-    this.logger.log(`created the first admin ${email}`);
-    return existing ? null : { email, password, generated };
+    if (created === null) return null;
+    this.logger.log(created ? `created the first admin ${email}` : `made ${email} the first admin`);
+    return created ? { email, password, generated } : null;
   }
 }
+
+// Any constant works (apart from the migrations' lock): the same in every API process.
+const FIRST_ADMIN_LOCK = 728_341_906;
 
 // A real hash of a random secret: checking against it costs as much as a real check.
 let dummy: Promise<string> | undefined;

@@ -11,8 +11,8 @@ export class UsersRepository {
     return this.dataSource.getRepository(User).findOneBy({ id });
   }
 
-  findByEmail(email: string): Promise<User | null> {
-    return this.dataSource.getRepository(User).findOneBy({ email: email.toLowerCase() });
+  findByEmail(email: string, tx: EntityManager = this.dataSource.manager): Promise<User | null> {
+    return tx.getRepository(User).findOneBy({ email: email.toLowerCase() });
   }
 
   /** With the password hash, which is never selected otherwise. */
@@ -40,8 +40,8 @@ export class UsersRepository {
     return this.dataSource.getRepository(User).findAndCount({ order: { createdAt: 'ASC' }, take: limit, skip: offset });
   }
 
-  async countAdmins(): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE 'admin' = ANY(roles)`)) as { n: number }[];
+  async countAdmins(tx: EntityManager = this.dataSource.manager): Promise<number> {
+    const [row] = (await tx.query(`SELECT count(*)::int AS n FROM users WHERE 'admin' = ANY(roles)`)) as { n: number }[];
     return row.n;
   }
 

@@ -8,6 +8,7 @@ export * from './event-log/event-log.entity';
 export * from './event-log/event-log.repository';
 export * from './auth/actor';
 export * from './auth/passwords';
+export * from './auth/password-rules';
 export * from './auth/token.service';
 export * from './auth/jwt-secret';
 export * from './pagination';

@@ -52,7 +52,7 @@ export class EnterprisesService {
           region: region!,
           sectors: input.sectors ?? [],
           certifications: input.certifications ?? [],
-          languages: normalizeLanguages(input.languages ?? Object.keys(input.name)),
+          languages: normalizeLanguages(input.languages ?? localesWritten(input.name)),
           website: input.website ?? null,
           size: input.size ?? null,
           description: input.description ?? {},
@@ -123,6 +123,17 @@ export class EnterprisesService {
     const current = await this.enterprises.findOne(id, tx);
     return { offers: patch.offers ?? current?.offers ?? [], needs: patch.needs ?? current?.needs ?? [] };
   }
+}
+
+/**
+ * The locales a localized text is actually written in. Not `Object.keys`: the
+ * validated DTO instance carries every locale it declares, unset ones as
+ * `undefined` (class fields), and those are no language anyone works in.
+ */
+export function localesWritten(text: Localized): string[] {
+  return Object.entries(text)
+    .filter(([, value]) => typeof value === 'string' && value.trim() !== '')
+    .map(([locale]) => locale);
 }
 
 function normalizeLanguages(languages: string[]): string[] {

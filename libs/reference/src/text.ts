@@ -8,3 +8,17 @@ export function fold(text: string): string {
     .toLowerCase()
     .trim();
 }
+
+/**
+ * A text as lower-case words (NFC) separated by single spaces: punctuation of
+ * any script (",", "、", "（", "/") separates words like a space does.
+ * `words("Chè, đã hoặc chưa")` → "chè đã hoặc chưa"; `words(fold(text))` is the
+ * same without diacritics.
+ */
+export function words(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
+    .trim();
+}

@@ -1,9 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayUnique, IsArray, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayUnique, IsArray, IsEmail, IsIn, IsString, MaxLength, MinLength, registerDecorator, ValidationArguments } from 'class-validator';
+import { passwordProblem } from '@tradebridge/core';
 import type { PlatformRole } from '@tradebridge/contracts';
 import { trim } from '../common/transforms';
 
+/** Not blank, not only whitespace, not the `email` of the same request (see `passwordProblem`). */
+function IsAcceptablePassword(): PropertyDecorator {
+  const problem = (args: ValidationArguments) => {
+    const email = (args.object as { email?: unknown }).email;
+    return typeof args.value === 'string' ? passwordProblem(args.value, typeof email === 'string' ? email : undefined) : undefined;
+  };
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isAcceptablePassword',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (_value: unknown, args: ValidationArguments) => problem(args) === undefined,
+        defaultMessage: (args: ValidationArguments) => problem(args) ?? 'is not an acceptable password',
+      },
+    });
+}
 
 export class RegisterRequest {
   @ApiProperty({ example: 'nguyen.van.a@laocai-agri.vn' })
@@ -12,8 +30,9 @@ export class RegisterRequest {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 200, example: 'correct horse battery' })
+  @ApiProperty({ minLength: 10, maxLength: 200, example: 'correct horse battery', description: 'Not blank or only spaces, and not the e-mail address' })
   @IsString()
+  @IsAcceptablePassword()
   @MinLength(10)
   @MaxLength(200)
   password: string;

@@ -96,6 +96,7 @@ export const en = {
   'error.rule.hasALanguage': 'Enter it in at least one language',
   'error.rule.whitelistValidation': 'This field is not accepted',
   'error.rule.maxLength': 'At most {limit} characters',
+  'error.rule.isAcceptablePassword': 'Must not be only spaces or the same as your e-mail address',
   'error.rule.minLength': 'At least {limit} characters',
   'error.rule.max': 'At most {limit}',
   'error.rule.min': 'At least {limit}',

@@ -95,6 +95,7 @@ export const vi: Messages = {
   'error.rule.hasALanguage': 'Nhập ít nhất bằng một ngôn ngữ',
   'error.rule.whitelistValidation': 'Trường này không được chấp nhận',
   'error.rule.maxLength': 'Tối đa {limit} ký tự',
+  'error.rule.isAcceptablePassword': 'Không được chỉ có dấu cách hoặc trùng với địa chỉ e-mail',
   'error.rule.minLength': 'Ít nhất {limit} ký tự',
   'error.rule.max': 'Tối đa {limit}',
   'error.rule.min': 'Ít nhất {limit}',

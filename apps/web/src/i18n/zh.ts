@@ -95,6 +95,7 @@ export const zh: Messages = {
   'error.rule.hasALanguage': '请至少用一种语言填写',
   'error.rule.whitelistValidation': '不接受此字段',
   'error.rule.maxLength': '最多 {limit} 个字符',
+  'error.rule.isAcceptablePassword': '不能只有空格，也不能与电子邮箱地址相同',
   'error.rule.minLength': '至少 {limit} 个字符',
   'error.rule.max': '不能大于 {limit}',
   'error.rule.min': '不能小于 {limit}',

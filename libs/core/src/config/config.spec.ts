@@ -51,6 +51,21 @@ describe('loadConfig', () => {
     expect((error as ConfigError).message).toMatch(/^Invalid configuration:/);
   });
 
+  it('refuses an ADMIN_PASSWORD that is only whitespace or equal to ADMIN_EMAIL', () => {
+    const problemsOf = (env: Record<string, string>): string[] => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+    };
+    expect(problemsOf({ ADMIN_EMAIL: 'boss@example.vn', ADMIN_PASSWORD: '            ' })).toContain('ADMIN_PASSWORD must not be blank or only spaces');
+    expect(problemsOf({ ADMIN_EMAIL: 'boss@example.vn', ADMIN_PASSWORD: 'BOSS@example.vn' })).toContain('ADMIN_PASSWORD must not be the same as the e-mail address');
+    expect(problemsOf({ ADMIN_EMAIL: 'boss@example.vn', ADMIN_PASSWORD: 'short' })).toContain('ADMIN_PASSWORD must be at least 10 characters');
+    expect(problemsOf({ ADMIN_EMAIL: 'boss@example.vn', ADMIN_PASSWORD: 'a long enough password' })).toEqual([]);
+  });
+
   it('keeps CORS_ORIGINS as the exact origins browsers send, and refuses anything else', () => {
     expect(loadConfig({}).corsOrigins).toEqual([]);
     expect(loadConfig({ CORS_ORIGINS: 'https://Trade.Example.vn:443/, http://localhost:5173,https://trade.example.vn' }).corsOrigins).toEqual([

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { passwordProblem } from '../auth/password-rules';
 
 /**
  * The one typed configuration of every TradeBridge process. Built once from the
@@ -119,10 +120,14 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   if (adminEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail)) {
     problems.push('ADMIN_EMAIL is not a valid e-mail address');
   }
+  // Spaces only is a mistake, not "unset": say so rather than fall back to a generated password.
+  const blankAdminPassword = adminPassword === undefined && (env.ADMIN_PASSWORD ?? '') !== '';
+  const adminPasswordProblem = blankAdminPassword ? passwordProblem(env.ADMIN_PASSWORD!) : adminPassword !== undefined ? passwordProblem(adminPassword, adminEmail) : undefined;
+  if (adminPasswordProblem) problems.push(`ADMIN_PASSWORD ${adminPasswordProblem}`);
   if (adminPassword !== undefined && adminPassword.length < 10) {
     problems.push('ADMIN_PASSWORD must be at least 10 characters');
   }
-  if ((adminEmail === undefined) !== (adminPassword === undefined)) {
+  if (!blankAdminPassword && (adminEmail === undefined) !== (adminPassword === undefined)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
 
