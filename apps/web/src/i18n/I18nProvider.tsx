@@ -1,7 +1,7 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { LOCALES, Locale, Localized } from '@tradebridge/contracts';
 import type { MessageKey } from './en';
-import { DateStyle, formatInstant, formatNumber, pickName } from './format';
+import { DateStyle, formatInstant, formatAmount, formatNumber, pickName } from './format';
 import { setActiveLocale, translate } from './translate';
 
 export { translate };
@@ -18,6 +18,8 @@ export interface I18n {
   name(text: Localized | Record<string, string> | undefined | null): string;
   date(iso: string | Date, timeZone: string, style?: DateStyle, withZone?: boolean): string;
   number(value: number, options?: Intl.NumberFormatOptions): string;
+  /** A decimal-string amount, every digit kept. */
+  amount(value: string): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -66,6 +68,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       name: (text) => pickName(text, locale),
       date: (iso, timeZone, style, withZone) => formatInstant(iso, timeZone, locale, style, withZone),
       number: (value, options) => formatNumber(value, locale, options),
+      amount: (value) => formatAmount(value, locale),
     };
   }, [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

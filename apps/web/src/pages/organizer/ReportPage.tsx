@@ -60,7 +60,7 @@ function Breakdown({ title, columns, rows }: { title: string; columns: string[];
 }
 
 function ReportSummary({ report, org }: { report: ReportView; org: OrgEvent }) {
-  const { t, number, date, locale } = useI18n();
+  const { t, number, amount, date, locale } = useI18n();
   const tot = report.totals;
   const regions = new Intl.DisplayNames([INTL_LOCALE[locale]], { type: 'region' });
   const countryName = (code: string) => (code ? `${regions.of(code) ?? code} (${code})` : '—');
@@ -107,7 +107,7 @@ function ReportSummary({ report, org }: { report: ReportView; org: OrgEvent }) {
               {report.valueByCurrency.map((v) => (
                 <li key={v.currency}>
                   <strong>
-                    {number(Number(v.amount), { maximumFractionDigits: 2 })} {v.currency}
+                    {amount(v.amount)} {v.currency}
                   </strong>{' '}
                   <span className="muted">{t('report.outcomesCount', { n: v.count })}</span>
                 </li>
