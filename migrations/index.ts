@@ -13,6 +13,7 @@ import { RegistrationChapterBits1763800011000 } from './1763800011000-registrati
 import { NeedPrefixCounts1763800012000 } from './1763800012000-need-prefix-counts';
 import { LoginAttemptsChecked1763800013000 } from './1763800013000-login-attempts-checked';
 import { OfferPrefixKeys1763800014000 } from './1763800014000-offer-prefix-keys';
+import { MeetingAttendance1763800015000 } from './1763800015000-meeting-attendance';
 
 /** Every migration, in order. A new file is reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   NeedPrefixCounts1763800012000,
   LoginAttemptsChecked1763800013000,
   OfferPrefixKeys1763800014000,
+  MeetingAttendance1763800015000,
 ];
