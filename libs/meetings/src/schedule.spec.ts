@@ -347,6 +347,7 @@ describe('schedule: examples', () => {
       upperBound: bruteForceOptimum(all),
       ratio: (r1.achieved + r2.achieved) / Math.max(1, bruteForceOptimum(all)),
       totalWeight: r1.totalWeight + r2.totalWeight,
+      excludedSlots: 0,
     });
     // a has 5 partners but 3 slots; the hall has 3 table-slots: both runs together fill what they can.
     expect(r1.achieved + r2.achieved).toBeGreaterThanOrEqual(6);
