@@ -10,6 +10,7 @@ import { MeetingChange, MeetingRecord, MeetingsRepository, NewMeeting } from './
 import { schedule, ScheduleInput } from './schedule';
 import { slotGrid, slotsOverlapping, slotsWithin } from './slot-grid';
 import { localTime } from './local-time';
+import { statusFromAttendance } from './attendance';
 
 export interface ManualBooking {
   connectionId: string;
@@ -33,16 +34,6 @@ export interface MeetingPatch {
   registrationId?: string;
   /** Staff move a meeting (same length); the database refuses a double booking. */
   startsAt?: Date;
-}
-
-/**
- * The status a meeting's two attendance records give: both attended → held;
- * either absent → no_show; otherwise still scheduled. The same rule is the
- * database's meetings_status_follows_attendance_check.
- */
-export function statusFromAttendance(from: MeetingAttendance | null, to: MeetingAttendance | null): MeetingStatus {
-  if (from === 'absent' || to === 'absent') return 'no_show';
-  return from === 'attended' && to === 'attended' ? 'held' : 'scheduled';
 }
 
 /**
