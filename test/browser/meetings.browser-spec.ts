@@ -70,8 +70,17 @@ describe('browser: meetings against the clock, and each side’s attendance', ()
     await card.getByText('You: attended').waitFor();
     await card.getByText('Scheduled', { exact: true }).waitFor();
 
-    // The partner records its own; the buyer's page then shows the meeting held, with nothing left to mark.
-    await web.http.patch(`/api/meetings/${meeting.id}`).set(vn.account.auth).send({ attendance: 'attended' }).expect(200);
+    // The partner records its own on the meeting's page; the buyer's page then shows it held, with nothing left to mark.
+    const partner = await TrackedPage.open(browser, web.url, 'grower');
+    pages.push(partner);
+    await partner.login(vn.account.email, PASSWORD);
+    await partner.page.goto(`/meet/${meeting.id}`);
+    await partner.page.getByText('Partner: attended').waitFor();
+    await partner.page.getByText('You: not recorded yet').waitFor();
+    await partner.page.getByRole('button', { name: 'I attended' }).click();
+    await partner.page.getByText('You: attended').waitFor();
+    expect((await web.http.get(`/api/meetings/${meeting.id}`).set(organizer.auth)).body).toMatchObject({ status: 'held', attendance: ['attended', 'attended'] });
+    expect(partner.errors).toEqual([]);
     await page.reload();
     await card.getByText('Partner: attended').waitFor();
     await card.getByText('Held', { exact: true }).waitFor();

@@ -25,6 +25,38 @@ export function MeetingPlace({ meeting, venue }: { meeting: MeetingView; venue?:
 }
 
 /**
+ * A party's view of attendance: its own record and the partner's, and (while the
+ * parties' records still decide) "I attended / I was absent" for its own side only.
+ */
+export function MeetingAttendanceView({ meeting, mine, onAttendance }: { meeting: MeetingView; mine: string; onAttendance?(attendance: MeetingAttendance): void }) {
+  const { t } = useI18n();
+  const own = meeting.registrationIds.indexOf(mine);
+  if (own < 0 || meeting.status === 'cancelled') return null;
+  const state = (value: MeetingAttendance | null) => t(value ? (`attendance.${value}` as MessageKey) : 'attendance.unrecorded');
+  // Once both sides attended (or staff decided), only the organizers change it.
+  const canRecord = onAttendance && !meeting.statusOverridden && (meeting.status === 'scheduled' || meeting.status === 'no_show');
+  return (
+    <>
+      <ul className="meeting-attendance small">
+        <li>{t('meetings.yourAttendance', { state: state(meeting.attendance[own]) })}</li>
+        <li>{t('meetings.partnerAttendance', { state: state(meeting.attendance[1 - own]) })}</li>
+      </ul>
+      {meeting.statusOverridden && <p className="muted small">{t('meetings.decidedByStaff')}</p>}
+      {canRecord && (
+        <div className="button-row" title={t('meetings.attendanceHint')}>
+          <button type="button" className="btn btn-secondary btn-small" aria-pressed={meeting.attendance[own] === 'attended'} onClick={() => onAttendance('attended')}>
+            {t('meetings.iAttended')}
+          </button>
+          <button type="button" className="btn btn-ghost btn-small" aria-pressed={meeting.attendance[own] === 'absent'} onClick={() => onAttendance('absent')}>
+            {t('meetings.iWasAbsent')}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+/**
  * One meeting with the viewer's time and the partner's local time. `mine` is the
  * viewer's registration: it records its own attendance, and sees the partner's.
  */
@@ -37,10 +69,6 @@ export function MeetingCard({ meeting, partner, sides, venue, mine, onAttendance
   onAttendance?(attendance: MeetingAttendance): void;
 }) {
   const { t, name, locale } = useI18n();
-  const own = mine ? meeting.registrationIds.indexOf(mine) : -1;
-  const state = (value: MeetingAttendance | null) => t(value ? (`attendance.${value}` as MessageKey) : 'attendance.unrecorded');
-  // Once both sides attended (or staff decided), only the organizers change it.
-  const canRecord = own >= 0 && onAttendance && !meeting.statusOverridden && (meeting.status === 'scheduled' || meeting.status === 'no_show');
   return (
     <li className="card meeting">
       <div className="meeting-when">
@@ -60,23 +88,7 @@ export function MeetingCard({ meeting, partner, sides, venue, mine, onAttendance
       </div>
       <div className="meeting-status">
         <StatusPill status={meeting.status} label={t(`meetingStatus.${meeting.status}` as MessageKey)} />
-        {own >= 0 && meeting.status !== 'cancelled' && (
-          <ul className="meeting-attendance small">
-            <li>{t('meetings.yourAttendance', { state: state(meeting.attendance[own]) })}</li>
-            <li>{t('meetings.partnerAttendance', { state: state(meeting.attendance[1 - own]) })}</li>
-          </ul>
-        )}
-        {meeting.statusOverridden && <p className="muted small">{t('meetings.decidedByStaff')}</p>}
-        {canRecord && (
-          <div className="button-row" title={t('meetings.attendanceHint')}>
-            <button type="button" className="btn btn-secondary btn-small" aria-pressed={meeting.attendance[own] === 'attended'} onClick={() => onAttendance('attended')}>
-              {t('meetings.iAttended')}
-            </button>
-            <button type="button" className="btn btn-ghost btn-small" aria-pressed={meeting.attendance[own] === 'absent'} onClick={() => onAttendance('absent')}>
-              {t('meetings.iWasAbsent')}
-            </button>
-          </div>
-        )}
+        {mine && <MeetingAttendanceView meeting={meeting} mine={mine} onAttendance={onAttendance} />}
       </div>
     </li>
   );
