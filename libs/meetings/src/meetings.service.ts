@@ -245,7 +245,7 @@ export class MeetingsService {
     let side: 0 | 1 | undefined;
     if (attendance) {
       const whose = patch.registrationId ?? (mine.length === 1 ? mine[0] : undefined);
-      if (!whose) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'registrationId', message: "must name the party whose attendance this is" }]);
+      if (!whose) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'registrationId', message: 'must name the party whose attendance this is' }]);
       const index = current.registrationIds.indexOf(whose);
       if (index < 0) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'registrationId', message: 'is not a party of this meeting' }]);
       if (!staff && !mine.includes(whose)) {
