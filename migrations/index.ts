@@ -13,6 +13,7 @@ import { RegistrationChapterBits1763800011000 } from './1763800011000-registrati
 import { NeedPrefixCounts1763800012000 } from './1763800012000-need-prefix-counts';
 import { LoginAttemptsChecked1763800013000 } from './1763800013000-login-attempts-checked';
 import { OfferPrefixKeys1763800014000 } from './1763800014000-offer-prefix-keys';
+import { MeetingAttendance1763800015000 } from './1763800015000-meeting-attendance';
 import { EventWalkInAndFrozenSides1763800016000 } from './1763800016000-event-walk-in-and-frozen-sides';
 import { RoomsFollowEventStatus1763800016500 } from './1763800016500-rooms-follow-event-status';
 import { EnterpriseLanguagesFromName1763800019000 } from './1763800019000-enterprise-languages-from-name';
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   NeedPrefixCounts1763800012000,
   LoginAttemptsChecked1763800013000,
   OfferPrefixKeys1763800014000,
+  MeetingAttendance1763800015000,
   EventWalkInAndFrozenSides1763800016000,
   RoomsFollowEventStatus1763800016500,
   EnterpriseLanguagesFromName1763800019000,

@@ -12,7 +12,7 @@ import { createApiApp } from '../../apps/api/src/app';
 import { LiveGatewayModule } from '../../apps/gateway/src/gateway.module';
 import { LiveGateway } from '../../apps/gateway/src/live.gateway';
 import { RealtimeAdapter } from '../../apps/gateway/src/realtime.adapter';
-import { TestApp, testConfig } from '../factories/app';
+import { TestApp, testConfig, TestClock } from '../factories/app';
 
 /**
  * What the browser tests run against: the API, the live gateway and the built
@@ -55,7 +55,8 @@ export async function startWebApp(): Promise<WebApp> {
   const url = `http://127.0.0.1:${port}`;
   const config = testConfig({ WEB_DIST_DIR: WEB_DIST, PUBLIC_URL: url, PORT: String(port) });
   await migrateDatabase(config.databaseUrl!, ENTITIES, MIGRATIONS);
-  const app: INestApplication = await createApiApp(config, config.databaseUrl!, [LiveGatewayModule]);
+  const clock = new TestClock();
+  const app: INestApplication = await createApiApp(config, config.databaseUrl!, [LiveGatewayModule], clock);
   app.useWebSocketAdapter(new RealtimeAdapter(app));
   await app.listen(port, '127.0.0.1');
   return {
@@ -64,6 +65,7 @@ export async function startWebApp(): Promise<WebApp> {
     http: request(app.getHttpServer()),
     db: app.get(DataSource),
     config,
+    clock,
     close: async () => {
       app.get(LiveGateway).farewell();
       await app.close();

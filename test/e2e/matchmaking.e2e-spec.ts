@@ -14,18 +14,7 @@ describe('matchmaking: recommendations, meetings, outcomes', () => {
   });
   afterAll(() => t.close());
 
-  /** An accepted connection between a fresh VN and CN participant. */
-  async function acceptedPair(setup: ConferenceSetup, venues: { vn?: string; cn?: string } = {}) {
-    const vn = await world.approved(organizer, setup, 'VN', {}, venues.vn);
-    const cn = await world.approved(organizer, setup, 'CN', {}, venues.cn);
-    const c = await t.http
-      .post(`/api/events/${setup.eventId}/connections`)
-      .set(cn.account.auth)
-      .send({ fromRegistrationId: cn.registration.id, toRegistrationId: vn.registration.id });
-    const accepted = await t.http.post(`/api/connections/${c.body.id}/accept`).set(vn.account.auth);
-    expect(accepted.body.status).toBe('accepted');
-    return { vn, cn, connectionId: c.body.id as string };
-  }
+  const acceptedPair = (setup: ConferenceSetup, venues: { vn?: string; cn?: string } = {}) => world.acceptedPair(organizer, setup, venues);
 
   it('runs the whole flow: register → recommend → request → accept → schedule → held → MOU', async () => {
     const setup = await world.openEvent(organizer);
@@ -56,8 +45,11 @@ describe('matchmaking: recommendations, meetings, outcomes', () => {
     expect(meeting).toMatchObject({ connectionId: requested.body.id, mode: 'online', table: null, status: 'scheduled' });
     expect(meeting.link).toMatch(/\/meet\//);
 
-    const held = await t.http.patch(`/api/meetings/${meeting.id}`).set(buyer.account.auth).send({ status: 'held' });
-    expect(held.body.status).toBe('held');
+    // Each party records its own attendance; the meeting is held once both have.
+    const buyerCame = await t.http.patch(`/api/meetings/${meeting.id}`).set(buyer.account.auth).send({ status: 'held' });
+    expect(buyerCame.body).toMatchObject({ status: 'scheduled', attendance: ['attended', null] });
+    const held = await t.http.patch(`/api/meetings/${meeting.id}`).set(grower.account.auth).send({ attendance: 'attended' });
+    expect(held.body).toMatchObject({ status: 'held', attendance: ['attended', 'attended'] });
     const mou = await t.http
       .post(`/api/connections/${requested.body.id}/outcomes`)
       .set(grower.account.auth)
@@ -66,7 +58,7 @@ describe('matchmaking: recommendations, meetings, outcomes', () => {
     expect(mou.body).toMatchObject({ kind: 'mou_signed', value: { amount: '1250000.00', currency: 'USD' }, current: true });
 
     const types = (await t.http.get(`/api/events/${setup.eventId}/log`).set(organizer.auth)).body.items.map((e: { type: string }) => e.type);
-    expect(types.slice(-5)).toEqual(['connection.requested', 'connection.accepted', 'meetings.scheduled', 'meeting.updated', 'outcome.recorded']);
+    expect(types.slice(-6)).toEqual(['connection.requested', 'connection.accepted', 'meetings.scheduled', 'meeting.updated', 'meeting.updated', 'outcome.recorded']);
   });
 
   it('explains recommendations in Vietnamese, Chinese and English, naming the goods', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { AppConfig, loadConfig, migrateDatabase } from '@tradebridge/core';
+import { AppConfig, Clock, loadConfig, migrateDatabase } from '@tradebridge/core';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
 import { createApiApp } from '../../apps/api/src/app';
 
@@ -13,7 +13,31 @@ export interface TestApp {
   http: ReturnType<typeof request>;
   db: DataSource;
   config: AppConfig;
+  /** What the app takes for now (see TestClock). */
+  clock: TestClock;
   close(): Promise<void>;
+}
+
+/**
+ * The eve of the reference conference every spec's event is modelled on
+ * (world.ts `eventBody`: 19 Jan 2021, 01:00–10:00 UTC): its meeting slots lie
+ * ahead, as they do for an organizer preparing it.
+ */
+export const REFERENCE_EVE = '2021-01-19T00:00:00.000Z';
+
+/** A clock that stands still at a chosen instant until a spec moves it. */
+export class TestClock extends Clock {
+  private at: number;
+  constructor(at: string | Date = REFERENCE_EVE) {
+    super();
+    this.at = new Date(at).getTime();
+  }
+  now(): Date {
+    return new Date(this.at);
+  }
+  set(at: string | Date): void {
+    this.at = new Date(at).getTime();
+  }
 }
 
 /** The URL the global setup prepared (embedded PostgreSQL, or TEST_DATABASE_URL). */
@@ -36,16 +60,17 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
 }
 
 /** The API exactly as `npm start` builds it, on the test database (migrated once, under a lock). */
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Record<string, string> = {}, clock = new TestClock()): Promise<TestApp> {
   const config = testConfig(overrides);
   await migrateDatabase(config.databaseUrl!, ENTITIES, MIGRATIONS);
-  const app = await createApiApp(config, config.databaseUrl!);
+  const app = await createApiApp(config, config.databaseUrl!, [], clock);
   await app.init();
   return {
     app,
     http: request(app.getHttpServer()),
     db: app.get(DataSource),
     config,
+    clock,
     close: () => app.close(),
   };
 }

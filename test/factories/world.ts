@@ -113,6 +113,20 @@ export class World {
     return { ...m, registration: ok.body };
   }
 
+  /** A fresh VN and CN participant whose connection (requested by the CN one) the VN one accepted. */
+  async acceptedPair(organizer: Account, setup: ConferenceSetup, venues: { vn?: string; cn?: string } = {}) {
+    const vn = await this.approved(organizer, setup, 'VN', {}, venues.vn);
+    const cn = await this.approved(organizer, setup, 'CN', {}, venues.cn);
+    const c = await this.t.http
+      .post(`/api/events/${setup.eventId}/connections`)
+      .set(cn.account.auth)
+      .send({ fromRegistrationId: cn.registration.id, toRegistrationId: vn.registration.id });
+    if (c.status !== 201) throw new Error(`request failed: ${c.status} ${JSON.stringify(c.body)}`);
+    const accepted = await this.t.http.post(`/api/connections/${c.body.id}/accept`).set(vn.account.auth);
+    if (accepted.body.status !== 'accepted') throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+    return { vn, cn, connectionId: c.body.id as string };
+  }
+
   /** Checks a registration in by its badge (as staff). */
   async checkIn(staff: Account, eventId: string, badgeCode: string): Promise<void> {
     const res = await this.t.http.post(`/api/events/${eventId}/check-ins`).set(staff.auth).send({ badgeCode });

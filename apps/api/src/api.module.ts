@@ -1,6 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { AppConfig, CoreModule } from '@tradebridge/core';
+import { AppConfig, Clock, CoreModule } from '@tradebridge/core';
 import { AccountsModule } from '@tradebridge/accounts';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
 import { ErrorFilter } from './http/error.filter';
@@ -12,12 +12,15 @@ import { FEATURE_MODULES, FEATURE_CONTROLLERS, FEATURE_PROVIDERS } from './featu
 
 @Module({})
 export class ApiModule {
-  /** `alongside`: modules a composition root mounts in the same process (npm start adds the live gateway). */
-  static forRoot(config: AppConfig, databaseUrl: string, alongside: Type[] = []): DynamicModule {
+  /**
+   * `alongside`: modules a composition root mounts in the same process (npm start adds the live gateway).
+   * `clock`: default the system's; tests stand at a chosen instant.
+   */
+  static forRoot(config: AppConfig, databaseUrl: string, alongside: Type[] = [], clock?: Clock): DynamicModule {
     return {
       module: ApiModule,
       imports: [
-        CoreModule.forRoot({ config, databaseUrl, entities: ENTITIES, migrations: MIGRATIONS, applicationName: 'tradebridge-api' }),
+        CoreModule.forRoot({ config, databaseUrl, entities: ENTITIES, migrations: MIGRATIONS, applicationName: 'tradebridge-api', clock }),
         AccountsModule,
         ...FEATURE_MODULES,
         ...alongside,

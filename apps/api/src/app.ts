@@ -5,14 +5,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { AppConfig, AppLogger } from '@tradebridge/core';
+import { AppConfig, AppLogger, Clock } from '@tradebridge/core';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './http/validation';
 import { applyHttpSecurity } from './http/security';
 
 /** Builds the API exactly as production runs it; `main.ts` and the e2e tests both use this. */
-export async function createApiApp(config: AppConfig, databaseUrl: string, alongside: Type[] = []): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, databaseUrl, alongside), {
+export async function createApiApp(config: AppConfig, databaseUrl: string, alongside: Type[] = [], clock?: Clock): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, databaseUrl, alongside, clock), {
     logger: new AppLogger(config.logLevel),
     bodyParser: true,
   });

@@ -232,6 +232,8 @@ export interface PartnerView {
 
 export type MeetingStatus = 'scheduled' | 'held' | 'no_show' | 'cancelled';
 export type MeetingMode = 'onsite' | 'online';
+/** What one party recorded for itself: it came to the meeting, or it did not. */
+export type MeetingAttendance = 'attended' | 'absent';
 export interface LocalTime {
   timezone: string;
   startsAt: string;
@@ -248,7 +250,12 @@ export interface MeetingView {
   venueId: string | null;
   table: number | null;
   link: string | null;
+  /** Follows both parties' attendance (both attended → held, either absent → no_show) unless staff set it. */
   status: MeetingStatus;
+  /** Each party's own record, in the order of `registrationIds` (null: not recorded yet). */
+  attendance: [MeetingAttendance | null, MeetingAttendance | null];
+  /** Staff set the status explicitly; it no longer follows the parties' attendance. */
+  statusOverridden: boolean;
   /** In the viewer's venue time zone (the event's for staff). */
   local: LocalTime;
   /** In the partner's venue time zone (for a party of the meeting). */
@@ -261,6 +268,12 @@ export interface ScheduleRunView {
   ratio: number;
   applied: boolean;
   unscheduledReasons: Record<string, number>;
+  /** Slots of the event's grid left out because they start before `usableFrom` (already past, or within the lead time). */
+  excludedSlots: number;
+  /** Now plus the lead time: the earliest start this run uses (ISO 8601, UTC). */
+  usableFrom: string;
+  /** SCHEDULE_LEAD_MINUTES. */
+  leadMinutes: number;
 }
 
 export type OutcomeKind = 'follow_up' | 'mou_signed' | 'contract_signed' | 'order_placed';

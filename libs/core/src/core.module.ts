@@ -10,6 +10,7 @@ import { HealthService } from './runtime/health';
 import { EventLogRepository } from './event-log/event-log.repository';
 import { TokenService } from './auth/token.service';
 import { resolveJwtSecret } from './auth/jwt-secret';
+import { Clock, SystemClock } from './runtime/clock';
 
 export interface CoreModuleOptions {
   config: AppConfig;
@@ -18,9 +19,11 @@ export interface CoreModuleOptions {
   entities: EntityList;
   migrations: MigrationList;
   applicationName: string;
+  /** Default: the system clock. Tests pass one standing at a chosen instant. */
+  clock?: Clock;
 }
 
-/** Config, database, event log and tokens: what every process needs. */
+/** Config, database, event log, tokens and the clock: what every process needs. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -44,8 +47,8 @@ export class CoreModule {
           signOptions: { algorithm: 'HS256' },
         }),
       ],
-      providers: [Database, EventLogRepository, TokenService, HealthService],
-      exports: [ConfigModule, Database, EventLogRepository, TokenService, HealthService, JwtModule],
+      providers: [Database, EventLogRepository, TokenService, HealthService, { provide: Clock, useValue: options.clock ?? new SystemClock() }],
+      exports: [ConfigModule, Database, EventLogRepository, TokenService, HealthService, JwtModule, Clock],
     };
   }
 }

@@ -17,4 +17,5 @@ export * from './runtime/database-bootstrap';
 export * from './runtime/shutdown';
 export * from './runtime/health';
 export * from './runtime/logger';
+export * from './runtime/clock';
 export * from './core.module';

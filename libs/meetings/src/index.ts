@@ -1,6 +1,7 @@
 export * from './schedule';
 export * from './slot-grid';
 export * from './local-time';
+export * from './attendance';
 export * from './meeting.entity';
 export * from './meetings.repository';
 export * from './meetings.service';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { MeetingMode, MeetingStatus } from '@tradebridge/contracts';
+import type { MeetingAttendance, MeetingMode, MeetingStatus } from '@tradebridge/contracts';
 
 /**
  * A meeting of an accepted connection. `period` is a tstzrange; the database's
@@ -34,6 +34,18 @@ export class Meeting {
 
   @Column({ type: 'text', default: 'scheduled' })
   status: MeetingStatus;
+
+  /** What the connection's requester's side recorded for itself. */
+  @Column({ name: 'from_attendance', type: 'text', nullable: true })
+  fromAttendance: MeetingAttendance | null;
+
+  /** What the connection's receiver's side recorded for itself. */
+  @Column({ name: 'to_attendance', type: 'text', nullable: true })
+  toAttendance: MeetingAttendance | null;
+
+  /** Staff set the status; otherwise it follows both attendances (meetings_status_follows_attendance_check). */
+  @Column({ name: 'status_overridden', type: 'boolean', default: false })
+  statusOverridden: boolean;
 
   @Column({ type: 'text' })
   source: 'scheduler' | 'manual';

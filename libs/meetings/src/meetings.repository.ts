@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { MeetingMode, MeetingStatus } from '@tradebridge/contracts';
+import type { MeetingAttendance, MeetingMode, MeetingStatus } from '@tradebridge/contracts';
 
 /** A meeting as the domain reads it: the range split into instants, with both parties. */
 export interface MeetingRecord {
@@ -15,6 +15,21 @@ export interface MeetingRecord {
   tableNo: number | null;
   link: string | null;
   status: MeetingStatus;
+  /** registrationIds[0]'s (the connection's requester's) own record. */
+  fromAttendance: MeetingAttendance | null;
+  /** registrationIds[1]'s (the receiver's) own record. */
+  toAttendance: MeetingAttendance | null;
+  statusOverridden: boolean;
+}
+
+/** What an update writes; fields left out stay as they are. */
+export interface MeetingChange {
+  status?: MeetingStatus;
+  fromAttendance?: MeetingAttendance;
+  toAttendance?: MeetingAttendance;
+  statusOverridden?: boolean;
+  startsAt?: Date;
+  endsAt?: Date;
 }
 
 export interface NewMeeting {
@@ -44,7 +59,8 @@ const SELECT_MEETING = `
   SELECT m.id, m.event_id AS "eventId", m.connection_id AS "connectionId",
          ARRAY[c.from_registration_id, c.to_registration_id] AS "registrationIds",
          lower(m.period) AS "startsAt", upper(m.period) AS "endsAt",
-         m.mode, m.venue_id AS "venueId", m.table_no AS "tableNo", m.link, m.status
+         m.mode, m.venue_id AS "venueId", m.table_no AS "tableNo", m.link, m.status,
+         m.from_attendance AS "fromAttendance", m.to_attendance AS "toAttendance", m.status_overridden AS "statusOverridden"
     FROM meetings m JOIN connections c ON c.id = m.connection_id`;
 
 /** Meetings, availability and what scheduling reads. Always scoped by event id. */
@@ -86,15 +102,23 @@ export class MeetingsRepository {
     return row ?? null;
   }
 
-  async update(tx: EntityManager, id: string, patch: { status?: MeetingStatus; startsAt?: Date; endsAt?: Date; tableNo?: number | null }): Promise<void> {
-    await tx.query(
-      `UPDATE meetings SET status = coalesce($2, status),
-              period = CASE WHEN $3::timestamptz IS NULL THEN period ELSE tstzrange($3, $4, '[)') END,
-              table_no = CASE WHEN $5::boolean THEN $6 ELSE table_no END,
-              updated_at = now()
-        WHERE id = $1`,
-      [id, patch.status ?? null, patch.startsAt?.toISOString() ?? null, patch.endsAt?.toISOString() ?? null, patch.tableNo !== undefined, patch.tableNo ?? null],
-    );
+  /** One statement; meetings_status_follows_attendance_check refuses a status that does not follow the attendance. */
+  async update(tx: EntityManager, id: string, change: MeetingChange): Promise<void> {
+    const params: unknown[] = [id];
+    const set = ['updated_at = now()'];
+    const put = (column: string, value: unknown, cast = '') => {
+      params.push(value);
+      set.push(`${column} = $${params.length}${cast}`);
+    };
+    if (change.status !== undefined) put('status', change.status);
+    if (change.fromAttendance !== undefined) put('from_attendance', change.fromAttendance);
+    if (change.toAttendance !== undefined) put('to_attendance', change.toAttendance);
+    if (change.statusOverridden !== undefined) put('status_overridden', change.statusOverridden);
+    if (change.startsAt && change.endsAt) {
+      params.push(change.startsAt.toISOString(), change.endsAt.toISOString());
+      set.push(`period = tstzrange($${params.length - 1}, $${params.length}, '[)')`);
+    }
+    await tx.query(`UPDATE meetings SET ${set.join(', ')} WHERE id = $1`, params);
   }
 
   async list(

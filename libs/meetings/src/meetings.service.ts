@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, Database, DomainError, ErrorCode, EventLogRepository, isConstraintViolation, pgError, PG } from '@tradebridge/core';
+import { Actor, APP_CONFIG, AppConfig, Clock, Database, DomainError, ErrorCode, EventLogRepository, isConstraintViolation, pgError, PG } from '@tradebridge/core';
 import { EventAccess, EventsRepository, TradeEvent } from '@tradebridge/events';
 import { RegistrationsRepository } from '@tradebridge/registrations';
 import { ConnectionsRepository } from '@tradebridge/connections';
-import type { MeetingStatus, MeetingView, Page, ScheduleRunView } from '@tradebridge/contracts';
-import { MeetingRecord, MeetingsRepository, NewMeeting } from './meetings.repository';
+import type { MeetingAttendance, MeetingStatus, MeetingView, Page, ScheduleRunView } from '@tradebridge/contracts';
+import { MeetingChange, MeetingRecord, MeetingsRepository, NewMeeting } from './meetings.repository';
 import { schedule, ScheduleInput } from './schedule';
 import { slotGrid, slotsOverlapping, slotsWithin } from './slot-grid';
 import { localTime } from './local-time';
+import { statusFromAttendance } from './attendance';
 
 export interface ManualBooking {
   connectionId: string;
@@ -21,17 +22,19 @@ export interface ManualBooking {
 }
 
 export interface MeetingPatch {
-  status?: MeetingStatus;
+  /**
+   * `cancelled`: a party or staff cancel a scheduled meeting. `held` / `no_show`:
+   * staff override the status; from a party, `held` records its own attendance
+   * (`attended`) and `no_show` is refused, since it speaks for the partner.
+   */
+  status?: 'held' | 'no_show' | 'cancelled';
+  /** One party's own attendance; the status follows both parties' records. */
+  attendance?: MeetingAttendance;
+  /** Whose attendance: default the actor's own party of the meeting. Parties may name only their own; staff either. */
+  registrationId?: string;
   /** Staff move a meeting (same length); the database refuses a double booking. */
   startsAt?: Date;
 }
-
-const NEXT_STATUS: Record<MeetingStatus, MeetingStatus[]> = {
-  scheduled: ['held', 'no_show', 'cancelled'],
-  held: ['no_show'],
-  no_show: ['held'],
-  cancelled: [],
-};
 
 /**
  * Meetings of accepted connections: the scheduler over the event's slot grid,
@@ -49,6 +52,7 @@ export class MeetingsService {
     private readonly access: EventAccess,
     private readonly log: EventLogRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -62,6 +66,9 @@ export class MeetingsService {
       const event = await this.lockOpen(tx, eventId, true);
       const data = await this.meetings.schedulingData(tx, eventId);
       const slots = slotGrid(event.startsAt, event.endsAt, event.slotMinutes);
+      // Parties must learn of a meeting before it starts: no slot already begun, none within the lead time.
+      const leadMinutes = this.config.meetings.scheduleLeadMinutes;
+      const notBefore = this.clock.now().getTime() + leadMinutes * 60_000;
       const ms = (d: Date) => new Date(d).getTime();
       const windows = new Map<string, { startsAt: number; endsAt: number }[]>();
       for (const w of data.availability) windows.set(w.registrationId, [...(windows.get(w.registrationId) ?? []), { startsAt: ms(w.startsAt), endsAt: ms(w.endsAt) }]);
@@ -74,6 +81,7 @@ export class MeetingsService {
         tablesInUse: data.tablesInUse.flatMap((t) =>
           slotsOverlapping(slots, { startsAt: ms(t.startsAt), endsAt: ms(t.endsAt) }).map((slot) => ({ venueId: t.venueId, table: t.tableNo, slot })),
         ),
+        notBefore,
       };
       const result = schedule(input);
       if (!dryRun && result.meetings.length) {
@@ -97,7 +105,14 @@ export class MeetingsService {
         const parties = new Set(data.pairs.filter((p) => rows.some((r) => r.connectionId === p.connectionId)).flatMap((p) => [p.a, p.b]));
         await this.log.append(tx, eventId, {
           type: 'meetings.scheduled',
-          data: { scheduled: result.achieved, unscheduled: result.unscheduled.length, upperBound: result.upperBound, meetingIds: rows.map((r) => r.id) },
+          data: {
+            scheduled: result.achieved,
+            unscheduled: result.unscheduled.length,
+            upperBound: result.upperBound,
+            excludedSlots: result.excludedSlots,
+            usableFrom: new Date(notBefore).toISOString(),
+            meetingIds: rows.map((r) => r.id),
+          },
           actorUserId: actor.userId,
           registrationIds: [...parties],
         });
@@ -111,11 +126,20 @@ export class MeetingsService {
         ratio: result.ratio,
         applied: !dryRun,
         unscheduledReasons,
+        excludedSlots: result.excludedSlots,
+        usableFrom: new Date(notBefore).toISOString(),
+        leadMinutes,
       };
     });
   }
 
-  /** Staff book one meeting by hand; the database refuses any double booking (409 SLOT_TAKEN). */
+  /**
+   * Staff book one meeting by hand; the database refuses any double booking
+   * (409 SLOT_TAKEN). It may not start before now (422 MEETING_IN_PAST; the
+   * scheduler's lead time does not apply: staff arranging a meeting at a table
+   * tell the parties themselves) and lasts one slot of the event's grid or at
+   * least MEETING_MIN_MINUTES (422 MEETING_TOO_SHORT).
+   */
   async book(actor: Actor, eventId: string, booking: ManualBooking): Promise<MeetingView> {
     await this.access.require(actor, eventId);
     const id = randomUUID();
@@ -130,6 +154,8 @@ export class MeetingsService {
         const startsAt = booking.startsAt;
         const endsAt = booking.endsAt ?? new Date(startsAt.getTime() + event.slotMinutes * 60_000);
         checkWithinEvent(event, startsAt, endsAt);
+        this.checkLength(event, startsAt, endsAt);
+        this.checkNotPast(startsAt);
         const [a, b] = await Promise.all([
           this.registrations.find(eventId, connection.fromRegistrationId, tx),
           this.registrations.find(eventId, connection.toRegistrationId, tx),
@@ -186,32 +212,82 @@ export class MeetingsService {
     return (await this.views(actor, meeting.eventId, [meeting], staff))[0];
   }
 
-  /** Parties and staff mark a meeting held, no-show or cancelled; staff also move it. */
+  /**
+   * Each party records its own attendance and the status follows both
+   * (statusFromAttendance); once both have attended the meeting is held and
+   * only staff change it. Parties and staff cancel a scheduled meeting. Staff
+   * may record either party's attendance, set the status outright (an override,
+   * in the log), and move a scheduled meeting.
+   */
   async update(actor: Actor, id: string, patch: MeetingPatch): Promise<MeetingView> {
     const current = await this.meetings.find(id);
     if (!current) throw DomainError.notFound('Meeting', id);
     const staff = (await this.access.roleOf(actor, current.eventId)) !== null;
-    const mine = staff ? [] : await this.registrations.idsOfMember(current.eventId, actor.userId);
-    if (!staff && !current.registrationIds.some((r) => mine.includes(r))) throw DomainError.notFound('Meeting', id);
+    const mine = staff ? [] : (await this.registrations.idsOfMember(current.eventId, actor.userId)).filter((r) => current.registrationIds.includes(r));
+    if (!staff && !mine.length) throw DomainError.notFound('Meeting', id);
     if (patch.startsAt && !staff) throw DomainError.forbidden('Only staff move meetings');
+
+    let { status, attendance } = patch;
+    if (!staff && status === 'held') {
+      // The API's earlier shape: a party marking a meeting held says that it attended.
+      if (attendance === 'absent') throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'attendance', message: 'contradicts status held' }]);
+      [status, attendance] = [undefined, 'attended'];
+    }
+    if (!staff && status === 'no_show') {
+      throw new DomainError(
+        ErrorCode.NOT_YOUR_ATTENDANCE,
+        'A party records only its own attendance: send attendance "absent" if your side did not attend; the partner records its own',
+        { fields: [{ field: 'status', message: 'no_show is recorded by each party for itself (attendance) or set by staff' }] },
+      );
+    }
+    if (status && attendance) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'status', message: 'give either status or attendance, not both' }]);
+    if (patch.registrationId && !attendance) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'registrationId', message: 'names whose attendance is recorded; send attendance with it' }]);
+    let side: 0 | 1 | undefined;
+    if (attendance) {
+      const whose = patch.registrationId ?? (mine.length === 1 ? mine[0] : undefined);
+      if (!whose) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'registrationId', message: 'must name the party whose attendance this is' }]);
+      const index = current.registrationIds.indexOf(whose);
+      if (index < 0) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'registrationId', message: 'is not a party of this meeting' }]);
+      if (!staff && !mine.includes(whose)) {
+        throw new DomainError(ErrorCode.NOT_YOUR_ATTENDANCE, "A party records only its own attendance; the partner's is theirs to record", {
+          fields: [{ field: 'registrationId', message: 'must be your own registration' }],
+        });
+      }
+      side = index as 0 | 1;
+    }
+
     try {
       await this.db.transaction(async (tx) => {
         const event = await this.lockOpen(tx, current.eventId);
         const meeting = (await this.meetings.lock(tx, id))!;
-        if (patch.status && patch.status !== meeting.status && !NEXT_STATUS[meeting.status].includes(patch.status)) {
-          throw DomainError.invalidFields(ErrorCode.INVALID_STATUS_TRANSITION, [
-            { field: 'status', message: `cannot go from ${meeting.status} to ${patch.status}` },
-          ]);
+        const change: MeetingChange = {};
+        const refuse = (message: string, field = 'status') => DomainError.invalidFields(ErrorCode.INVALID_STATUS_TRANSITION, [{ field, message }]);
+        if (status === 'cancelled') {
+          if (meeting.status !== 'scheduled' && meeting.status !== 'cancelled') throw refuse(`cannot go from ${meeting.status} to cancelled`);
+          change.status = 'cancelled';
+        } else if (status) {
+          // Staff override: held or no_show whatever the parties recorded.
+          if (meeting.status === 'cancelled') throw refuse(`cannot go from cancelled to ${status}`);
+          Object.assign(change, { status, statusOverridden: true });
         }
-        let move: { startsAt: Date; endsAt: Date } | undefined;
+        if (attendance && side !== undefined) {
+          if (meeting.status === 'cancelled') throw refuse('a cancelled meeting takes no attendance', 'attendance');
+          if (!staff && meeting.statusOverridden) throw refuse(`staff have set this meeting ${meeting.status}; ask them to change it`, 'attendance');
+          if (!staff && meeting.status === 'held' && attendance !== 'attended') throw refuse('both parties recorded that they attended; only staff can change it now', 'attendance');
+          const from = side === 0 ? attendance : meeting.fromAttendance;
+          const to = side === 1 ? attendance : meeting.toAttendance;
+          // Staff recording attendance hand the status back to the parties' records.
+          Object.assign(change, side === 0 ? { fromAttendance: attendance } : { toAttendance: attendance }, { status: statusFromAttendance(from, to), statusOverridden: false });
+        }
         if (patch.startsAt) {
           if (meeting.status !== 'scheduled') throw new DomainError(ErrorCode.INVALID_STATUS_TRANSITION, `A ${meeting.status} meeting cannot be moved`);
           const length = new Date(meeting.endsAt).getTime() - new Date(meeting.startsAt).getTime();
-          move = { startsAt: patch.startsAt, endsAt: new Date(patch.startsAt.getTime() + length) };
-          checkWithinEvent(event, move.startsAt, move.endsAt);
+          Object.assign(change, { startsAt: patch.startsAt, endsAt: new Date(patch.startsAt.getTime() + length) });
+          checkWithinEvent(event, change.startsAt!, change.endsAt!);
+          this.checkNotPast(patch.startsAt);
         }
-        await this.meetings.update(tx, id, { status: patch.status, ...move });
-        await this.appendChange(tx, (await this.meetings.find(id, tx))!, 'meeting.updated', actor);
+        await this.meetings.update(tx, id, change);
+        await this.appendChange(tx, (await this.meetings.find(id, tx))!, 'meeting.updated', actor, status && status !== 'cancelled' ? { override: true } : {});
       });
     } catch (error) {
       throw mapBookingViolation(error);
@@ -273,10 +349,29 @@ export class MeetingsService {
     return `${this.config.publicUrl}/meet/${id}`;
   }
 
-  private async appendChange(tx: EntityManager, meeting: MeetingRecord, type: string, actor: Actor): Promise<void> {
+  /** A booking or a move may not start before now. */
+  private checkNotPast(startsAt: Date): void {
+    const now = this.clock.now();
+    if (startsAt < now) {
+      throw DomainError.invalidFields(ErrorCode.MEETING_IN_PAST, [{ field: 'startsAt', message: `must not be before now (${now.toISOString()})` }]);
+    }
+  }
+
+  /** One slot of the event's grid, or at least MEETING_MIN_MINUTES. */
+  private checkLength(event: TradeEvent, startsAt: Date, endsAt: Date): void {
+    const minutes = (endsAt.getTime() - startsAt.getTime()) / 60_000;
+    const min = this.config.meetings.minMinutes;
+    if (minutes !== event.slotMinutes && minutes < min) {
+      throw DomainError.invalidFields(ErrorCode.MEETING_TOO_SHORT, [
+        { field: 'endsAt', message: `must make the meeting one slot (${event.slotMinutes} minutes) or at least ${min} minutes long` },
+      ]);
+    }
+  }
+
+  private async appendChange(tx: EntityManager, meeting: MeetingRecord, type: string, actor: Actor, extra: Record<string, unknown> = {}): Promise<void> {
     await this.log.append(tx, meeting.eventId, {
       type,
-      data: { meeting: { ...toPlain(meeting) } },
+      data: { meeting: { ...toPlain(meeting) }, ...extra },
       actorUserId: actor.userId,
       registrationIds: meeting.registrationIds,
     });
@@ -321,6 +416,8 @@ function toPlain(m: MeetingRecord): Omit<MeetingView, 'local' | 'partnerLocal'> 
     table: m.tableNo,
     link: m.link,
     status: m.status,
+    attendance: [m.fromAttendance, m.toAttendance],
+    statusOverridden: m.statusOverridden,
   };
 }
 

@@ -347,6 +347,7 @@ describe('schedule: examples', () => {
       upperBound: bruteForceOptimum(all),
       ratio: (r1.achieved + r2.achieved) / Math.max(1, bruteForceOptimum(all)),
       totalWeight: r1.totalWeight + r2.totalWeight,
+      excludedSlots: 0,
     });
     // a has 5 partners but 3 slots; the hall has 3 table-slots: both runs together fill what they can.
     expect(r1.achieved + r2.achieved).toBeGreaterThanOrEqual(6);
@@ -366,6 +367,51 @@ describe('schedule: examples', () => {
   });
 
   it('handles an empty input', () => {
-    expect(schedule(input({ slots: [] }))).toEqual({ meetings: [], unscheduled: [], achieved: 0, upperBound: 0, ratio: 1, totalWeight: 0 });
+    expect(schedule(input({ slots: [] }))).toEqual({ meetings: [], unscheduled: [], achieved: 0, upperBound: 0, ratio: 1, totalWeight: 0, excludedSlots: 0 });
+  });
+});
+
+// ---- the clock: slots that start before `notBefore` (now + the lead time) ---------------
+
+describe('schedule: slots already past or too soon', () => {
+  it('never books a slot starting before notBefore, and reports how many it left out', () => {
+    // A hub with four partners could meet in all four hours; the first two are gone.
+    const inp = input({ slots: slots(4), pairs: ['p', 'q', 's', 't'].map((x, i) => pair(`c${i}`, 'hub', x)) });
+    expect(schedule(inp)).toMatchObject({ achieved: 4, upperBound: 4, excludedSlots: 0 });
+    const later = schedule({ ...inp, notBefore: 1.5 * HOUR });
+    const usable = new Set(inp.slots.filter((s) => s.startsAt >= 1.5 * HOUR).map((s) => s.index));
+    expect(later.meetings.every((m) => usable.has(m.slot))).toBe(true);
+    expect(later).toMatchObject({ achieved: 2, upperBound: 2, ratio: 1, excludedSlots: 2 });
+    expect(later.unscheduled).toHaveLength(2);
+  });
+
+  it('a slot starting exactly at notBefore is usable', () => {
+    const res = schedule(input({ slots: slots(2), pairs: [pair('c1', 'a', 'b')], notBefore: HOUR }));
+    expect(res).toMatchObject({ achieved: 1, excludedSlots: 1, meetings: [{ slot: slots(2)[1].index }] });
+  });
+
+  it('bounds on the usable slots only: a pair free only in the past has no common slot and adds nothing to the bound', () => {
+    const sl = slots(3);
+    const res = schedule(
+      input({ slots: sl, pairs: [pair('c1', 'a', 'b'), pair('c2', 'c', 'd')], availability: { a: [sl[0].index], b: [sl[0].index] }, notBefore: HOUR }),
+    );
+    expect(res).toMatchObject({ achieved: 1, upperBound: 1, ratio: 1, unscheduled: [{ connectionId: 'c1', reason: 'NO_COMMON_SLOT' }] });
+  });
+
+  it('is the same schedule and bound as on the usable slots alone, and stays valid and within its bound', () => {
+    fc.assert(
+      fc.property(instanceArb({ regs: 8, slots: 5, pairs: 16, venues: 2, tables: 2 }), fc.integer({ min: -1, max: 6 }), (inp, hours) => {
+        const notBefore = hours * HOUR;
+        const res = schedule({ ...inp, notBefore });
+        const usable = inp.slots.filter((s) => s.startsAt >= notBefore);
+        const usableIdx = new Set(usable.map((s) => s.index));
+        expect(res.meetings.every((m) => usableIdx.has(m.slot))).toBe(true);
+        expect(res.excludedSlots).toBe(inp.slots.length - usable.length);
+        const alone = schedule({ ...inp, slots: usable });
+        expect({ ...res, excludedSlots: 0 }).toEqual(alone);
+        assertValid({ ...inp, slots: usable }, res);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

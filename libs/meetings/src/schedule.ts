@@ -2,8 +2,9 @@
  * The meeting scheduler: a pure function (no Nest, no database, no I/O).
  *
  * Given the slot grid, the accepted connections that still lack a meeting, each
- * registration's availability, each venue's tables and what earlier runs already
- * booked, it books as many meetings as it can (ties: more total recommendation
+ * registration's availability, each venue's tables, what earlier runs already
+ * booked and the instant before which no slot may start (`notBefore`: now plus
+ * the lead time, supplied by the caller so this stays pure), it books as many meetings as it can (ties: more total recommendation
  * weight) and reports the result against a proven upper bound.
  *
  * Algorithm
@@ -55,6 +56,12 @@ export interface ScheduleInput {
   busy: { registrationId: string; slot: number }[];
   /** Tables taken by meetings already booked. */
   tablesInUse: { venueId: string; table: number; slot: number }[];
+  /**
+   * Epoch ms: slots starting before it are never used (the past, plus the lead
+   * time parties need to learn of a meeting). The service passes now + lead;
+   * omitted → every slot. The bound is computed on the same usable slots.
+   */
+  notBefore?: number;
 }
 
 export type UnscheduledReason = 'NO_COMMON_SLOT' | 'NO_TABLE' | 'CONFLICTS';
@@ -77,6 +84,8 @@ export interface ScheduleResult {
   ratio: number;
   /** Sum of the booked pairs' weights. */
   totalWeight: number;
+  /** Slots of the input left out because they start before `notBefore`. */
+  excludedSlots: number;
 }
 
 export interface ScheduleOptions {
@@ -152,7 +161,9 @@ interface Model {
 }
 
 function prepare(input: ScheduleInput): Model {
-  const slots = [...input.slots].sort((x, y) => x.index - y.index || x.startsAt - y.startsAt);
+  // Only the usable slots enter the model, so the search and the bound both see exactly them.
+  const notBefore = input.notBefore ?? -Infinity;
+  const slots = input.slots.filter((sl) => sl.startsAt >= notBefore).sort((x, y) => x.index - y.index || x.startsAt - y.startsAt);
   const S = slots.length;
   const slotPos = new Map<number, number>();
   slots.forEach((sl, i) => {
@@ -896,5 +907,6 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
     unscheduled.push({ connectionId: pairs[p].connectionId, reason });
   }
   const achieved = meetings.length;
-  return { meetings, unscheduled, achieved, upperBound, ratio: upperBound === 0 ? 1 : achieved / upperBound, totalWeight };
+  const excludedSlots = input.slots.length - slots.length;
+  return { meetings, unscheduled, achieved, upperBound, ratio: upperBound === 0 ? 1 : achieved / upperBound, totalWeight, excludedSlots };
 }

@@ -33,7 +33,7 @@ export class MeetingsController {
   }
 
   @Post('events/:id/meetings')
-  @ApiOperation({ summary: 'Book a meeting by hand (staff); 409 SLOT_TAKEN if a party or the table is busy' })
+  @ApiOperation({ summary: 'Book a meeting by hand (staff); 409 SLOT_TAKEN if a party or the table is busy, 422 MEETING_IN_PAST, 422 MEETING_TOO_SHORT' })
   @ApiCreatedResponse({ type: MeetingResponse })
   @ApiErrors(400, 403, 404, 409, 422)
   book(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: BookMeetingRequest) {
@@ -62,11 +62,16 @@ export class MeetingsController {
   }
 
   @Patch('meetings/:id')
-  @ApiOperation({ summary: 'Mark a meeting held, no-show or cancelled (its parties or staff); staff may move it' })
+  @ApiOperation({ summary: "Record your own attendance or cancel (parties); staff also record either party's attendance, override the status and move it" })
   @ApiOkResponse({ type: MeetingResponse })
   @ApiErrors(400, 403, 404, 409, 422)
   update(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: UpdateMeetingRequest) {
-    return this.meetings.update(actor, id, { status: body.status, startsAt: body.startsAt ? new Date(body.startsAt) : undefined });
+    return this.meetings.update(actor, id, {
+      status: body.status,
+      attendance: body.attendance,
+      registrationId: body.registrationId,
+      startsAt: body.startsAt ? new Date(body.startsAt) : undefined,
+    });
   }
 
   @Put('events/:id/registrations/:rid/availability')

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
-import type { MeetingMode, MeetingStatus } from '@tradebridge/contracts';
+import type { MeetingAttendance, MeetingMode, MeetingStatus } from '@tradebridge/contracts';
 import { PageQuery } from '../http/page.query';
 
 const STATUSES: MeetingStatus[] = ['scheduled', 'held', 'no_show', 'cancelled'];
 const MODES: MeetingMode[] = ['onsite', 'online'];
+const ATTENDANCE: MeetingAttendance[] = ['attended', 'absent'];
 
 export class ScheduleRequest {
   @ApiPropertyOptional({ default: false, description: 'Report what a run would book without writing it' })
@@ -21,12 +22,15 @@ export class ScheduleRunResponse {
   @ApiProperty({ description: 'scheduled / upperBound (1 when the bound is 0)' }) ratio: number;
   @ApiProperty() applied: boolean;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { NO_TABLE: 3, CONFLICTS: 1 } }) unscheduledReasons: Record<string, number>;
+  @ApiProperty({ description: "Slots of the event's grid not used: they start before usableFrom (already past, or within the lead time)" }) excludedSlots: number;
+  @ApiProperty({ format: 'date-time', description: 'Now plus the lead time (SCHEDULE_LEAD_MINUTES): the earliest start this run uses' }) usableFrom: string;
+  @ApiProperty({ description: 'SCHEDULE_LEAD_MINUTES' }) leadMinutes: number;
 }
 
 export class BookMeetingRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'must be a UUID' }) connectionId: string;
   @ApiProperty({ format: 'date-time', example: '2021-01-19T02:00:00Z' }) @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' }) startsAt: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Default: one slot later' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Default: one slot later. Otherwise one slot, or at least MEETING_MIN_MINUTES (422 MEETING_TOO_SHORT)' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
   endsAt?: string;
@@ -39,10 +43,23 @@ export class BookMeetingRequest {
 }
 
 export class UpdateMeetingRequest {
-  @ApiPropertyOptional({ enum: ['held', 'no_show', 'cancelled'] })
+  @ApiPropertyOptional({
+    enum: ['held', 'no_show', 'cancelled'],
+    description: "cancelled: parties and staff, while scheduled. held / no_show: staff override. From a party, held records its own attendance and no_show is 403 NOT_YOUR_ATTENDANCE",
+  })
   @IsOptional()
   @IsIn(['held', 'no_show', 'cancelled'], { message: 'must be held, no_show or cancelled' })
   status?: 'held' | 'no_show' | 'cancelled';
+
+  @ApiPropertyOptional({ enum: ATTENDANCE, description: "One party's own attendance; the status follows both parties' records" })
+  @IsOptional()
+  @IsIn(ATTENDANCE, { message: 'must be attended or absent' })
+  attendance?: MeetingAttendance;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Whose attendance (default: your own party). Parties name only their own (else 403 NOT_YOUR_ATTENDANCE); staff either" })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  registrationId?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Staff: move the meeting (same length)' })
   @IsOptional()
@@ -71,7 +88,10 @@ export class MeetingResponse {
   @ApiProperty({ format: 'uuid', nullable: true }) venueId: string | null;
   @ApiProperty({ nullable: true }) table: number | null;
   @ApiProperty({ nullable: true }) link: string | null;
-  @ApiProperty({ enum: STATUSES }) status: MeetingStatus;
+  @ApiProperty({ enum: STATUSES, description: 'Both attended → held; either absent → no_show; unless staff set it (statusOverridden)' }) status: MeetingStatus;
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: ATTENDANCE, nullable: true }, minItems: 2, maxItems: 2, description: 'Each party\'s own record, in the order of registrationIds' })
+  attendance: [MeetingAttendance | null, MeetingAttendance | null];
+  @ApiProperty({ description: 'Staff set the status explicitly' }) statusOverridden: boolean;
   @ApiProperty({ type: LocalTimeSchema, description: "In your venue's time zone (the event's for staff)" }) local: LocalTimeSchema;
   @ApiPropertyOptional({ type: LocalTimeSchema, description: "In the partner's venue time zone" }) partnerLocal?: LocalTimeSchema;
 }

@@ -11,6 +11,7 @@ import type {
   LoginResponse,
   Locale,
   Localized,
+  MeetingAttendance,
   MeetingView,
   MeView,
   OutcomeKind,
@@ -125,6 +126,8 @@ export const meetings = {
   list: (eventId: string, params: { registrationId?: string } = {}) => request<Page<MeetingView>>('GET', `/events/${eventId}/meetings${query({ limit: all, ...params })}`),
   get: (id: string) => request<MeetingView>('GET', `/meetings/${id}`),
   setStatus: (id: string, status: 'held' | 'no_show' | 'cancelled') => request<MeetingView>('PATCH', `/meetings/${id}`, { status }),
+  /** The viewer's own party's attendance; the status follows both parties' records. */
+  setAttendance: (id: string, attendance: MeetingAttendance) => request<MeetingView>('PATCH', `/meetings/${id}`, { attendance }),
   schedule: (eventId: string, dryRun: boolean) => request<ScheduleRunView>('POST', `/events/${eventId}/schedule`, { dryRun }),
   availability: (eventId: string, registrationId: string) =>
     request<{ items: { startsAt: string; endsAt: string }[] }>('GET', `/events/${eventId}/registrations/${registrationId}/availability`),

@@ -1,12 +1,15 @@
-import type { EnterpriseView, PartnerView } from '@tradebridge/contracts';
+import { useState } from 'react';
+import type { EnterpriseView, MeetingAttendance, PartnerView } from '@tradebridge/contracts';
+import { ApiError } from '../api/client';
 import { enterprises, events, meetings, registrations } from '../api/endpoints';
 import { Shell } from '../components/Shell';
 import { ContactDetails, ErrorBanner, Loading, PageHeader, SideTag, StatusPill } from '../components/ui';
-import { useAsync } from '../components/useAsync';
+import { toApiError, useAsync } from '../components/useAsync';
 import { formatRange } from '../i18n/format';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/I18nProvider';
 import { Link } from '../router';
+import { MeetingAttendanceView } from './enterprise/MeetingsPage';
 
 /**
  * `/meet/<meetingId>`: where an online meeting's link lands. It shows the
@@ -28,12 +31,22 @@ export function MeetPage({ meetingId }: { meetingId: string }) {
     }
     return { meeting, event, own, partner, profile };
   }, [meetingId]);
+  const [error, setError] = useState<ApiError | null>(null);
 
   if (!data.data) {
     return <Shell>{data.error ? <ErrorBanner error={data.error} /> : <Loading />}</Shell>;
   }
   const { meeting, event, own, partner, profile } = data.data;
   const contact = profile?.contact;
+  const record = async (attendance: MeetingAttendance) => {
+    setError(null);
+    try {
+      const updated = await meetings.setAttendance(meeting.id, attendance);
+      data.setData({ meeting: updated, event, own, partner, profile });
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  };
   return (
     <Shell>
       <PageHeader
@@ -56,6 +69,8 @@ export function MeetPage({ meetingId }: { meetingId: string }) {
             </>
           )}
           {meeting.mode === 'online' && <p className="meet-room-note">{t('meet.onlineNote')}</p>}
+          <ErrorBanner error={error} />
+          {own && <MeetingAttendanceView meeting={meeting} mine={own.id} onAttendance={record} />}
         </section>
         <section className="card" aria-labelledby="meet-partner">
           <h2 id="meet-partner" className="section-title">

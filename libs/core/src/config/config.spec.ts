@@ -80,6 +80,14 @@ describe('loadConfig', () => {
   it('requires JWT_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
   });
+
+  it('reads the meetings settings: the scheduler lead time and the shortest meeting', () => {
+    expect(loadConfig({}).meetings).toEqual({ scheduleLeadMinutes: 10, minMinutes: 10 });
+    expect(loadConfig({ SCHEDULE_LEAD_MINUTES: '0', MEETING_MIN_MINUTES: '15' }).meetings).toEqual({ scheduleLeadMinutes: 0, minMinutes: 15 });
+    // The database refuses meetings under 5 minutes, so the setting cannot go below that.
+    expect(() => loadConfig({ MEETING_MIN_MINUTES: '4' })).toThrow(/MEETING_MIN_MINUTES must be an integer between 5 and 240/);
+    expect(() => loadConfig({ SCHEDULE_LEAD_MINUTES: '-1' })).toThrow(/SCHEDULE_LEAD_MINUTES must be an integer between 0 and 1440/);
+  });
 });
 
 describe('parseDuration', () => {

@@ -28,6 +28,11 @@ export interface AppConfig {
   outcomeFollowUpSeconds: number;
   /** The address people reach this deployment at (online meeting links). */
   publicUrl: string;
+  /**
+   * Meetings: a schedule run uses only slots starting at least `scheduleLeadMinutes`
+   * from now; a meeting is one slot of the event's grid or at least `minMinutes` long.
+   */
+  meetings: { scheduleLeadMinutes: number; minMinutes: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   webDistDir: string;
 }
@@ -180,6 +185,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     },
     outcomeFollowUpSeconds: duration('OUTCOME_FOLLOW_UP', '180d'),
     publicUrl: publicUrl.replace(/\/+$/, ''),
+    meetings: {
+      scheduleLeadMinutes: int('SCHEDULE_LEAD_MINUTES', 10, 0, 1440),
+      // 5: the floor of the database's meetings_duration_check (and of events' slot_minutes).
+      minMinutes: int('MEETING_MIN_MINUTES', 10, 5, 240),
+    },
     logLevel,
     webDistDir: resolve(cwd, str('WEB_DIST_DIR') ?? 'apps/web/dist'),
   };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { MeetingView, PartnerView, VenueView } from '@tradebridge/contracts';
+import type { MeetingAttendance, MeetingView, PartnerView, VenueView } from '@tradebridge/contracts';
 import { ApiError } from '../../api/client';
 import { meetings as meetingsApi, registrations } from '../../api/endpoints';
 import { EmptyState, ErrorBanner, Field, Loading, Notice, SideTag, StatusPill } from '../../components/ui';
@@ -24,13 +24,49 @@ export function MeetingPlace({ meeting, venue }: { meeting: MeetingView; venue?:
   return <span>{t('meetings.table', { table: meeting.table ?? '?', venue: venue?.name ?? '' })}</span>;
 }
 
-/** One meeting with the viewer's time and the partner's local time. */
-export function MeetingCard({ meeting, partner, sides, venue, onStatus }: {
+/**
+ * A party's view of attendance: its own record and the partner's, and (while the
+ * parties' records still decide) "I attended / I was absent" for its own side only.
+ */
+export function MeetingAttendanceView({ meeting, mine, onAttendance }: { meeting: MeetingView; mine: string; onAttendance?(attendance: MeetingAttendance): void }) {
+  const { t } = useI18n();
+  const own = meeting.registrationIds.indexOf(mine);
+  if (own < 0 || meeting.status === 'cancelled') return null;
+  const state = (value: MeetingAttendance | null) => t(value ? (`attendance.${value}` as MessageKey) : 'attendance.unrecorded');
+  // Once both sides attended (or staff decided), only the organizers change it.
+  const canRecord = onAttendance && !meeting.statusOverridden && (meeting.status === 'scheduled' || meeting.status === 'no_show');
+  return (
+    <>
+      <ul className="meeting-attendance small">
+        <li>{t('meetings.yourAttendance', { state: state(meeting.attendance[own]) })}</li>
+        <li>{t('meetings.partnerAttendance', { state: state(meeting.attendance[1 - own]) })}</li>
+      </ul>
+      {meeting.statusOverridden && <p className="muted small">{t('meetings.decidedByStaff')}</p>}
+      {canRecord && (
+        <div className="button-row" title={t('meetings.attendanceHint')}>
+          <button type="button" className="btn btn-secondary btn-small" aria-pressed={meeting.attendance[own] === 'attended'} onClick={() => onAttendance('attended')}>
+            {t('meetings.iAttended')}
+          </button>
+          <button type="button" className="btn btn-ghost btn-small" aria-pressed={meeting.attendance[own] === 'absent'} onClick={() => onAttendance('absent')}>
+            {t('meetings.iWasAbsent')}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+/**
+ * One meeting with the viewer's time and the partner's local time. `mine` is the
+ * viewer's registration: it records its own attendance, and sees the partner's.
+ */
+export function MeetingCard({ meeting, partner, sides, venue, mine, onAttendance }: {
   meeting: MeetingView;
   partner?: PartnerView;
   sides: readonly string[];
   venue?: VenueView;
-  onStatus?(status: 'held' | 'no_show' | 'cancelled'): void;
+  mine?: string;
+  onAttendance?(attendance: MeetingAttendance): void;
 }) {
   const { t, name, locale } = useI18n();
   return (
@@ -52,16 +88,7 @@ export function MeetingCard({ meeting, partner, sides, venue, onStatus }: {
       </div>
       <div className="meeting-status">
         <StatusPill status={meeting.status} label={t(`meetingStatus.${meeting.status}` as MessageKey)} />
-        {onStatus && meeting.status === 'scheduled' && (
-          <div className="button-row">
-            <button type="button" className="btn btn-secondary btn-small" onClick={() => onStatus('held')}>
-              {t('meetings.markHeld')}
-            </button>
-            <button type="button" className="btn btn-ghost btn-small" onClick={() => onStatus('no_show')}>
-              {t('meetings.markNoShow')}
-            </button>
-          </div>
-        )}
+        {mine && <MeetingAttendanceView meeting={meeting} mine={mine} onAttendance={onAttendance} />}
       </div>
     </li>
   );
@@ -149,10 +176,10 @@ function Meetings({ my }: { my: MyEvent }) {
   const [error, setError] = useState<ApiError | null>(null);
   if (!data.data) return data.error ? <ErrorBanner error={data.error} /> : <Loading />;
   const sorted = [...data.data.list].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  const setStatus = async (meeting: MeetingView, status: 'held' | 'no_show' | 'cancelled') => {
+  const setAttendance = async (meeting: MeetingView, attendance: MeetingAttendance) => {
     setError(null);
     try {
-      const updated = await meetingsApi.setStatus(meeting.id, status);
+      const updated = await meetingsApi.setAttendance(meeting.id, attendance);
       data.setData((prev) => ({ list: (prev?.list ?? []).map((m) => (m.id === updated.id ? updated : m)), partners: prev?.partners ?? new Map() }));
     } catch (e) {
       setError(toApiError(e));
@@ -162,6 +189,7 @@ function Meetings({ my }: { my: MyEvent }) {
     <div className="stack">
       <ErrorBanner error={error} />
       <p className="muted">{t('meetings.lead', { zone: my.timezone })}</p>
+      {sorted.length > 0 && <p className="muted small">{t('meetings.attendanceHint')}</p>}
       {sorted.length === 0 ? (
         <EmptyState title={t('meetings.none')}>{t('meetings.noneLead')}</EmptyState>
       ) : (
@@ -173,7 +201,8 @@ function Meetings({ my }: { my: MyEvent }) {
               partner={data.data?.partners.get(m.registrationIds.find((r) => r !== mine.id) ?? '')}
               sides={my.event.sides}
               venue={my.venueOf(m.venueId)}
-              onStatus={(status) => setStatus(m, status)}
+              mine={mine.id}
+              onAttendance={(attendance) => setAttendance(m, attendance)}
             />
           ))}
         </ul>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ScheduleRunView } from '@tradebridge/contracts';
 import { ApiError } from '../../api/client';
 import { meetings as meetingsApi, registrations } from '../../api/endpoints';
-import { EmptyState, ErrorBanner, Loading, ProgressBar, Stat, StatusPill } from '../../components/ui';
+import { EmptyState, ErrorBanner, Loading, Notice, ProgressBar, Stat, StatusPill } from '../../components/ui';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { toApiError, useAsync } from '../../components/useAsync';
 import { formatRange } from '../../i18n/format';
@@ -13,8 +13,8 @@ import { OrgEventFrame } from './OrgEventFrame';
 import type { OrgEvent } from './useOrgEvent';
 
 /** The scheduler's answer against its proven upper bound, as figures and one bar. */
-function RunResult({ run }: { run: ScheduleRunView }) {
-  const { t, number } = useI18n();
+function RunResult({ run, timezone }: { run: ScheduleRunView; timezone: string }) {
+  const { t, number, date } = useI18n();
   const ratio = run.upperBound ? run.scheduled / run.upperBound : 1;
   return (
     <div className="run-result" aria-live="polite">
@@ -29,6 +29,9 @@ function RunResult({ run }: { run: ScheduleRunView }) {
         <span className="bound-mark" />
       </div>
       <p className="muted small">{run.applied ? t('schedule.appliedNote') : t('schedule.dryRunNote')}</p>
+      {run.excludedSlots > 0 && (
+        <Notice kind="warning">{t('schedule.excluded', { n: run.excludedSlots, lead: run.leadMinutes, from: date(run.usableFrom, timezone) })}</Notice>
+      )}
       {Object.keys(run.unscheduledReasons).length > 0 && (
         <ul className="reason-counts">
           {Object.entries(run.unscheduledReasons).map(([reason, count]) => (
@@ -97,7 +100,7 @@ function Schedule({ org }: { org: OrgEvent }) {
             <p className="small muted">{t('schedule.running')}</p>
           </div>
         )}
-        {run && !busy && <RunResult run={run} />}
+        {run && !busy && <RunResult run={run} timezone={event.timezone} />}
       </section>
 
       <section className="card stack" aria-labelledby="meetings-title">
