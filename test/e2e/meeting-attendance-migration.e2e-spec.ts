@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { migrateDatabase } from '@tradebridge/core';
+import { createDataSource, migrateDatabase } from '@tradebridge/core';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
 import { createApiApp } from '../../apps/api/src/app';
 import { MeetingAttendance1763800015000 } from '../../migrations/1763800015000-meeting-attendance';
@@ -12,7 +12,9 @@ import { Account, ConferenceSetup, World } from '../factories/world';
  * The attendance migration on a database that already holds meetings: a held
  * or no-show status set before attendance was recorded per side stays decided
  * (no attendance invented), and a meeting of one second is cancelled. Runs on
- * a database of its own, migrated up to the migration before.
+ * a database of its own: the conference is set up through the API on the full
+ * schema (the entities always follow the newest one), then this migration and
+ * every later one are undone, the old rows written, and all migrated up again.
  */
 describe('migration 1763800015000-meeting-attendance: existing meetings', () => {
   const server = new URL(testDatabaseUrl());
@@ -35,7 +37,7 @@ describe('migration 1763800015000-meeting-attendance: existing meetings', () => 
 
   beforeAll(async () => {
     await admin((c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`));
-    await migrateDatabase(url, ENTITIES, MIGRATIONS.slice(0, MIGRATIONS.indexOf(MeetingAttendance1763800015000)));
+    await migrateDatabase(url, ENTITIES, MIGRATIONS);
     const config = testConfig({ DATABASE_URL: url });
     const clock = new TestClock();
     const app = await createApiApp(config, url, [], clock);
@@ -57,6 +59,14 @@ describe('migration 1763800015000-meeting-attendance: existing meetings', () => 
       ['no_show', '2021-01-19T02:00:00Z', '2021-01-19T02:30:00Z'],
       ['scheduled', '2021-01-19T04:00:00Z', '2021-01-19T04:00:01Z'],
     ];
+    const undo = createDataSource({ url, entities: ENTITIES, migrations: MIGRATIONS, poolSize: 1, applicationName: 'tradebridge-test-undo' });
+    await undo.initialize();
+    try {
+      const later = MIGRATIONS.length - MIGRATIONS.indexOf(MeetingAttendance1763800015000);
+      for (let i = 0; i < later; i++) await undo.undoLastMigration({ transaction: 'each' });
+    } finally {
+      await undo.destroy();
+    }
     const ids: string[] = [];
     for (const [i, [status, from, to]] of rows.entries()) {
       const [{ id }] = await t.db.query(
@@ -76,8 +86,8 @@ describe('migration 1763800015000-meeting-attendance: existing meetings', () => 
     // The cancelled one freed its parties' time; a decided one takes no party's change.
     const [{ active }] = await t.db.query(`SELECT bool_or(active) AS active FROM meeting_participants WHERE meeting_id = $1`, [ids[2]]);
     expect(active).toBe(false);
-    const undo = await t.http.patch(`/api/meetings/${ids[0]}`).set(pairs[0].vn.account.auth).send({ attendance: 'absent' });
-    expect(undo.status).toBe(409);
-    expect(undo.body.code).toBe('INVALID_STATUS_TRANSITION');
+    const refused = await t.http.patch(`/api/meetings/${ids[0]}`).set(pairs[0].vn.account.auth).send({ attendance: 'absent' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('INVALID_STATUS_TRANSITION');
   });
 });
