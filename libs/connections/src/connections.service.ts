@@ -147,7 +147,7 @@ export class ConnectionsService {
         }
         // Checked in means at the registration's venue (check-in is at the registered venue).
         if (from.venueId !== to.venueId) {
-          throw DomainError.invalidFields(ErrorCode.NOT_SAME_VENUE, [{ field: 'badgeCode', message: 'belongs to an enterprise checked in at another venue; send it a request instead' }]);
+          throw new DomainError(ErrorCode.NOT_SAME_VENUE, 'A badge connects enterprises checked in at the same venue; this one is at another venue: send it a request instead');
         }
         const latest = await this.connections.latestOfPair(tx, eventId, from.id, to.id);
         let connection: Connection;

@@ -30,6 +30,7 @@ const KNOWN_CODES = [
   'UNKNOWN_REGION',
   'RATE_LIMITED',
   'CONFLICT',
+  'NOT_SAME_VENUE',
 ] as const;
 
 export function useErrorText(): (error: ApiError) => string {
