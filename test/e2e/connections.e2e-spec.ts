@@ -240,6 +240,24 @@ describe('connections: request, answer, idempotency, QR, recorded, expiry, conta
     expect(logged).toEqual([{ type: 'connection.accepted', requestedBy: cn.registration.id }]);
   });
 
+  it('lets no staff record slip past a decline made at the same moment', async () => {
+    const moderator = await world.account('moderator');
+    await t.http.post(`/api/events/${setup.eventId}/staff`).set(organizer.auth).send({ email: moderator.email, role: 'moderator' }).expect(201);
+    for (let i = 0; i < 6; i++) {
+      const vn = await world.approved(organizer, setup, 'VN');
+      const cn = await world.approved(organizer, setup, 'CN');
+      const asked = (await request(vn.account, { fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id })).body;
+      const [declined, recorded] = await Promise.all([
+        t.http.post(`/api/connections/${asked.id}/decline`).set(cn.account.auth),
+        request(moderator, { fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id, channel: 'recorded' }),
+      ]);
+      expect(declined.status).toBe(200);
+      expect(recorded.status).toBe(409);
+      expect(['CONNECTION_EXISTS', 'CONNECTION_DECLINED']).toContain(recorded.body.code);
+      expect(await pairRows(vn.registration.id, cn.registration.id)).toBe(1);
+    }
+  });
+
   it('takes an outcome amount as a JSON number or a decimal string, and names value.amount when it is neither', async () => {
     const vn = await world.approved(organizer, setup, 'VN');
     const cn = await world.approved(organizer, setup, 'CN');

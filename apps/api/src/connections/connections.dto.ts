@@ -97,6 +97,7 @@ export class PartnerPage {
 export class MoneyInput {
   @ApiProperty({
     oneOf: [{ type: 'string', example: '1500000.50' }, { type: 'number', example: 250000 }],
+    example: '1500000.50',
     description:
       'Non-negative, at most 16 digits before the point and 2 after: a decimal string, or a JSON number of at most 15 significant digits ' +
       '(larger amounts as a string, since a JSON number that long may not arrive exactly). Answered as a string with 2 decimals.',
