@@ -128,7 +128,8 @@ describe('browser: an enterprise from sign-up to an accepted connection', () => 
       await web.http.patch(`/api/events/${setup.eventId}/registrations/${r.id}`).set(organizer.auth).send({ roomId: setup.rooms.agriculture }).expect(200);
     }
     // A third enterprise the grower will meet on site (registered before the event goes live).
-    const walkIn = await world.approved(organizer, setup, 'CN', { name: { zh: '天津钢构有限公司', en: 'Tianjin Steel Frames Ltd.' } });
+    // At Lào Cai too: a badge connects parties checked in at the same venue.
+    const walkIn = await world.approved(organizer, setup, 'CN', { name: { zh: '天津钢构有限公司', en: 'Tianjin Steel Frames Ltd.' } }, setup.venues.laoCai);
     await web.http.patch(`/api/events/${setup.eventId}`).set(organizer.auth).send({ status: 'live' }).expect(200);
 
     // ---- both open the live room: the buyer first, so the request must arrive live
@@ -178,8 +179,13 @@ describe('browser: an enterprise from sign-up to an accepted connection', () => 
     await connection.getByRole('link', { name: 'wangfang@hz-fruit.cn' }).waitFor();
     await connection.getByRole('button', { name: '+ Record an outcome' }).click();
     await connection.getByLabel('Outcome').selectOption('mou_signed');
-    await connection.getByLabel('Value').fill('250000');
+    // Amounts as people write them: what cannot be read is said before anything is sent; what can is shown back.
+    await connection.getByLabel('Value').fill('250.000,5.0');
+    await connection.getByRole('button', { name: 'Save outcome' }).click();
+    await connection.getByText('This is not an amount we can read').waitFor();
+    await connection.getByLabel('Value').fill('250,000');
     await connection.getByLabel('Currency').selectOption('USD');
+    await connection.getByText('Read as 250,000 USD').waitFor();
     await connection.getByLabel('Note').fill('200 tonnes of durian for the 2026 season');
     await connection.getByRole('button', { name: 'Save outcome' }).click();
     await connection.getByText('MOU signed').waitFor();

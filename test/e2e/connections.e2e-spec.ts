@@ -23,6 +23,14 @@ describe('connections: request, answer, idempotency, QR, recorded, expiry, conta
     return req.send(body);
   };
 
+  const pairRows = async (a: string, b: string): Promise<number> => {
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM connections WHERE event_id = $1 AND pair_low = least($2::uuid, $3::uuid) AND pair_high = greatest($2::uuid, $3::uuid)`,
+      [setup.eventId, a, b],
+    );
+    return n;
+  };
+
   it('requests with a message, accepts, and then each side sees the other’s contact details', async () => {
     const buyer = await world.approved(organizer, setup, 'CN');
     const grower = await world.approved(organizer, setup, 'VN');
@@ -152,9 +160,9 @@ describe('connections: request, answer, idempotency, QR, recorded, expiry, conta
     expect(third.body.code).toBe('CONNECTION_DECLINED');
   });
 
-  it('connects on site by badge QR when both are checked in, accepted at once', async () => {
+  it('connects on site by badge QR when both are checked in at the same venue, accepted at once', async () => {
     const vn = await world.approved(organizer, setup, 'VN');
-    const cn = await world.approved(organizer, setup, 'CN');
+    const cn = await world.approved(organizer, setup, 'CN', {}, setup.venues.laoCai);
     const scan = () => t.http.post(`/api/events/${setup.eventId}/connections/scan`).set(vn.account.auth).send({ fromRegistrationId: vn.registration.id, badgeCode: cn.registration.badgeCode });
     await world.checkIn(organizer, setup.eventId, vn.registration.badgeCode);
     const early = await scan();
@@ -167,6 +175,111 @@ describe('connections: request, answer, idempotency, QR, recorded, expiry, conta
     const twice = await scan();
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('CONNECTION_EXISTS');
+  });
+
+  it('refuses a badge scan between parties checked in at different venues (422 NOT_SAME_VENUE), writing nothing', async () => {
+    const vn = await world.approved(organizer, setup, 'VN'); // Lào Cai
+    const cn = await world.approved(organizer, setup, 'CN'); // Hangzhou
+    await world.checkIn(organizer, setup.eventId, vn.registration.badgeCode);
+    await world.checkIn(organizer, setup.eventId, cn.registration.badgeCode);
+    const typed = await t.http
+      .post(`/api/events/${setup.eventId}/connections/scan`)
+      .set(vn.account.auth)
+      .send({ fromRegistrationId: vn.registration.id, badgeCode: cn.registration.badgeCode });
+    expect(typed.status).toBe(422);
+    expect(typed.body.code).toBe('NOT_SAME_VENUE');
+    expect(await pairRows(vn.registration.id, cn.registration.id)).toBe(0);
+    expect((await t.http.get(`/api/enterprises/${cn.enterpriseId}`).set(vn.account.auth)).body.contact).toBeUndefined();
+    // A remote pair connects with an ordinary request.
+    expect((await request(vn.account, { fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id })).status).toBe(201);
+  });
+
+  it('refuses to record a connection a party declined (409 CONNECTION_DECLINED) unless the declining party asked for it', async () => {
+    const moderator = await world.account('moderator');
+    await t.http.post(`/api/events/${setup.eventId}/staff`).set(organizer.auth).send({ email: moderator.email, role: 'moderator' }).expect(201);
+    const vn = await world.approved(organizer, setup, 'VN');
+    const cn = await world.approved(organizer, setup, 'CN');
+    const asked = (await request(vn.account, { fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id })).body;
+    expect((await t.http.post(`/api/connections/${asked.id}/decline`).set(cn.account.auth)).body.status).toBe('declined');
+    const contactsHidden = async () => {
+      expect((await t.http.get(`/api/enterprises/${cn.enterpriseId}`).set(vn.account.auth)).body.contact).toBeUndefined();
+      expect((await t.http.get(`/api/enterprises/${vn.enterpriseId}`).set(cn.account.auth)).body.contact).toBeUndefined();
+    };
+    const record = (extra: Record<string, unknown> = {}) =>
+      request(moderator, { fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id, channel: 'recorded', ...extra });
+
+    const plain = await record();
+    expect(plain.status).toBe(409);
+    expect(plain.body.code).toBe('CONNECTION_DECLINED');
+    // The party that was declined cannot lift the decline by asking staff.
+    const byDeclined = await record({ requestedBy: vn.registration.id });
+    expect(byDeclined.status).toBe(409);
+    expect(byDeclined.body.code).toBe('CONNECTION_DECLINED');
+    expect(await pairRows(vn.registration.id, cn.registration.id)).toBe(1);
+    await contactsHidden();
+
+    // `requestedBy` belongs to recorded connections and names one of the pair.
+    const online = await request(vn.account, { fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id, requestedBy: cn.registration.id });
+    expect(online.status).toBe(400);
+    expect(online.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['requestedBy']);
+    const stranger = await world.approved(organizer, setup, 'CN');
+    const third = await record({ requestedBy: stranger.registration.id });
+    expect(third.status).toBe(400);
+    expect(third.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['requestedBy']);
+    await contactsHidden();
+
+    // The declining enterprise itself asked staff: recorded, logged with who asked.
+    const consented = await record({ requestedBy: cn.registration.id });
+    expect(consented.status).toBe(201);
+    expect(consented.body).toMatchObject({ status: 'accepted', channel: 'recorded' });
+    expect((await t.http.get(`/api/enterprises/${cn.enterpriseId}`).set(vn.account.auth)).body.contact).toMatchObject({ email: 'trade@silkroad-textiles.cn' });
+    const logged = await t.db.query(`SELECT type, data->>'requestedBy' AS "requestedBy" FROM event_log WHERE event_id = $1 AND data->'connection'->>'id' = $2`, [
+      setup.eventId,
+      consented.body.id,
+    ]);
+    expect(logged).toEqual([{ type: 'connection.accepted', requestedBy: cn.registration.id }]);
+  });
+
+  it('lets no staff record slip past a decline made at the same moment', async () => {
+    const moderator = await world.account('moderator');
+    await t.http.post(`/api/events/${setup.eventId}/staff`).set(organizer.auth).send({ email: moderator.email, role: 'moderator' }).expect(201);
+    for (let i = 0; i < 6; i++) {
+      const vn = await world.approved(organizer, setup, 'VN');
+      const cn = await world.approved(organizer, setup, 'CN');
+      const asked = (await request(vn.account, { fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id })).body;
+      const [declined, recorded] = await Promise.all([
+        t.http.post(`/api/connections/${asked.id}/decline`).set(cn.account.auth),
+        request(moderator, { fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id, channel: 'recorded' }),
+      ]);
+      expect(declined.status).toBe(200);
+      expect(recorded.status).toBe(409);
+      expect(['CONNECTION_EXISTS', 'CONNECTION_DECLINED']).toContain(recorded.body.code);
+      expect(await pairRows(vn.registration.id, cn.registration.id)).toBe(1);
+    }
+  });
+
+  it('takes an outcome amount as a JSON number or a decimal string, and names value.amount when it is neither', async () => {
+    const vn = await world.approved(organizer, setup, 'VN');
+    const cn = await world.approved(organizer, setup, 'CN');
+    const made = (await request(organizer, { fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id, channel: 'recorded' })).body;
+    const url = `/api/connections/${made.id}/outcomes`;
+    const record = (amount: unknown) => t.http.post(url).set(vn.account.auth).send({ kind: 'order_placed', value: { amount, currency: 'VND' } });
+
+    const asNumber = await record(250000);
+    expect(asNumber.status).toBe(201);
+    expect(asNumber.body.value).toEqual({ amount: '250000.00', currency: 'VND' });
+    expect((await record(1500000.5)).body.value).toEqual({ amount: '1500000.50', currency: 'VND' });
+    expect((await record('1500000000')).body.value).toEqual({ amount: '1500000000.00', currency: 'VND' });
+    // The largest the column holds, as a string (beyond what a JSON number carries exactly).
+    expect((await record('9999999999999999.99')).body.value).toEqual({ amount: '9999999999999999.99', currency: 'VND' });
+
+    for (const bad of ['abc', '1.500.000', '12,5', '-5', -5, '1e5', 0.123, 1e300, 12345678901234567, '12345678901234567', true, {}, '']) {
+      const res = await record(bad);
+      expect({ bad, status: res.status, code: res.body.code }).toEqual({ bad, status: 400, code: 'VALIDATION_FAILED' });
+      expect(res.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['value.amount']);
+    }
+    const listed = (await t.http.get(url).set(vn.account.auth)).body;
+    expect(listed.total).toBe(4);
   });
 
   it('lets a moderator record a connection made off-line; members cannot', async () => {

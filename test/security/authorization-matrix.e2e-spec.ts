@@ -154,7 +154,8 @@ describe('security: the authorization matrix of every route', () => {
       return (await must('approve', http.post(`/api/events/${id}/registrations/${reg.id}/approve`).set(owner.auth))) as { id: string; badgeCode: string };
     };
     const regA = await approved(people['member A'], enterprises.a, setup.venues.laoCai);
-    const regB = await approved(people['member B'], enterprises.b, setup.venues.hangzhou);
+    // A badge scan connects parties checked in at the same venue: then B is at Lào Cai too.
+    const regB = await approved(people['member B'], enterprises.b, needs.includes('checkedIn') ? setup.venues.laoCai : setup.venues.hangzhou);
     const s: Scene = { eventId: id, venues: setup.venues, rooms: setup.rooms, regA, regB };
     if (needs.includes('checkedIn')) for (const r of [regA, regB]) await w.checkIn(owner, id, r.badgeCode);
     if (needs.some((n) => n === 'requested' || n === 'accepted' || n === 'meeting')) {

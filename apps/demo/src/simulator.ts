@@ -395,7 +395,8 @@ export class ConferenceSimulator {
         await this.api.post(`/events/${this.options.conference.eventId}/connections`, moderator.session, { fromRegistrationId: a.id, toRegistrationId: b.id, channel: 'recorded', message });
       } catch (error) {
         // A request between the two may have just been made: then it is theirs to answer.
-        if (!isCode(error, 'CONNECTION_EXISTS')) throw error;
+        // One of them may have declined the other (before this run): staff then do not override it.
+        if (!isCode(error, 'CONNECTION_EXISTS') && !isCode(error, 'CONNECTION_DECLINED')) throw error;
       }
       return;
     }

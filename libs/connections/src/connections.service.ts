@@ -26,6 +26,12 @@ export interface ConnectionRequest {
   message?: string;
   /** `recorded`: a moderator records a connection made off-line (accepted at once). */
   channel?: 'online' | 'recorded';
+  /**
+   * Recorded only: the registration (one of the two) that asked staff to record it.
+   * Needed when the pair's latest answer was a decline: only the declining party
+   * may lift its own decline. Kept in the log entry.
+   */
+  requestedBy?: string;
 }
 
 export interface ConnectionQuery {
@@ -116,8 +122,9 @@ export class ConnectionsService {
   }
 
   /**
-   * On site: a member scans the partner's badge. Both must be checked in; the
-   * connection is accepted at once (an open request between them is accepted).
+   * On site: a member scans the partner's badge. Both must be checked in at the
+   * same venue (a remote pair uses a request); the connection is accepted at once
+   * (an open request between them is accepted).
    */
   async scan(actor: Actor, eventId: string, fromRegistrationId: string, badgeCode: string): Promise<ConnectionView> {
     const code = normalizeBadgeCode(badgeCode);
@@ -137,6 +144,10 @@ export class ConnectionsService {
         checkPair(from, to);
         if (!from.checkedInAt || !to.checkedInAt) {
           throw new DomainError(ErrorCode.NOT_CHECKED_IN, 'Both enterprises must be checked in at the venue to connect by badge');
+        }
+        // Checked in means at the registration's venue (check-in is at the registered venue).
+        if (from.venueId !== to.venueId) {
+          throw new DomainError(ErrorCode.NOT_SAME_VENUE, 'A badge connects enterprises checked in at the same venue; this one is at another venue: send it a request instead');
         }
         const latest = await this.connections.latestOfPair(tx, eventId, from.id, to.id);
         let connection: Connection;
@@ -230,20 +241,34 @@ export class ConnectionsService {
 
   private async create(tx: EntityManager, actor: Actor, eventId: string, input: ConnectionRequest): Promise<Connection> {
     const recorded = input.channel === 'recorded';
+    if (input.requestedBy !== undefined && !recorded) {
+      throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'requestedBy', message: 'is only for channel "recorded"' }]);
+    }
     const event = await this.openEvent(tx, eventId);
     if (recorded && !(await this.access.roleOf(actor, eventId, tx))) throw DomainError.forbidden('Only staff of this event may record connections');
     // Locking the requester serializes its requests, so the pending cap holds under concurrency.
-    const [from] = await this.registrations.lockNoKey(tx, eventId, [input.fromRegistrationId]);
+    // Staff lock both ends (in id order, as a scan does), so the decline check below holds for the pair.
+    const locked = await this.registrations.lockNoKey(tx, eventId, recorded ? [input.fromRegistrationId, input.toRegistrationId] : [input.fromRegistrationId]);
+    const from = locked.find((r) => r.id === input.fromRegistrationId);
     if (!from) throw DomainError.invalidFields(ErrorCode.NOT_FOUND, [{ field: 'fromRegistrationId', message: 'is not a registration of this event' }]);
     if (!recorded) await this.requireMember(tx, actor, from, 'Only members of the requesting enterprise may request for it');
-    const to = await this.registrations.find(eventId, input.toRegistrationId, tx);
+    const to = recorded ? locked.find((r) => r.id === input.toRegistrationId) : await this.registrations.find(eventId, input.toRegistrationId, tx);
     if (!to) throw DomainError.invalidFields(ErrorCode.NOT_FOUND, [{ field: 'toRegistrationId', message: 'is not a registration of this event' }]);
     checkPair(from, to);
+    if (input.requestedBy !== undefined && input.requestedBy !== from.id && input.requestedBy !== to.id) {
+      throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'requestedBy', message: 'must be fromRegistrationId or toRegistrationId' }]);
+    }
 
     const latest = await this.connections.latestOfPair(tx, eventId, from.id, to.id);
     if (latest && (latest.status === 'requested' || latest.status === 'accepted')) throw connectionExists(latest.id);
-    if (!recorded && latest?.status === 'declined') {
-      throw new DomainError(ErrorCode.CONNECTION_DECLINED, 'A connection between these two enterprises was declined at this event');
+    // A decline blocks the pair for staff too, unless the declining party (the one that received the request) asks for it.
+    if (latest?.status === 'declined' && !(recorded && input.requestedBy === latest.toRegistrationId)) {
+      throw new DomainError(
+        ErrorCode.CONNECTION_DECLINED,
+        recorded
+          ? 'A connection between these two enterprises was declined at this event; staff may record it only when the declining enterprise asks (requestedBy)'
+          : 'A connection between these two enterprises was declined at this event',
+      );
     }
     if (!recorded && (await this.connections.countPendingFrom(tx, from.id)) >= this.config.connections.maxPendingPerRegistration) {
       throw new DomainError(
@@ -268,7 +293,7 @@ export class ConnectionsService {
       respondedAt: recorded ? now : null,
       respondedBy: recorded ? actor.userId : null,
     });
-    await this.appendChange(tx, connection, recorded ? 'connection.accepted' : 'connection.requested', actor);
+    await this.appendChange(tx, connection, recorded ? 'connection.accepted' : 'connection.requested', actor, input.requestedBy ? { requestedBy: input.requestedBy } : {});
     return connection;
   }
 
@@ -324,10 +349,10 @@ export class ConnectionsService {
     return scoreMatch(pa, pb, { locale: 'en', hsName, venueCity: () => '' }).score;
   }
 
-  private async appendChange(tx: EntityManager, connection: Connection, type: string, actor: Actor | null): Promise<void> {
+  private async appendChange(tx: EntityManager, connection: Connection, type: string, actor: Actor | null, extra: Record<string, unknown> = {}): Promise<void> {
     await this.log.append(tx, connection.eventId, {
       type,
-      data: { connection: toView(connection) },
+      data: { connection: toView(connection), ...extra },
       actorUserId: actor?.userId ?? null,
       registrationIds: [connection.fromRegistrationId, connection.toRegistrationId],
     });
@@ -367,6 +392,8 @@ function requestHash(input: ConnectionRequest): string {
     toRegistrationId: input.toRegistrationId,
     message: input.message ?? null,
     channel: input.channel ?? 'online',
+    // Only when given, so the hashes of keys stored before this field existed still match.
+    ...(input.requestedBy !== undefined ? { requestedBy: input.requestedBy } : {}),
   });
   return createHash('sha256').update(canonical).digest('hex');
 }

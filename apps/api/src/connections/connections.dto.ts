@@ -1,9 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsNumberString, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
 import type { ConnectionChannel, ConnectionStatus, OutcomeKind } from '@tradebridge/contracts';
 import { PageQuery } from '../http/page.query';
 import { LocalizedText } from '../common/responses';
+import { amountInput, isAmount } from './amount';
+
+const AMOUNT_MESSAGE =
+  'must be a non-negative decimal number with at most 16 digits before the point and 2 after: a string such as "1500000.50", or a JSON number of at most 15 significant digits';
 
 const STATUSES: ConnectionStatus[] = ['requested', 'accepted', 'declined', 'withdrawn', 'expired'];
 const CHANNELS: ConnectionChannel[] = ['online', 'qr', 'recorded'];
@@ -23,6 +27,16 @@ export class CreateConnectionRequest {
   @IsOptional()
   @IsIn(['online', 'recorded'], { message: 'must be online or recorded' })
   channel?: 'online' | 'recorded';
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'With `channel: "recorded"` only: the registration (one of the two) that asked staff to record it, kept in the log. ' +
+      'After a decline, staff may record the pair only when the declining registration asked (otherwise 409 CONNECTION_DECLINED).',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  requestedBy?: string;
 }
 
 export class ScanRequest {
@@ -81,9 +95,15 @@ export class PartnerPage {
 }
 
 export class MoneyInput {
-  @ApiProperty({ example: '250000.00', description: 'Decimal amount as a string (up to 2 decimals)' })
-  @IsNumberString({ no_symbols: false }, { message: 'must be a decimal number' })
-  @Matches(/^\d{1,16}(\.\d{1,2})?$/, { message: 'must be a non-negative amount with at most 2 decimals' })
+  @ApiProperty({
+    oneOf: [{ type: 'string', example: '1500000.50' }, { type: 'number', example: 250000 }],
+    example: '1500000.50',
+    description:
+      'Non-negative, at most 16 digits before the point and 2 after: a decimal string, or a JSON number of at most 15 significant digits ' +
+      '(larger amounts as a string, since a JSON number that long may not arrive exactly). Answered as a string with 2 decimals.',
+  })
+  @Transform(({ value }) => amountInput(value))
+  @ValidateBy({ name: 'isAmount', validator: { validate: isAmount, defaultMessage: () => AMOUNT_MESSAGE } })
   amount: string;
 
   @ApiProperty({ example: 'USD', description: 'ISO 4217' })

@@ -1,7 +1,8 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { LOCALES, Locale, Localized } from '@tradebridge/contracts';
 import type { MessageKey } from './en';
-import { DateStyle, formatInstant, formatAmount, formatNumber, pickName } from './format';
+import { DateStyle, formatInstant, formatNumber, pickName } from './format';
+import { formatAmount } from './parse-amount';
 import { setActiveLocale, translate } from './translate';
 
 export { translate };

@@ -40,18 +40,6 @@ export function formatNumber(value: number, locale: Locale, options: Intl.Number
   return new Intl.NumberFormat(INTL_LOCALE[locale], options).format(value);
 }
 
-/**
- * An amount as the API sends it (a decimal string, e.g. "9999999999999999.99"), with the
- * language's separators and the decimals it has. Intl formats the string itself, so no
- * digit is lost to a JavaScript number, the same figure the report's PDF and XLSX show.
- */
-export function formatAmount(amount: string, locale: Locale): string {
-  if (!/^-?\d+(\.\d+)?$/.test(amount)) return amount;
-  const decimals = amount.split('.')[1]?.length ?? 0;
-  const format = new Intl.NumberFormat(INTL_LOCALE[locale], { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  return format.format(amount as Intl.StringNumericLiteral);
-}
-
 /** Minutes a zone is ahead of UTC at an instant. */
 function offsetMinutes(timeZone: string, at: Date): number {
   const parts = new Intl.DateTimeFormat('en-US', {

@@ -7,6 +7,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { toApiError, useAsync } from '../../components/useAsync';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nProvider';
+import { formatAmount, parseAmount } from '../../i18n/parse-amount';
 import { EnterpriseEventFrame } from './EnterpriseEventFrame';
 import type { MyEvent } from './useMyEvent';
 
@@ -14,7 +15,7 @@ const OUTCOME_KINDS: OutcomeKind[] = ['mou_signed', 'contract_signed', 'order_pl
 const CURRENCIES = ['USD', 'VND', 'CNY', 'LAK', 'EUR'];
 
 function OutcomeForm({ connectionId, onRecorded }: { connectionId: string; onRecorded(o: OutcomeView): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [kind, setKind] = useState<OutcomeKind>('mou_signed');
   const [amount, setAmount] = useState('');
   const [currency, setCurrency] = useState('USD');
@@ -22,15 +23,21 @@ function OutcomeForm({ connectionId, onRecorded }: { connectionId: string; onRec
   const [error, setError] = useState<ApiError | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  // Read as the user writes it (1.500.000.000, 1,500,000.50, 150万) and shown back the locale's way.
+  const parsed = amount.trim() ? parseAmount(amount, locale) : null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (parsed && !parsed.ok) {
+      setFields({ 'value.amount': t(`amount.${parsed.problem}` as MessageKey) });
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
       const recorded = await connectionsApi.recordOutcome(connectionId, {
         kind,
-        ...(amount.trim() ? { value: { amount: amount.trim(), currency } } : {}),
+        ...(parsed?.ok ? { value: { amount: parsed.value, currency } } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
       });
       onRecorded(recorded);
@@ -59,8 +66,21 @@ function OutcomeForm({ connectionId, onRecorded }: { connectionId: string; onRec
             ))}
           </select>
         </Field>
-        <Field label={t('outcome.amount')} error={fields['value.amount']} hint={t('common.optional')}>
-          <input type="text" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="250000.00" />
+        <Field
+          label={t('outcome.amount')}
+          error={fields['value.amount']}
+          hint={parsed?.ok ? t('outcome.amountReadAs', { value: `${formatAmount(parsed.value, locale)} ${currency}` }) : t('common.optional')}
+        >
+          <input
+            type="text"
+            inputMode="decimal"
+            value={amount}
+            onChange={(e) => {
+              setAmount(e.target.value);
+              if (fields['value.amount']) setFields(({ 'value.amount': _, ...rest }) => rest);
+            }}
+            placeholder={t('outcome.amountPlaceholder')}
+          />
         </Field>
         <Field label={t('outcome.currency')} error={fields['value.currency']}>
           <select value={currency} onChange={(e) => setCurrency(e.target.value)}>
@@ -81,7 +101,7 @@ function OutcomeForm({ connectionId, onRecorded }: { connectionId: string; onRec
 }
 
 function AcceptedConnection({ connection, partner, my }: { connection: ConnectionView; partner: PartnerView | undefined; my: MyEvent }) {
-  const { t, name, date, number } = useI18n();
+  const { t, name, date, locale } = useI18n();
   const profile = useAsync<EnterpriseView | null>(() => (partner ? enterprises.get(partner.enterprise.id) : Promise.resolve(null)), [partner?.enterprise.id]);
   const outcomes = useAsync(() => connectionsApi.outcomes(connection.id), [connection.id]);
   const [recording, setRecording] = useState(false);
@@ -115,7 +135,7 @@ function AcceptedConnection({ connection, partner, my }: { connection: Connectio
                 <span className={`pill pill-outcome`}>{t(`outcome.${o.kind}` as MessageKey)}</span>
                 {o.value && (
                   <strong>
-                    {number(Number(o.value.amount), { maximumFractionDigits: 2 })} {o.value.currency}
+                    {formatAmount(o.value.amount, locale)} {o.value.currency}
                   </strong>
                 )}
                 {o.note && <span className="muted">{o.note}</span>}
