@@ -187,6 +187,9 @@ describe('live gateway: handshake, subscribe, presence, queue, connections, resu
     expect(await ack(staff, 'pitch.next', { roomId: room })).toMatchObject({ ok: false, error: { code: 'EVENT_CLOSED' } });
     expect(await written()).toEqual(before);
     expect(before.slots).toEqual({ n: 1, presenting: 0 });
+    // Its rooms are closed: nobody joins one any more, member or staff.
+    expect(await ack(sb, 'room.join', { roomId: room })).toMatchObject({ ok: false, error: { code: 'EVENT_CLOSED' } });
+    expect(await ack(staff, 'room.join', { roomId: room })).toMatchObject({ ok: false, error: { code: 'EVENT_CLOSED' } });
   });
 
   it('delivers a connection requested over the socket and accepted over REST to both parties and staff within a second (and the reverse)', async () => {

@@ -36,8 +36,6 @@ const RATE = { rate: 20, burst: 40, abuseLimit: 100 };
 export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
   private readonly logger = new Logger('LiveGateway');
   private readonly states = new Map<string, SocketState>();
-  /** Rooms never change event: cached for room.join. */
-  private readonly roomEvents = new Map<string, string>();
   @WebSocketServer() server: Namespace;
 
   constructor(
@@ -111,9 +109,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
   joinRoom(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<unknown>> {
     return this.run(socket, async (actor, state) => {
       const { roomId } = await parsePayload(RoomPayload, body);
-      const eventId = this.roomEvents.get(roomId) ?? (await this.live.roomEvent(roomId));
-      if (!eventId) throw DomainError.invalidFields(ErrorCode.NOT_FOUND, [{ field: 'roomId', message: 'no such room' }]);
-      this.roomEvents.set(roomId, eventId);
+      const room = await this.live.room(roomId);
+      if (!room) throw DomainError.invalidFields(ErrorCode.NOT_FOUND, [{ field: 'roomId', message: 'no such room' }]);
+      // Closing an event closes its rooms (same transaction): nobody enters one afterwards.
+      if (room.status === 'closed') throw new DomainError(ErrorCode.EVENT_CLOSED, 'This event is closed, and so are its rooms');
+      const eventId = room.eventId;
       // What event.subscribe learned (kept fresh by the relay); read it now if the client did not subscribe.
       const view = state.views.get(eventId) ?? {
         staff: (await this.access.roleOf(actor, eventId)) !== null,

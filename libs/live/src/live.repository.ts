@@ -43,6 +43,12 @@ export class LiveRepository {
     return row?.eventId ?? null;
   }
 
+  /** A room's event and status (`closed` once its event closed), read at every join so a closed room refuses one. */
+  async room(roomId: string): Promise<{ eventId: string; status: string } | null> {
+    const [row] = (await this.dataSource.query(`SELECT event_id AS "eventId", status FROM rooms WHERE id = $1`, [roomId])) as { eventId: string; status: string }[];
+    return row ?? null;
+  }
+
   async registrationEvent(registrationId: string): Promise<string | null> {
     const [row] = (await this.dataSource.query(`SELECT event_id AS "eventId" FROM registrations WHERE id = $1`, [registrationId])) as { eventId: string }[];
     return row?.eventId ?? null;
