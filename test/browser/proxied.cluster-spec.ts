@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser } from 'playwright-core';
+import { io } from 'socket.io-client';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { AppProcess, PostgresServer, ReverseProxy, startAppProcess, startPostgres, startReverseProxy } from '../factories/servers';
+import { AppProcess, PostgresServer, ReverseProxy, startAppProcess, startPostgres, startReverseProxy, waitUntil } from '../factories/servers';
 import { World } from '../factories/world';
 import { launchBrowser, TrackedPage } from './harness';
 
@@ -115,5 +116,26 @@ describe('browser: the production shape behind nginx', () => {
     // Every socket went through the proxy as a WebSocket: no long-polling request reached a gateway.
     expect(proxy!.accessLog()).not.toMatch(/transport=polling/);
     expect(pages.flatMap((p) => p.errors)).toEqual([]);
+  });
+
+  it('keeps a long-polling client on one gateway until it upgrades', async () => {
+    const world = new World({ http: request(proxy!.url), db: db! });
+    const organizer = await world.organizer();
+    const setup = await world.openEvent(organizer);
+    // Socket.IO's default transports: HTTP long-polling first (several requests of one session), then the upgrade.
+    const socket = io(`${proxy!.url}/live`, { auth: { token: organizer.token }, reconnection: false, forceNew: true });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', resolve);
+        socket.once('connect_error', reject);
+      });
+      const subscribed = await socket.timeout(8_000).emitWithAck('event.subscribe', { eventId: setup.eventId });
+      expect(subscribed).toMatchObject({ ok: true, data: { eventId: setup.eventId, staff: true } });
+      await waitUntil(async () => socket.io.engine.transport.name === 'websocket', 10_000, () => `still on ${socket.io.engine.transport.name}`);
+      expect((await socket.timeout(8_000).emitWithAck('event.subscribe', { eventId: setup.eventId })).ok).toBe(true);
+      expect(proxy!.accessLog()).toMatch(/transport=polling/);
+    } finally {
+      socket.close();
+    }
   });
 });
