@@ -1,4 +1,5 @@
 /** Unit specs next to the code (no database); e2e specs in test/ against a real PostgreSQL. */
+const { existsSync } = require('node:fs');
 const { compilerOptions } = require('./tsconfig.json');
 
 const moduleNameMapper = Object.fromEntries(
@@ -8,6 +9,9 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jso
 // The multi-node tests need a real Redis: they run when REDIS_URL is set (.ci/run sets it).
 // The fault tests among them start their own redis-server (the binary CI installs) and kill it.
 const clusterSpecs = process.env.REDIS_URL ? ['<rootDir>/test/live/**/*.cluster-spec.ts', '<rootDir>/test/faults/**/*.cluster-spec.ts'] : [];
+// The production shape behind nginx (deploy/nginx/tradebridge.conf) also needs the nginx binary, which .ci/run installs.
+const nginx = [process.env.NGINX_PATH, ...(process.env.PATH ?? '').split(':').filter(Boolean).map((dir) => `${dir}/nginx`), '/usr/sbin/nginx'].some((f) => f && existsSync(f));
+const proxiedSpecs = process.env.REDIS_URL && nginx ? ['<rootDir>/test/browser/**/*.cluster-spec.ts'] : [];
 const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper, moduleFileExtensions: ['ts', 'js', 'json'] };
 
 module.exports = {
@@ -31,7 +35,7 @@ module.exports = {
     {
       ...common,
       displayName: 'browser',
-      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts', ...proxiedSpecs],
       // The same modules as e2e: Jest runs each distinct globalSetup once, so the two projects share one database.
       globalSetup: '<rootDir>/test/setup/global-setup.mjs',
       globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',

@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { AddressInfo, createConnection, createServer, Server, Socket } from 'node:net';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -304,4 +304,90 @@ export async function startBalancer(backendPorts: number[]): Promise<TcpBalancer
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+// ---------------------------------------------------------------- reverse proxy
+
+/** The nginx binary: NGINX_PATH, else `nginx` on PATH or in /usr/sbin (Debian's package); undefined when absent. */
+export function nginxBinary(): string | undefined {
+  const candidates = [process.env.NGINX_PATH, ...(process.env.PATH ?? '').split(':').filter(Boolean).map((dir) => join(dir, 'nginx')), '/usr/sbin/nginx'];
+  return candidates.find((file): file is string => Boolean(file) && existsSync(file!));
+}
+
+export interface ReverseProxy {
+  url: string;
+  port: number;
+  /** Its access log so far: one line per finished request, `upstream=<host:port>` among the fields. */
+  accessLog(): string;
+  output(): string;
+  /** Stops it (SIGTERM, SIGKILL after 5 s) and removes its folder. */
+  stop(): Promise<void>;
+}
+
+/**
+ * nginx with deploy/nginx/tradebridge.conf, the proxy docker-compose.yml runs,
+ * in front of the given API and gateway ports: an nginx.conf of its own in a
+ * temp folder (pid, logs, temp files there), which includes the shared file and
+ * provides its `tradebridge.d/` addresses as compose's deploy/nginx/compose/ does.
+ * Two workers, so the shared upstream zones are what balances.
+ */
+export async function startReverseProxy(backends: { api: number[]; gateways: number[] }): Promise<ReverseProxy> {
+  const binary = nginxBinary();
+  if (!binary) throw new Error('nginx is not installed (apt-get install nginx-light, or set NGINX_PATH)');
+  const dir = mkdtempSync(join(tmpdir(), 'tradebridge-nginx-'));
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  const servers = (ports: number[]) => ports.map((p) => `server 127.0.0.1:${p} max_fails=2 fail_timeout=10s;\n`).join('');
+  mkdirSync(join(dir, 'tradebridge.d'));
+  mkdirSync(join(dir, 'logs'));
+  writeFileSync(join(dir, 'tradebridge.d', 'listen.conf'), `listen 127.0.0.1:${port};\n`);
+  writeFileSync(join(dir, 'tradebridge.d', 'api-servers.conf'), servers(backends.api));
+  writeFileSync(join(dir, 'tradebridge.d', 'gateway-servers.conf'), servers(backends.gateways));
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `  ${kind}_temp_path ${join(dir, `temp-${kind}`)};`).join('\n');
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    [
+      'daemon off;',
+      'worker_processes 2;',
+      `pid ${join(dir, 'nginx.pid')};`,
+      `error_log ${join(dir, 'logs', 'error.log')} warn;`,
+      'events { worker_connections 1024; }',
+      'http {',
+      `  log_format tradebridge '$request_method $request_uri status=$status upstream=$upstream_addr';`,
+      `  access_log ${join(dir, 'logs', 'access.log')} tradebridge;`,
+      temp,
+      `  include ${join(ROOT, 'deploy', 'nginx', 'tradebridge.conf')};`,
+      '}',
+      '',
+    ].join('\n'),
+  );
+  let log = '';
+  const child = track(spawn(binary, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'logs', 'error.log')], { stdio: ['ignore', 'pipe', 'pipe'] }));
+  child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  child.once('error', (e) => (log += String(e)));
+  const read = (file: string) => (existsSync(join(dir, 'logs', file)) ? readFileSync(join(dir, 'logs', file), 'utf8') : '');
+  const proxy: ReverseProxy = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    accessLog: () => read('access.log'),
+    output: () => `${log}${read('error.log')}`,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = exitOf(child);
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  try {
+    await waitUntil(async () => (await fetch(`${proxy.url}/health`)).status === 200, 20_000, () => `nginx on ${port} did not start:\n${proxy.output()}`, () => child.exitCode !== null);
+  } catch (error) {
+    await proxy.stop();
+    throw error;
+  }
+  return proxy;
 }

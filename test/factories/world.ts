@@ -21,7 +21,7 @@ export function uniqueEmail(prefix = 'user'): string {
 }
 
 export class World {
-  constructor(readonly t: TestApp) {}
+  constructor(readonly t: Pick<TestApp, 'http' | 'db'>) {}
 
   async account(prefix = 'user'): Promise<Account> {
     const email = uniqueEmail(prefix);

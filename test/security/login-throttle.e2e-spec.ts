@@ -1,11 +1,13 @@
 import { createTestApp, TestApp } from '../factories/app';
+import { createIsolatedDatabase } from '../factories/database-guard';
 import { Account, World } from '../factories/world';
 
 /**
  * Login brute force (issue 7, item 4). The throttle lives in PostgreSQL
  * (login_failures), so every API process applies it. Here: 3 failures per
  * e-mail, 12 per client address, in a 60 s window. Client addresses come from
- * X-Forwarded-For, which the API trusts from loopback only (its proxy).
+ * X-Forwarded-For, which the API trusts from the proxies in TRUST_PROXY only
+ * (loopback by default).
  * An e-mail counts attempts still being checked; an address only failures.
  */
 const PASSWORD = 'correct horse battery staple';
@@ -108,5 +110,39 @@ describe('security: login brute force is throttled', () => {
     } finally {
       await short.close();
     }
+  });
+});
+
+/**
+ * Behind docker-compose.yml's nginx the API sees the proxy's address on the
+ * compose network, not loopback: TRUST_PROXY says which proxies' X-Forwarded-For
+ * to believe. A client (here on loopback) that is not a listed proxy cannot
+ * pick its address with the header: its failures count against its own.
+ * A database of its own: the failures it makes are 127.0.0.1's, which the
+ * other specs' apps (trusting loopback) would otherwise count too.
+ */
+describe('security: the client address comes from the proxies in TRUST_PROXY only', () => {
+  let database: { url: string; drop(): Promise<void> };
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    database = await createIsolatedDatabase('trust_proxy');
+    t = await createTestApp({ DATABASE_URL: database.url, LOGIN_MAX_FAILURES_PER_ADDRESS: '3', LOGIN_WINDOW_SECONDS: '60', TRUST_PROXY: '10.0.0.0/8' });
+    w = new World(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await database?.drop();
+  });
+
+  it('counts the failures of a client outside TRUST_PROXY against its own address, whatever X-Forwarded-For says', async () => {
+    const real = await w.account('forger');
+    for (let i = 0; i < 3; i++) {
+      const res = await t.http.post('/api/auth/login').set('X-Forwarded-For', `203.0.113.${i + 1}`).send({ email: `forged-${i}@example.test`, password: 'guess' });
+      expect(res.status).toBe(401);
+    }
+    const res = await t.http.post('/api/auth/login').set('X-Forwarded-For', '203.0.113.99').send({ email: real.email, password: 'correct horse battery staple' });
+    expect({ status: res.status, code: res.body.code }).toEqual({ status: 429, code: 'TOO_MANY_ATTEMPTS' });
   });
 });

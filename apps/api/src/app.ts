@@ -16,7 +16,8 @@ export async function createApiApp(config: AppConfig, databaseUrl: string, along
     logger: new AppLogger(config.logLevel),
     bodyParser: true,
   });
-  app.set('trust proxy', 'loopback');
+  // The client address (login throttling) and protocol as the proxies in TRUST_PROXY report them.
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '256kb' });
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });

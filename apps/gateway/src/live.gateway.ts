@@ -69,6 +69,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
           socket.data = { userId: actor.userId, presence: {} };
           // Every packet passes the rate limit before any handler sees it, whatever its name.
           socket.use((packet, admit) => this.limit(socket, state, packet, admit));
+          // Which node holds whose socket, for tracing a user across nodes (LOG_LEVEL=debug).
+          this.logger.debug(`socket ${socket.id} connected for user ${actor.userId}`);
           next();
         },
         // The socket mapping decides the code (e.g. DATABASE_UNAVAILABLE while PostgreSQL restarts: retry).

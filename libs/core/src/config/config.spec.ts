@@ -77,6 +77,21 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads TRUST_PROXY: loopback by default, names, addresses and CIDR ranges, and refuses anything else', () => {
+    expect(loadConfig({}).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, uniquelocal,10.0.0.0/8 ,fd00::/8,192.0.2.7, linklocal' }).trustProxy).toEqual([
+      'loopback',
+      'uniquelocal',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.0.2.7',
+      'linklocal',
+    ]);
+    for (const bad of ['nginx', '10.0.0.0/33', '300.1.1.1', 'fd00::/129', '10.0.0.0/', 'true', '1']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY entry/);
+    }
+  });
+
   it('requires JWT_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
   });

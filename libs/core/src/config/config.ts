@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { passwordProblem } from '../auth/password-rules';
 
@@ -22,6 +23,11 @@ export interface AppConfig {
   adminPassword?: string;
   loginThrottle: { maxFailures: number; maxFailuresPerAddress: number; windowSeconds: number };
   corsOrigins: string[];
+  /**
+   * The reverse proxies whose X-Forwarded-For/-Proto the API believes (Express's
+   * `trust proxy`): `loopback`, `linklocal`, `uniquelocal`, addresses and CIDR ranges.
+   */
+  trustProxy: string[];
   /** Matchmaking: how long a connection request waits for an answer, and anti-spam. */
   connections: { ttlSeconds: number; maxPendingPerRegistration: number; sweepSeconds: number };
   /** How long after an event closes its parties may still record outcomes. */
@@ -66,6 +72,18 @@ function parseOrigin(text: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** `loopback`, `10.0.0.0/8`, `fd00::/8`, `192.0.2.7`: what Express's `trust proxy` takes as a list entry. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
 }
 
 /**
@@ -149,6 +167,13 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     else if (!corsOrigins.includes(origin)) corsOrigins.push(origin);
   }
 
+  // Behind docker-compose.yml's nginx the proxy is on the compose network, not loopback.
+  const trustProxy: string[] = [];
+  for (const entry of (str('TRUST_PROXY') ?? 'loopback').split(',').map((e) => e.trim()).filter(Boolean)) {
+    if (!isProxyEntry(entry)) problems.push(`TRUST_PROXY entry "${entry}" is not loopback, linklocal, uniquelocal, an IP address or a CIDR range like 10.0.0.0/8`);
+    else if (!trustProxy.includes(entry)) trustProxy.push(entry);
+  }
+
   const duration = (name: string, fallback: string): number => {
     const raw = str(name) ?? fallback;
     const seconds = parseDuration(raw);
@@ -178,6 +203,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       windowSeconds: int('LOGIN_WINDOW_SECONDS', 300, 1, 86400),
     },
     corsOrigins,
+    trustProxy,
     connections: {
       ttlSeconds: duration('CONNECTION_TTL', '24h'),
       maxPendingPerRegistration: int('MAX_PENDING_REQUESTS', 20, 1, 10_000),
