@@ -62,6 +62,13 @@ export interface PostgresServer {
   start(): Promise<void>;
   /** SIGINT = fast shutdown (a restart), SIGQUIT = immediate shutdown (crash recovery at the next start). */
   stop(signal?: 'SIGINT' | 'SIGQUIT' | 'SIGTERM'): Promise<void>;
+  /**
+   * SIGSTOP to the postmaster and every backend: the server hangs without closing
+   * anything (a frozen VM, a stalled disk). Connections and TCP stay open; no query is answered.
+   */
+  freeze(): void;
+  /** SIGCONT to all of them. */
+  thaw(): void;
   /** Stops it and removes its folder. */
   destroy(): Promise<void>;
   output(): string;
@@ -86,6 +93,7 @@ export async function startPostgres(): Promise<PostgresServer> {
 
   const port = await freePort();
   let child: ChildProcess | undefined;
+  let frozen: number[] = [];
   let log = '';
   const url = (database = 'postgres') => `postgresql://postgres@127.0.0.1:${port}/${database}`;
   const answers = async () => {
@@ -118,7 +126,19 @@ export async function startPostgres(): Promise<PostgresServer> {
       await exited;
       child = undefined;
     },
+    freeze() {
+      // The postmaster first, so it forks no new backend meanwhile.
+      const postmaster = child?.pid;
+      if (postmaster === undefined) throw new Error('postgres is not running');
+      frozen = [postmaster, ...childrenOf(postmaster)];
+      for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+    },
+    thaw() {
+      for (const pid of frozen.reverse()) process.kill(pid, 'SIGCONT');
+      frozen = [];
+    },
     async destroy() {
+      if (frozen.length) server.thaw();
       await server.stop('SIGQUIT').catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     },
@@ -130,6 +150,15 @@ export async function startPostgres(): Promise<PostgresServer> {
     throw error;
   }
   return server;
+}
+
+/** The processes a process started (PostgreSQL's backends and auxiliary processes). */
+function childrenOf(pid: number): number[] {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    return []; // pgrep exits 1 when there are none
+  }
 }
 
 function runAs(user: string): { uid?: number; gid?: number } {

@@ -1,6 +1,6 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { AccountsService } from '@tradebridge/accounts';
-import { AppConfig, migrateDatabase, onShutdown, prepareDatabase, readConfigOrExit } from '@tradebridge/core';
+import { AppConfig, HealthService, migrateDatabase, onShutdown, prepareDatabase, readConfigOrExit } from '@tradebridge/core';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
 import { createApiApp } from './app';
 
@@ -42,9 +42,13 @@ export async function bootApi(options: BootOptions = {}): Promise<void> {
   }
   console.log(`\n${lines.join('\n')}\n`);
 
-  onShutdown(logger, async () => {
-    options.beforeClose?.(app);
-    await app.close();
-    await database.stop();
+  onShutdown(logger, {
+    drainMs: config.shutdownDrainSeconds * 1000,
+    drain: () => app.get(HealthService).drain(),
+    close: async () => {
+      options.beforeClose?.(app);
+      await app.close();
+      await database.stop();
+    },
   });
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { onShutdown, readConfigOrExit } from '@tradebridge/core';
+import { HealthService, onShutdown, readConfigOrExit } from '@tradebridge/core';
 import { createGatewayApp, stopGateway } from './app';
 
 /**
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const app = await createGatewayApp(config, config.databaseUrl);
   await app.listen(config.gatewayPort, config.host);
   logger.log(`gateway listening on port ${config.gatewayPort}${config.redisUrl ? ' (Redis adapter)' : ''}`);
-  onShutdown(logger, () => stopGateway(app));
+  onShutdown(logger, { drainMs: config.shutdownDrainSeconds * 1000, drain: () => app.get(HealthService).drain(), close: () => stopGateway(app) });
 }
 
 main().catch((error: unknown) => {

@@ -18,6 +18,8 @@ export class PresenceService {
   private server?: Namespace;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly last = new Map<string, string>();
+  /** The snapshot this node sent last per room, while no other node has sent one since. */
+  private readonly mine = new Map<string, string>();
   /** Sockets that left without saying so, still counted until their grace ends (per room). */
   private readonly lingering = new Map<string, { identity: PresentSocket; until: number }[]>();
   onChanged: (eventId: string) => void = () => undefined;
@@ -33,7 +35,7 @@ export class PresenceService {
     this.server = server;
     this.clustered = clustered;
     if (!clustered) return;
-    server.on('presence:sent', (roomId: string, key: string) => this.last.set(roomId, key));
+    server.on('presence:sent', (roomId: string, key: string, eventId?: string) => this.sentElsewhere(roomId, key, eventId));
     server.on('presence:linger', (roomId: string, identity: PresentSocket, until: number) => this.addLingering(roomId, identity, until));
     server.on('presence:changed', (eventId: string) => this.onChanged(eventId));
   }
@@ -113,6 +115,24 @@ export class PresenceService {
     }
   }
 
+  /**
+   * Another node sent the room. Two nodes recomputing at once race: one may have
+   * listed the sockets before a change the other already sent, and announce its
+   * older snapshot last, so every client shows it. The key is kept either way
+   * (it is what clients hold now); if it replaced the one this node sent last,
+   * this node checks the room again, so the true snapshot goes out once more —
+   * otherwise the next change back to that older state would be skipped as "the
+   * same as last", and the stale view would stay. (Nodes of an older version
+   * send no event id: no check.)
+   */
+  private sentElsewhere(roomId: string, key: string, eventId: string | undefined): void {
+    const ours = this.mine.get(roomId);
+    const oursWasLast = ours !== undefined && this.last.get(roomId) === ours;
+    this.mine.delete(roomId);
+    this.last.set(roomId, key);
+    if (oursWasLast && key !== ours && eventId) this.schedule(roomId, eventId);
+  }
+
   /** Sends a snapshot to the room and the event's staff, unless it is the one sent last. */
   private publish(roomId: string, eventId: string, presence: Presence): void {
     if (!this.server) return;
@@ -121,7 +141,8 @@ export class PresenceService {
     this.last.set(roomId, key);
     this.server.to(`room:${roomId}`).to(`event:${eventId}:staff`).emit('presence', presence);
     if (this.clustered) {
-      this.server.serverSideEmit('presence:sent', roomId, key);
+      this.mine.set(roomId, key);
+      this.server.serverSideEmit('presence:sent', roomId, key, eventId);
       this.server.serverSideEmit('presence:changed', eventId);
     }
     this.onChanged(eventId);

@@ -189,7 +189,7 @@ export interface LogEntryView {
 }
 
 export interface HealthView {
-  status: 'ok' | 'degraded';
+  status: 'ok' | 'degraded' | 'draining';
   service: 'api' | 'gateway';
   checks: { database: 'up' | 'down'; redis: 'up' | 'down' | 'not_configured' };
   uptimeSeconds: number;

@@ -38,6 +38,8 @@ export class CoreModule {
             entities: options.entities,
             migrations: options.migrations,
             applicationName: options.applicationName,
+            statementTimeoutMs: options.config.database.statementTimeoutMs,
+            connectTimeoutMs: options.config.database.connectTimeoutMs,
           }),
         ),
         // A KeyObject, not the string: jsonwebtoken otherwise tries (and fails) to parse a

@@ -10,7 +10,8 @@ class HealthChecks {
   @ApiProperty({ enum: ['up', 'down', 'not_configured'], description: 'Redis, when REDIS_URL is set' }) redis: 'up' | 'down' | 'not_configured';
 }
 class HealthResponse {
-  @ApiProperty({ enum: ['ok', 'degraded'] }) status: 'ok' | 'degraded';
+  @ApiProperty({ enum: ['ok', 'degraded', 'draining'], description: 'draining: shutting down (SHUTDOWN_DRAIN_SECONDS), still serving requests; take it out of rotation' })
+  status: 'ok' | 'degraded' | 'draining';
   @ApiProperty({ enum: ['api', 'gateway'] }) service: 'api' | 'gateway';
   @ApiProperty({ type: HealthChecks }) checks: HealthChecks;
   @ApiProperty() uptimeSeconds: number;
@@ -24,7 +25,7 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Liveness and readiness: 200 when the database (and Redis, when configured) answers, 503 otherwise' })
+  @ApiOperation({ summary: 'Liveness and readiness: 200 when the database (and Redis, when configured) answers, 503 otherwise or while the process drains before stopping' })
   @ApiOkResponse({ type: HealthResponse })
   @ApiServiceUnavailableResponse({ type: HealthResponse })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthView> {

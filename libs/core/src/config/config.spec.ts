@@ -103,6 +103,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MEETING_MIN_MINUTES: '4' })).toThrow(/MEETING_MIN_MINUTES must be an integer between 5 and 240/);
     expect(() => loadConfig({ SCHEDULE_LEAD_MINUTES: '-1' })).toThrow(/SCHEDULE_LEAD_MINUTES must be an integer between 0 and 1440/);
   });
+
+  it('drains 5 s before a shutdown in production and not at all on a developer machine, unless told', () => {
+    expect(loadConfig({}).shutdownDrainSeconds).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).shutdownDrainSeconds).toBe(5);
+    expect(loadConfig({ SHUTDOWN_DRAIN_SECONDS: '2' }).shutdownDrainSeconds).toBe(2);
+    expect(() => loadConfig({ SHUTDOWN_DRAIN_SECONDS: '-1' })).toThrow(/SHUTDOWN_DRAIN_SECONDS must be an integer between 0 and 60/);
+  });
+
+  it('reads the database timeouts, a few seconds by default', () => {
+    expect(loadConfig({}).database).toEqual({ statementTimeoutMs: 5_000, connectTimeoutMs: 5_000 });
+    expect(loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '30000', DATABASE_CONNECT_TIMEOUT_MS: '2000' }).database).toEqual({ statementTimeoutMs: 30_000, connectTimeoutMs: 2_000 });
+    expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS must be an integer/);
+  });
 });
 
 describe('parseDuration', () => {

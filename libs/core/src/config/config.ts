@@ -41,6 +41,18 @@ export interface AppConfig {
   meetings: { scheduleLeadMinutes: number; minMinutes: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   webDistDir: string;
+  /**
+   * SIGTERM/SIGINT: for this long `/health` answers 503 `draining` while requests are
+   * still served, so a load balancer stops sending here; then the graceful close.
+   */
+  shutdownDrainSeconds: number;
+  /**
+   * The request pool's limits: a statement running longer is cancelled, and a
+   * server that does not answer at all (frozen, black-holed) fails the query on
+   * the client side soon after; a connection not established in time fails too.
+   * Either way the request answers 503 DATABASE_UNAVAILABLE instead of hanging.
+   */
+  database: { statementTimeoutMs: number; connectTimeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -218,6 +230,13 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     },
     logLevel,
     webDistDir: resolve(cwd, str('WEB_DIST_DIR') ?? 'apps/web/dist'),
+    // 5 s where a load balancer is in front; none on a developer's machine, so Ctrl-C stops at once.
+    shutdownDrainSeconds: int('SHUTDOWN_DRAIN_SECONDS', env_ === 'production' ? 5 : 0, 0, 60),
+    database: {
+      // Longer than the longest legitimate statement (the results report of a 1M-connection event takes 1–2 s).
+      statementTimeoutMs: int('DATABASE_STATEMENT_TIMEOUT_MS', 5_000, 100, 600_000),
+      connectTimeoutMs: int('DATABASE_CONNECT_TIMEOUT_MS', 5_000, 100, 60_000),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -17,6 +17,9 @@ describe('isDatabaseUnavailable', () => {
     ['connection exception class 08', driverError('08006', 'connection failure')],
     ['pool timeout', new Error('timeout exceeded when trying to connect')],
     ['lost mid-query', new QueryFailedError('INSERT …', [], new Error('Connection terminated unexpectedly'))],
+    // DATABASE_STATEMENT_TIMEOUT_MS: the server cancelled it, or (a frozen server) pg gave up waiting.
+    ['statement timeout (57014)', new QueryFailedError('SELECT …', [], driverError('57014', 'canceling statement due to statement timeout'))],
+    ['no answer in time', new QueryFailedError('SELECT …', [], new Error('Query read timeout'))],
     ['a broken client', new Error('Client has encountered a connection error and is not queryable')],
     ['every address refused', Object.assign(new AggregateError([driverError('ECONNREFUSED', 'connect ECONNREFUSED ::1:5432'), driverError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432')]), { code: undefined })],
   ])('%s: yes', (_name, error) => {
@@ -26,7 +29,6 @@ describe('isDatabaseUnavailable', () => {
   it.each([
     ['unique violation', new QueryFailedError('INSERT …', [], driverError('23505', 'duplicate key value violates unique constraint'))],
     ['syntax error', driverError('42601', 'syntax error at or near "SELEC"')],
-    ['statement cancelled (57014)', driverError('57014', 'canceling statement due to statement timeout')],
     ['a plain bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
     ['not an error', 'ECONNREFUSED'],
     ['nothing', undefined],

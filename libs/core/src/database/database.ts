@@ -68,6 +68,8 @@ export function pgError(error: unknown): { code?: string; constraint?: string } 
   return e.driverError ?? (typeof e.code === 'string' ? e : undefined);
 }
 
+/** 57014: a statement cancelled, by statement_timeout (the server is overloaded) or by an operator. */
+const QUERY_CANCELED = '57014';
 /** Socket errors of a server that is down, restarting or unreachable. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 /** What pg and pg-pool say, without a code, when a connection cannot be had or was lost. */
@@ -77,13 +79,14 @@ const LOST_CONNECTION = /timeout exceeded when trying to connect|Connection term
  * Whether an error means PostgreSQL cannot be reached right now (rather than a
  * bad query): connection refused or reset, SQLSTATE class 08 (connection
  * exception), 57P01–57P05 (admin or crash shutdown, cannot connect now),
- * 53300 (too many connections), a pool timeout or a connection lost mid-query.
+ * 53300 (too many connections), 57014 (statement timeout), a pool timeout, a
+ * query the server never answered (client-side timeout) or a connection lost mid-query.
  * Both transports answer these with DATABASE_UNAVAILABLE.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const code = pgError(error)?.code;
-  if (code && (NETWORK_CODES.has(code) || code.startsWith('08') || /^57P0[1-5]$/.test(code) || code === '53300')) return true;
+  if (code && (NETWORK_CODES.has(code) || code.startsWith('08') || /^57P0[1-5]$/.test(code) || code === '53300' || code === QUERY_CANCELED)) return true;
   // Node reports a failed connection to every address of a host as one AggregateError.
   const inner = (error as { errors?: unknown }).errors;
   if (Array.isArray(inner) && inner.some(isDatabaseUnavailable)) return true;

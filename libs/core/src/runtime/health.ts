@@ -10,17 +10,23 @@ import { Database } from '../database/database';
 export class HealthService implements OnModuleDestroy {
   private readonly startedAt = Date.now();
   private redis?: Redis;
+  private draining = false;
 
   constructor(
     private readonly db: Database,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Shutting down: from now on the process reports `draining` (503), whatever its checks say. */
+  drain(): void {
+    this.draining = true;
+  }
+
   async check(service: HealthView['service']): Promise<HealthView> {
     const [database, redis] = await Promise.all([this.db.ping(), this.pingRedis()]);
     const checks: HealthView['checks'] = { database: database ? 'up' : 'down', redis };
     return {
-      status: checks.database === 'up' && redis !== 'down' ? 'ok' : 'degraded',
+      status: this.draining ? 'draining' : checks.database === 'up' && redis !== 'down' ? 'ok' : 'degraded',
       service,
       checks,
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
