@@ -99,7 +99,7 @@ export class MeetingResponse implements MeetingView {
   @ApiProperty({ type: 'integer', nullable: true, minimum: 1 }) table: number | null;
   @ApiProperty({ type: String, format: 'uri', nullable: true, description: 'Online meetings: <PUBLIC_URL>/meet/<id>' }) link: string | null;
   @ApiProperty({ enum: STATUSES, description: 'Both attended → held; either absent → no_show; unless staff set it (statusOverridden)' }) status: MeetingStatus;
-  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...ATTENDANCE], nullable: true }, minItems: 2, maxItems: 2, description: 'Each party\'s own record, in the order of registrationIds' })
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...ATTENDANCE, null], nullable: true }, minItems: 2, maxItems: 2, description: 'Each party\'s own record, in the order of registrationIds' })
   attendance: [MeetingAttendance | null, MeetingAttendance | null];
   @ApiProperty({ description: 'Staff set the status explicitly' }) statusOverridden: boolean;
   @ApiProperty({ type: LocalTimeSchema, description: "In your venue's time zone (the event's for staff)" }) local: LocalTimeSchema;
