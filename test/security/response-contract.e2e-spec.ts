@@ -50,7 +50,13 @@ class ContractChecker {
     }
     const media = documented.content?.[type];
     if (!media) return void this.problems.push(`${where}: ${type} not documented (documented: ${Object.keys(documented.content ?? {}).join(', ') || 'no content'})`);
-    if (type !== 'application/json' || !media.schema) return;
+    if (type !== 'application/json') {
+      // A file (CSV, XLSX, PDF) is a string of text or bytes, not the JSON schema of another format.
+      const schema = media.schema as { type?: string } | undefined;
+      if (schema?.type !== 'string') this.problems.push(`${where}: ${type} is documented as ${JSON.stringify(schema ?? null).slice(0, 80)}, not a string`);
+      return;
+    }
+    if (!media.schema) return;
     const key = `${op.route} ${response.status}`;
     let validate = this.compiled.get(key);
     if (!validate) {
