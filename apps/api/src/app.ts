@@ -20,7 +20,7 @@ export async function createApiApp(config: AppConfig, databaseUrl: string, along
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '256kb' });
-  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  setApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   applyHttpSecurity(app, config);
 
@@ -29,6 +29,11 @@ export async function createApiApp(config: AppConfig, databaseUrl: string, along
 
   serveWeb(app, config.webDistDir);
   return app;
+}
+
+/** Routes live under `/api`, except `/health`; the OpenAPI writer (openapi/main.ts) mounts them alike. */
+export function setApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
 }
 
 /** The web app's production build at `/` (one URL serves everything), with SPA fallback. */
