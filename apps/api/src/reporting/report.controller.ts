@@ -1,78 +1,12 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ReportService } from '@tradebridge/reporting';
 import type { Actor } from '@tradebridge/core';
-import { LOCALES, REPORT_FORMATS, type Locale, type ReportFormat } from '@tradebridge/contracts';
 import { CurrentActor, Public } from '../http/public.decorator';
 import { UuidParam } from '../http/uuid.pipe';
 import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
-
-class LocaleQuery {
-  @ApiPropertyOptional({ enum: LOCALES, default: 'en' })
-  @IsOptional()
-  @IsIn(LOCALES, { message: 'must be vi, zh or en' })
-  locale?: Locale;
-}
-
-class PublicSummaryResponse {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'name, dates, the two sides' }) event: Record<string, unknown>;
-  @ApiProperty({ enum: LOCALES }) locale: Locale;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'registered, approved, checkedIn, connectionsMade, acceptanceRate, meetingsHeld, outcomes' }) totals: Record<string, number>;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) bySide: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) venues: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) bySector: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) outcomesByKind: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) valueByCurrency: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) timeline: unknown[];
-}
-
-class ReportQuery {
-  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json', description: 'The response content type follows: application/json, text/csv, xlsx or application/pdf' })
-  @IsOptional()
-  @IsIn(REPORT_FORMATS, { message: 'must be json, csv, xlsx or pdf' })
-  format?: ReportFormat;
-
-  @ApiPropertyOptional({ enum: LOCALES, default: 'en' })
-  @IsOptional()
-  @IsIn(LOCALES, { message: 'must be vi, zh or en' })
-  locale?: Locale;
-}
-
-class ReportTotals {
-  @ApiProperty({ type: 'integer' }) registered: number;
-  @ApiProperty({ type: 'integer' }) approved: number;
-  @ApiProperty({ type: 'integer' }) checkedIn: number;
-  @ApiProperty({ type: 'integer' }) connectionsRequested: number;
-  @ApiProperty({ type: 'integer', description: 'Accepted connections: what the conference is judged by' }) connectionsMade: number;
-  @ApiProperty({ type: 'integer' }) connectionsDeclined: number;
-  @ApiProperty({ type: 'integer' }) connectionsExpired: number;
-  @ApiProperty({ description: 'made / requested' }) acceptanceRate: number;
-  @ApiProperty({ type: 'integer' }) meetingsScheduled: number;
-  @ApiProperty({ type: 'integer' }) meetingsHeld: number;
-  @ApiProperty({ type: 'integer' }) meetingsNoShow: number;
-  @ApiProperty({ type: 'integer', description: 'Current outcomes (corrections replace)' }) outcomes: number;
-}
-class ReportResponse {
-  @ApiProperty({ type: 'object', additionalProperties: true }) event: Record<string, unknown>;
-  @ApiProperty({ enum: LOCALES }) locale: Locale;
-  @ApiProperty({ type: ReportTotals }) totals: ReportTotals;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) bySide: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) byCountry: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) byRegion: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) byVenue: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) byAttendance: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) byRoom: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) byChannel: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Connections made between two venues, e.g. Lào Cai ↔ Hangzhou' }) byVenuePair: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Connections made per HS section traded' }) bySector: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'The goods connected most: HS chapter, seller side, buyer side, connections made' }) topHsPairs: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) outcomesByKind: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) valueByCurrency: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Outcomes recorded per month since the event, by kind' }) outcomesOverTime: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Connections made per hour (UTC)' }) timeline: unknown[];
-}
+import { LocaleQuery, PublicSummaryResponse, ReportQuery, ReportResponse } from './report.dto';
 
 @ApiTags('reporting')
 @Controller('events/:id/report')
