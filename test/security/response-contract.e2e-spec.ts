@@ -24,6 +24,7 @@ interface ResponseDoc {
 type Responses = Record<string, ResponseDoc>;
 
 const DOCUMENT_ID = 'openapi.json';
+const OWN_HEADERS = ['Retry-After', 'Idempotent-Replayed', 'Content-Disposition'];
 
 /** Validates real answers against the served document. */
 class ContractChecker {
@@ -43,6 +44,10 @@ class ContractChecker {
     const operation = (this.document.paths[op.path] as unknown as Record<string, { responses: Responses }>)[op.method.toLowerCase()];
     const documented = operation.responses[String(response.status)];
     if (!documented) return void this.problems.push(`${where}: status not documented (documented: ${Object.keys(operation.responses).join(', ')})`);
+    // The API's own headers, when sent, are documented on that response.
+    for (const header of OWN_HEADERS) {
+      if (response.headers[header.toLowerCase()] !== undefined && !documented.headers?.[header]) this.problems.push(`${where}: sends ${header}, not documented`);
+    }
     const type = String(response.headers['content-type'] ?? '').split(';')[0].trim();
     if (response.status === 204 || !type) {
       if (documented.content && response.status !== 204) this.problems.push(`${where}: no body, but the document promises ${Object.keys(documented.content).join(', ')}`);
@@ -128,6 +133,34 @@ describe('the OpenAPI document: every real answer matches its schema', () => {
     }
     expect([...problems, ...local.problems]).toEqual([]);
   }, 120_000);
+
+  it('documents the headers it sends: Retry-After on a throttled login, Idempotent-Replayed on a replayed request', async () => {
+    const local = new ContractChecker(matrix.document);
+    const login = matrix.ops.find((o) => o.route === 'POST /api/auth/login')!;
+    const victim = await new World(t).account('throttled');
+    let throttled: Response | undefined;
+    for (let i = 0; i <= t.config.loginThrottle.maxFailures && !throttled; i++) {
+      const res = await t.http.post('/api/auth/login').send({ email: victim.email, password: 'not the password at all' });
+      local.check(login, `failure ${i + 1}`, res);
+      if (res.status === 429) throttled = res;
+    }
+    expect(throttled?.headers['retry-after']).toMatch(/^\d+$/);
+
+    const w = new World(t);
+    const organizer = await w.organizer(await w.admin());
+    const setup = await w.openEvent(organizer);
+    const vn = await w.approved(organizer, setup, 'VN');
+    const cn = await w.approved(organizer, setup, 'CN');
+    const request = matrix.ops.find((o) => o.route === 'POST /api/events/{id}/connections')!;
+    const body = { fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id };
+    const send = () => t.http.post(`/api/events/${setup.eventId}/connections`).set(vn.account.auth).set('Idempotency-Key', 'contract-replay-1').send(body);
+    const first = await send();
+    const replay = await send();
+    expect({ first: first.status, replay: replay.status, replayed: replay.headers['idempotent-replayed'] }).toEqual({ first: 201, replay: 201, replayed: 'true' });
+    local.check(request, 'first', first);
+    local.check(request, 'replay', replay);
+    expect(local.problems).toEqual([]);
+  }, 60_000);
 
   it('documents each format of the report with its own media type', async () => {
     const op = matrix.ops.find((o) => o.route === 'GET /api/events/{id}/report')!;
