@@ -1,4 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ErrorCode } from '@tradebridge/core';
+import { previewOpenApiDocument } from '../../apps/api/src/openapi/preview';
 import { createTestApp, TestApp } from '../factories/app';
+import { JsonSchema, OpenApiDocument, operations, resolve } from '../factories/openapi';
 
 describe('platform: health, OpenAPI, error shape, guards', () => {
   let t: TestApp;
@@ -140,6 +147,66 @@ describe('platform: health, OpenAPI, error shape, guards', () => {
         expect({ route, status: res.status, code: res.body.code }).toEqual({ route, status: 401, code: 'UNAUTHENTICATED' });
       }
     }
+  });
+
+  it('passes Redocly lint (recommended rules, redocly.yaml) with no error, and lints in CI the document it serves', async () => {
+    const served = (await t.http.get('/api/docs-json')).body as OpenApiDocument;
+    // `npm run lint:openapi` (.ci/run) lints the document built without a database: the same one.
+    expect(await previewOpenApiDocument()).toEqual(served);
+    const file = join(mkdtempSync(join(tmpdir(), 'tradebridge-openapi-')), 'openapi.json');
+    writeFileSync(file, JSON.stringify(served));
+    const cli = join(process.cwd(), 'node_modules', '@redocly', 'cli', 'bin', 'cli.js');
+    const run = spawnSync(process.execPath, [cli, 'lint', file, '--config', join(process.cwd(), 'redocly.yaml'), '--format', 'json'], { encoding: 'utf8', timeout: 60_000 });
+    const report = JSON.parse(run.stdout) as { totals: { errors: number }; problems: { ruleId: string; severity: string; location: { pointer: string }[] }[] };
+    const errors = report.problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId} at ${p.location[0]?.pointer}`);
+    expect({ errors, status: run.status }).toEqual({ errors: [], status: 0 });
+  }, 90_000);
+
+  it('documents what a client generator needs: uuid ids, integer pages, typed nullables, the validators\' rules, security and error headers', async () => {
+    const doc = (await t.http.get('/api/docs-json')).body as OpenApiDocument & {
+      servers: { url: string }[];
+      paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, { headers?: Record<string, unknown> }> }>>;
+    };
+    expect(doc.servers).toEqual([expect.objectContaining({ url: '/' })]);
+    const ops = operations(doc);
+    // Every path parameter is an id checked by uuidPipe.
+    expect(ops.flatMap((o) => o.pathParams.filter((p) => p.schema.format !== 'uuid').map((p) => `${o.route} ${p.name}`))).toEqual([]);
+    // Pages and log positions are integers.
+    const counters = ops.flatMap((o) => o.query.filter((p) => ['limit', 'offset', 'afterSeq'].includes(p.name)).map((p) => `${o.route} ${p.name}: ${p.schema.type}`));
+    expect(counters.length).toBeGreaterThan(10);
+    expect(counters.filter((c) => !c.endsWith(': integer'))).toEqual([]);
+    // A nullable property says the type of its value (a bare `type: object` made every real value fail).
+    const untyped: string[] = [];
+    const walk = (schema: JsonSchema, where: string) => {
+      if (schema.nullable && (!schema.type || (schema.type === 'object' && !schema.properties && !schema.additionalProperties))) untyped.push(where);
+      for (const [k, v] of Object.entries(schema.properties ?? {})) walk(v, `${where}.${k}`);
+      if (schema.items) walk(schema.items, `${where}[]`);
+    };
+    for (const [name, schema] of Object.entries(doc.components.schemas)) walk(schema, name);
+    expect(untyped).toEqual([]);
+    const schemas = doc.components.schemas;
+    expect(schemas.ConnectionResponse.properties!.roomId).toMatchObject({ type: 'string', format: 'uuid', nullable: true });
+    // The validators' rules, copied from class-validator's metadata.
+    expect(schemas.RegisterRequest.properties!.email).toMatchObject({ format: 'email', maxLength: 254 });
+    expect(schemas.RegisterRequest.properties!.password).toMatchObject({ minLength: 10, maxLength: 200 });
+    expect(schemas.CreateEnterpriseRequest.properties!.region).toMatchObject({ pattern: '^[A-Z]{2}-[A-Z0-9]{1,3}$' });
+    expect(schemas.CreateEnterpriseRequest.properties!.offers).toMatchObject({ type: 'array', maxItems: 50 });
+    expect(schemas.CreateRoomRequest.properties!.sectorCodes).toMatchObject({ minItems: 1, maxItems: 99, items: { type: 'string', pattern: '^([IVX]{1,5}|\\d{2})$' } });
+    expect(schemas.CreateVenueRequest.properties!.capacity).toMatchObject({ type: 'integer', minimum: 1, maximum: 1_000_000 });
+    expect(schemas.BookMeetingRequest.properties!.startsAt).toMatchObject({ format: 'date-time' });
+    expect(schemas.CreateOutcomeRequest.properties!.kind).toMatchObject({ enum: ['follow_up', 'mou_signed', 'contract_signed', 'order_placed'] });
+    // One error schema whose code is one of the stable codes.
+    expect(resolve(doc, schemas.ErrorResponse).properties!.code.enum).toEqual(expect.arrayContaining(Object.values(ErrorCode)));
+    // Public routes say they need no token; the others name the bearer scheme.
+    const publicRoutes = ['POST /api/auth/register', 'POST /api/auth/login', 'GET /api/reference/hs', 'GET /api/reference/regions', 'GET /api/events/{id}/report/public', 'GET /health'];
+    for (const o of ops) {
+      const security = doc.paths[o.path][o.method.toLowerCase()].security;
+      expect({ route: o.route, security }).toEqual({ route: o.route, security: publicRoutes.includes(o.route) ? [] : [{ bearer: [] }] });
+    }
+    // Bodies can be refused as too large or unreadable; throttled logins say when to come back; replays say so.
+    for (const o of ops.filter((op) => op.body)) expect({ route: o.route, statuses: Object.keys(doc.paths[o.path][o.method.toLowerCase()].responses) }).toEqual({ route: o.route, statuses: expect.arrayContaining(['400', '413', '415']) });
+    expect(doc.paths['/api/auth/login'].post.responses['429'].headers).toHaveProperty('Retry-After');
+    expect(doc.paths['/api/events/{id}/connections'].post.responses['201'].headers).toHaveProperty('Idempotent-Replayed');
   });
 
   it('answers unknown routes with the error shape', async () => {

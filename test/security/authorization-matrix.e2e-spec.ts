@@ -1,276 +1,38 @@
 import { createTestApp, TestApp } from '../factories/app';
-import { fillPath, OpenApiDocument, Operation, operations } from '../factories/openapi';
-import { Account, eventBody, enterpriseBody, uniqueEmail, World } from '../factories/world';
+import { ACTORS, AuthorizationMatrix, createAuthorizationMatrix } from '../factories/authorization-matrix';
 
 /**
  * Who may call what (issue 7, item 4): every route of the OpenAPI document ×
- * six actors, against the expected status written down below. A route in the
- * document without a row fails this test, and so does a row for a route that
- * is gone.
- *
- * Each request is well-formed, so validation never hides the access check.
- * The subject of each row is event E (open for registration): A (VN) and B (CN)
- * are approved in it, A's request to B is the connection ("A → B"), and
- * "A2" is a second enterprise of A's member. "other organizer" is a platform
- * organizer who runs another event; the moderator is staff of E; the admin is
- * a platform admin (an organizer of every event). Denied writes must leave E's
- * event log as it was; after a successful write the next actor gets a fresh E.
+ * six actors, against the expected status of the table in
+ * test/factories/authorization-matrix.ts (shared with the response-contract
+ * spec). Denied writes must leave the event's log as it was.
  */
-const ACTORS = ['anonymous', 'member A', 'member B', 'moderator', 'other organizer', 'admin'] as const;
-type ActorName = (typeof ACTORS)[number];
-
-const EXPECTED = `
-| route                                                       | anonymous | member A | member B | moderator | other organizer | admin |
-|-------------------------------------------------------------|-----------|----------|----------|-----------|-----------------|-------|
-| GET /health                                                 | 200       | 200      | 200      | 200       | 200             | 200   |
-| POST /api/auth/register                                     | 201       | 201      | 201      | 201       | 201             | 201   |
-| POST /api/auth/login                                        | 200       | 200      | 200      | 200       | 200             | 200   |
-| GET /api/me                                                 | 401       | 200      | 200      | 200       | 200             | 200   |
-| GET /api/users                                              | 401       | 403      | 403      | 403       | 403             | 200   |
-| GET /api/users/{id}                    (A's member)         | 401       | 200      | 403      | 403       | 403             | 200   |
-| PATCH /api/users/{id}                  (A's member: roles)  | 401       | 403      | 403      | 403       | 403             | 200   |
-| GET /api/reference/hs                                       | 200       | 200      | 200      | 200       | 200             | 200   |
-| GET /api/reference/regions                                  | 200       | 200      | 200      | 200       | 200             | 200   |
-| POST /api/enterprises                                       | 401       | 201      | 201      | 201       | 201             | 201   |
-| GET /api/enterprises                                        | 401       | 200      | 200      | 200       | 200             | 200   |
-| GET /api/enterprises/{id}              (A)                  | 401       | 200      | 200      | 200       | 200             | 200   |
-| PATCH /api/enterprises/{id}            (A)                  | 401       | 200      | 403      | 403       | 403             | 200   |
-| POST /api/events                                            | 401       | 403      | 403      | 403       | 201             | 201   |
-| GET /api/events                                             | 401       | 200      | 200      | 200       | 200             | 200   |
-| GET /api/events/{id}                                        | 401       | 200      | 200      | 200       | 200             | 200   |
-| PATCH /api/events/{id}                                      | 401       | 403      | 403      | 403       | 403             | 200   |
-| POST /api/events/{id}/staff                                 | 401       | 403      | 403      | 403       | 403             | 201   |
-| GET /api/events/{id}/staff                                  | 401       | 403      | 403      | 200       | 403             | 200   |
-| DELETE /api/events/{id}/staff/{userId} (the moderator)      | 401       | 403      | 403      | 403       | 403             | 204   |
-| POST /api/events/{id}/venues                                | 401       | 403      | 403      | 403       | 403             | 201   |
-| GET /api/events/{id}/venues                                 | 401       | 200      | 200      | 200       | 200             | 200   |
-| POST /api/events/{id}/rooms                                 | 401       | 403      | 403      | 403       | 403             | 201   |
-| GET /api/events/{id}/rooms                                  | 401       | 200      | 200      | 200       | 200             | 200   |
-| POST /api/events/{id}/registrations    (A2)                 | 401       | 201      | 403      | 403       | 403             | 201   |
-| GET /api/events/{id}/registrations     (own, or all: staff) | 401       | 200      | 200      | 200       | 200             | 200   |
-| GET /api/events/{id}/registrations/{rid}            (A's)   | 401       | 200      | 404      | 200       | 404             | 200   |
-| PATCH /api/events/{id}/registrations/{rid}          (A's)   | 401       | 403      | 403      | 403       | 403             | 200   |
-| POST /api/events/{id}/registrations/{rid}/approve   (A2's)  | 401       | 403      | 403      | 403       | 403             | 200   |
-| POST /api/events/{id}/registrations/{rid}/reject    (A2's)  | 401       | 403      | 403      | 403       | 403             | 200   |
-| POST /api/events/{id}/room-assignments                      | 401       | 403      | 403      | 403       | 403             | 200   |
-| POST /api/events/{id}/check-ins                     (A's)   | 401       | 403      | 403      | 200       | 403             | 200   |
-| GET /api/events/{id}/log                                    | 401       | 403      | 403      | 200       | 403             | 200   |
-| GET /api/events/{id}/recommendations                (A's)   | 401       | 200      | 404      | 200       | 404             | 200   |
-| POST /api/events/{id}/connections      (A → B, online)      | 401       | 201      | 403      | 403       | 403             | 403   |
-| GET /api/events/{id}/connections       (own, or all: staff) | 401       | 200      | 200      | 200       | 200             | 200   |
-| POST /api/events/{id}/connections/scan (A scans B's badge)  | 401       | 201      | 403      | 403       | 403             | 403   |
-| GET /api/events/{id}/registrations/{rid}/partners   (A's)   | 401       | 200      | 404      | 200       | 404             | 200   |
-| GET /api/connections/{id}              (A → B)              | 401       | 200      | 200      | 200       | 404             | 200   |
-| POST /api/connections/{id}/accept      (A → B)              | 401       | 403      | 200      | 403       | 403             | 403   |
-| POST /api/connections/{id}/decline     (A → B)              | 401       | 403      | 200      | 403       | 403             | 403   |
-| POST /api/connections/{id}/withdraw    (A → B)              | 401       | 200      | 403      | 403       | 403             | 403   |
-| POST /api/connections/{id}/outcomes    (A ↔ B accepted)     | 401       | 201      | 201      | 201       | 404             | 201   |
-| GET /api/connections/{id}/outcomes     (A ↔ B accepted)     | 401       | 200      | 200      | 200       | 404             | 200   |
-| POST /api/events/{id}/schedule                              | 401       | 403      | 403      | 403       | 403             | 200   |
-| POST /api/events/{id}/meetings         (A ↔ B accepted)     | 401       | 403      | 403      | 201       | 403             | 201   |
-| GET /api/events/{id}/meetings          (own, or all: staff) | 401       | 200      | 200      | 200       | 200             | 200   |
-| GET /api/meetings/{id}                 (A ↔ B)              | 401       | 200      | 200      | 200       | 404             | 200   |
-| PATCH /api/meetings/{id}               (A ↔ B: held)        | 401       | 200      | 200      | 200       | 404             | 200   |
-| PUT /api/events/{id}/registrations/{rid}/availability (A's) | 401       | 200      | 404      | 200       | 404             | 200   |
-| GET /api/events/{id}/registrations/{rid}/availability (A's) | 401       | 200      | 404      | 200       | 404             | 200   |
-| GET /api/events/{id}/report            (json)               | 401       | 403      | 403      | 200       | 403             | 200   |
-| GET /api/events/{id}/report/public     (E closed)           | 200       | 200      | 200      | 200       | 200             | 200   |
-`;
-
-function parseExpected(table: string): Map<string, Record<ActorName, number>> {
-  const rows = new Map<string, Record<ActorName, number>>();
-  for (const line of table.trim().split('\n').slice(2)) {
-    const [route, ...cells] = line.split('|').slice(1, -1).map((c) => c.trim());
-    const key = route.replace(/\s+\(.*\)$/, '');
-    if (rows.has(key)) throw new Error(`two rows for ${key}`);
-    rows.set(key, Object.fromEntries(ACTORS.map((a, i) => [a, Number(cells[i])])) as Record<ActorName, number>);
-  }
-  return rows;
-}
-
-type Need = 'requested' | 'accepted' | 'meeting' | 'checkedIn' | 'pendingA2' | 'closed';
-
-interface Scene {
-  eventId: string;
-  venues: { laoCai: string; hangzhou: string; online: string };
-  rooms: { agriculture: string; industry: string };
-  regA: { id: string; badgeCode: string };
-  regB: { id: string; badgeCode: string };
-  connectionId?: string;
-  meetingId?: string;
-  pendingA2?: string;
-}
-
-interface Call {
-  params?: Record<string, string>;
-  query?: string;
-  body?: unknown;
-}
-
 describe('security: the authorization matrix of every route', () => {
   let t: TestApp;
-  let w: World;
-  let owner: Account;
-  const people = {} as Record<Exclude<ActorName, 'anonymous'>, Account> & { bystander: Account; throwaway: Account };
-  const enterprises = {} as { a: string; a2: string; b: string };
-  let ops: Operation[];
+  let matrix: AuthorizationMatrix;
 
   beforeAll(async () => {
     t = await createTestApp();
-    w = new World(t);
-    people.admin = await w.admin();
-    owner = await w.organizer(people.admin);
-    people['other organizer'] = await w.organizer(people.admin);
-    await w.openEvent(people['other organizer']);
-    people.moderator = await w.account('moderator');
-    people.bystander = await w.account('bystander');
-    people.throwaway = await w.account('throwaway');
-    const a = await w.member('VN');
-    const b = await w.member('CN');
-    people['member A'] = a.account;
-    people['member B'] = b.account;
-    enterprises.a = a.enterpriseId;
-    enterprises.b = b.enterpriseId;
-    enterprises.a2 = (await w.enterprise(a.account, enterpriseBody('VN', { name: { vi: 'Công ty Chè Sa Pa', en: 'Sa Pa Tea Co.' } }))).id;
-    ops = operations((await t.http.get('/api/docs-json')).body as OpenApiDocument);
+    matrix = await createAuthorizationMatrix(t);
   }, 60_000);
 
   afterAll(() => t.close());
 
-  async function must(what: string, res: PromiseLike<{ status: number; body: Record<string, unknown> }>): Promise<Record<string, unknown>> {
-    const r = await res;
-    if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
-    return r.body;
-  }
-
-  /** A fresh event E in the state a row needs. */
-  async function scene(needs: Need[] = []): Promise<Scene> {
-    const http = t.http;
-    const setup = await w.openEvent(owner);
-    const id = setup.eventId;
-    await must('moderator', http.post(`/api/events/${id}/staff`).set(owner.auth).send({ email: people.moderator.email, role: 'moderator' }));
-    const approved = async (member: Account, enterpriseId: string, venueId: string) => {
-      const reg = await must('register', w.register(member, id, enterpriseId, venueId));
-      return (await must('approve', http.post(`/api/events/${id}/registrations/${reg.id}/approve`).set(owner.auth))) as { id: string; badgeCode: string };
-    };
-    const regA = await approved(people['member A'], enterprises.a, setup.venues.laoCai);
-    // A badge scan connects parties checked in at the same venue: then B is at Lào Cai too.
-    const regB = await approved(people['member B'], enterprises.b, needs.includes('checkedIn') ? setup.venues.laoCai : setup.venues.hangzhou);
-    const s: Scene = { eventId: id, venues: setup.venues, rooms: setup.rooms, regA, regB };
-    if (needs.includes('checkedIn')) for (const r of [regA, regB]) await w.checkIn(owner, id, r.badgeCode);
-    if (needs.some((n) => n === 'requested' || n === 'accepted' || n === 'meeting')) {
-      s.connectionId = (await must('request', http.post(`/api/events/${id}/connections`).set(people['member A'].auth).send({ fromRegistrationId: regA.id, toRegistrationId: regB.id })))
-        .id as string;
-    }
-    if (needs.includes('accepted') || needs.includes('meeting')) await must('accept', http.post(`/api/connections/${s.connectionId}/accept`).set(people['member B'].auth));
-    if (needs.includes('meeting')) {
-      s.meetingId = (await must('book', http.post(`/api/events/${id}/meetings`).set(owner.auth).send({ connectionId: s.connectionId, startsAt: '2021-01-19T03:00:00.000Z' }))).id as string;
-    }
-    if (needs.includes('pendingA2')) s.pendingA2 = (await must('A2 registers', w.register(people['member A'], id, enterprises.a2, setup.venues.laoCai))).id as string;
-    if (needs.includes('closed')) for (const status of ['live', 'closed']) await must(status, http.patch(`/api/events/${id}`).set(owner.auth).send({ status }));
-    return s;
-  }
-
-  /** What each row sends: well-formed, so only access decides. `global`: the row does not touch event E. */
-  const CALLS: Record<string, { needs?: Need[]; global?: true; call: (s: Scene) => Call }> = {
-    'GET /health': { global: true, call: () => ({}) },
-    'POST /api/auth/register': { global: true, call: () => ({ body: { email: uniqueEmail('matrix'), password: 'correct horse battery staple', displayName: 'Matrix' } }) },
-    'POST /api/auth/login': { global: true, call: () => ({ body: { email: people.throwaway.email, password: 'correct horse battery staple' } }) },
-    'GET /api/me': { global: true, call: () => ({}) },
-    'GET /api/users': { global: true, call: () => ({}) },
-    'GET /api/users/{id}': { global: true, call: () => ({ params: { id: people['member A'].id } }) },
-    'PATCH /api/users/{id}': { global: true, call: () => ({ params: { id: people['member A'].id }, body: { roles: [] } }) },
-    'GET /api/reference/hs': { global: true, call: () => ({ query: 'q=0810&locale=vi' }) },
-    'GET /api/reference/regions': { global: true, call: () => ({ query: 'country=VN' }) },
-    'POST /api/enterprises': { global: true, call: () => ({ body: enterpriseBody('CN') }) },
-    'GET /api/enterprises': { global: true, call: () => ({ query: 'country=VN' }) },
-    'GET /api/enterprises/{id}': { global: true, call: () => ({ params: { id: enterprises.a } }) },
-    'PATCH /api/enterprises/{id}': { global: true, call: () => ({ params: { id: enterprises.a }, body: { website: 'https://batxat-agri.vn' } }) },
-    'POST /api/events': { global: true, call: () => ({ body: eventBody() }) },
-    'GET /api/events': { global: true, call: () => ({}) },
-    'GET /api/events/{id}': { call: (s) => ({ params: { id: s.eventId } }) },
-    'PATCH /api/events/{id}': { call: (s) => ({ params: { id: s.eventId }, body: { name: { en: 'Renamed conference' } } }) },
-    'POST /api/events/{id}/staff': { call: (s) => ({ params: { id: s.eventId }, body: { email: people.bystander.email, role: 'moderator' } }) },
-    'GET /api/events/{id}/staff': { call: (s) => ({ params: { id: s.eventId } }) },
-    'DELETE /api/events/{id}/staff/{userId}': { call: (s) => ({ params: { id: s.eventId, userId: people.moderator.id } }) },
-    'POST /api/events/{id}/venues': {
-      call: (s) => ({ params: { id: s.eventId }, body: { name: 'Điểm cầu Hà Giang', city: 'Hà Giang', country: 'VN', timezone: 'Asia/Ho_Chi_Minh', kind: 'satellite', capacity: 50, tables: 5 } }),
-    },
-    'GET /api/events/{id}/venues': { call: (s) => ({ params: { id: s.eventId } }) },
-    'POST /api/events/{id}/rooms': { call: (s) => ({ params: { id: s.eventId }, body: { name: { en: 'Machinery' }, sectorCodes: ['XVI'], capacity: 40 } }) },
-    'GET /api/events/{id}/rooms': { call: (s) => ({ params: { id: s.eventId } }) },
-    'POST /api/events/{id}/registrations': { call: (s) => ({ params: { id: s.eventId }, body: { enterpriseId: enterprises.a2, venueId: s.venues.laoCai, attendance: 'onsite' } }) },
-    'GET /api/events/{id}/registrations': { call: (s) => ({ params: { id: s.eventId } }) },
-    'GET /api/events/{id}/registrations/{rid}': { call: (s) => ({ params: { id: s.eventId, rid: s.regA.id } }) },
-    'PATCH /api/events/{id}/registrations/{rid}': { call: (s) => ({ params: { id: s.eventId, rid: s.regA.id }, body: { roomId: s.rooms.industry } }) },
-    'POST /api/events/{id}/registrations/{rid}/approve': { needs: ['pendingA2'], call: (s) => ({ params: { id: s.eventId, rid: s.pendingA2! } }) },
-    'POST /api/events/{id}/registrations/{rid}/reject': { needs: ['pendingA2'], call: (s) => ({ params: { id: s.eventId, rid: s.pendingA2! }, body: { reason: 'Outside the sectors' } }) },
-    'POST /api/events/{id}/room-assignments': { call: (s) => ({ params: { id: s.eventId }, body: { dryRun: true } }) },
-    'POST /api/events/{id}/check-ins': { call: (s) => ({ params: { id: s.eventId }, body: { badgeCode: s.regA.badgeCode } }) },
-    'GET /api/events/{id}/log': { call: (s) => ({ params: { id: s.eventId }, query: 'afterSeq=0' }) },
-    'GET /api/events/{id}/recommendations': { call: (s) => ({ params: { id: s.eventId }, query: `registrationId=${s.regA.id}&locale=vi` }) },
-    'POST /api/events/{id}/connections': { call: (s) => ({ params: { id: s.eventId }, body: { fromRegistrationId: s.regA.id, toRegistrationId: s.regB.id, message: 'Xin chào' } }) },
-    'GET /api/events/{id}/connections': { call: (s) => ({ params: { id: s.eventId } }) },
-    'POST /api/events/{id}/connections/scan': { needs: ['checkedIn'], call: (s) => ({ params: { id: s.eventId }, body: { fromRegistrationId: s.regA.id, badgeCode: s.regB.badgeCode } }) },
-    'GET /api/events/{id}/registrations/{rid}/partners': { needs: ['requested'], call: (s) => ({ params: { id: s.eventId, rid: s.regA.id } }) },
-    'GET /api/connections/{id}': { needs: ['requested'], call: (s) => ({ params: { id: s.connectionId! } }) },
-    'POST /api/connections/{id}/accept': { needs: ['requested'], call: (s) => ({ params: { id: s.connectionId! } }) },
-    'POST /api/connections/{id}/decline': { needs: ['requested'], call: (s) => ({ params: { id: s.connectionId! } }) },
-    'POST /api/connections/{id}/withdraw': { needs: ['requested'], call: (s) => ({ params: { id: s.connectionId! } }) },
-    'POST /api/connections/{id}/outcomes': { needs: ['accepted'], call: (s) => ({ params: { id: s.connectionId! }, body: { kind: 'mou_signed', value: { amount: '1000.00', currency: 'USD' } } }) },
-    'GET /api/connections/{id}/outcomes': { needs: ['accepted'], call: (s) => ({ params: { id: s.connectionId! } }) },
-    'POST /api/events/{id}/schedule': { needs: ['accepted'], call: (s) => ({ params: { id: s.eventId }, body: { dryRun: true } }) },
-    'POST /api/events/{id}/meetings': { needs: ['accepted'], call: (s) => ({ params: { id: s.eventId }, body: { connectionId: s.connectionId, startsAt: '2021-01-19T02:00:00.000Z' } }) },
-    'GET /api/events/{id}/meetings': { needs: ['meeting'], call: (s) => ({ params: { id: s.eventId } }) },
-    'GET /api/meetings/{id}': { needs: ['meeting'], call: (s) => ({ params: { id: s.meetingId! } }) },
-    'PATCH /api/meetings/{id}': { needs: ['meeting'], call: (s) => ({ params: { id: s.meetingId! }, body: { status: 'held' } }) },
-    'PUT /api/events/{id}/registrations/{rid}/availability': {
-      call: (s) => ({ params: { id: s.eventId, rid: s.regA.id }, body: { windows: [{ startsAt: '2021-01-19T01:00:00.000Z', endsAt: '2021-01-19T05:00:00.000Z' }] } }),
-    },
-    'GET /api/events/{id}/registrations/{rid}/availability': { call: (s) => ({ params: { id: s.eventId, rid: s.regA.id } }) },
-    'GET /api/events/{id}/report': { call: (s) => ({ params: { id: s.eventId }, query: 'format=json&locale=vi' }) },
-    'GET /api/events/{id}/report/public': { needs: ['closed'], call: (s) => ({ params: { id: s.eventId }, query: 'locale=zh' }) },
-  };
-
   it('has an expected cell for every route of the OpenAPI document (and no row for a route that is gone)', () => {
-    const expected = parseExpected(EXPECTED);
-    const documented = ops.map((o) => o.route).sort();
-    expect({ withoutRow: documented.filter((r) => !expected.has(r)), withoutRoute: [...expected.keys()].filter((r) => !documented.includes(r)) }).toEqual({
+    const documented = matrix.ops.map((o) => o.route).sort();
+    expect({ withoutRow: documented.filter((r) => !matrix.expected.has(r)), withoutRoute: [...matrix.expected.keys()].filter((r) => !documented.includes(r)) }).toEqual({
       withoutRow: [],
       withoutRoute: [],
     });
-    expect(documented.filter((r) => !CALLS[r])).toEqual([]);
+    expect(documented.filter((r) => !matrix.calls.has(r))).toEqual([]);
   });
 
   it('answers each route × actor with the status in the table; denied writes change nothing', async () => {
-    const expected = parseExpected(EXPECTED);
-    const mismatches: string[] = [];
-    const logHead = async (eventId: string) => Number((await t.db.query('SELECT coalesce(max(seq), 0) AS seq FROM event_log WHERE event_id = $1', [eventId]))[0].seq);
-    const rows = ops.filter((o) => expected.has(o.route) && CALLS[o.route]);
-
-    const checkRow = async (op: Operation) => {
-      const spec = CALLS[op.route];
-      let s: Scene | undefined;
-      for (const actor of ACTORS) {
-        if (!spec.global) s ??= await scene(spec.needs);
-        const call = spec.call(s!);
-        const url = fillPath(op.path, call.params ?? {}) + (call.query ? `?${call.query}` : '');
-        let req = (t.http as unknown as Record<string, (u: string) => import('supertest').Test>)[op.method.toLowerCase()](url);
-        if (actor !== 'anonymous') req = req.set(people[actor].auth);
-        const before = s && (await logHead(s.eventId));
-        const res = await (call.body === undefined ? req : req.send(call.body as object));
-        const want = expected.get(op.route)![actor];
-        if (res.status !== want) mismatches.push(`${op.route} as ${actor}: expected ${want}, got ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
-        if (s && res.status >= 400 && (await logHead(s.eventId)) !== before) mismatches.push(`${op.route} as ${actor}: refused with ${res.status} but appended to the event log`);
-        if (op.mutating && res.status < 300) s = undefined; // the next actor meets a fresh event
-      }
-    };
-    // Rows touch their own events, so a few run side by side.
-    const queue = [...rows];
-    await Promise.all(Array.from({ length: 4 }, async () => {
-      for (let op = queue.shift(); op; op = queue.shift()) await checkRow(op);
-    }));
-    console.log(`authorization matrix: ${rows.length} routes × ${ACTORS.length} actors = ${rows.length * ACTORS.length} cells`);
+    let cells = 0;
+    const mismatches = await matrix.run(() => {
+      cells++;
+    });
+    console.log(`authorization matrix: ${cells / ACTORS.length} routes × ${ACTORS.length} actors = ${cells} cells`);
     expect(mismatches).toEqual([]);
   }, 180_000);
 });

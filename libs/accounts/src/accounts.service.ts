@@ -14,7 +14,7 @@ import {
   TokenService,
   verifyPassword,
 } from '@tradebridge/core';
-import type { LoginResponse, MeView, Page, UserView } from '@tradebridge/contracts';
+import { PLATFORM_ROLES, type LoginResponse, type MeView, type Page, type UserView } from '@tradebridge/contracts';
 import { User } from './user.entity';
 import { UsersRepository } from './users.repository';
 import { LoginThrottleRepository } from './login-throttle.repository';
@@ -145,10 +145,10 @@ export class AccountsService {
       if ((await this.users.countAdmins(tx)) > 0) return null;
       const existing = await this.users.findByEmail(email, tx);
       if (existing) {
-        await this.users.setRoles(tx, existing.id, ['admin', 'organizer']);
+        await this.users.setRoles(tx, existing.id, [...PLATFORM_ROLES]);
         return false;
       }
-      await this.users.insert(tx, { email, passwordHash, displayName: 'Administrator', roles: ['admin', 'organizer'] });
+      await this.users.insert(tx, { email, passwordHash, displayName: 'Administrator', roles: [...PLATFORM_ROLES] });
       return true;
     });
     if (created === null) return null;

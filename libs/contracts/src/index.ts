@@ -30,7 +30,8 @@ export interface Page<T> {
 }
 
 // ---- accounts -----------------------------------------------------------
-export type PlatformRole = 'admin' | 'organizer';
+export const PLATFORM_ROLES = ['admin', 'organizer'] as const;
+export type PlatformRole = (typeof PLATFORM_ROLES)[number];
 export interface UserView {
   id: string;
   email: string;
@@ -50,7 +51,8 @@ export interface LoginResponse {
 }
 
 // ---- reference ----------------------------------------------------------
-export type HsLevel = 'section' | 'chapter' | 'heading' | 'subheading';
+export const HS_LEVELS = ['section', 'chapter', 'heading', 'subheading'] as const;
+export type HsLevel = (typeof HS_LEVELS)[number];
 export interface HsEntryView {
   code: string;
   level: HsLevel;
@@ -71,7 +73,8 @@ export interface ProductLine {
   hsCode: string;
   description: string;
 }
-export type CertificationKind = 'ocop' | 'growing_area_code' | 'packing_facility_code' | 'gacc_registration' | 'iso' | 'haccp' | 'halal' | 'other';
+export const CERTIFICATION_KINDS = ['ocop', 'growing_area_code', 'packing_facility_code', 'gacc_registration', 'iso', 'haccp', 'halal', 'other'] as const;
+export type CertificationKind = (typeof CERTIFICATION_KINDS)[number];
 export interface Certification {
   kind: CertificationKind;
   code?: string;
@@ -82,7 +85,8 @@ export interface Contact {
   phone: string;
   person: string;
 }
-export type EnterpriseSize = 'micro' | 'small' | 'medium' | 'large';
+export const ENTERPRISE_SIZES = ['micro', 'small', 'medium', 'large'] as const;
+export type EnterpriseSize = (typeof ENTERPRISE_SIZES)[number];
 export interface EnterpriseView {
   id: string;
   name: Localized;
@@ -104,8 +108,11 @@ export interface EnterpriseView {
 }
 
 // ---- events -------------------------------------------------------------
-export type EventStatus = 'draft' | 'registration_open' | 'live' | 'closed';
-export type StaffRole = 'organizer' | 'moderator';
+/** In the order an event goes through them. */
+export const EVENT_STATUSES = ['draft', 'registration_open', 'live', 'closed'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+export const STAFF_ROLES = ['organizer', 'moderator'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
 export interface EventView {
   id: string;
   name: Localized;
@@ -127,7 +134,8 @@ export interface EventView {
 export function registrationOpen(event: Pick<EventView, 'status' | 'walkInRegistration'>): boolean {
   return event.status === 'registration_open' || (event.status === 'live' && event.walkInRegistration);
 }
-export type VenueKind = 'main' | 'satellite' | 'online';
+export const VENUE_KINDS = ['main', 'satellite', 'online'] as const;
+export type VenueKind = (typeof VENUE_KINDS)[number];
 export interface VenueView {
   id: string;
   name: string;
@@ -138,7 +146,8 @@ export interface VenueView {
   capacity: number;
   tables: number;
 }
-export type RoomStatus = 'scheduled' | 'live' | 'closed';
+export const ROOM_STATUSES = ['scheduled', 'live', 'closed'] as const;
+export type RoomStatus = (typeof ROOM_STATUSES)[number];
 export interface RoomView {
   id: string;
   name: Localized;
@@ -155,8 +164,10 @@ export interface StaffView {
 }
 
 // ---- registrations ------------------------------------------------------
-export type Attendance = 'onsite' | 'online';
-export type RegistrationStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
+export const ATTENDANCES = ['onsite', 'online'] as const;
+export type Attendance = (typeof ATTENDANCES)[number];
+export const REGISTRATION_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 export interface RegistrationView {
   id: string;
   eventId: string;
@@ -203,8 +214,10 @@ export interface RecommendationView {
   reasons: string[];
 }
 
-export type ConnectionStatus = 'requested' | 'accepted' | 'declined' | 'withdrawn' | 'expired';
-export type ConnectionChannel = 'online' | 'qr' | 'recorded';
+export const CONNECTION_STATUSES = ['requested', 'accepted', 'declined', 'withdrawn', 'expired'] as const;
+export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
+export const CONNECTION_CHANNELS = ['online', 'qr', 'recorded'] as const;
+export type ConnectionChannel = (typeof CONNECTION_CHANNELS)[number];
 export interface ConnectionView {
   id: string;
   eventId: string;
@@ -230,10 +243,13 @@ export interface PartnerView {
   enterprise: { id: string; name: Localized; country: string; region: string };
 }
 
-export type MeetingStatus = 'scheduled' | 'held' | 'no_show' | 'cancelled';
-export type MeetingMode = 'onsite' | 'online';
+export const MEETING_STATUSES = ['scheduled', 'held', 'no_show', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const MEETING_MODES = ['onsite', 'online'] as const;
+export type MeetingMode = (typeof MEETING_MODES)[number];
 /** What one party recorded for itself: it came to the meeting, or it did not. */
-export type MeetingAttendance = 'attended' | 'absent';
+export const MEETING_ATTENDANCES = ['attended', 'absent'] as const;
+export type MeetingAttendance = (typeof MEETING_ATTENDANCES)[number];
 export interface LocalTime {
   timezone: string;
   startsAt: string;
@@ -276,7 +292,8 @@ export interface ScheduleRunView {
   leadMinutes: number;
 }
 
-export type OutcomeKind = 'follow_up' | 'mou_signed' | 'contract_signed' | 'order_placed';
+export const OUTCOME_KINDS = ['follow_up', 'mou_signed', 'contract_signed', 'order_placed'] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 export interface OutcomeView {
   id: string;
   connectionId: string;
@@ -310,6 +327,9 @@ export interface ConnectionCounts {
 }
 
 type Named<T> = T & { name: string };
+
+export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** The results report of an event as JSON (`GET /api/events/:id/report`), in one locale. */
 export interface ReportView {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Actor, DomainError, isAdmin } from '@tradebridge/core';
-import type { StaffRole } from '@tradebridge/contracts';
+import { STAFF_ROLES, type StaffRole } from '@tradebridge/contracts';
 import { EventsRepository } from './events.repository';
 
 /** Who may do what on an event: platform admins everything; event staff by role. */
@@ -16,7 +16,7 @@ export class EventAccess {
   }
 
   /** Throws 403 unless the actor is staff with one of `roles` (default: any staff). */
-  async require(actor: Actor, eventId: string, roles: StaffRole[] = ['organizer', 'moderator']): Promise<StaffRole> {
+  async require(actor: Actor, eventId: string, roles: readonly StaffRole[] = STAFF_ROLES): Promise<StaffRole> {
     const role = await this.roleOf(actor, eventId);
     if (!role || !roles.includes(role)) {
       throw DomainError.forbidden(roles.length === 1 && roles[0] === 'organizer' ? 'Only organizers of this event may do this' : 'Only staff of this event may do this');

@@ -1,8 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayUnique, IsArray, IsEmail, IsIn, IsString, MaxLength, MinLength, registerDecorator, ValidationArguments } from 'class-validator';
 import { passwordProblem } from '@tradebridge/core';
-import type { PlatformRole } from '@tradebridge/contracts';
+import { PLATFORM_ROLES, STAFF_ROLES, type LoginResponse, type MeView, type PlatformRole, type StaffRole, type UserView } from '@tradebridge/contracts';
+import { LocalizedText } from '../common/responses';
 import { trim } from '../common/transforms';
 
 /** Not blank, not only whitespace, not the `email` of the same request (see `passwordProblem`). */
@@ -60,44 +61,44 @@ export class LoginRequest {
 }
 
 export class UpdateUserRequest {
-  @ApiProperty({ enum: ['admin', 'organizer'], isArray: true, example: ['organizer'] })
+  @ApiProperty({ enum: PLATFORM_ROLES, isArray: true, example: ['organizer'] })
   @IsArray()
   @ArrayUnique()
-  @IsIn(['admin', 'organizer'], { each: true, message: 'each role must be admin or organizer' })
+  @IsIn(PLATFORM_ROLES, { each: true, message: 'each role must be admin or organizer' })
   roles: PlatformRole[];
 }
 
-export class UserResponse {
+export class UserResponse implements UserView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
-  @ApiProperty({ enum: ['admin', 'organizer'], isArray: true }) roles: PlatformRole[];
+  @ApiProperty({ enum: PLATFORM_ROLES, isArray: true }) roles: PlatformRole[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
 export class UserPage {
   @ApiProperty({ type: [UserResponse] }) items: UserResponse[];
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) total: number;
 }
 
-export class LoginResponseSchema {
+export class LoginResponseSchema implements LoginResponse {
   @ApiProperty() accessToken: string;
   @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
-  @ApiProperty({ description: 'Lifetime in seconds' }) expiresIn: number;
+  @ApiProperty({ type: 'integer', description: 'Lifetime in seconds' }) expiresIn: number;
   @ApiProperty({ type: UserResponse }) user: UserResponse;
 }
 
 class MembershipSchema {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ description: 'Localized name {vi?, zh?, en?}' }) name: Record<string, string>;
+  @ApiProperty({ type: LocalizedText }) name: LocalizedText;
 }
 
 class StaffMembershipSchema {
   @ApiProperty({ format: 'uuid' }) eventId: string;
-  @ApiProperty({ enum: ['organizer', 'moderator'] }) role: string;
+  @ApiProperty({ enum: STAFF_ROLES }) role: StaffRole;
 }
 
-export class MeResponse extends UserResponse {
-  @ApiPropertyOptional({ type: [MembershipSchema] }) enterprises: MembershipSchema[];
-  @ApiPropertyOptional({ type: [StaffMembershipSchema] }) staffOf: StaffMembershipSchema[];
+export class MeResponse extends UserResponse implements MeView {
+  @ApiProperty({ type: [MembershipSchema] }) enterprises: MembershipSchema[];
+  @ApiProperty({ type: [StaffMembershipSchema] }) staffOf: StaffMembershipSchema[];
 }

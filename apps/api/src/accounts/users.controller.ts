@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountsService } from '@tradebridge/accounts';
 import type { Actor } from '@tradebridge/core';
@@ -6,7 +6,7 @@ import { CurrentActor } from '../http/public.decorator';
 import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
 import { PageQuery } from '../http/page.query';
 import { UpdateUserRequest, UserPage, UserResponse } from './accounts.dto';
-import { uuidPipe } from '../http/uuid.pipe';
+import { UuidParam } from '../http/uuid.pipe';
 
 @ApiTags('accounts')
 @Authenticated()
@@ -26,7 +26,7 @@ export class UsersController {
   @ApiOperation({ summary: 'One account (yourself, or any as admin)' })
   @ApiOkResponse({ type: UserResponse })
   @ApiErrors(403, 404)
-  get(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string) {
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.accounts.get(actor, id);
   }
 
@@ -34,7 +34,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Grant or revoke platform roles (admin): "organizer" may create events' })
   @ApiOkResponse({ type: UserResponse })
   @ApiErrors(400, 403, 404, 409)
-  update(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: UpdateUserRequest) {
+  update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: UpdateUserRequest) {
     return this.accounts.setRoles(actor, id, body.roles);
   }
 }

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ConnectionsService, OutcomesService } from '@tradebridge/connections';
 import { Actor, DomainError, ErrorCode } from '@tradebridge/core';
 import { CurrentActor } from '../http/public.decorator';
-import { uuidPipe } from '../http/uuid.pipe';
+import { UuidParam } from '../http/uuid.pipe';
 import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
 import {
   ConnectionListQuery,
@@ -29,12 +29,15 @@ export class ConnectionsController {
 
   @Post('events/:id/connections')
   @ApiOperation({ summary: 'Request a connection with an enterprise of the other side (staff: record one made off-line)' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body within 24 h → the first response, replayed' })
-  @ApiCreatedResponse({ type: ConnectionResponse })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body within 24 h → the first response, replayed', schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' } })
+  @ApiCreatedResponse({
+    type: ConnectionResponse,
+    headers: { 'Idempotent-Replayed': { description: 'Present (`true`) when this is the stored answer to an earlier request with the same Idempotency-Key', schema: { type: 'string', enum: ['true'] } } },
+  })
   @ApiErrors(400, 403, 404, 409, 422, 429)
   async request(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() body: CreateConnectionRequest,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
@@ -52,7 +55,7 @@ export class ConnectionsController {
   @ApiOperation({ summary: "On site: connect by scanning the partner's badge (both checked in; accepted at once)" })
   @ApiCreatedResponse({ type: ConnectionResponse })
   @ApiErrors(400, 403, 404, 409, 422)
-  scan(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: ScanRequest) {
+  scan(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: ScanRequest) {
     return this.connections.scan(actor, id, body.fromRegistrationId, body.badgeCode);
   }
 
@@ -60,7 +63,7 @@ export class ConnectionsController {
   @ApiOperation({ summary: "Connections: all for staff, your enterprise's otherwise" })
   @ApiOkResponse({ type: ConnectionPage })
   @ApiErrors(400, 404)
-  list(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Query() query: ConnectionListQuery) {
+  list(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: ConnectionListQuery) {
     return this.connections.list(actor, id, { ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 });
   }
 
@@ -68,7 +71,7 @@ export class ConnectionsController {
   @ApiOperation({ summary: "The enterprises at the other end of a registration's connections, any status (its members and staff)" })
   @ApiOkResponse({ type: PartnerPage })
   @ApiErrors(400, 404)
-  partners(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Param('rid', uuidPipe('rid')) rid: string) {
+  partners(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('rid') rid: string) {
     return this.connections.partners(actor, id, rid);
   }
 
@@ -76,7 +79,7 @@ export class ConnectionsController {
   @ApiOperation({ summary: 'One connection (its parties and staff)' })
   @ApiOkResponse({ type: ConnectionResponse })
   @ApiErrors(400, 404)
-  get(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string) {
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.connections.get(actor, id);
   }
 
@@ -85,7 +88,7 @@ export class ConnectionsController {
   @ApiOperation({ summary: 'Accept a request you received; both sides then see each other’s contact details' })
   @ApiOkResponse({ type: ConnectionResponse })
   @ApiErrors(400, 403, 404, 409)
-  accept(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string) {
+  accept(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.connections.accept(actor, id);
   }
 
@@ -94,7 +97,7 @@ export class ConnectionsController {
   @ApiOperation({ summary: 'Decline a request you received' })
   @ApiOkResponse({ type: ConnectionResponse })
   @ApiErrors(400, 403, 404, 409)
-  decline(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string) {
+  decline(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.connections.decline(actor, id);
   }
 
@@ -103,7 +106,7 @@ export class ConnectionsController {
   @ApiOperation({ summary: 'Withdraw a request you made that is not answered yet' })
   @ApiOkResponse({ type: ConnectionResponse })
   @ApiErrors(400, 403, 404, 409)
-  withdraw(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string) {
+  withdraw(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.connections.withdraw(actor, id);
   }
 
@@ -111,7 +114,7 @@ export class ConnectionsController {
   @ApiOperation({ summary: 'Record an outcome (MOU, contract, order, follow-up) of an accepted connection; corrections keep history' })
   @ApiCreatedResponse({ type: OutcomeResponse })
   @ApiErrors(400, 404, 409, 422)
-  recordOutcome(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: CreateOutcomeRequest) {
+  recordOutcome(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: CreateOutcomeRequest) {
     return this.outcomes.record(actor, id, body);
   }
 
@@ -119,7 +122,7 @@ export class ConnectionsController {
   @ApiOperation({ summary: 'Outcomes of a connection, oldest first, corrected ones marked current: false' })
   @ApiOkResponse({ type: OutcomePage })
   @ApiErrors(400, 404)
-  listOutcomes(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string) {
+  listOutcomes(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.outcomes.list(actor, id);
   }
 }

@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
-import type { ConnectionChannel, ConnectionStatus, OutcomeKind } from '@tradebridge/contracts';
+import {
+  ATTENDANCES,
+  CONNECTION_CHANNELS,
+  CONNECTION_STATUSES,
+  OUTCOME_KINDS,
+  type Attendance,
+  type ConnectionChannel,
+  type ConnectionStatus,
+  type ConnectionView,
+  type OutcomeKind,
+  type OutcomeView,
+  type PartnerView,
+} from '@tradebridge/contracts';
 import { PageQuery } from '../http/page.query';
 import { LocalizedText } from '../common/responses';
 import { amountInput, isAmount } from './amount';
@@ -9,9 +21,8 @@ import { amountInput, isAmount } from './amount';
 const AMOUNT_MESSAGE =
   'must be a non-negative decimal number with at most 16 digits before the point and 2 after: a string such as "1500000.50", or a JSON number of at most 15 significant digits';
 
-const STATUSES: ConnectionStatus[] = ['requested', 'accepted', 'declined', 'withdrawn', 'expired'];
-const CHANNELS: ConnectionChannel[] = ['online', 'qr', 'recorded'];
-const OUTCOME_KINDS: OutcomeKind[] = ['follow_up', 'mou_signed', 'contract_signed', 'order_placed'];
+const STATUSES = CONNECTION_STATUSES;
+const CHANNELS = CONNECTION_CHANNELS;
 
 export class CreateConnectionRequest {
   @ApiProperty({ format: 'uuid', description: 'Your registration' }) @IsUUID('all', { message: 'must be a UUID' }) fromRegistrationId: string;
@@ -54,23 +65,23 @@ export class ConnectionListQuery extends PageQuery {
   registrationId?: string;
 }
 
-export class ConnectionResponse {
+export class ConnectionResponse implements ConnectionView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) eventId: string;
   @ApiProperty({ format: 'uuid' }) fromRegistrationId: string;
   @ApiProperty({ format: 'uuid' }) toRegistrationId: string;
   @ApiProperty({ enum: STATUSES }) status: ConnectionStatus;
   @ApiProperty({ enum: CHANNELS }) channel: ConnectionChannel;
-  @ApiProperty({ format: 'uuid', nullable: true }) roomId: string | null;
-  @ApiProperty({ nullable: true }) message: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) roomId: string | null;
+  @ApiProperty({ type: String, nullable: true }) message: string | null;
   @ApiProperty({ description: 'Recommendation score of the pair when it was made' }) score: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ format: 'date-time', nullable: true }) expiresAt: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true }) respondedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiresAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) respondedAt: string | null;
 }
 export class ConnectionPage {
   @ApiProperty({ type: [ConnectionResponse] }) items: ConnectionResponse[];
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) total: number;
 }
 
 class PartnerEnterpriseSchema {
@@ -80,18 +91,18 @@ class PartnerEnterpriseSchema {
   @ApiProperty({ example: 'CN-ZJ' }) region: string;
 }
 
-export class PartnerResponse {
+export class PartnerResponse implements PartnerView {
   @ApiProperty({ format: 'uuid' }) registrationId: string;
   @ApiProperty({ example: 'CN' }) side: string;
   @ApiProperty({ format: 'uuid' }) venueId: string;
-  @ApiProperty({ enum: ['onsite', 'online'] }) attendance: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) roomId: string | null;
+  @ApiProperty({ enum: ATTENDANCES }) attendance: Attendance;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) roomId: string | null;
   @ApiProperty({ type: PartnerEnterpriseSchema }) enterprise: PartnerEnterpriseSchema;
 }
 
 export class PartnerPage {
   @ApiProperty({ type: [PartnerResponse] }) items: PartnerResponse[];
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) total: number;
 }
 
 export class MoneyInput {
@@ -137,7 +148,7 @@ class MoneySchema {
   @ApiProperty({ example: '250000.00' }) amount: string;
   @ApiProperty({ example: 'USD' }) currency: string;
 }
-export class OutcomeResponse {
+export class OutcomeResponse implements OutcomeView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) connectionId: string;
   @ApiProperty({ enum: OUTCOME_KINDS }) kind: OutcomeKind;
@@ -145,10 +156,10 @@ export class OutcomeResponse {
   @ApiPropertyOptional() note?: string;
   @ApiProperty({ format: 'uuid' }) recordedBy: string;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) supersedesId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) supersedesId: string | null;
   @ApiProperty({ description: 'false once a correction replaced it' }) current: boolean;
 }
 export class OutcomePage {
   @ApiProperty({ type: [OutcomeResponse] }) items: OutcomeResponse[];
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) total: number;
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EnterprisesService } from '@tradebridge/enterprises';
 import type { Actor } from '@tradebridge/core';
 import { CurrentActor } from '../http/public.decorator';
-import { uuidPipe } from '../http/uuid.pipe';
+import { UuidParam } from '../http/uuid.pipe';
 import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
 import { CreateEnterpriseRequest, EnterpriseListQuery, EnterprisePage, EnterpriseResponse, UpdateEnterpriseRequest } from './enterprises.dto';
 
@@ -33,7 +33,7 @@ export class EnterprisesController {
   @ApiOperation({ summary: 'One company profile (contact details only for those allowed)' })
   @ApiOkResponse({ type: EnterpriseResponse })
   @ApiErrors(400, 404)
-  get(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string) {
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.enterprises.get(actor, id);
   }
 
@@ -41,7 +41,7 @@ export class EnterprisesController {
   @ApiOperation({ summary: "Edit a company profile (the enterprise's members)" })
   @ApiOkResponse({ type: EnterpriseResponse })
   @ApiErrors(400, 403, 404)
-  update(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: UpdateEnterpriseRequest) {
+  update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: UpdateEnterpriseRequest) {
     return this.enterprises.update(actor, id, body);
   }
 }

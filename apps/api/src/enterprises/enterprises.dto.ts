@@ -17,14 +17,22 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import type { CertificationKind, EnterpriseSize } from '@tradebridge/contracts';
+import {
+  CERTIFICATION_KINDS,
+  ENTERPRISE_SIZES,
+  type Certification,
+  type CertificationKind,
+  type Contact,
+  type EnterpriseSize,
+  type EnterpriseView,
+  type ProductLine,
+} from '@tradebridge/contracts';
 import { LocalizedName, LocalizedInput, LocalizedLongInput } from '../common/localized.dto';
 import { LocalizedText } from '../common/responses';
 import { PageQuery } from '../http/page.query';
 import { upper } from '../common/transforms';
 
-const CERTIFICATION_KINDS: CertificationKind[] = ['ocop', 'growing_area_code', 'packing_facility_code', 'gacc_registration', 'iso', 'haccp', 'halal', 'other'];
-const SIZES: EnterpriseSize[] = ['micro', 'small', 'medium', 'large'];
+const SIZES = ENTERPRISE_SIZES;
 
 export class ProductLineInput {
   @ApiProperty({ example: '081060', description: 'HS 2022 code of 2, 4 or 6 digits' })
@@ -170,21 +178,21 @@ export class EnterpriseListQuery extends PageQuery {
   q?: string;
 }
 
-class ProductLineSchema {
+class ProductLineSchema implements ProductLine {
   @ApiProperty() hsCode: string;
   @ApiProperty() description: string;
 }
-class CertificationSchema {
-  @ApiProperty({ enum: CERTIFICATION_KINDS }) kind: string;
+class CertificationSchema implements Certification {
+  @ApiProperty({ enum: CERTIFICATION_KINDS }) kind: CertificationKind;
   @ApiPropertyOptional() code?: string;
-  @ApiPropertyOptional() stars?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 5 }) stars?: number;
 }
-class ContactSchema {
+class ContactSchema implements Contact {
   @ApiProperty() email: string;
   @ApiProperty() phone: string;
   @ApiProperty() person: string;
 }
-export class EnterpriseResponse {
+export class EnterpriseResponse implements EnterpriseView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: LocalizedText }) name: LocalizedText;
   @ApiProperty({ example: 'VN' }) country: string;
@@ -195,7 +203,7 @@ export class EnterpriseResponse {
   @ApiProperty({ type: [CertificationSchema] }) certifications: CertificationSchema[];
   @ApiProperty({ type: [String], example: ['vi', 'en'] }) languages: string[];
   @ApiPropertyOptional() website?: string;
-  @ApiPropertyOptional({ enum: SIZES }) size?: string;
+  @ApiPropertyOptional({ enum: SIZES }) size?: EnterpriseSize;
   @ApiPropertyOptional({ type: LocalizedText }) description?: LocalizedText;
   @ApiPropertyOptional({ type: ContactSchema, description: 'Only for members, staff of its events and accepted partners' }) contact?: ContactSchema;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -203,5 +211,5 @@ export class EnterpriseResponse {
 }
 export class EnterprisePage {
   @ApiProperty({ type: [EnterpriseResponse] }) items: EnterpriseResponse[];
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) total: number;
 }

@@ -1,11 +1,12 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { MAX_POSITION, type Actor } from '@tradebridge/core';
 import { EventLogService } from '@tradebridge/events';
+import type { LogEntryView } from '@tradebridge/contracts';
 import { CurrentActor } from '../http/public.decorator';
-import { uuidPipe } from '../http/uuid.pipe';
+import { UuidParam } from '../http/uuid.pipe';
 import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
 
 class LogQuery {
@@ -26,16 +27,16 @@ class LogQuery {
   limit?: number;
 }
 
-class LogEntrySchema {
-  @ApiProperty({ example: 42 }) seq: number;
+class LogEntrySchema implements LogEntryView {
+  @ApiProperty({ type: 'integer', example: 42 }) seq: number;
   @ApiProperty({ example: 'registration.approved' }) type: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
-  @ApiProperty({ format: 'uuid', nullable: true }) actorUserId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorUserId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 class LogPage {
   @ApiProperty({ type: [LogEntrySchema] }) items: LogEntrySchema[];
-  @ApiProperty({ description: 'The last seq of the event so far' }) lastSeq: number;
+  @ApiProperty({ type: 'integer', description: 'The last seq of the event so far' }) lastSeq: number;
 }
 
 @ApiTags('events')
@@ -48,7 +49,7 @@ export class EventLogController {
   @ApiOperation({ summary: "The event's log after a seq, in order (staff): the audit trail and the live feed's source" })
   @ApiOkResponse({ type: LogPage })
   @ApiErrors(400, 403, 404)
-  list(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Query() query: LogQuery) {
+  list(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: LogQuery) {
     return this.log.read(actor, id, query.afterSeq ?? 0, query.limit ?? 200);
   }
 }

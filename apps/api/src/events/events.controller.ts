@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EventsService } from '@tradebridge/events';
 import type { Actor } from '@tradebridge/core';
 import { CurrentActor } from '../http/public.decorator';
-import { uuidPipe } from '../http/uuid.pipe';
+import { UuidParam } from '../http/uuid.pipe';
 import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
 import { PageQuery } from '../http/page.query';
 import {
@@ -48,7 +48,7 @@ export class EventsController {
   @ApiOperation({ summary: 'One event' })
   @ApiOkResponse({ type: EventResponse })
   @ApiErrors(400, 404)
-  get(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string) {
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.events.get(actor, id);
   }
 
@@ -56,7 +56,7 @@ export class EventsController {
   @ApiOperation({ summary: 'Edit an event or move its status: draft → registration_open → live → closed (organizers)' })
   @ApiOkResponse({ type: EventResponse })
   @ApiErrors(400, 403, 404, 409)
-  update(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: UpdateEventRequest) {
+  update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: UpdateEventRequest) {
     return this.events.update(actor, id, {
       ...body,
       startsAt: body.startsAt ? new Date(body.startsAt) : undefined,
@@ -68,7 +68,7 @@ export class EventsController {
   @ApiOperation({ summary: 'Add an organizer or moderator to the event (organizers)' })
   @ApiCreatedResponse({ type: StaffResponse })
   @ApiErrors(400, 403, 404, 409)
-  addStaff(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: AddStaffRequest) {
+  addStaff(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: AddStaffRequest) {
     return this.events.addStaff(actor, id, body.email, body.role);
   }
 
@@ -76,7 +76,7 @@ export class EventsController {
   @ApiOperation({ summary: "The event's staff (staff only)" })
   @ApiOkResponse({ type: StaffPage })
   @ApiErrors(400, 403, 404)
-  listStaff(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Query() page: PageQuery) {
+  listStaff(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() page: PageQuery) {
     return this.events.listStaff(actor, id).then((all) => slice(all, page));
   }
 
@@ -85,7 +85,7 @@ export class EventsController {
   @ApiOperation({ summary: 'Remove a staff member (organizers); the last organizer stays' })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiErrors(400, 403, 404, 409)
-  async removeStaff(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Param('userId', uuidPipe('userId')) userId: string): Promise<void> {
+  async removeStaff(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('userId') userId: string): Promise<void> {
     await this.events.removeStaff(actor, id, userId);
   }
 
@@ -93,7 +93,7 @@ export class EventsController {
   @ApiOperation({ summary: 'Add a venue (bridge point): main, satellite or online (organizers)' })
   @ApiCreatedResponse({ type: VenueResponse })
   @ApiErrors(400, 403, 404, 409)
-  addVenue(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: CreateVenueRequest) {
+  addVenue(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: CreateVenueRequest) {
     return this.events.addVenue(actor, id, body);
   }
 
@@ -101,7 +101,7 @@ export class EventsController {
   @ApiOperation({ summary: "The event's venues" })
   @ApiOkResponse({ type: VenuePage })
   @ApiErrors(400, 404)
-  listVenues(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Query() page: PageQuery) {
+  listVenues(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() page: PageQuery) {
     return this.events.listVenues(actor, id).then((all) => slice(all, page));
   }
 
@@ -109,7 +109,7 @@ export class EventsController {
   @ApiOperation({ summary: 'Add a sector trade room (organizers)' })
   @ApiCreatedResponse({ type: RoomResponse })
   @ApiErrors(400, 403, 404, 409)
-  addRoom(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: CreateRoomRequest) {
+  addRoom(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: CreateRoomRequest) {
     return this.events.addRoom(actor, id, body);
   }
 
@@ -117,7 +117,7 @@ export class EventsController {
   @ApiOperation({ summary: "The event's sector rooms" })
   @ApiOkResponse({ type: RoomPage })
   @ApiErrors(400, 404)
-  listRooms(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Query() page: PageQuery) {
+  listRooms(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() page: PageQuery) {
     return this.events.listRooms(actor, id).then((all) => slice(all, page));
   }
 }

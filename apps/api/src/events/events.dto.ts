@@ -17,16 +17,27 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import type { EventStatus, RoomStatus, StaffRole, VenueKind } from '@tradebridge/contracts';
+import {
+  EVENT_STATUSES,
+  ROOM_STATUSES,
+  STAFF_ROLES,
+  VENUE_KINDS,
+  type EventStatus,
+  type EventView,
+  type RoomStatus,
+  type RoomView,
+  type StaffRole,
+  type StaffView,
+  type VenueKind,
+  type VenueView,
+} from '@tradebridge/contracts';
 import { LocalizedName, LocalizedInput } from '../common/localized.dto';
 import { LocalizedText } from '../common/responses';
 import { PageQuery } from '../http/page.query';
 import { trim, upper, upperEach } from '../common/transforms';
 
-const STATUSES: EventStatus[] = ['draft', 'registration_open', 'live', 'closed'];
-const KINDS: VenueKind[] = ['main', 'satellite', 'online'];
-const ROOM_STATUSES: RoomStatus[] = ['scheduled', 'live', 'closed'];
-const STAFF_ROLES: StaffRole[] = ['organizer', 'moderator'];
+const STATUSES = EVENT_STATUSES;
+const KINDS = VENUE_KINDS;
 
 export class CreateEventRequest {
   @LocalizedName()
@@ -82,22 +93,22 @@ export class EventListQuery extends PageQuery {
   status?: EventStatus;
 }
 
-export class EventResponse {
+export class EventResponse implements EventView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: LocalizedText }) name: LocalizedText;
   @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timezone: string;
   @ApiProperty({ format: 'date-time' }) startsAt: string;
   @ApiProperty({ format: 'date-time' }) endsAt: string;
-  @ApiProperty({ type: [String], example: ['VN', 'CN'] }) sides: [string, string];
+  @ApiProperty({ type: [String], example: ['VN', 'CN'], minItems: 2, maxItems: 2 }) sides: [string, string];
   @ApiProperty({ enum: STATUSES }) status: EventStatus;
-  @ApiProperty({ example: 30 }) slotMinutes: number;
+  @ApiProperty({ type: 'integer', example: 30 }) slotMinutes: number;
   @ApiProperty({ example: true, description: 'Registration stays open while the event is live' }) walkInRegistration: boolean;
-  @ApiProperty({ format: 'date-time', nullable: true }) closedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 export class EventPage {
   @ApiProperty({ type: [EventResponse] }) items: EventResponse[];
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) total: number;
 }
 
 export class CreateVenueRequest {
@@ -116,19 +127,19 @@ export class CreateVenueRequest {
   @ApiPropertyOptional({ example: 40, minimum: 0, description: 'Meeting tables (0 for online)' }) @IsOptional() @IsInt() @Min(0) @Max(10_000) tables?: number;
 }
 
-export class VenueResponse {
+export class VenueResponse implements VenueView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty() city: string;
   @ApiProperty() country: string;
   @ApiProperty() timezone: string;
   @ApiProperty({ enum: KINDS }) kind: VenueKind;
-  @ApiProperty() capacity: number;
-  @ApiProperty() tables: number;
+  @ApiProperty({ type: 'integer' }) capacity: number;
+  @ApiProperty({ type: 'integer' }) tables: number;
 }
 export class VenuePage {
   @ApiProperty({ type: [VenueResponse] }) items: VenueResponse[];
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) total: number;
 }
 
 export class CreateRoomRequest {
@@ -146,16 +157,16 @@ export class CreateRoomRequest {
   @ApiProperty({ example: 150, minimum: 1 }) @IsInt() @Min(1) @Max(100_000) capacity: number;
 }
 
-export class RoomResponse {
+export class RoomResponse implements RoomView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: LocalizedText }) name: LocalizedText;
   @ApiProperty({ type: [String] }) sectorCodes: string[];
-  @ApiProperty() capacity: number;
+  @ApiProperty({ type: 'integer' }) capacity: number;
   @ApiProperty({ enum: ROOM_STATUSES }) status: RoomStatus;
 }
 export class RoomPage {
   @ApiProperty({ type: [RoomResponse] }) items: RoomResponse[];
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) total: number;
 }
 
 export class AddStaffRequest {
@@ -163,7 +174,7 @@ export class AddStaffRequest {
   @ApiProperty({ enum: STAFF_ROLES }) @IsIn(STAFF_ROLES, { message: 'must be organizer or moderator' }) role: StaffRole;
 }
 
-export class StaffResponse {
+export class StaffResponse implements StaffView {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
@@ -172,6 +183,6 @@ export class StaffResponse {
 }
 export class StaffPage {
   @ApiProperty({ type: [StaffResponse] }) items: StaffResponse[];
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) total: number;
 }
 

@@ -9,12 +9,12 @@ class HealthChecks {
   @ApiProperty({ enum: ['up', 'down'] }) database: 'up' | 'down';
   @ApiProperty({ enum: ['up', 'down', 'not_configured'], description: 'Redis, when REDIS_URL is set' }) redis: 'up' | 'down' | 'not_configured';
 }
-class HealthResponse {
+class HealthResponse implements HealthView {
   @ApiProperty({ enum: ['ok', 'degraded', 'draining'], description: 'draining: shutting down (SHUTDOWN_DRAIN_SECONDS), still serving requests; take it out of rotation' })
   status: 'ok' | 'degraded' | 'draining';
   @ApiProperty({ enum: ['api', 'gateway'] }) service: 'api' | 'gateway';
   @ApiProperty({ type: HealthChecks }) checks: HealthChecks;
-  @ApiProperty() uptimeSeconds: number;
+  @ApiProperty({ type: 'integer' }) uptimeSeconds: number;
 }
 
 /** Liveness and readiness for load balancers and orchestrators. */

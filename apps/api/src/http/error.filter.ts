@@ -9,6 +9,8 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   403: ErrorCode.FORBIDDEN,
   404: ErrorCode.NOT_FOUND,
   409: ErrorCode.CONFLICT,
+  413: ErrorCode.PAYLOAD_TOO_LARGE,
+  415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
   429: ErrorCode.TOO_MANY_ATTEMPTS,
 };
 
@@ -54,13 +56,13 @@ export class ErrorFilter implements ExceptionFilter {
       if (status === HttpStatus.BAD_REQUEST && /JSON/i.test(message)) {
         return { statusCode: 400, code: ErrorCode.VALIDATION_FAILED, message: 'The request body is not valid JSON' };
       }
-      if (status === HttpStatus.PAYLOAD_TOO_LARGE) return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
+      if (status === HttpStatus.PAYLOAD_TOO_LARGE) return { statusCode: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is too large' };
       return { statusCode: status, code: STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.INTERNAL : `HTTP_${status}`), message };
     }
     // body-parser's own refusals (http-errors marked `expose`): too large, too many fields, unsupported charset, aborted.
     const client = exposedClientError(exception);
     if (client) {
-      if (client.status === HttpStatus.PAYLOAD_TOO_LARGE) return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
+      if (client.status === HttpStatus.PAYLOAD_TOO_LARGE) return { statusCode: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is too large' };
       return { statusCode: client.status, code: STATUS_CODES[client.status] ?? `HTTP_${client.status}`, message: client.message };
     }
     if (isDatabaseUnavailable(exception)) return this.toBody(DomainError.databaseUnavailable());

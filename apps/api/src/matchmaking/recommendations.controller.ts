@@ -1,11 +1,11 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { RecommendationsService } from '@tradebridge/matchmaking';
 import type { Actor } from '@tradebridge/core';
-import type { Locale } from '@tradebridge/contracts';
+import { LOCALES, type Locale, type RecommendationView } from '@tradebridge/contracts';
 import { CurrentActor } from '../http/public.decorator';
-import { uuidPipe } from '../http/uuid.pipe';
+import { UuidParam } from '../http/uuid.pipe';
 import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
 import { PageQuery } from '../http/page.query';
 import { LocalizedText } from '../common/responses';
@@ -18,9 +18,9 @@ class RecommendationQuery extends PageQuery {
   @IsUUID('all', { message: 'must be a UUID' })
   registrationId: string;
 
-  @ApiPropertyOptional({ enum: ['vi', 'zh', 'en'], default: 'en', description: 'Language of the reasons' })
+  @ApiPropertyOptional({ enum: LOCALES, default: 'en', description: 'Language of the reasons' })
   @IsOptional()
-  @IsIn(['vi', 'zh', 'en'], { message: 'must be vi, zh or en' })
+  @IsIn(LOCALES, { message: 'must be vi, zh or en' })
   locale?: Locale;
 }
 
@@ -36,7 +36,7 @@ class RecommendedEnterprise {
   @ApiProperty({ type: [ProductLineSchema] }) offers: ProductLineSchema[];
   @ApiProperty({ type: [ProductLineSchema] }) needs: ProductLineSchema[];
 }
-class RecommendationSchema {
+class RecommendationSchema implements RecommendationView {
   @ApiProperty({ format: 'uuid' }) registrationId: string;
   @ApiProperty({ type: RecommendedEnterprise }) enterprise: RecommendedEnterprise;
   @ApiProperty({ example: 72 }) score: number;
@@ -44,7 +44,7 @@ class RecommendationSchema {
 }
 class RecommendationPage {
   @ApiProperty({ type: [RecommendationSchema] }) items: RecommendationSchema[];
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) total: number;
 }
 
 @ApiTags('matchmaking')
@@ -57,7 +57,7 @@ export class RecommendationsController {
   @ApiOperation({ summary: 'Ranked enterprises of the other side for a registration, each with reasons in your language' })
   @ApiOkResponse({ type: RecommendationPage })
   @ApiErrors(400, 404, 422)
-  list(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Query() query: RecommendationQuery) {
+  list(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: RecommendationQuery) {
     return this.recommendations.list(actor, id, query.registrationId, query.locale ?? 'en', query.limit ?? 20, query.offset ?? 0);
   }
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MeetingsService } from '@tradebridge/meetings';
 import type { Actor } from '@tradebridge/core';
 import { CurrentActor } from '../http/public.decorator';
-import { uuidPipe } from '../http/uuid.pipe';
+import { UuidParam } from '../http/uuid.pipe';
 import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
 import {
   AvailabilityRequest,
@@ -28,7 +28,7 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Run the scheduler over accepted connections without a meeting; booked meetings never move (organizers)' })
   @ApiOkResponse({ type: ScheduleRunResponse })
   @ApiErrors(400, 403, 404, 409)
-  schedule(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: ScheduleRequest) {
+  schedule(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: ScheduleRequest) {
     return this.meetings.runSchedule(actor, id, body.dryRun ?? false);
   }
 
@@ -36,7 +36,7 @@ export class MeetingsController {
   @ApiOperation({ summary: 'Book a meeting by hand (staff); 409 SLOT_TAKEN if a party or the table is busy, 422 MEETING_IN_PAST, 422 MEETING_TOO_SHORT' })
   @ApiCreatedResponse({ type: MeetingResponse })
   @ApiErrors(400, 403, 404, 409, 422)
-  book(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: BookMeetingRequest) {
+  book(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: BookMeetingRequest) {
     return this.meetings.book(actor, id, {
       connectionId: body.connectionId,
       startsAt: new Date(body.startsAt),
@@ -49,7 +49,7 @@ export class MeetingsController {
   @ApiOperation({ summary: "Meetings: all for staff, your enterprise's otherwise; times also in your and your partner's local time" })
   @ApiOkResponse({ type: MeetingPage })
   @ApiErrors(400, 404)
-  list(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Query() query: MeetingListQuery) {
+  list(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: MeetingListQuery) {
     return this.meetings.list(actor, id, { status: query.status, registrationId: query.registrationId, limit: query.limit ?? 50, offset: query.offset ?? 0 });
   }
 
@@ -57,7 +57,7 @@ export class MeetingsController {
   @ApiOperation({ summary: "One meeting (its parties and staff): what an online meeting's link shows" })
   @ApiOkResponse({ type: MeetingResponse })
   @ApiErrors(400, 404)
-  get(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string) {
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
     return this.meetings.get(actor, id);
   }
 
@@ -65,7 +65,7 @@ export class MeetingsController {
   @ApiOperation({ summary: "Record your own attendance or cancel (parties); staff also record either party's attendance, override the status and move it" })
   @ApiOkResponse({ type: MeetingResponse })
   @ApiErrors(400, 403, 404, 409, 422)
-  update(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: UpdateMeetingRequest) {
+  update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: UpdateMeetingRequest) {
     return this.meetings.update(actor, id, {
       status: body.status,
       attendance: body.attendance,
@@ -80,8 +80,8 @@ export class MeetingsController {
   @ApiErrors(400, 404, 409, 422)
   setAvailability(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @Param('rid', uuidPipe('rid')) rid: string,
+    @UuidParam('id') id: string,
+    @UuidParam('rid') rid: string,
     @Body() body: AvailabilityRequest,
   ) {
     return this.meetings.setAvailability(actor, id, rid, body.windows.map((w) => ({ startsAt: new Date(w.startsAt), endsAt: new Date(w.endsAt) })));
@@ -91,7 +91,7 @@ export class MeetingsController {
   @ApiOperation({ summary: "A registration's availability windows (none = the whole event)" })
   @ApiOkResponse({ type: AvailabilityResponse })
   @ApiErrors(400, 404)
-  getAvailability(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Param('rid', uuidPipe('rid')) rid: string) {
+  getAvailability(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('rid') rid: string) {
     return this.meetings.getAvailability(actor, id, rid);
   }
 }

@@ -1,12 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
-import type { MeetingAttendance, MeetingMode, MeetingStatus } from '@tradebridge/contracts';
+import {
+  MEETING_ATTENDANCES,
+  MEETING_MODES,
+  MEETING_STATUSES,
+  type LocalTime,
+  type MeetingAttendance,
+  type MeetingMode,
+  type MeetingStatus,
+  type MeetingView,
+  type ScheduleRunView,
+} from '@tradebridge/contracts';
 import { PageQuery } from '../http/page.query';
 
-const STATUSES: MeetingStatus[] = ['scheduled', 'held', 'no_show', 'cancelled'];
-const MODES: MeetingMode[] = ['onsite', 'online'];
-const ATTENDANCE: MeetingAttendance[] = ['attended', 'absent'];
+const STATUSES = MEETING_STATUSES;
+const MODES = MEETING_MODES;
+const ATTENDANCE = MEETING_ATTENDANCES;
 
 export class ScheduleRequest {
   @ApiPropertyOptional({ default: false, description: 'Report what a run would book without writing it' })
@@ -15,16 +25,16 @@ export class ScheduleRequest {
   dryRun?: boolean;
 }
 
-export class ScheduleRunResponse {
-  @ApiProperty({ description: 'Meetings booked by this run' }) scheduled: number;
-  @ApiProperty({ description: 'Accepted connections left without a meeting' }) unscheduled: number;
-  @ApiProperty({ description: 'No schedule could book more than this many meetings' }) upperBound: number;
+export class ScheduleRunResponse implements ScheduleRunView {
+  @ApiProperty({ type: 'integer', description: 'Meetings booked by this run' }) scheduled: number;
+  @ApiProperty({ type: 'integer', description: 'Accepted connections left without a meeting' }) unscheduled: number;
+  @ApiProperty({ type: 'integer', description: 'No schedule could book more than this many meetings' }) upperBound: number;
   @ApiProperty({ description: 'scheduled / upperBound (1 when the bound is 0)' }) ratio: number;
   @ApiProperty() applied: boolean;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { NO_TABLE: 3, CONFLICTS: 1 } }) unscheduledReasons: Record<string, number>;
-  @ApiProperty({ description: "Slots of the event's grid not used: they start before usableFrom (already past, or within the lead time)" }) excludedSlots: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { NO_TABLE: 3, CONFLICTS: 1 } }) unscheduledReasons: Record<string, number>;
+  @ApiProperty({ type: 'integer', description: "Slots of the event's grid not used: they start before usableFrom (already past, or within the lead time)" }) excludedSlots: number;
   @ApiProperty({ format: 'date-time', description: 'Now plus the lead time (SCHEDULE_LEAD_MINUTES): the earliest start this run uses' }) usableFrom: string;
-  @ApiProperty({ description: 'SCHEDULE_LEAD_MINUTES' }) leadMinutes: number;
+  @ApiProperty({ type: 'integer', description: 'SCHEDULE_LEAD_MINUTES' }) leadMinutes: number;
 }
 
 export class BookMeetingRequest {
@@ -72,24 +82,24 @@ export class MeetingListQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'must be a UUID' }) registrationId?: string;
 }
 
-class LocalTimeSchema {
+class LocalTimeSchema implements LocalTime {
   @ApiProperty({ example: 'Asia/Shanghai' }) timezone: string;
   @ApiProperty({ example: '2021-01-19T10:00:00+08:00' }) startsAt: string;
   @ApiProperty({ example: '2021-01-19T10:30:00+08:00' }) endsAt: string;
 }
-export class MeetingResponse {
+export class MeetingResponse implements MeetingView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) eventId: string;
   @ApiProperty({ format: 'uuid' }) connectionId: string;
-  @ApiProperty({ type: [String], format: 'uuid' }) registrationIds: [string, string];
+  @ApiProperty({ type: 'array', items: { type: 'string', format: 'uuid' }, minItems: 2, maxItems: 2 }) registrationIds: [string, string];
   @ApiProperty({ format: 'date-time', description: 'UTC' }) startsAt: string;
   @ApiProperty({ format: 'date-time', description: 'UTC' }) endsAt: string;
   @ApiProperty({ enum: MODES }) mode: MeetingMode;
-  @ApiProperty({ format: 'uuid', nullable: true }) venueId: string | null;
-  @ApiProperty({ nullable: true }) table: number | null;
-  @ApiProperty({ nullable: true }) link: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) venueId: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 1 }) table: number | null;
+  @ApiProperty({ type: String, format: 'uri', nullable: true, description: 'Online meetings: <PUBLIC_URL>/meet/<id>' }) link: string | null;
   @ApiProperty({ enum: STATUSES, description: 'Both attended → held; either absent → no_show; unless staff set it (statusOverridden)' }) status: MeetingStatus;
-  @ApiProperty({ type: 'array', items: { type: 'string', enum: ATTENDANCE, nullable: true }, minItems: 2, maxItems: 2, description: 'Each party\'s own record, in the order of registrationIds' })
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...ATTENDANCE, null], nullable: true }, minItems: 2, maxItems: 2, description: 'Each party\'s own record, in the order of registrationIds' })
   attendance: [MeetingAttendance | null, MeetingAttendance | null];
   @ApiProperty({ description: 'Staff set the status explicitly' }) statusOverridden: boolean;
   @ApiProperty({ type: LocalTimeSchema, description: "In your venue's time zone (the event's for staff)" }) local: LocalTimeSchema;
@@ -97,7 +107,7 @@ export class MeetingResponse {
 }
 export class MeetingPage {
   @ApiProperty({ type: [MeetingResponse] }) items: MeetingResponse[];
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) total: number;
 }
 
 export class AvailabilityWindow {

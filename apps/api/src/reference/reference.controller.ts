@@ -3,15 +3,14 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { listRegions, searchHs } from '@tradebridge/reference';
-import type { HsLevel, Locale } from '@tradebridge/contracts';
+import { HS_LEVELS, LOCALES, type HsEntryView, type HsLevel, type Locale, type RegionView } from '@tradebridge/contracts';
 import { Public } from '../http/public.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { PageQuery } from '../http/page.query';
 import { LocalizedText } from '../common/responses';
 import { upper } from '../common/transforms';
 
-const LOCALES: Locale[] = ['vi', 'zh', 'en'];
-const LEVELS: HsLevel[] = ['section', 'chapter', 'heading', 'subheading'];
+const LEVELS = HS_LEVELS;
 
 class LocaleQuery extends PageQuery {
   @ApiPropertyOptional({ enum: LOCALES, default: 'en' })
@@ -43,22 +42,22 @@ class RegionQuery extends LocaleQuery {
   country?: string;
 }
 
-class HsEntrySchema {
+class HsEntrySchema implements HsEntryView {
   @ApiProperty({ example: '081060' }) code: string;
   @ApiProperty({ enum: LEVELS }) level: HsLevel;
   @ApiProperty({ description: 'Name in the requested locale' }) name: string;
   @ApiProperty({ type: LocalizedText }) names: LocalizedText;
-  @ApiProperty({ nullable: true, example: '0810' }) parent: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '0810' }) parent: string | null;
 }
 class HsPage {
   @ApiProperty({ type: [HsEntrySchema] }) items: HsEntrySchema[];
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) total: number;
 }
 class RegionAliasSchema {
   @ApiProperty({ example: 'VN-06' }) code: string;
   @ApiProperty({ type: LocalizedText }) names: LocalizedText;
 }
-class RegionSchema {
+class RegionSchema implements RegionView {
   @ApiProperty({ example: 'VN-02' }) code: string;
   @ApiProperty({ example: 'VN' }) country: string;
   @ApiProperty() name: string;
@@ -67,7 +66,7 @@ class RegionSchema {
 }
 class RegionPage {
   @ApiProperty({ type: [RegionSchema] }) items: RegionSchema[];
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) total: number;
 }
 
 /** Shipped reference data: HS 2022 and regions, in vi/zh/en. Public: no secrets here. */

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RegistrationsService } from '@tradebridge/registrations';
 import type { Actor } from '@tradebridge/core';
 import { CurrentActor } from '../http/public.decorator';
-import { uuidPipe } from '../http/uuid.pipe';
+import { UuidParam } from '../http/uuid.pipe';
 import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
 import {
   CheckInRequest,
@@ -27,7 +27,7 @@ export class RegistrationsController {
   @ApiOperation({ summary: "Register your enterprise for the event at a venue, on site or online (the enterprise's members)" })
   @ApiCreatedResponse({ type: RegistrationResponse })
   @ApiErrors(400, 403, 404, 409, 422)
-  register(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: CreateRegistrationRequest) {
+  register(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: CreateRegistrationRequest) {
     return this.registrations.register(actor, id, body);
   }
 
@@ -35,7 +35,7 @@ export class RegistrationsController {
   @ApiOperation({ summary: "Registrations: all for staff, your enterprises' own otherwise" })
   @ApiOkResponse({ type: RegistrationPage })
   @ApiErrors(400, 404)
-  list(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Query() query: RegistrationListQuery) {
+  list(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: RegistrationListQuery) {
     return this.registrations.list(actor, id, { ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 });
   }
 
@@ -43,7 +43,7 @@ export class RegistrationsController {
   @ApiOperation({ summary: 'One registration (its enterprise’s members and staff)' })
   @ApiOkResponse({ type: RegistrationResponse })
   @ApiErrors(400, 404)
-  get(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Param('rid', uuidPipe('rid')) rid: string) {
+  get(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('rid') rid: string) {
     return this.registrations.get(actor, id, rid);
   }
 
@@ -53,8 +53,8 @@ export class RegistrationsController {
   @ApiErrors(400, 403, 404, 409, 422)
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @Param('rid', uuidPipe('rid')) rid: string,
+    @UuidParam('id') id: string,
+    @UuidParam('rid') rid: string,
     @Body() body: UpdateRegistrationRequest,
   ) {
     return this.registrations.placeInRoom(actor, id, rid, body.roomId);
@@ -65,7 +65,7 @@ export class RegistrationsController {
   @ApiOperation({ summary: 'Approve a pending registration (organizers)' })
   @ApiOkResponse({ type: RegistrationResponse })
   @ApiErrors(400, 403, 404, 409)
-  approve(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Param('rid', uuidPipe('rid')) rid: string) {
+  approve(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('rid') rid: string) {
     return this.registrations.approve(actor, id, rid);
   }
 
@@ -76,8 +76,8 @@ export class RegistrationsController {
   @ApiErrors(400, 403, 404, 409)
   reject(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidPipe('id')) id: string,
-    @Param('rid', uuidPipe('rid')) rid: string,
+    @UuidParam('id') id: string,
+    @UuidParam('rid') rid: string,
     @Body() body: RejectRegistrationRequest,
   ) {
     return this.registrations.reject(actor, id, rid, body.reason);
@@ -88,7 +88,7 @@ export class RegistrationsController {
   @ApiOperation({ summary: 'Place approved registrations in sector rooms by best overlap (organizers); dryRun previews' })
   @ApiOkResponse({ type: RoomAssignmentResponse })
   @ApiErrors(400, 403, 404, 409)
-  assignRooms(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: RoomAssignmentRequest) {
+  assignRooms(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: RoomAssignmentRequest) {
     return this.registrations.assignRooms(actor, id, body.dryRun ?? false);
   }
 
@@ -97,7 +97,7 @@ export class RegistrationsController {
   @ApiOperation({ summary: 'Check a registration in by its badge code (staff)' })
   @ApiOkResponse({ type: RegistrationResponse })
   @ApiErrors(400, 403, 404, 409, 422)
-  checkIn(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Body() body: CheckInRequest) {
+  checkIn(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: CheckInRequest) {
     return this.registrations.checkIn(actor, id, body.badgeCode);
   }
 }

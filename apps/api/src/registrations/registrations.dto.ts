@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
-import type { Attendance, RegistrationStatus } from '@tradebridge/contracts';
+import { ATTENDANCES, REGISTRATION_STATUSES, type Attendance, type RegistrationStatus, type RegistrationView, type RoomAssignmentView } from '@tradebridge/contracts';
 import { LocalizedText } from '../common/responses';
 import { PageQuery } from '../http/page.query';
 import { upper } from '../common/transforms';
 
-const ATTENDANCE: Attendance[] = ['onsite', 'online'];
-const STATUSES: RegistrationStatus[] = ['pending', 'approved', 'rejected', 'cancelled'];
+const ATTENDANCE = ATTENDANCES;
+const STATUSES = REGISTRATION_STATUSES;
 
 export class CreateRegistrationRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'must be a UUID' }) enterpriseId: string;
@@ -24,7 +24,7 @@ export class RejectRegistrationRequest {
 }
 
 export class UpdateRegistrationRequest {
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'Organizer override of the room (null takes it out of its room)' })
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Organizer override of the room (null takes it out of its room)' })
   @ValidateIf((_, value) => value !== null)
   @IsUUID('all', { message: 'must be a UUID or null' })
   roomId: string | null;
@@ -60,7 +60,7 @@ class RegistrationEnterpriseSchema {
   @ApiProperty() region: string;
 }
 
-export class RegistrationResponse {
+export class RegistrationResponse implements RegistrationView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) eventId: string;
   @ApiProperty({ format: 'uuid' }) enterpriseId: string;
@@ -69,14 +69,14 @@ export class RegistrationResponse {
   @ApiProperty({ enum: ATTENDANCE }) attendance: Attendance;
   @ApiProperty({ example: 'VN' }) side: string;
   @ApiProperty({ enum: STATUSES }) status: RegistrationStatus;
-  @ApiProperty({ format: 'uuid', nullable: true }) roomId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) roomId: string | null;
   @ApiPropertyOptional({ description: "Only for the enterprise's own members and the event's staff" }) badgeCode?: string;
-  @ApiProperty({ format: 'date-time', nullable: true }) checkedInAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) checkedInAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 export class RegistrationPage {
   @ApiProperty({ type: [RegistrationResponse] }) items: RegistrationResponse[];
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) total: number;
 }
 
 class AssignmentSchema {
@@ -94,7 +94,7 @@ class MissingSideSchema {
   @ApiProperty({ format: 'uuid' }) roomId: string;
   @ApiProperty() missingSide: string;
 }
-export class RoomAssignmentResponse {
+export class RoomAssignmentResponse implements RoomAssignmentView {
   @ApiProperty() applied: boolean;
   @ApiProperty({ type: [AssignmentSchema] }) assignments: AssignmentSchema[];
   @ApiProperty({ type: [UnassignedSchema] }) unassigned: UnassignedSchema[];

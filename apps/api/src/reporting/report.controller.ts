@@ -1,78 +1,12 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ReportService } from '@tradebridge/reporting';
 import type { Actor } from '@tradebridge/core';
-import type { Locale } from '@tradebridge/contracts';
 import { CurrentActor, Public } from '../http/public.decorator';
-import { uuidPipe } from '../http/uuid.pipe';
+import { UuidParam } from '../http/uuid.pipe';
 import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
-
-class LocaleQuery {
-  @ApiPropertyOptional({ enum: ['vi', 'zh', 'en'], default: 'en' })
-  @IsOptional()
-  @IsIn(['vi', 'zh', 'en'], { message: 'must be vi, zh or en' })
-  locale?: Locale;
-}
-
-class PublicSummaryResponse {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'name, dates, the two sides' }) event: Record<string, unknown>;
-  @ApiProperty({ enum: ['vi', 'zh', 'en'] }) locale: Locale;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'registered, approved, checkedIn, connectionsMade, acceptanceRate, meetingsHeld, outcomes' }) totals: Record<string, number>;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) bySide: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) venues: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) bySector: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) outcomesByKind: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) valueByCurrency: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) timeline: unknown[];
-}
-
-class ReportQuery {
-  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx', 'pdf'], default: 'json' })
-  @IsOptional()
-  @IsIn(['json', 'csv', 'xlsx', 'pdf'], { message: 'must be json, csv, xlsx or pdf' })
-  format?: 'json' | 'csv' | 'xlsx' | 'pdf';
-
-  @ApiPropertyOptional({ enum: ['vi', 'zh', 'en'], default: 'en' })
-  @IsOptional()
-  @IsIn(['vi', 'zh', 'en'], { message: 'must be vi, zh or en' })
-  locale?: Locale;
-}
-
-class ReportTotals {
-  @ApiProperty() registered: number;
-  @ApiProperty() approved: number;
-  @ApiProperty() checkedIn: number;
-  @ApiProperty() connectionsRequested: number;
-  @ApiProperty({ description: 'Accepted connections: what the conference is judged by' }) connectionsMade: number;
-  @ApiProperty() connectionsDeclined: number;
-  @ApiProperty() connectionsExpired: number;
-  @ApiProperty({ description: 'made / requested' }) acceptanceRate: number;
-  @ApiProperty() meetingsScheduled: number;
-  @ApiProperty() meetingsHeld: number;
-  @ApiProperty() meetingsNoShow: number;
-  @ApiProperty({ description: 'Current outcomes (corrections replace)' }) outcomes: number;
-}
-class ReportResponse {
-  @ApiProperty({ type: 'object', additionalProperties: true }) event: Record<string, unknown>;
-  @ApiProperty({ enum: ['vi', 'zh', 'en'] }) locale: Locale;
-  @ApiProperty({ type: ReportTotals }) totals: ReportTotals;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) bySide: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) byCountry: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) byRegion: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) byVenue: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) byAttendance: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) byRoom: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) byChannel: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Connections made between two venues, e.g. Lào Cai ↔ Hangzhou' }) byVenuePair: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Connections made per HS section traded' }) bySector: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'The goods connected most: HS chapter, seller side, buyer side, connections made' }) topHsPairs: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) outcomesByKind: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) valueByCurrency: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Outcomes recorded per month since the event, by kind' }) outcomesOverTime: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Connections made per hour (UTC)' }) timeline: unknown[];
-}
+import { LocaleQuery, PublicSummaryResponse, ReportQuery, ReportResponse } from './report.dto';
 
 @ApiTags('reporting')
 @Controller('events/:id/report')
@@ -84,20 +18,26 @@ export class ReportController {
   @ApiOperation({ summary: 'The public summary of a closed event, for the press release: headline figures, no enterprise names or contacts' })
   @ApiOkResponse({ type: PublicSummaryResponse })
   @ApiErrors(400, 404)
-  publicSummary(@Param('id', uuidPipe('id')) id: string, @Query() query: LocaleQuery) {
+  publicSummary(@UuidParam('id') id: string, @Query() query: LocaleQuery) {
     return this.report.publicSummary(id, query.locale ?? 'en');
   }
 
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'The results report (staff): participation, connections made, meetings, outcomes; JSON, CSV, XLSX or PDF' })
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
+  @ApiExtraModels(ReportResponse)
   @ApiOkResponse({
-    type: ReportResponse,
-    description: 'JSON; format=csv: the summary tables and the connections-made list; xlsx: six sheets; pdf: headline figures, charts and tables',
+    description: 'By `format`: JSON (default); csv: the summary tables and the connections-made list (UTF-8 with BOM); xlsx: six sheets; pdf: headline figures, charts and tables',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ReportResponse) } },
+      'text/csv': { schema: { type: 'string' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+    headers: { 'Content-Disposition': { description: 'csv, xlsx, pdf: attachment; filename="tradebridge-report-<id>-<locale>.<format>"', schema: { type: 'string' } } },
   })
   @ApiErrors(400, 403, 404)
-  async get(@CurrentActor() actor: Actor, @Param('id', uuidPipe('id')) id: string, @Query() query: ReportQuery, @Res() response: Response): Promise<void> {
+  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: ReportQuery, @Res() response: Response): Promise<void> {
     const locale = query.locale ?? 'en';
     if (query.format === 'xlsx') {
       // Headers once the figures are in hand: an error before that still gets the JSON error body.

@@ -81,6 +81,7 @@ export const en = {
   'error.DATABASE_UNAVAILABLE': 'The service is briefly unavailable. Try again in a moment.',
   'error.INTERNAL': 'Something went wrong on our side. Try again later.',
   'error.PAYLOAD_TOO_LARGE': 'What you sent is too large.',
+  'error.UNSUPPORTED_MEDIA_TYPE': 'What you sent is in a format the server does not read.',
   'error.HTTP': 'The request was refused (HTTP {status}).',
   'error.VALIDATION_REQUEST': 'The request could not be read. Reload the page and try again.',
   'error.rule.required': 'Required',

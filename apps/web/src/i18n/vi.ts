@@ -80,6 +80,7 @@ export const vi: Messages = {
   'error.DATABASE_UNAVAILABLE': 'Dịch vụ tạm thời gián đoạn. Hãy thử lại sau giây lát.',
   'error.INTERNAL': 'Hệ thống gặp sự cố. Hãy thử lại sau.',
   'error.PAYLOAD_TOO_LARGE': 'Dữ liệu gửi lên quá lớn.',
+  'error.UNSUPPORTED_MEDIA_TYPE': 'Định dạng dữ liệu gửi lên không được hỗ trợ.',
   'error.HTTP': 'Yêu cầu bị từ chối (HTTP {status}).',
   'error.VALIDATION_REQUEST': 'Không đọc được yêu cầu. Hãy tải lại trang và thử lần nữa.',
   'error.rule.required': 'Bắt buộc',

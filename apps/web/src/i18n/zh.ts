@@ -80,6 +80,7 @@ export const zh: Messages = {
   'error.DATABASE_UNAVAILABLE': '服务暂时不可用，请稍后重试。',
   'error.INTERNAL': '系统出现问题，请稍后重试。',
   'error.PAYLOAD_TOO_LARGE': '提交的内容过大。',
+  'error.UNSUPPORTED_MEDIA_TYPE': '不支持所提交内容的格式或编码。',
   'error.HTTP': '请求被拒绝（HTTP {status}）。',
   'error.VALIDATION_REQUEST': '无法读取请求，请刷新页面后重试。',
   'error.rule.required': '必填',

@@ -48,6 +48,8 @@ export enum ErrorCode {
   NOT_SAME_VENUE = 'NOT_SAME_VENUE',
   DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
   INTERNAL = 'INTERNAL',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
 }
 
 /** HTTP status for each code: the one place that decides it. */
@@ -96,6 +98,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.DATABASE_UNAVAILABLE]: 503,
   [ErrorCode.INTERNAL]: 500,
+  [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
 };
 
 /** The `Retry-After` of a 503 DATABASE_UNAVAILABLE: a PostgreSQL restart or failover takes seconds. */

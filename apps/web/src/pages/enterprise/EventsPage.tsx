@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import type { Attendance, EventView, RegistrationView, VenueView } from '@tradebridge/contracts';
-import { registrationOpen } from '@tradebridge/contracts';
+import { ATTENDANCES, registrationOpen } from '@tradebridge/contracts';
 import { ApiError } from '../../api/client';
 import { events, registrations } from '../../api/endpoints';
 import { Shell } from '../../components/Shell';
@@ -68,7 +68,7 @@ function RegisterForm({ event, enterpriseId, onDone }: { event: EventView; enter
         <fieldset className="field">
           <legend>{t('event.attendance')}</legend>
           <div className="segmented">
-            {(['onsite', 'online'] as const).map((a) => (
+            {ATTENDANCES.map((a) => (
               <label key={a} className={attendance === a ? 'on' : undefined}>
                 <input type="radio" name={`attendance-${event.id}`} value={a} checked={attendance === a} onChange={() => setAttendance(a)} />
                 {t(`attendance.${a}` as MessageKey)}

@@ -1,6 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import type { Certification, CertificationKind, EnterpriseSize, EnterpriseView, Locale, ProductLine } from '@tradebridge/contracts';
-import { LOCALES } from '@tradebridge/contracts';
+import { CERTIFICATION_KINDS, ENTERPRISE_SIZES as SIZES, LOCALES } from '@tradebridge/contracts';
 import { ApiError } from '../../api/client';
 import { EnterpriseInput, enterprises, reference } from '../../api/endpoints';
 import { useSession } from '../../auth/AuthProvider';
@@ -13,8 +13,6 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useMyEnterprise } from './useMyEnterprise';
 
 const COUNTRIES = ['VN', 'CN', 'LA'] as const;
-const CERTIFICATION_KINDS: CertificationKind[] = ['ocop', 'growing_area_code', 'packing_facility_code', 'gacc_registration', 'iso', 'haccp', 'halal', 'other'];
-const SIZES: EnterpriseSize[] = ['micro', 'small', 'medium', 'large'];
 
 type Texts = Record<Locale, string>;
 interface ProfileForm {

@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
-import type { EventStatus, StaffRole, VenueKind } from '@tradebridge/contracts';
-import { LOCALES } from '@tradebridge/contracts';
+import type { StaffRole, VenueKind } from '@tradebridge/contracts';
+import { EVENT_STATUSES as FLOW, LOCALES, VENUE_KINDS as KINDS } from '@tradebridge/contracts';
 import { ApiError } from '../../api/client';
 import { events, reference } from '../../api/endpoints';
 import { ErrorBanner, Field, Notice, StatusPill } from '../../components/ui';
@@ -12,8 +12,6 @@ import { OrgEventFrame } from './OrgEventFrame';
 import type { OrgEvent } from './useOrgEvent';
 import { allZones } from './zones';
 
-const FLOW: EventStatus[] = ['draft', 'registration_open', 'live', 'closed'];
-const KINDS: VenueKind[] = ['main', 'satellite', 'online'];
 
 function useFormErrors() {
   const [error, setError] = useState<ApiError | null>(null);
