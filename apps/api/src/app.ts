@@ -1,7 +1,7 @@
 import { INestApplication, RequestMethod, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -19,11 +19,28 @@ export async function createApiApp(config: AppConfig, databaseUrl: string, along
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '256kb' });
-  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  mountApi(app);
   app.useGlobalPipes(createValidationPipe());
   applyHttpSecurity(app, config);
 
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('api/docs', app, describeApi(app), { jsonDocumentUrl: 'api/docs-json' });
+
+  serveWeb(app, config.webDistDir);
+  return app;
+}
+
+/** Every route under `/api` but the health check; the OpenAPI paths follow from it. */
+export function mountApi(app: INestApplication): void {
+  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+}
+
+/**
+ * The OpenAPI document of the routes of `app` (after `mountApi`): served at
+ * `/api/docs-json`, and written by `npm run build` to dist/openapi.json
+ * (see openapi-document.ts), which the web app's types are generated from.
+ */
+export function describeApi(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('TradeBridge API')
@@ -35,10 +52,6 @@ export async function createApiApp(config: AppConfig, databaseUrl: string, along
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-
-  serveWeb(app, config.webDistDir);
-  return app;
 }
 
 /** The web app's production build at `/` (one URL serves everything), with SPA fallback. */
