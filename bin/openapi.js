@@ -2,7 +2,7 @@
 // The OpenAPI document at build time (`npm run build` runs this after compiling to dist/):
 //   dist/openapi.json            the document the API serves at /api/docs-json, for any client to generate from;
 //   apps/web/src/api/schema.d.ts the web app's types, generated from it by openapi-typescript (not committed).
-// No database, secret or port is needed: see apps/api/src/openapi-document.ts.
+// No database, secret or port is needed: see apps/api/src/openapi/preview.ts.
 const { readFileSync, writeFileSync, existsSync } = require('node:fs');
 const path = require('node:path');
 const tsconfigPaths = require('tsconfig-paths');
@@ -10,7 +10,7 @@ const { compilerOptions } = require('../tsconfig.json');
 
 const root = path.join(__dirname, '..');
 const dist = path.join(root, 'dist');
-const entry = path.join(dist, 'apps/api/src/openapi-document.js');
+const entry = path.join(dist, 'apps/api/src/openapi/preview.js');
 if (!existsSync(entry)) {
   console.error('dist/ is missing: compile first (npm run build does)');
   process.exit(1);
@@ -26,9 +26,9 @@ function writeIfChanged(file, text) {
 }
 
 async function main() {
-  const { buildApiDocument } = require(entry);
+  const { previewOpenApiDocument } = require(entry);
   const { default: openapiTS, astToString, COMMENT_HEADER } = require('openapi-typescript');
-  const document = await buildApiDocument();
+  const document = await previewOpenApiDocument();
   writeIfChanged(path.join(dist, 'openapi.json'), `${JSON.stringify(document, null, 2)}\n`);
   const types = astToString(await openapiTS(document, { silent: true }));
   writeIfChanged(path.join(root, 'apps/web/src/api/schema.d.ts'), `${COMMENT_HEADER.replace(' */', ' * Source: dist/openapi.json (`npm run build`, bin/openapi.js).\n */')}${types}`);

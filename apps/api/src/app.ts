@@ -1,7 +1,7 @@
 import { INestApplication, RequestMethod, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -9,6 +9,7 @@ import { AppConfig, AppLogger, Clock } from '@tradebridge/core';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './http/validation';
 import { applyHttpSecurity } from './http/security';
+import { buildOpenApiDocument } from './openapi/document';
 
 /** Builds the API exactly as production runs it; `main.ts` and the e2e tests both use this. */
 export async function createApiApp(config: AppConfig, databaseUrl: string, alongside: Type[] = [], clock?: Clock): Promise<INestApplication> {
@@ -19,39 +20,20 @@ export async function createApiApp(config: AppConfig, databaseUrl: string, along
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '256kb' });
-  mountApi(app);
+  setApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   applyHttpSecurity(app, config);
 
-  SwaggerModule.setup('api/docs', app, describeApi(app), { jsonDocumentUrl: 'api/docs-json' });
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   serveWeb(app, config.webDistDir);
   return app;
 }
 
-/** Every route under `/api` but the health check; the OpenAPI paths follow from it. */
-export function mountApi(app: INestApplication): void {
+/** Routes live under `/api`, except `/health`; the document built without a database (openapi/preview.ts) mounts them alike. */
+export function setApiPrefix(app: INestApplication): void {
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
-}
-
-/**
- * The OpenAPI document of the routes of `app` (after `mountApi`): served at
- * `/api/docs-json`, and written by `npm run build` to dist/openapi.json
- * (see openapi-document.ts), which the web app's types are generated from.
- */
-export function describeApi(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('TradeBridge API')
-      .setDescription(
-        'Hybrid B2B trade-matchmaking conferences: enterprises, events, venues, sector rooms, registrations. ' +
-          'Errors are `{ statusCode, code, message, details? }` with a stable `code`.',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
 }
 
 /** The web app's production build at `/` (one URL serves everything), with SPA fallback. */
