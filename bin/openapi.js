@@ -30,7 +30,8 @@ async function main() {
   const { default: openapiTS, astToString, COMMENT_HEADER } = require('openapi-typescript');
   const document = await previewOpenApiDocument();
   writeIfChanged(path.join(dist, 'openapi.json'), `${JSON.stringify(document, null, 2)}\n`);
-  const types = astToString(await openapiTS(document, { silent: true }));
+  // arrayLength: `minItems: 2, maxItems: 2` (an event's two sides, a meeting's two parties) is a pair, as in libs/contracts.
+  const types = astToString(await openapiTS(document, { silent: true, arrayLength: true }));
   writeIfChanged(path.join(root, 'apps/web/src/api/schema.d.ts'), `${COMMENT_HEADER.replace(' */', ' * Source: dist/openapi.json (`npm run build`, bin/openapi.js).\n */')}${types}`);
 }
 
