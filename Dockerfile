@@ -9,6 +9,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY apps ./apps
 COPY libs ./libs
 COPY migrations ./migrations
+# The build writes the OpenAPI document and the web app's types from it (bin/openapi.js).
+COPY bin ./bin
 RUN npm run build
 
 # ---- runtime: production dependencies, the build, the launcher ----

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// Runs a built process (`npm run build` first): `node bin/run.js standalone|api|gateway|migrate|demo|openapi`.
+// Runs a built process (`npm run build` first): `node bin/run.js standalone|api|gateway|migrate|demo`.
 // standalone = API + live gateway + web on one port (npm start); api and gateway run apart in production;
 // demo = standalone plus the reference conference, loaded and simulated live (npm run demo);
-// openapi <file> = write the OpenAPI document without a database (npm run lint:openapi).
 // The compiled code keeps its `@tradebridge/*` imports; they are resolved here,
 // from tsconfig.json's paths, against dist/.
 const path = require('node:path');
@@ -15,7 +14,6 @@ const entries = {
   gateway: 'apps/gateway/src/main.js',
   migrate: 'apps/api/src/migrate.js',
   demo: 'apps/demo/src/main.js',
-  openapi: 'apps/api/src/openapi/main.js',
 };
 const name = process.argv[2];
 if (!entries[name]) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorCode } from '@tradebridge/core';
@@ -125,6 +125,14 @@ describe('platform: health, OpenAPI, error shape, guards', () => {
         expect({ route: `${method} ${path}`, documented }).toEqual({ route: `${method} ${path}`, documented: true });
       }
     }
+  });
+
+  it('builds at build time, without a database, the very document the running API serves (dist/openapi.json, which the web app is typed from)', async () => {
+    const served = (await t.http.get('/api/docs-json')).body;
+    expect(await previewOpenApiDocument()).toEqual(served);
+    const built = join(__dirname, '..', '..', 'dist', 'openapi.json');
+    if (!existsSync(built)) throw new Error('dist/openapi.json is missing: run `npm run build` (npm test does it first)');
+    expect(JSON.parse(readFileSync(built, 'utf8'))).toEqual(served);
   });
 
   it('guards every route that is not explicitly public (401 without a token)', async () => {

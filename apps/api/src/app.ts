@@ -32,7 +32,7 @@ export async function createApiApp(config: AppConfig, databaseUrl: string, along
   return app;
 }
 
-/** Routes live under `/api`, except `/health`; the OpenAPI writer (openapi/main.ts) mounts them alike. */
+/** Routes live under `/api`, except `/health`; the document built without a database (openapi/preview.ts) mounts them alike. */
 export function setApiPrefix(app: INestApplication): void {
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
 }

@@ -1,6 +1,8 @@
 import type { ErrorBody, FieldProblemBody, Locale } from '@tradebridge/contracts';
 import { fieldText } from '../i18n/errors';
 import { activeLocale } from '../i18n/translate';
+import type { paths } from './schema';
+import { urlOf, type UrlParams } from './url';
 
 /** A field the API found at fault, e.g. `{ field: 'name', message: 'must be …', rule: 'maxLength', limit: 120 }`. */
 export type FieldProblem = FieldProblemBody;
@@ -67,31 +69,67 @@ function headersFor(extra: Record<string, string> = {}, json = false): { headers
   return { headers, hadToken: Boolean(token) };
 }
 
-async function send(path: string, init: RequestInit): Promise<Response> {
+async function send(url: string, init: RequestInit): Promise<Response> {
   try {
-    return await fetch(`/api${path}`, init);
+    return await fetch(url, init);
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'NETWORK', 'The server could not be reached');
   }
 }
 
-/** One JSON request to `/api<path>`; rejects with an `ApiError`. */
-export async function request<T>(method: string, path: string, body?: unknown, options: { headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<T> {
-  const { headers, hadToken } = headersFor(options.headers, body !== undefined);
-  const response = await send(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: options.signal });
+/*
+ * The REST calls typed from the API's own OpenAPI document: schema.d.ts is
+ * generated from it by `npm run build` (bin/openapi.js), so a path, method,
+ * path or query parameter or body the server does not take is a compile error,
+ * and each call answers the type of its success response (client.type-test.ts).
+ */
+
+type Method = 'get' | 'put' | 'post' | 'patch' | 'delete';
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+/** The document's paths that have an `M` operation, e.g. `'/api/events/{id}'` for `'get'`. */
+export type PathsWith<M extends Method> = { [P in keyof paths]: [NonNullable<paths[P][M]>] extends [never] ? never : P }[keyof paths];
+
+type ParamsOf<O> = O extends { parameters: infer X } ? X : never;
+type PathPart<O> = ParamsOf<O> extends { path: infer X } ? { path: X } : unknown;
+type QueryPart<O> = ParamsOf<O> extends { query: infer X } ? { query: X } : ParamsOf<O> extends { query?: infer X } ? ([X] extends [never | undefined] ? unknown : { query?: X }) : unknown;
+type BodyPart<O> = O extends { requestBody: { content: { 'application/json': infer X } } }
+  ? { body: X }
+  : O extends { requestBody?: { content: { 'application/json': infer X } } }
+    ? ([X] extends [never] ? unknown : { body?: X })
+    : unknown;
+type Init<O> = PathPart<O> & QueryPart<O> & BodyPart<O> & { headers?: Record<string, string>; signal?: AbortSignal };
+/** The second argument, optional when nothing in it is required. */
+type InitArgs<O> = object extends Init<O> ? [init?: Init<O>] : [init: Init<O>];
+
+type Success = 200 | 201 | 202 | 204;
+type JsonOf<R> = R extends { content: { 'application/json': infer X } } ? X : undefined;
+type ResponseOf<O> = O extends { responses: infer R } ? { [C in keyof R & Success]: JsonOf<R[C]> }[keyof R & Success] : never;
+
+/** The JSON body `M path` takes, e.g. `RequestBody<'/api/events', 'post'>`. */
+export type RequestBody<P extends PathsWith<M>, M extends Method> = BodyPart<Operation<P, M>> extends { body?: infer X } ? X : never;
+/** The query parameters of `M path`. */
+export type Query<P extends PathsWith<M>, M extends Method> = NonNullable<ParamsOf<Operation<P, M>> extends { query?: infer X } ? X : never>;
+/** What `M path` answers on success (`undefined` for 204). */
+export type ResponseBody<P extends PathsWith<M>, M extends Method> = ResponseOf<Operation<P, M>>;
+
+async function call(method: string, path: string, init: UrlParams & { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<unknown> {
+  const { headers, hadToken } = headersFor(init.headers, init.body !== undefined);
+  const response = await send(urlOf(path, init), { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: init.signal });
   if (!response.ok) throw await errorOf(response, hadToken);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  if (response.status === 204) return undefined;
+  return response.json();
 }
 
-/** `?a=1&b=x` from the defined entries. */
-export function query(params: Record<string, string | number | boolean | undefined | null>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
+function caller<M extends Method>(method: M) {
+  return <P extends PathsWith<M>>(path: P, ...[init]: InitArgs<Operation<P, M>>): Promise<ResponseBody<P, M>> => call(method.toUpperCase(), path, init as UrlParams) as Promise<ResponseBody<P, M>>;
 }
+
+/**
+ * One JSON request per call, e.g. `api.get('/api/events/{id}', { path: { id } })`;
+ * rejects with an `ApiError` (`NETWORK` when the server cannot be reached).
+ */
+export const api = { get: caller('get'), put: caller('put'), post: caller('post'), patch: caller('patch'), delete: caller('delete') };
 
 function filenameOf(response: Response, fallback: string): string {
   const disposition = response.headers.get('Content-Disposition') ?? '';
@@ -105,9 +143,14 @@ function filenameOf(response: Response, fallback: string): string {
  * Downloads a file that needs the bearer token (so a plain link cannot): fetches
  * it, reports the bytes received, then saves the blob under the server's name.
  */
-export async function download(path: string, fallbackName: string, onProgress?: (received: number, total: number | null) => void): Promise<{ filename: string; bytes: number }> {
+export async function download<P extends PathsWith<'get'>>(
+  path: P,
+  init: PathPart<Operation<P, 'get'>> & QueryPart<Operation<P, 'get'>>,
+  fallbackName: string,
+  onProgress?: (received: number, total: number | null) => void,
+): Promise<{ filename: string; bytes: number }> {
   const { headers, hadToken } = headersFor({ Accept: '*/*' });
-  const response = await send(path, { headers });
+  const response = await send(urlOf(path, init as UrlParams), { headers });
   if (!response.ok) throw await errorOf(response, hadToken);
   const total = Number(response.headers.get('Content-Length')) || null;
   const chunks: Uint8Array<ArrayBuffer>[] = [];

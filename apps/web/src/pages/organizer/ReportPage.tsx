@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import type { Locale } from '@tradebridge/contracts';
+import type { Locale, ReportView } from '@tradebridge/contracts';
 import { LOCALES } from '@tradebridge/contracts';
 import { ApiError } from '../../api/client';
-import { reports } from '../../api/endpoints';
-import type { ReportFormat, ReportView } from '../../api/types';
+import { reports, type ReportFormat } from '../../api/endpoints';
 import { TimelineChart } from '../../components/TimelineChart';
 import { ErrorBanner, Field, Loading, Notice, ProgressBar, Stat } from '../../components/ui';
 import { toApiError, useAsync } from '../../components/useAsync';
