@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, ConsoleMessage, Page } from 'playwright-core';
+import { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { migrateDatabase } from '@tradebridge/core';
@@ -13,11 +13,15 @@ import { LiveGatewayModule } from '../../apps/gateway/src/gateway.module';
 import { LiveGateway } from '../../apps/gateway/src/live.gateway';
 import { RealtimeAdapter } from '../../apps/gateway/src/realtime.adapter';
 import { TestApp, testConfig, TestClock } from '../factories/app';
+import { launchChromium } from '../factories/chromium';
+
+export { launchChromium };
 
 /**
  * What the browser tests run against: the API, the live gateway and the built
  * web app on one URL, composed as `npm start` does (apps/gateway/src/standalone.ts),
- * and Debian's Chromium driven by playwright-core.
+ * and Chromium driven by playwright-core: Debian's, else the one inside the
+ * `@sparticuz/chromium` npm package (test/factories/chromium.ts).
  */
 
 const ROOT = join(__dirname, '..', '..');
@@ -73,12 +77,8 @@ export async function startWebApp(): Promise<WebApp> {
   };
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+export function launchBrowser(): Promise<Browser> {
+  return launchChromium();
 }
 
 export const DESKTOP = { width: 1366, height: 900 };

@@ -1,5 +1,5 @@
 import { Browser } from 'playwright-core';
-import { World } from '../factories/world';
+import { eventBody, World } from '../factories/world';
 import { eventually, launchBrowser, startWebApp, TrackedPage, WebApp } from './harness';
 
 jest.setTimeout(90_000);
@@ -25,6 +25,7 @@ describe('browser: languages', () => {
 
   it('switches to Chinese and back to Vietnamese, labels and HS names alike, and remembers the choice', async () => {
     const member = await world.member('VN'); // a Lào Cai exporter of durian (081060), needing harvesters (8433)
+    await world.openEvent(await world.organizer());
     tracked = await TrackedPage.open(browser, web.url, 'member');
     const { page } = tracked;
     await tracked.login(member.account.email, 'correct horse battery staple');
@@ -42,7 +43,19 @@ describe('browser: languages', () => {
     const region = page.getByLabel('省份 / 地区');
     await eventually(async () => (await region.locator('option:checked').textContent()) === '老街省');
     expect(await page.evaluate('document.documentElement.lang')).toBe('zh-Hans');
+    // Chinese, and the stars of the OCOP rating, are drawn in Noto Sans SC served by the app (a CJK
+    // font of the device's own would do too): the bundled Chromium has none, so it would show boxes.
+    await eventually(async () => (await page.getByLabel('OCOP 星级').locator('option:checked').textContent()) === '★★★★ 4 星');
+    await page.evaluate('document.fonts.ready');
+    const faces = `[...document.fonts].map((f) => f.family.replace(/"/g, '') + ': ' + f.status).filter((f) => f.startsWith('TB '))`;
+    expect(await page.evaluate(faces)).toEqual(['TB Noto Sans SC: loaded', 'TB Symbols: loaded']);
+    expect(await page.evaluate(`document.fonts.check('16px "TB Noto Sans SC"', '企业资料') && document.fonts.check('16px "TB Symbols"', '★')`)).toBe(true);
     await tracked.screenshot('enterprise-profile-zh.png');
+    // The events page in Chinese: the event's name, its dates (→) and sides (⇄).
+    await page.getByRole('link', { name: '活动' }).click();
+    await page.getByRole('heading', { name: (eventBody().name as { zh: string }).zh }).first().waitFor();
+    await tracked.screenshot('events-zh.png');
+    await page.getByRole('link', { name: '企业资料' }).click();
 
     // A reload keeps Chinese, reference data included.
     await page.reload();

@@ -2,10 +2,8 @@ import { Logger } from '@nestjs/common';
 import { ConnectionExpiry } from '@tradebridge/connections';
 import { ReportRepository } from '@tradebridge/reporting';
 import { sectionOfChapter } from '@tradebridge/reference';
-import { execFileSync } from 'node:child_process';
 import type { Response } from 'superagent';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createTestApp, TestApp } from '../factories/app';
 import { Account, ConferenceSetup, Participant, World } from '../factories/world';
@@ -479,13 +477,7 @@ function binary(res: Response, done: (error: Error | null, body: Buffer) => void
   res.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
-/** The text of a PDF as poppler's pdftotext lays it out (poppler-utils; .ci/run installs it). */
+/** The text of a PDF, row by row as `pdftotext -layout` gave it, read with unpdf from npm (test/factories/pdf-text.mjs). */
 function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tradebridge-pdf-'));
-  try {
-    writeFileSync(join(dir, 'report.pdf'), pdf);
-    return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return execFileSync(process.execPath, [join(__dirname, '..', 'factories', 'pdf-text.mjs')], { input: pdf, encoding: 'utf8' });
 }

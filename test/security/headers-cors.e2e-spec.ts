@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { migrateDatabase } from '@tradebridge/core';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
@@ -11,6 +11,7 @@ import { createApiApp } from '../../apps/api/src/app';
 import { LiveGatewayModule } from '../../apps/gateway/src/gateway.module';
 import { RealtimeAdapter } from '../../apps/gateway/src/realtime.adapter';
 import { createTestApp, TestApp, testConfig } from '../factories/app';
+import { launchChromium } from '../factories/chromium';
 import { GatewayNode, startGateway } from '../factories/live';
 
 /**
@@ -22,13 +23,6 @@ import { GatewayNode, startGateway } from '../factories/live';
  */
 const ALLOWED = 'https://hoinghi.laocai.gov.vn';
 const STRANGER = 'https://evil.example';
-
-function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-  const found = candidates.find((p): p is string => Boolean(p && existsSync(p)));
-  if (!found) throw new Error('These tests need Chromium (CI installs Debian\'s; or set CHROMIUM_PATH)');
-  return found;
-}
 
 /** A stand-in for the Vite build: what it does is what the policy must allow. */
 function webBuild(): string {
@@ -173,7 +167,7 @@ describe('security: headers and CORS', () => {
       app.useWebSocketAdapter(new RealtimeAdapter(app));
       await app.listen(0, '127.0.0.1');
       url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-      browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+      browser = await launchChromium();
     }, 60_000);
     afterAll(async () => {
       await browser?.close();
