@@ -24,6 +24,10 @@
  * 2. A bare Socket.IO server (same package and engine, no Nest, no auth, no
  *    database), same clients, rooms and workload shape; the same figures, and
  *    the ratios gateway / bare (goals: throughput ≥ 0.8, p99 ≤ 1.5).
+ *    The two take turns, gateway, bare, bare, gateway (BENCH_GATEWAY_ROUNDS
+ *    rounds, 1 by default; BENCH_QUICK=1: gateway, bare, 10 s each), as the
+ *    REST benchmark does, so a change in the machine's load lands on both
+ *    sides; each side's figures are the mean of its turns.
  * 3. Capacity: a fresh gateway node in a child with --max-old-space-size=2048;
  *    authenticated sockets (subscribed and joined) added 1,000 at a time from
  *    several client processes until 2 GiB RSS, a failure, the file-descriptor
@@ -43,14 +47,17 @@ import { Actor, loadConfig, migrateDatabase, TokenService } from '@tradebridge/c
 import { ConnectionsService } from '@tradebridge/connections';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
 import { createApiApp } from '../apps/api/src/app';
-import { benchDatabase, writeResults } from './support';
+import { alternatingTurns, benchDatabase, meanOfTurns, writeResults } from './support';
 import { ClientSpec, FromClients, FromServer, Mode, now, RunResult, sleep, summarize, Summary, ToClients, ToServer } from './gateway/protocol';
 
 const ROOMS = 100;
 const PER_SIDE_PER_ROOM = 10;
 const CLIENTS = ROOMS * PER_SIDE_PER_ROOM * 2;
 const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
-const SECONDS = num('BENCH_GATEWAY_SECONDS', 25);
+const QUICK = Boolean(process.env.BENCH_QUICK);
+const SECONDS = num('BENCH_GATEWAY_SECONDS', QUICK ? 10 : 25);
+/** Rounds of turns: 1 → gateway, bare, bare, gateway. Quick: gateway, bare. */
+const ROUNDS = num('BENCH_GATEWAY_ROUNDS', 1);
 const WARMUP_SECONDS = 3;
 const CHANGES_PER_SEC = num('BENCH_GATEWAY_PRESENCE_RATE', 100);
 const CONNECTIONS_PER_SEC = num('BENCH_GATEWAY_CONNECTION_RATE', 20);
@@ -510,56 +517,64 @@ export async function main(): Promise<void> {
     const service = api.get(ConnectionsService);
     const nextPair = { k: 0 };
 
-    // 1. The gateway.
-    console.log('gateway (createGatewayApp, child process):');
-    const clients = spawnChild('clients', {});
-    const gateway = await startServer('gateway', databaseUrl, SERVER_NODE_ARGS);
-    let gatewayResult: PhaseResult;
-    try {
-      gatewayResult = await phase(clients, gateway.child, gateway.url, 'gateway', gatewaySpecs, async (k) => {
-        const { from, to } = pairOf(people, k);
-        const created = await service.request(actorOf(from), eventId, { fromRegistrationId: from.registrationId, toRegistrationId: to.registrationId });
-        return [created.body.id, now()];
-      }, nextPair);
-    } finally {
-      await rpc(clients, { t: 'close' }, 'closed', 30_000).catch(() => undefined);
-      await stopChild(gateway.child, { t: 'stop' }, 'stopped');
-    }
-    printPhase('gateway', gatewayResult);
-
-    // 2. The bare Socket.IO server, same clients and workload shape.
-    console.log('bare Socket.IO server (same socket.io, no Nest, no auth, no database, child process):');
-    const bare = await startServer('bare', databaseUrl, SERVER_NODE_ARGS);
-    let bareResult: PhaseResult;
+    // 1–2. The gateway and the bare Socket.IO server take turns (gateway, bare, bare, gateway per
+    // round, as the REST benchmark does), each a fresh server process with the same clients, so a
+    // change in the machine's load lands on both sides alike. Each side's figures are the mean of its turns.
     let seq = 0;
+    const fireGateway = async (k: number): Promise<[string, number]> => {
+      const { from, to } = pairOf(people, k);
+      const created = await service.request(actorOf(from), eventId, { fromRegistrationId: from.registrationId, toRegistrationId: to.registrationId });
+      return [created.body.id, now()];
+    };
+    const fireBare = (server: ChildProcess) => async (k: number): Promise<[string, number]> => {
+      const { from, to } = pairOf(people, k);
+      const at = new Date();
+      const connection = {
+        id: randomUUID(),
+        eventId,
+        fromRegistrationId: from.registrationId,
+        toRegistrationId: to.registrationId,
+        status: 'requested',
+        channel: 'online',
+        roomId: from.roomId,
+        message: null,
+        score: 0.5,
+        createdAt: at.toISOString(),
+        expiresAt: new Date(at.getTime() + 86_400_000).toISOString(),
+        respondedAt: null,
+      };
+      const log = { seq: ++seq, type: 'connection.requested', data: { connection } };
+      const ordered = now();
+      server.send({ t: 'connection', registrationIds: [from.registrationId, to.registrationId], log, connection } satisfies ToServer);
+      return [connection.id, ordered];
+    };
+    const order = alternatingTurns<Mode>('gateway', 'bare', ROUNDS, QUICK);
+    const turns: Record<Mode, PhaseResult[]> = { gateway: [], bare: [] };
+    const clients = spawnChild('clients', {});
     try {
-      bareResult = await phase(clients, bare.child, bare.url, 'bare', bareSpecs, async (k) => {
-        const { from, to } = pairOf(people, k);
-        const at = new Date();
-        const connection = {
-          id: randomUUID(),
-          eventId,
-          fromRegistrationId: from.registrationId,
-          toRegistrationId: to.registrationId,
-          status: 'requested',
-          channel: 'online',
-          roomId: from.roomId,
-          message: null,
-          score: 0.5,
-          createdAt: at.toISOString(),
-          expiresAt: new Date(at.getTime() + 86_400_000).toISOString(),
-          respondedAt: null,
-        };
-        const log = { seq: ++seq, type: 'connection.requested', data: { connection } };
-        const ordered = now();
-        bare.child.send({ t: 'connection', registrationIds: [from.registrationId, to.registrationId], log, connection } satisfies ToServer);
-        return [connection.id, ordered];
-      }, nextPair);
+      for (const [i, mode] of order.entries()) {
+        console.log(
+          `turn ${i + 1} of ${order.length}: ${mode === 'gateway' ? 'gateway (createGatewayApp, child process)' : 'bare Socket.IO server (same socket.io, no Nest, no auth, no database, child process)'}:`,
+        );
+        const server = await startServer(mode, databaseUrl, SERVER_NODE_ARGS);
+        try {
+          const result = await phase(clients, server.child, server.url, mode, mode === 'gateway' ? gatewaySpecs : bareSpecs, mode === 'gateway' ? fireGateway : fireBare(server.child), nextPair);
+          turns[mode].push(result);
+          printPhase(mode, result);
+        } finally {
+          await rpc(clients, { t: 'close' }, 'closed', 30_000).catch(() => undefined);
+          await stopChild(server.child, { t: 'stop' }, 'stopped');
+        }
+      }
     } finally {
       await stopChild(clients, { t: 'close' }, 'closed');
-      await stopChild(bare.child, { t: 'stop' }, 'stopped');
     }
-    printPhase('bare', bareResult);
+    const gatewayResult = meanOfTurns(turns.gateway);
+    const bareResult = meanOfTurns(turns.bare);
+    if (order.length > 2) {
+      printPhase(`gateway, mean of ${turns.gateway.length} turns`, gatewayResult);
+      printPhase(`bare, mean of ${turns.bare.length} turns`, bareResult);
+    }
 
     // Ratios and goals.
     const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : NaN);
@@ -628,6 +643,7 @@ export async function main(): Promise<void> {
         redis: false,
         note: 'single gateway node, in-memory Socket.IO adapter (no Redis); server under test and clients in separate child processes on 127.0.0.1',
       },
+      turns: { order, gateway: turns.gateway, bare: turns.bare, note: 'gateway and bare figures are the mean of their turns (a max is the largest)' },
       workload: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, presenceChangesPerSec: CHANGES_PER_SEC, holdMs: HOLD_MS, connectionRequestsPerSec: CONNECTIONS_PER_SEC },
       gateway: gatewayResult,
       bare: bareResult,

@@ -42,7 +42,7 @@ import { createDataSource, loadConfig, migrateDatabase } from '@tradebridge/core
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
 import { forkChild, killChildren, rpc, stopChild } from './child';
 import type { FromLoad, FromServer, LoadResult, PlannedRequest, ServerMode, Statement } from './rest/protocol';
-import { benchDatabase, mulberry32, writeResults } from './support';
+import { alternatingTurns, benchDatabase, mulberry32, writeResults } from './support';
 import { Person, seedWorld, sectorRooms, tokenIssuer, World } from './world';
 
 const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -226,7 +226,7 @@ export async function main(): Promise<void> {
 
     // 2. Load, turn by turn.
     const loadStart = loadavg().map((x) => round(x));
-    const order: ServerMode[] = QUICK ? ['api', 'bare'] : Array.from({ length: ROUNDS }, () => ['api', 'bare', 'bare', 'api'] as ServerMode[]).flat();
+    const order = alternatingTurns<ServerMode>('api', 'bare', ROUNDS, QUICK);
     const turns: Record<RouteName, Turn[]> = { recommendations: [], registrations: [], connectionRequest: [] };
     for (const route of ROUTES) {
       console.log(`${route.label}: ${order.length} turns of ${WARMUP_SECONDS} s warm-up + ${SECONDS} s, ${CONCURRENCY} connections`);

@@ -59,3 +59,33 @@ export function writeResults(name: string, figures: unknown): string {
   writeFileSync(file, `${JSON.stringify(figures, null, 2)}\n`);
   return file;
 }
+
+/**
+ * The order two servers take turns in a comparison run: A, B, B, A per round
+ * (quick: A, B once), so a change in the machine's load during the run lands on
+ * both sides alike instead of on whichever ran second. Used by the REST and the
+ * gateway benchmarks.
+ */
+export function alternatingTurns<T>(first: T, second: T, rounds: number, quick = false): T[] {
+  if (quick) return [first, second];
+  return Array.from({ length: Math.max(1, rounds) }, () => [first, second, second, first]).flat();
+}
+
+/**
+ * One side's turns combined into one result of the same shape: numbers are
+ * averaged (a `max` is the largest), anything else comes from the first turn.
+ */
+export function meanOfTurns<T>(turns: T[]): T {
+  const combine = (values: unknown[], key?: string): unknown => {
+    const [head] = values;
+    if (typeof head === 'number') {
+      const numbers = values.filter((v): v is number => typeof v === 'number');
+      return key === 'max' ? Math.max(...numbers) : Math.round((numbers.reduce((a, b) => a + b, 0) / numbers.length) * 100) / 100;
+    }
+    if (head && typeof head === 'object' && !Array.isArray(head)) {
+      return Object.fromEntries(Object.keys(head).map((k) => [k, combine(values.map((v) => (v as Record<string, unknown>)?.[k]), k)]));
+    }
+    return head;
+  };
+  return combine(turns) as T;
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs a built process (`npm run build` first): `node bin/run.js standalone|api|gateway|migrate|demo`.
-// standalone = API + live gateway + web on one port (npm start); api and gateway run apart in production;
-// demo = standalone plus the reference conference, loaded and simulated live (npm run demo);
+// standalone = API + live gateway + web on one port (npm start; composed in apps/standalone/src/compose.ts);
+// api and gateway run apart in production;
+// demo = standalone plus the reference conference, loaded and simulated live (npm run demo).
 // The compiled code keeps its `@tradebridge/*` imports; they are resolved here,
 // from tsconfig.json's paths, against dist/.
 const path = require('node:path');
@@ -9,7 +10,7 @@ const tsconfigPaths = require('tsconfig-paths');
 const { compilerOptions } = require('../tsconfig.json');
 
 const entries = {
-  standalone: 'apps/gateway/src/standalone.js',
+  standalone: 'apps/standalone/src/main.js',
   api: 'apps/api/src/main.js',
   gateway: 'apps/gateway/src/main.js',
   migrate: 'apps/api/src/migrate.js',

@@ -304,7 +304,7 @@ export async function createBareServer(options: BareOptions): Promise<{ port: nu
         await run(client, 'SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
         const [event] = await run(client, SQL.eventForShare, [eventId]);
         if (!event) throw new Refusal(404, 'NOT_FOUND', 'No such event');
-        if (event.e_status === 'closed') throw new Refusal(409, 'EVENT_CLOSED', 'This event is closed');
+        if (event.e_status === 'closed') throw new Refusal(409, 'EVENT_CLOSED', 'This event is closed and can no longer be changed');
         if (event.e_status === 'draft') throw new Refusal(409, 'INVALID_STATUS_TRANSITION', 'Connections open once registration opens');
         const [from] = await run(client, SQL.registrationForNoKeyUpdate, [eventId, body.fromRegistrationId]);
         if (!from) throw new Refusal(404, 'NOT_FOUND', 'fromRegistrationId: is not a registration of this event');

@@ -8,10 +8,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { migrateDatabase } from '@tradebridge/core';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
-import { createApiApp } from '../../apps/api/src/app';
-import { LiveGatewayModule } from '../../apps/gateway/src/gateway.module';
-import { LiveGateway } from '../../apps/gateway/src/live.gateway';
-import { RealtimeAdapter } from '../../apps/gateway/src/realtime.adapter';
+import { closeStandaloneApp, createStandaloneApp } from '../../apps/standalone/src/compose';
 import { TestApp, testConfig, TestClock } from '../factories/app';
 import { launchChromium } from '../factories/chromium';
 
@@ -19,7 +16,7 @@ export { launchChromium };
 
 /**
  * What the browser tests run against: the API, the live gateway and the built
- * web app on one URL, composed as `npm start` does (apps/gateway/src/standalone.ts),
+ * web app on one URL, composed as `npm start` does (apps/standalone/src/compose.ts),
  * and Chromium driven by playwright-core: Debian's, else the one inside the
  * `@sparticuz/chromium` npm package (test/factories/chromium.ts).
  */
@@ -60,8 +57,7 @@ export async function startWebApp(): Promise<WebApp> {
   const config = testConfig({ WEB_DIST_DIR: WEB_DIST, PUBLIC_URL: url, PORT: String(port) });
   await migrateDatabase(config.databaseUrl!, ENTITIES, MIGRATIONS);
   const clock = new TestClock();
-  const app: INestApplication = await createApiApp(config, config.databaseUrl!, [LiveGatewayModule], clock);
-  app.useWebSocketAdapter(new RealtimeAdapter(app));
+  const app: INestApplication = await createStandaloneApp(config, config.databaseUrl!, clock);
   await app.listen(port, '127.0.0.1');
   return {
     app,
@@ -70,10 +66,7 @@ export async function startWebApp(): Promise<WebApp> {
     db: app.get(DataSource),
     config,
     clock,
-    close: async () => {
-      app.get(LiveGateway).farewell();
-      await app.close();
-    },
+    close: () => closeStandaloneApp(app),
   };
 }
 

@@ -340,4 +340,31 @@ describe('connections: request, answer, idempotency, QR, recorded, expiry, conta
     expect(bad.status).toBe(400);
     expect(bad.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['extra', 'fromRegistrationId']);
   });
+  it('a closed event refuses every connection write through the one gate (409 EVENT_CLOSED, the same answer as events), writing nothing', async () => {
+    const closing = await world.openEvent(organizer);
+    const vn = await world.approved(organizer, closing, 'VN');
+    const cn = await world.approved(organizer, closing, 'CN');
+    const other = await world.approved(organizer, closing, 'CN');
+    const pending = await t.http.post(`/api/events/${closing.eventId}/connections`).set(cn.account.auth).send({ fromRegistrationId: cn.registration.id, toRegistrationId: vn.registration.id }).expect(201);
+    const toWithdraw = await t.http.post(`/api/events/${closing.eventId}/connections`).set(other.account.auth).send({ fromRegistrationId: other.registration.id, toRegistrationId: vn.registration.id }).expect(201);
+    await t.http.patch(`/api/events/${closing.eventId}`).set(organizer.auth).send({ status: 'live' }).expect(200);
+    await world.checkIn(organizer, closing.eventId, vn.registration.badgeCode);
+    await world.checkIn(organizer, closing.eventId, cn.registration.badgeCode);
+    await t.http.patch(`/api/events/${closing.eventId}`).set(organizer.auth).send({ status: 'closed' }).expect(200);
+    const before = await t.db.query(`SELECT id, status FROM connections WHERE event_id = $1 ORDER BY id`, [closing.eventId]);
+
+    const refused = [
+      await t.http.post(`/api/events/${closing.eventId}/connections`).set(vn.account.auth).send({ fromRegistrationId: vn.registration.id, toRegistrationId: other.registration.id }),
+      await t.http.post(`/api/events/${closing.eventId}/connections`).set(organizer.auth).send({ fromRegistrationId: vn.registration.id, toRegistrationId: other.registration.id, channel: 'recorded' }),
+      await t.http.post(`/api/connections/${pending.body.id}/accept`).set(vn.account.auth),
+      await t.http.post(`/api/connections/${pending.body.id}/decline`).set(vn.account.auth),
+      await t.http.post(`/api/connections/${toWithdraw.body.id}/withdraw`).set(other.account.auth),
+      await t.http.post(`/api/events/${closing.eventId}/connections/scan`).set(vn.account.auth).send({ fromRegistrationId: vn.registration.id, badgeCode: cn.registration.badgeCode }),
+    ];
+    const edit = await t.http.patch(`/api/events/${closing.eventId}`).set(organizer.auth).send({ name: { en: 'Renamed' } });
+    for (const res of [...refused, edit]) {
+      expect({ status: res.status, code: res.body.code, message: res.body.message }).toEqual({ status: 409, code: 'EVENT_CLOSED', message: edit.body.message });
+    }
+    expect(await t.db.query(`SELECT id, status FROM connections WHERE event_id = $1 ORDER BY id`, [closing.eventId])).toEqual(before);
+  });
 });

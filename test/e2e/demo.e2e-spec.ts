@@ -6,14 +6,11 @@ import type { ConnectionView, EventView, Page, RegistrationView, RoomView, Venue
 import { migrateDatabase } from '@tradebridge/core';
 import { resolveRegion } from '@tradebridge/reference';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
-import { createApiApp } from '../../apps/api/src/app';
 import { ApiClient, Session } from '../../apps/demo/src/api-client';
 import { featuredEnterprises, referenceEnterprises } from '../../apps/demo/src/enterprises';
 import { DemoAccounts, LoadedConference, loadReferenceConference } from '../../apps/demo/src/loader';
 import { ConferenceSimulator } from '../../apps/demo/src/simulator';
-import { LiveGatewayModule } from '../../apps/gateway/src/gateway.module';
-import { LiveGateway } from '../../apps/gateway/src/live.gateway';
-import { RealtimeAdapter } from '../../apps/gateway/src/realtime.adapter';
+import { closeStandaloneApp, createStandaloneApp } from '../../apps/standalone/src/compose';
 import { testConfig } from '../factories/app';
 import { grantRoles } from '../factories/world';
 
@@ -34,8 +31,7 @@ describe('npm run demo: the reference conference', () => {
   beforeAll(async () => {
     const config = testConfig();
     await migrateDatabase(config.databaseUrl!, ENTITIES, MIGRATIONS);
-    app = await createApiApp(config, config.databaseUrl!, [LiveGatewayModule]);
-    app.useWebSocketAdapter(new RealtimeAdapter(app));
+    app = await createStandaloneApp(config, config.databaseUrl!);
     await app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     api = new ApiClient(url);
@@ -52,8 +48,7 @@ describe('npm run demo: the reference conference', () => {
   }, 120_000);
 
   afterAll(async () => {
-    app?.get(LiveGateway).farewell();
-    await app?.close();
+    if (app) await closeStandaloneApp(app);
   });
 
   it('registers and approves 100 Chinese and 138 Vietnamese enterprises, each in a room with both sides', async () => {

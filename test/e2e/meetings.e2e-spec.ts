@@ -163,4 +163,30 @@ describe('meetings: the clock, the length and each party’s attendance', () => 
     expect(staffWithout.status).toBe(400);
     expect(staffWithout.body.details.fields[0].field).toBe('registrationId');
   });
+  it('a closed event refuses every meeting write through the one gate (409 EVENT_CLOSED, the same answer as events), writing nothing', async () => {
+    const setup = await world.openEvent(organizer);
+    const { cn: a, connectionId } = await world.acceptedPair(organizer, setup);
+    const other = await world.acceptedPair(organizer, setup);
+    const m = (await book(setup, { connectionId, startsAt: '2021-01-19T02:00:00Z' }).expect(201)).body;
+    await t.http.patch(`/api/events/${setup.eventId}`).set(organizer.auth).send({ status: 'live' }).expect(200);
+    await t.http.patch(`/api/events/${setup.eventId}`).set(organizer.auth).send({ status: 'closed' }).expect(200);
+    const rows = () => t.db.query(`SELECT id, status, period::text FROM meetings WHERE event_id = $1 ORDER BY id`, [setup.eventId]);
+    const before = await rows();
+
+    const refused = [
+      await t.http.post(`/api/events/${setup.eventId}/schedule`).set(organizer.auth).send({}),
+      await book(setup, { connectionId: other.connectionId, startsAt: '2021-01-19T03:00:00Z' }),
+      await patch(a.account, m.id, { attendance: 'attended' }),
+      await patch(organizer, m.id, { status: 'cancelled' }),
+      await t.http
+        .put(`/api/events/${setup.eventId}/registrations/${a.registration.id}/availability`)
+        .set(a.account.auth)
+        .send({ windows: [{ startsAt: '2021-01-19T01:00:00Z', endsAt: '2021-01-19T03:00:00Z' }] }),
+    ];
+    const edit = await t.http.patch(`/api/events/${setup.eventId}`).set(organizer.auth).send({ name: { en: 'Renamed' } });
+    for (const res of [...refused, edit]) {
+      expect({ status: res.status, code: res.body.code, message: res.body.message }).toEqual({ status: 409, code: 'EVENT_CLOSED', message: edit.body.message });
+    }
+    expect(await rows()).toEqual(before);
+  });
 });

@@ -1,10 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { AddressInfo } from 'node:net';
 import { io, Socket } from 'socket.io-client';
+import type { Ack } from '@tradebridge/contracts';
 import { createGatewayApp, stopGateway } from '../../apps/gateway/src/app';
 import { createTestApp, TestApp, testConfig } from './app';
 
-export type Ack<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+/** The acknowledgement of the socket protocol (libs/contracts, live.ts). */
+export type { Ack } from '@tradebridge/contracts';
 
 export interface GatewayNode {
   app: INestApplication;

@@ -7,9 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { migrateDatabase } from '@tradebridge/core';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
-import { createApiApp } from '../../apps/api/src/app';
-import { LiveGatewayModule } from '../../apps/gateway/src/gateway.module';
-import { RealtimeAdapter } from '../../apps/gateway/src/realtime.adapter';
+import { createStandaloneApp } from '../../apps/standalone/src/compose';
 import { createTestApp, TestApp, testConfig } from '../factories/app';
 import { launchChromium } from '../factories/chromium';
 import { GatewayNode, startGateway } from '../factories/live';
@@ -163,8 +161,7 @@ describe('security: headers and CORS', () => {
       // What `npm start` runs: API, gateway and web app on one origin.
       const config = testConfig({ WEB_DIST_DIR: webBuild() });
       await migrateDatabase(config.databaseUrl!, ENTITIES, MIGRATIONS);
-      app = await createApiApp(config, config.databaseUrl!, [LiveGatewayModule]);
-      app.useWebSocketAdapter(new RealtimeAdapter(app));
+      app = await createStandaloneApp(config, config.databaseUrl!);
       await app.listen(0, '127.0.0.1');
       url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
       browser = await launchChromium();

@@ -1,13 +1,13 @@
-import { INestApplication, Logger, Type } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
 import { AccountsService } from '@tradebridge/accounts';
 import { AppConfig, HealthService, migrateDatabase, onShutdown, prepareDatabase, readConfigOrExit } from '@tradebridge/core';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
 import { createApiApp } from './app';
 
 export interface BootOptions {
-  /** Modules mounted beside the API in the same process (see apps/gateway/src/standalone.ts). */
-  alongside?: Type[];
-  /** Runs before listening (e.g. a WebSocket adapter). */
+  /** Builds the app (default: the API alone; apps/standalone/src/compose.ts adds the live gateway). */
+  create?: (config: AppConfig, databaseUrl: string) => Promise<INestApplication>;
+  /** Runs before the first admin is made and the app listens. */
   prepare?: (app: INestApplication, config: AppConfig) => Promise<void>;
   /** Runs first on SIGTERM/SIGINT, before the app closes. */
   beforeClose?: (app: INestApplication) => void;
@@ -28,7 +28,7 @@ export async function bootApi(options: BootOptions = {}): Promise<void> {
   const applied = await migrateDatabase(database.url, ENTITIES, MIGRATIONS);
   if (applied.length) logger.log(`applied migrations: ${applied.join(', ')}`);
 
-  const app = await createApiApp(config, database.url, options.alongside);
+  const app = await (options.create ?? createApiApp)(config, database.url);
   await options.prepare?.(app, config);
   const admin = await app.get(AccountsService).ensureAdmin();
   await app.listen(config.port, config.host);

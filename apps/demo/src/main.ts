@@ -3,10 +3,7 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { AddressInfo } from 'node:net';
 import { AccountsService } from '@tradebridge/accounts';
 import type { AppConfig } from '@tradebridge/core';
-import { bootApi } from '../../api/src/boot';
-import { LiveGatewayModule } from '../../gateway/src/gateway.module';
-import { LiveGateway } from '../../gateway/src/live.gateway';
-import { RealtimeAdapter } from '../../gateway/src/realtime.adapter';
+import { bootStandalone } from '../../standalone/src/compose';
 import { ApiClient } from './api-client';
 import { DEMO_EMAIL_DOMAIN, DEMO_EVENT, STAFF, VENUES } from './conference';
 import { newDemoState, readDemoState, writeDemoState } from './demo-state';
@@ -15,7 +12,7 @@ import { DemoAccounts, emailOf, LoadedConference, loadReferenceConference } from
 import { ConferenceSimulator } from './simulator';
 
 /**
- * `npm run demo`: the same standalone server as `npm start` (API, `/live` and
+ * `npm run demo`: the same standalone server as `npm start` (apps/standalone: API, `/live` and
  * the web app on one URL; bin/run.js points DATA_DIR at ./data-demo unless it
  * is set, so demo data never mixes with real data), then the reference
  * conference loaded through the API, then the simulation that keeps its
@@ -29,21 +26,15 @@ async function main(): Promise<void> {
   let simulator: ConferenceSimulator | undefined;
   let server: { app: INestApplication; config: AppConfig; firstAdmin: { email: string; password: string } | null } | undefined;
 
-  await bootApi({
-    alongside: [LiveGatewayModule],
+  await bootStandalone({
     prepare: async (app, config) => {
-      const adapter = new RealtimeAdapter(app);
-      if (config.redisUrl) await adapter.connectToRedis(config.redisUrl);
-      app.useWebSocketAdapter(adapter);
       // Made here rather than inside bootApi, so the demo learns the password it needs to appoint its organizer.
       server = { app, config, firstAdmin: await app.get(AccountsService).ensureAdmin() };
     },
-    beforeClose: (app) => {
+    beforeClose: () => {
       stopping.abort();
       void simulator?.stop();
-      app.get(LiveGateway).farewell();
     },
-    banner: (url) => [`  live:     ${url}/live (Socket.IO)`],
   });
   if (!server) throw new Error('the server did not start');
   serving = true;

@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
+import type { Ack } from '@tradebridge/contracts';
 import { DomainError, ErrorCode, isDatabaseUnavailable } from '@tradebridge/core';
 
-/** Every client → server event answers `{ ok: true, data } | { ok: false, error: { code, message } }`. */
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields?: { field: string; message: string }[] } };
+/** Every client → server event answers `{ ok: true, data } | { ok: false, error: { code, message } }` (libs/contracts, live.ts). */
+export type { Ack };
 
 const logger = new Logger('Live');
 

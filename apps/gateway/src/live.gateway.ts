@@ -1,12 +1,13 @@
 import { Inject, Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import type { Namespace, Socket } from 'socket.io';
+import type { ConnectionView, LiveAckData, PitchState, RoomJoinResult, RoomRequest, SubscribeResult } from '@tradebridge/contracts';
 import { AccountsService } from '@tradebridge/accounts';
 import { Actor, APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@tradebridge/core';
 import { EventAccess, EventsRepository } from '@tradebridge/events';
 import { ConnectionsService } from '@tradebridge/connections';
 import { LiveRegistration, LiveRepository, LiveViewer, PitchService, PresentSocket, TokenBucket } from '@tradebridge/live';
 import { Ack, errorAck } from './acks';
+import { LiveNamespace, LiveSocket } from './live-socket';
 import { LogRelay } from './log-relay';
 import { PresenceService } from './presence.service';
 import { StatsService } from './stats.service';
@@ -36,7 +37,7 @@ const RATE = { rate: 20, burst: 40, abuseLimit: 100 };
 export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
   private readonly logger = new Logger('LiveGateway');
   private readonly states = new Map<string, SocketState>();
-  @WebSocketServer() server: Namespace;
+  @WebSocketServer() server: LiveNamespace;
 
   constructor(
     private readonly accounts: AccountsService,
@@ -51,7 +52,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  afterInit(server: Namespace): void {
+  afterInit(server: LiveNamespace): void {
     this.presence.attach(server, Boolean(this.config.redisUrl));
     this.stats.attach(server);
     this.relay.onDelivered = (eventId) => this.stats.markDirty(eventId);
@@ -82,7 +83,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
     });
   }
 
-  handleDisconnect(socket: Socket): void {
+  handleDisconnect(socket: LiveSocket): void {
     const state = this.states.get(socket.id);
     this.states.delete(socket.id);
     this.relay.unsubscribe(socket);
@@ -95,7 +96,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
   }
 
   @SubscribeMessage('event.subscribe')
-  subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ eventId: string; lastSeq: number; staff: boolean }>> {
+  subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<SubscribeResult>> {
     return this.run(socket, async (actor, state) => {
       const { eventId, afterSeq } = await parsePayload(SubscribePayload, body);
       const viewer = await this.viewer(actor, eventId, state);
@@ -108,7 +109,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
   }
 
   @SubscribeMessage('room.join')
-  joinRoom(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<unknown>> {
+  joinRoom(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<RoomJoinResult>> {
     return this.run(socket, async (actor, state) => {
       const { roomId } = await parsePayload(RoomPayload, body);
       const room = await this.live.room(roomId);
@@ -136,7 +137,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
   }
 
   @SubscribeMessage('room.leave')
-  leaveRoom(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<{ roomId: string }>> {
+  leaveRoom(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<RoomRequest>> {
     return this.run(socket, async (_actor, state) => {
       const { roomId } = await parsePayload(RoomPayload, body);
       const eventId = state.rooms.get(roomId);
@@ -151,17 +152,17 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
   }
 
   @SubscribeMessage('pitch.enqueue')
-  enqueue(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<unknown>> {
+  enqueue(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<PitchState>> {
     return this.run(socket, async (actor) => this.pitch.enqueue(actor, (await parsePayload(RoomPayload, body)).roomId));
   }
 
   @SubscribeMessage('pitch.next')
-  next(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<unknown>> {
+  next(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<PitchState>> {
     return this.run(socket, async (actor) => this.pitch.next(actor, (await parsePayload(RoomPayload, body)).roomId));
   }
 
   @SubscribeMessage('connection.request')
-  requestConnection(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<unknown>> {
+  requestConnection(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<ConnectionView>> {
     return this.run(socket, async (actor) => {
       const input = await parsePayload(ConnectionRequestPayload, body);
       const eventId = await this.live.registrationEvent(input.toRegistrationId);
@@ -179,7 +180,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
   }
 
   @SubscribeMessage('connection.respond')
-  respond(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Ack<unknown>> {
+  respond(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<LiveAckData<'connection.respond'>>> {
     return this.run(socket, async (actor) => {
       const { connectionId, accept } = await parsePayload(ConnectionRespondPayload, body);
       return accept ? this.connections.accept(actor, connectionId) : this.connections.decline(actor, connectionId);
@@ -198,7 +199,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
    * socket goes once the answers given so far are out; what it sent after the decision is
    * dropped, neither run nor answered.
    */
-  private limit(socket: Socket, state: SocketState, packet: unknown[], admit: (error?: Error) => void): void {
+  private limit(socket: LiveSocket, state: SocketState, packet: unknown[], admit: (error?: Error) => void): void {
     const decision = state.bucket.take(Date.now());
     if (decision === 'allow') return admit();
     if (decision === 'dropped') return;
@@ -211,7 +212,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
   }
 
   /** Run and answer with an acknowledgement; errors never disconnect (abuse does, see limit). */
-  private async run<T>(socket: Socket, work: (actor: Actor, state: SocketState) => Promise<T>): Promise<Ack<T>> {
+  private async run<T>(socket: LiveSocket, work: (actor: Actor, state: SocketState) => Promise<T>): Promise<Ack<T>> {
     const state = this.states.get(socket.id);
     if (!state) return errorAck(new DomainError(ErrorCode.UNAUTHENTICATED, 'Not authenticated'));
     try {

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Client } from 'pg';
-import type { Socket } from 'socket.io';
+import type { ConnectionView, PitchState } from '@tradebridge/contracts';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, EventLogEntry, EventLogRepository, parseNotification } from '@tradebridge/core';
 import { audienceOf, canSee, dataFor, LiveViewer } from '@tradebridge/live';
+import type { LiveSocket } from './live-socket';
 
 interface Subscription {
   viewer: LiveViewer;
@@ -16,12 +17,12 @@ const BATCH = 500;
 
 /** An event's subscribers on this node, indexed by who entries are for, so an entry touches only its audience. */
 class Subscribers {
-  readonly all = new Map<Socket, Subscription>();
-  private readonly staff = new Set<Socket>();
-  private readonly byRegistration = new Map<string, Set<Socket>>();
-  private readonly byRoom = new Map<string, Set<Socket>>();
+  readonly all = new Map<LiveSocket, Subscription>();
+  private readonly staff = new Set<LiveSocket>();
+  private readonly byRegistration = new Map<string, Set<LiveSocket>>();
+  private readonly byRoom = new Map<string, Set<LiveSocket>>();
 
-  add(socket: Socket, subscription: Subscription): void {
+  add(socket: LiveSocket, subscription: Subscription): void {
     this.remove(socket);
     this.all.set(socket, subscription);
     const { viewer } = subscription;
@@ -30,7 +31,7 @@ class Subscribers {
     for (const id of viewer.roomIds) addTo(this.byRoom, id, socket);
   }
 
-  remove(socket: Socket): void {
+  remove(socket: LiveSocket): void {
     const subscription = this.all.get(socket);
     if (!subscription) return;
     this.all.delete(socket);
@@ -40,7 +41,7 @@ class Subscribers {
   }
 
   /** The sockets an entry may be for (canSee still decides). */
-  targets(entry: EventLogEntry): Iterable<Socket> {
+  targets(entry: EventLogEntry): Iterable<LiveSocket> {
     const audience = audienceOf(entry);
     if (audience.everyone) return this.all.keys();
     const out = new Set(this.staff);
@@ -50,13 +51,13 @@ class Subscribers {
   }
 }
 
-function addTo(index: Map<string, Set<Socket>>, key: string, socket: Socket): void {
-  const set = index.get(key) ?? new Set<Socket>();
+function addTo(index: Map<string, Set<LiveSocket>>, key: string, socket: LiveSocket): void {
+  const set = index.get(key) ?? new Set<LiveSocket>();
   set.add(socket);
   index.set(key, set);
 }
 
-function removeFrom(index: Map<string, Set<Socket>>, key: string, socket: Socket): void {
+function removeFrom(index: Map<string, Set<LiveSocket>>, key: string, socket: LiveSocket): void {
   const set = index.get(key);
   set?.delete(socket);
   if (set && !set.size) index.delete(key);
@@ -116,7 +117,7 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
    * Starts delivering an event to a socket. With `afterSeq` the entries it
    * missed are replayed first; returns the seq it is now at.
    */
-  subscribe(socket: Socket, eventId: string, viewer: LiveViewer, afterSeq: number | undefined, refresh: () => Promise<LiveViewer>): Promise<number> {
+  subscribe(socket: LiveSocket, eventId: string, viewer: LiveViewer, afterSeq: number | undefined, refresh: () => Promise<LiveViewer>): Promise<number> {
     return this.serialize(eventId, async () => {
       if (!this.cursors.has(eventId)) this.cursors.set(eventId, await this.log.lastSeq(eventId));
       const head = this.cursors.get(eventId)!;
@@ -142,7 +143,7 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
    * replay is under way would otherwise join an event without a cursor, and be
    * passed over by every later entry.
    */
-  unsubscribe(socket: Socket): void {
+  unsubscribe(socket: LiveSocket): void {
     for (const [eventId, subscribers] of this.sockets) {
       subscribers.remove(socket);
       if (subscribers.all.size) continue;
@@ -190,7 +191,7 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
   private async deliver(eventId: string, entry: EventLogEntry): Promise<void> {
     const subscribers = this.sockets.get(eventId);
     if (!subscribers) return;
-    const widened: [Socket, Subscription][] = [];
+    const widened: [LiveSocket, Subscription][] = [];
     for (const socket of subscribers.targets(entry)) {
       const subscription = subscribers.all.get(socket);
       if (subscription && this.emit(socket, subscription, entry)) widened.push([socket, subscription]);
@@ -206,14 +207,14 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
    * it and has not had it. Returns whether it changes the viewer's own
    * registrations (an approval, a room), which may widen what it sees next.
    */
-  private emit(socket: Socket, subscription: Subscription, entry: EventLogEntry): boolean {
+  private emit(socket: LiveSocket, subscription: Subscription, entry: EventLogEntry): boolean {
     if (entry.seq <= subscription.cursor) return false;
     subscription.cursor = entry.seq;
     if (!canSee(entry, subscription.viewer)) return false;
     // eventId: seqs are per event, and one socket may follow several events.
     socket.emit('log', { eventId: entry.eventId, seq: entry.seq, type: entry.type, data: dataFor(entry, subscription.viewer) });
-    if (entry.type.startsWith('connection.') && entry.data.connection) socket.emit('connection', entry.data.connection);
-    if (entry.type === 'pitch.changed') socket.emit('pitch', entry.data);
+    if (entry.type.startsWith('connection.') && entry.data.connection) socket.emit('connection', entry.data.connection as ConnectionView);
+    if (entry.type === 'pitch.changed') socket.emit('pitch', entry.data as unknown as PitchState);
     return !subscription.viewer.staff && entry.type.startsWith('registration');
   }
 

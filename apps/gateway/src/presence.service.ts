@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Namespace } from 'socket.io';
 import { Presence, presenceOf, PresentSocket } from '@tradebridge/live';
 import { fetchRoomSockets } from './cluster';
+import type { LiveNamespace } from './live-socket';
 
 /** How long a vanished socket still counts as present: a quick reconnect causes no leave/join flicker. */
 export const PRESENCE_GRACE_MS = 4_000;
@@ -15,7 +15,7 @@ const RETRY_MS = 1_000;
  */
 @Injectable()
 export class PresenceService {
-  private server?: Namespace;
+  private server?: LiveNamespace;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly last = new Map<string, string>();
   /** The snapshot this node sent last per room, while no other node has sent one since. */
@@ -31,7 +31,7 @@ export class PresenceService {
    * others: the last snapshot sent per room (so none re-sends or skips it), the
    * sockets lingering in their grace period, and that presence changed (stats).
    */
-  attach(server: Namespace, clustered: boolean): void {
+  attach(server: LiveNamespace, clustered: boolean): void {
     this.server = server;
     this.clustered = clustered;
     if (!clustered) return;

@@ -1,7 +1,8 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import type { Namespace } from 'socket.io';
 import { LiveRepository, PresentSocket } from '@tradebridge/live';
 import { fetchRoomSockets } from './cluster';
+import type { LiveNamespace } from './live-socket';
+import type { LiveStats } from '@tradebridge/contracts';
 
 /**
  * `stats` for staff dashboards: at most once a second per event, and only
@@ -9,7 +10,7 @@ import { fetchRoomSockets } from './cluster';
  */
 @Injectable()
 export class StatsService implements OnModuleDestroy {
-  private server?: Namespace;
+  private server?: LiveNamespace;
   private readonly dirty = new Set<string>();
   private readonly timer: NodeJS.Timeout;
 
@@ -18,7 +19,7 @@ export class StatsService implements OnModuleDestroy {
     this.timer.unref();
   }
 
-  attach(server: Namespace): void {
+  attach(server: LiveNamespace): void {
     this.server = server;
   }
 
@@ -30,7 +31,7 @@ export class StatsService implements OnModuleDestroy {
     clearInterval(this.timer);
   }
 
-  async compute(eventId: string): Promise<Record<string, unknown>> {
+  async compute(eventId: string): Promise<LiveStats> {
     // Bounded: while Redis is down this fails after a few seconds and the next tick retries.
     const sockets = this.server ? await fetchRoomSockets(this.server, `event:${eventId}:present`) : [];
     const present = new Map<string, PresentSocket & { roomId: string }>();

@@ -141,7 +141,7 @@ export class AccountsService {
     const password = this.config.adminPassword ?? randomBytes(12).toString('base64url');
     const passwordHash = await hashPassword(password);
     const created = await this.db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ADMIN_LOCK]);
+      await this.users.lockFirstAdmin(tx);
       if ((await this.users.countAdmins(tx)) > 0) return null;
       const existing = await this.users.findByEmail(email, tx);
       if (existing) {
@@ -156,9 +156,6 @@ export class AccountsService {
     return created ? { email, password, generated } : null;
   }
 }
-
-// Any constant works (apart from the migrations' lock): the same in every API process.
-const FIRST_ADMIN_LOCK = 728_341_906;
 
 // A real hash of a random secret: checking against it costs as much as a real check.
 let dummy: Promise<string> | undefined;

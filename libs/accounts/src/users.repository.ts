@@ -45,6 +45,14 @@ export class UsersRepository {
     return row.n;
   }
 
+  /**
+   * Holds the first-admin advisory lock until `tx` ends: API processes starting
+   * together check for an admin and create one under it, one at a time.
+   */
+  async lockFirstAdmin(tx: EntityManager): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ADMIN_LOCK]);
+  }
+
   /** Enterprises the user is a member of, and events the user staffs, for `GET /api/me`. */
   async memberships(userId: string): Promise<{
     enterprises: { id: string; name: Record<string, string> }[];
@@ -62,3 +70,6 @@ export class UsersRepository {
     return { enterprises, staffOf };
   }
 }
+
+// Any constant works (apart from the migrations' lock): the same in every API process.
+const FIRST_ADMIN_LOCK = 728_341_906;

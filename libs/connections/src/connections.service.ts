@@ -11,7 +11,7 @@ import {
   EventLogRepository,
   isConstraintViolation,
 } from '@tradebridge/core';
-import { EventAccess, EventsRepository, TradeEvent } from '@tradebridge/events';
+import { EventAccess, EventsRepository } from '@tradebridge/events';
 import { normalizeBadgeCode, Registration, RegistrationsRepository } from '@tradebridge/registrations';
 import { ProfilesRepository, scoreMatch } from '@tradebridge/matchmaking';
 import { hsName } from '@tradebridge/reference';
@@ -54,6 +54,9 @@ export interface CreatedConnection {
  * Connections: request, accept, decline, withdraw, expire; on-site by badge QR;
  * recorded by a moderator. Every change is one transaction with its log entry.
  */
+/** Connections need an event past its draft: the one lock gate refuses a draft with this. */
+const CONNECTIONS_OPEN = { refuseDraft: 'Connections open once registration opens' };
+
 @Injectable()
 export class ConnectionsService {
   constructor(
@@ -110,7 +113,7 @@ export class ConnectionsService {
   async withdraw(actor: Actor, id: string): Promise<ConnectionView> {
     return this.db.transaction(async (tx) => {
       const connection = await this.lockPending(tx, id);
-      await this.openEvent(tx, connection.eventId);
+      await this.events.lockOpen(tx, connection.eventId, 'shared', CONNECTIONS_OPEN);
       const from = await this.registrations.find(connection.eventId, connection.fromRegistrationId, tx);
       if (!from || !(await this.registrations.isMember(from.enterpriseId, actor.userId, tx))) {
         throw DomainError.forbidden('Only the requesting enterprise may withdraw its request');
@@ -131,7 +134,7 @@ export class ConnectionsService {
     if (!code) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'badgeCode', message: 'is not a badge code' }]);
     try {
       return await this.db.transaction(async (tx) => {
-        const event = await this.openEvent(tx, eventId);
+        const event = await this.events.lockOpen(tx, eventId, 'shared', CONNECTIONS_OPEN);
         const partner = await this.registrations.findByBadge(tx, eventId, code);
         if (!partner) throw DomainError.invalidFields(ErrorCode.NOT_FOUND, [{ field: 'badgeCode', message: 'no registration of this event has this badge' }]);
         // Both locked, in id order, so two people scanning each other at once cannot deadlock.
@@ -244,7 +247,7 @@ export class ConnectionsService {
     if (input.requestedBy !== undefined && !recorded) {
       throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'requestedBy', message: 'is only for channel "recorded"' }]);
     }
-    const event = await this.openEvent(tx, eventId);
+    const event = await this.events.lockOpen(tx, eventId, 'shared', CONNECTIONS_OPEN);
     if (recorded && !(await this.access.roleOf(actor, eventId, tx))) throw DomainError.forbidden('Only staff of this event may record connections');
     // Locking the requester serializes its requests, so the pending cap holds under concurrency.
     // Staff lock both ends (in id order, as a scan does), so the decline check below holds for the pair.
@@ -304,7 +307,7 @@ export class ConnectionsService {
       if (!to || !(await this.registrations.isMember(to.enterpriseId, actor.userId, tx))) {
         throw DomainError.forbidden('Only the enterprise that received the request may answer it');
       }
-      await this.openEvent(tx, connection.eventId);
+      await this.events.lockOpen(tx, connection.eventId, 'shared', CONNECTIONS_OPEN);
       if (connection.expiresAt && connection.expiresAt.getTime() <= Date.now()) {
         // Record the expiry (it commits), then tell the caller.
         const expired = await this.connections.update(tx, id, { status: 'expired', respondedAt: new Date() });
@@ -326,14 +329,6 @@ export class ConnectionsService {
       throw new DomainError(ErrorCode.CONNECTION_NOT_PENDING, `This connection is already ${connection.status}`);
     }
     return connection;
-  }
-
-  private async openEvent(tx: EntityManager, eventId: string): Promise<TradeEvent> {
-    const event = await this.events.lockShared(tx, eventId);
-    if (!event) throw DomainError.notFound('Event', eventId);
-    if (event.status === 'closed') throw new DomainError(ErrorCode.EVENT_CLOSED, 'This event is closed');
-    if (event.status === 'draft') throw new DomainError(ErrorCode.INVALID_STATUS_TRANSITION, 'Connections open once registration opens');
-    return event;
   }
 
   private async requireMember(tx: EntityManager, actor: Actor, registration: Registration, message: string): Promise<void> {

@@ -367,3 +367,6 @@ export interface ReportView {
   outcomesOverTime: { month: string; total: number; byKind: Record<string, number> }[];
   timeline: { at: string; made: number }[];
 }
+
+// The /live socket protocol (its own file, so REST and socket contracts change apart).
+export * from './live';

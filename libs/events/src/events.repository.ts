@@ -4,6 +4,11 @@ import type { RoomStatus, StaffRole } from '@tradebridge/contracts';
 import { DomainError, ErrorCode } from '@tradebridge/core';
 import { EventStaff, Room, TradeEvent, Venue } from './event.entity';
 
+export type LockMode = 'shared' | 'exclusive';
+
+/** What every write to a closed event is told (`lockOpen`). */
+export const EVENT_CLOSED_MESSAGE = 'This event is closed and can no longer be changed';
+
 export interface StaffRow {
   userId: string;
   email: string;
@@ -30,28 +35,41 @@ export class EventsRepository {
     return tx.findOneBy(TradeEvent, { id });
   }
 
-  /** Locks the event row: status changes and writes that depend on the status serialize on it. */
-  lock(tx: EntityManager, id: string): Promise<TradeEvent | null> {
-    return tx.getRepository(TradeEvent).createQueryBuilder('e').setLock('pessimistic_write').where('e.id = :id', { id }).getOne();
-  }
-
-  /** Shares the event row lock: many registrations at once, but not during a status change. */
-  lockShared(tx: EntityManager, id: string): Promise<TradeEvent | null> {
-    return tx.getRepository(TradeEvent).createQueryBuilder('e').setLock('pessimistic_read').where('e.id = :id', { id }).getOne();
+  /**
+   * Locks the event row, shared (`FOR SHARE`: writes that may run side by side)
+   * or exclusive (`FOR UPDATE`: status and setting changes). The bare lock:
+   * writes use `lockOpen`; registering, whose closed-event answer is
+   * REGISTRATION_CLOSED, takes it shared and checks `registrationOpen` itself.
+   */
+  lock(tx: EntityManager, id: string, mode: LockMode): Promise<TradeEvent | null> {
+    return tx
+      .getRepository(TradeEvent)
+      .createQueryBuilder('e')
+      .setLock(mode === 'exclusive' ? 'pessimistic_write' : 'pessimistic_read')
+      .where('e.id = :id', { id })
+      .getOne();
   }
 
   /**
-   * The rule every write to an event follows: lock the event row (shared for
-   * writes that may run side by side, exclusive for status and setting
-   * changes) and refuse if it is closed. Closing takes the exclusive lock, so a
-   * write holding the shared one finishes before the event closes, and any
-   * later one sees it closed.
+   * The rule every write to an event follows, the one gate: lock the event row
+   * (shared for writes that may run side by side, exclusive for status and
+   * setting changes) and refuse if it is closed (409 EVENT_CLOSED). Closing
+   * takes the exclusive lock, so a write holding the shared one finishes
+   * before the event closes, and any later one sees it closed. With
+   * `refuseDraft`, a draft event is refused too (409 INVALID_STATUS_TRANSITION
+   * with that message): connections open only once registration does.
    */
-  async lockOpen(tx: EntityManager, id: string, mode: 'shared' | 'exclusive'): Promise<TradeEvent> {
-    const event = mode === 'exclusive' ? await this.lock(tx, id) : await this.lockShared(tx, id);
+  async lockOpen(tx: EntityManager, id: string, mode: LockMode, options: { refuseDraft?: string } = {}): Promise<TradeEvent> {
+    const event = await this.lock(tx, id, mode);
     if (!event) throw DomainError.notFound('Event', id);
-    if (event.status === 'closed') throw new DomainError(ErrorCode.EVENT_CLOSED, 'This event is closed and can no longer be changed');
+    if (event.status === 'closed') throw new DomainError(ErrorCode.EVENT_CLOSED, EVENT_CLOSED_MESSAGE);
+    if (options.refuseDraft !== undefined && event.status === 'draft') throw new DomainError(ErrorCode.INVALID_STATUS_TRANSITION, options.refuseDraft);
     return event;
+  }
+
+  /** Locks a venue row (`FOR UPDATE`), so concurrent on-site registrations cannot overfill it. */
+  async lockVenue(tx: EntityManager, venueId: string): Promise<void> {
+    await tx.query('SELECT 1 FROM venues WHERE id = $1 FOR UPDATE', [venueId]);
   }
 
   /** Whether any registration (whatever its status) exists for the event. */

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Actor, Database, DomainError, ErrorCode, EventLogRepository, isAdmin, isConstraintViolation } from '@tradebridge/core';
 import { UsersRepository } from '@tradebridge/accounts';
 import { isCountryCode, isIanaTimeZone, isKnownSectorCode } from '@tradebridge/reference';
@@ -151,7 +150,7 @@ export class EventsService {
     }
     try {
       await this.db.transaction(async (tx) => {
-        await this.lockOpen(tx, eventId);
+        await this.events.lockOpen(tx, eventId, 'exclusive');
         await this.events.insertStaff(tx, eventId, user.id, role, actor.userId);
         await this.log.append(tx, eventId, { type: 'staff.added', data: { userId: user.id, role }, actorUserId: actor.userId });
       });
@@ -169,7 +168,7 @@ export class EventsService {
   async removeStaff(actor: Actor, eventId: string, userId: string): Promise<void> {
     await this.access.require(actor, eventId, ['organizer']);
     await this.db.transaction(async (tx) => {
-      await this.lockOpen(tx, eventId);
+      await this.events.lockOpen(tx, eventId, 'exclusive');
       const role = await this.events.deleteStaff(tx, eventId, userId);
       if (!role) throw DomainError.notFound('Staff member', userId);
       if (role === 'organizer' && (await this.events.countOrganizers(tx, eventId)) === 0) {
@@ -198,7 +197,7 @@ export class EventsService {
     }
     try {
       const venue = await this.db.transaction(async (tx) => {
-        await this.lockOpen(tx, eventId);
+        await this.events.lockOpen(tx, eventId, 'exclusive');
         const created = await this.events.insertVenue(tx, eventId, { ...input, tables: input.tables ?? 0 });
         await this.log.append(tx, eventId, { type: 'venue.created', data: { venue: toVenueView(created) }, actorUserId: actor.userId });
         return created;
@@ -223,7 +222,7 @@ export class EventsService {
     await this.access.require(actor, eventId, ['organizer']);
     checkSectorCodes(input.sectorCodes);
     const room = await this.db.transaction(async (tx) => {
-      const event = await this.lockOpen(tx, eventId);
+      const event = await this.events.lockOpen(tx, eventId, 'exclusive');
       // A room added while the event is live opens at once, like the others did.
       const status: RoomStatus = event.status === 'live' ? 'live' : 'scheduled';
       const created = await this.events.insertRoom(tx, eventId, { name: input.name, sectorCodes: input.sectorCodes, capacity: input.capacity, status });
@@ -250,11 +249,6 @@ export class EventsService {
     const event = await this.events.findById(id);
     if (!event) throw DomainError.notFound('Event', id);
     return event;
-  }
-
-  /** Locks the event for a change and refuses changes to a closed event. */
-  private lockOpen(tx: EntityManager, id: string): Promise<TradeEvent> {
-    return this.events.lockOpen(tx, id, 'exclusive');
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Localized } from '@tradebridge/contracts';
+import type { Localized, PitchEntry } from '@tradebridge/contracts';
 
 export interface LiveRegistration {
   registrationId: string;
@@ -11,14 +11,8 @@ export interface LiveRegistration {
   enterpriseName: Localized;
 }
 
-export interface PitchEntry {
-  registrationId: string;
-  enterpriseName: Localized;
-  side: string;
-  venueId: string;
-  enqueuedAt: string;
-  startedAt: string | null;
-}
+/** One place in a room's queue (the socket protocol's type, libs/contracts live.ts). */
+export type { PitchEntry };
 
 /** What the live views read: a user's registrations in an event, the pitch queue, staff stats. */
 @Injectable()

@@ -2,13 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, Database, DomainError, ErrorCode, EventLogRepository, isConstraintViolation } from '@tradebridge/core';
 import { EventAccess, EventsRepository } from '@tradebridge/events';
-import { LiveRepository, PitchEntry } from './live.repository';
+import type { PitchState } from '@tradebridge/contracts';
+import { LiveRepository } from './live.repository';
 
-export interface PitchState {
-  roomId: string;
-  current: PitchEntry | null;
-  queue: PitchEntry[];
-}
+/** A room's queue state (the socket protocol's type, libs/contracts live.ts). */
+export type { PitchState };
 
 /**
  * A room's presentation queue: enterprises raise their hand, staff call the

@@ -1,3 +1,8 @@
+import type { Presence } from '@tradebridge/contracts';
+
+/** A room's presence (the socket protocol's type, libs/contracts live.ts). */
+export type { Presence };
+
 /** One live socket in a room, as the presence view needs it. */
 export interface PresentSocket {
   userId: string;
@@ -6,14 +11,6 @@ export interface PresentSocket {
   venueId: string | null;
   side: string | null;
   staff: boolean;
-}
-
-export interface Presence {
-  roomId: string;
-  participants: { registrationId: string; enterpriseName: Record<string, string>; venueId: string; side: string }[];
-  byVenue: Record<string, number>;
-  bySide: Record<string, number>;
-  staff: number;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { hsPrefixes, hsPrefixKey } from '@tradebridge/enterprises';
 import { REQUIRED_CERTIFICATIONS } from './score';
 import type { MatchProfile } from './score';
+import { WEIGHTS } from './weights';
 
 /**
  * Ranks one viewer's candidates inside PostgreSQL: one pass over the other
@@ -11,9 +12,10 @@ import type { MatchProfile } from './score';
  * exactly as the pure score" holds the two together.
  *
  * Rule 1, for a need code x against the offering side's prefixes P: x's
- * 6-digit form in P → 30, else its 4-digit form → 20, else its chapter → 8 —
- * summed over the viewer's needs (against the candidate's offer prefixes) and
- * over the candidate's needs (against the viewer's offer prefixes).
+ * 6-digit form in P → WEIGHTS.hs6, else its 4-digit form → hs4, else its
+ * chapter → hs2 — summed over the viewer's needs (against the candidate's offer
+ * prefixes) and over the candidate's needs (against the viewer's offer
+ * prefixes). Every weight comes from weights.ts, as the pure score's do.
  */
 export function rankRecommendationsQuery(
   eventId: string,
@@ -26,11 +28,12 @@ export function rankRecommendationsQuery(
     params.push(value);
     return `$${params.length}`;
   };
-  const levelWeight: Record<number, number> = { 2: 8, 4: 12, 6: 10 };
+  // What each prefix length adds: the chapter hs2, the heading hs4 − hs2, the subheading hs6 − hs4.
+  const levelWeight: Record<number, number> = { 2: WEIGHTS.hs2, 4: WEIGHTS.hs4 - WEIGHTS.hs2, 6: WEIGHTS.hs6 - WEIGHTS.hs4 };
   const terms: string[] = [];
-  // They offer what you need: per need code x, 30 / 20 / 8 when their offers' prefixes hold x's 6-,
-  // 4- or 2-digit form. Their prefixes are prefix-closed, so that equals 8 when x's chapter is there
-  // + 12 when its heading is + 10 when its subheading is: a weighted overlap of your needs' prefixes
+  // They offer what you need: per need code x, hs6 / hs4 / hs2 when their offers' prefixes hold x's 6-,
+  // 4- or 2-digit form. Their prefixes are prefix-closed, so that equals levelWeight[2] when x's chapter
+  // is there + [4] when its heading is + [6] when its subheading is: a weighted overlap of your needs' prefixes
   // with theirs. Keys of equal total weight go in one array, intersected per candidate
   // (enterprises.offer_prefix_keys, migration OfferPrefixKeys).
   const needWeight = new Map<number, number>();
@@ -45,10 +48,10 @@ export function rankRecommendationsQuery(
   for (const [key, weight] of needWeight) keysByWeight.set(weight, [...(keysByWeight.get(weight) ?? []), key]);
   for (const [weight, keys] of keysByWeight) terms.push(`${weight} * icount(c.offer_prefix_keys & ${bind(keys.sort((a, b) => a - b))}::int[])`);
   if (viewer.offers.length) {
-    // You offer what they need: per need code m of theirs, 30 / 20 / 8 when your offers' prefixes
+    // You offer what they need: per need code m of theirs, hs6 / hs4 / hs2 when your offers' prefixes
     // hold m's 6-, 4- or 2-digit form. Your prefixes are prefix-closed (a 6-digit one brings its 4-
-    // and 2-digit forms), so that equals 8 per need under one of your chapters + 12 per need under
-    // one of your headings + 10 per need under one of your subheadings: a weighted sum of their
+    // and 2-digit forms), so that equals levelWeight[2] per need under one of your chapters + [4] per
+    // need under one of your headings + [6] per need under one of your subheadings: a weighted sum of their
     // need counts per prefix (enterprises.need_prefix_counts, migration NeedPrefixCounts).
     const lookups = hsPrefixes(viewer.offers).map((prefix) => `${levelWeight[prefix.length]} * coalesce((c.need_prefix_counts ->> ${bind(prefix)}::text)::int, 0)`);
     if (lookups.length) terms.push(`(${lookups.join(' + ')})`);
@@ -62,19 +65,19 @@ export function rankRecommendationsQuery(
   };
   const needChapters = viewer.needs.map((c) => c.slice(0, 2));
   for (const [kind, chapters] of chaptersRequiring(needChapters)) {
-    terms.push(`CASE WHEN ${bind(kind)}::text = ANY(c.certification_kinds) AND c.offer_prefixes && ${bind(chapters)}::text[] THEN 10 ELSE 0 END`);
+    terms.push(`CASE WHEN ${bind(kind)}::text = ANY(c.certification_kinds) AND c.offer_prefixes && ${bind(chapters)}::text[] THEN ${WEIGHTS.certification} ELSE 0 END`);
   }
   const held = new Set(viewer.certifications.map((c) => c.kind));
   for (const [kind, chapters] of chaptersRequiring(viewer.offers.map((c) => c.slice(0, 2)))) {
-    if (held.has(kind)) terms.push(`CASE WHEN c.need_prefixes && ${bind(chapters)}::text[] THEN 10 ELSE 0 END`);
+    if (held.has(kind)) terms.push(`CASE WHEN c.need_prefixes && ${bind(chapters)}::text[] THEN ${WEIGHTS.certification} ELSE 0 END`);
   }
   // Rule 3: OCOP stars when they offer something you need.
   if (needChapters.length) terms.push(`CASE WHEN c.ocop_stars > 0 AND c.offer_prefixes && ${bind([...new Set(needChapters)])}::text[] THEN c.ocop_stars ELSE 0 END`);
   // Rule 4: same room, both on site at the same venue, a shared language.
-  if (viewer.roomId) terms.push(`CASE WHEN c.room_id = ${bind(viewer.roomId)}::uuid THEN 10 ELSE 0 END`);
-  if (viewer.attendance === 'onsite') terms.push(`CASE WHEN c.attendance = 'onsite' AND c.venue_id = ${bind(viewer.venueId)}::uuid THEN 8 ELSE 0 END`);
+  if (viewer.roomId) terms.push(`CASE WHEN c.room_id = ${bind(viewer.roomId)}::uuid THEN ${WEIGHTS.sameRoom} ELSE 0 END`);
+  if (viewer.attendance === 'onsite') terms.push(`CASE WHEN c.attendance = 'onsite' AND c.venue_id = ${bind(viewer.venueId)}::uuid THEN ${WEIGHTS.sameVenueOnsite} ELSE 0 END`);
   const languages = viewer.languages.map((l) => l.trim().toLowerCase());
-  if (languages.length) terms.push(`CASE WHEN c.languages && ${bind(languages)}::text[] THEN 4 ELSE 0 END`);
+  if (languages.length) terms.push(`CASE WHEN c.languages && ${bind(languages)}::text[] THEN ${WEIGHTS.sharedLanguage} ELSE 0 END`);
 
   const sql = `
 WITH scored AS MATERIALIZED (

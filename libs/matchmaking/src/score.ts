@@ -1,6 +1,7 @@
 import type { Locale } from '@tradebridge/contracts';
 import { FACTOR_KINDS, reasonText } from './reasons';
 import type { FactorKind, HsRef, ReasonParams, RequiredCertificationKind } from './reasons';
+import { WEIGHTS } from './weights';
 
 /**
  * Recommendation score of one candidate for one viewer: a pure function (no I/O)
@@ -86,19 +87,14 @@ export interface ScoredMatch {
   factors: MatchFactor[];
 }
 
-export const WEIGHTS = {
-  hs6: 30,
-  hs4: 20,
-  hs2: 8,
-  certification: 10,
-  sameRoom: 10,
-  sameVenueOnsite: 8,
-  sharedLanguage: 4,
-} as const;
+export { WEIGHTS } from './weights';
 
 export type HsMatchLevel = 0 | 2 | 4 | 6;
 
-const LEVEL_POINTS: Record<HsMatchLevel, number> = { 6: WEIGHTS.hs6, 4: WEIGHTS.hs4, 2: WEIGHTS.hs2, 0: 0 };
+/** The points of a product match at a level (read when scoring, so they follow WEIGHTS). */
+function levelPoints(level: HsMatchLevel): number {
+  return level === 6 ? WEIGHTS.hs6 : level === 4 ? WEIGHTS.hs4 : level === 2 ? WEIGHTS.hs2 : 0;
+}
 
 /** Longest common prefix among 2/4/6 digits both codes have. */
 export function hsMatchLevel(a: string, b: string): HsMatchLevel {
@@ -221,10 +217,10 @@ export function scoreMatch(viewer: MatchProfile, candidate: MatchProfile, ctx: S
   const theyOffer = productMatches(viewer.needs, candidate.offers);
   const youOffer = productMatches(candidate.needs, viewer.offers);
   for (const m of theyOffer) {
-    add({ kind: 'they_offer_you_need', points: LEVEL_POINTS[m.level], code: m.code }, { offered: ref(m.offered), needed: ref(m.needed) });
+    add({ kind: 'they_offer_you_need', points: levelPoints(m.level), code: m.code }, { offered: ref(m.offered), needed: ref(m.needed) });
   }
   for (const m of youOffer) {
-    add({ kind: 'you_offer_they_need', points: LEVEL_POINTS[m.level], code: m.code }, { offered: ref(m.offered), needed: ref(m.needed) });
+    add({ kind: 'you_offer_they_need', points: levelPoints(m.level), code: m.code }, { offered: ref(m.offered), needed: ref(m.needed) });
   }
 
   // Rule 2: export certifications the matched goods require, held by whoever sells them.

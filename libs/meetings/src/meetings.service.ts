@@ -63,7 +63,7 @@ export class MeetingsService {
     await this.access.require(actor, eventId, ['organizer']);
     return this.db.transaction(async (tx) => {
       // Exclusive: one run at a time per event.
-      const event = await this.lockOpen(tx, eventId, true);
+      const event = await this.events.lockOpen(tx, eventId, 'exclusive');
       const data = await this.meetings.schedulingData(tx, eventId);
       const slots = slotGrid(event.startsAt, event.endsAt, event.slotMinutes);
       // Parties must learn of a meeting before it starts: no slot already begun, none within the lead time.
@@ -145,7 +145,7 @@ export class MeetingsService {
     const id = randomUUID();
     try {
       await this.db.transaction(async (tx) => {
-        const event = await this.lockOpen(tx, eventId);
+        const event = await this.events.lockOpen(tx, eventId, 'shared');
         const connection = await this.connections.find(booking.connectionId, tx);
         if (!connection || connection.eventId !== eventId) {
           throw DomainError.invalidFields(ErrorCode.NOT_FOUND, [{ field: 'connectionId', message: 'is not a connection of this event' }]);
@@ -258,7 +258,7 @@ export class MeetingsService {
 
     try {
       await this.db.transaction(async (tx) => {
-        const event = await this.lockOpen(tx, current.eventId);
+        const event = await this.events.lockOpen(tx, current.eventId, 'shared');
         const meeting = (await this.meetings.lock(tx, id))!;
         const change: MeetingChange = {};
         const refuse = (message: string, field = 'status') => DomainError.invalidFields(ErrorCode.INVALID_STATUS_TRANSITION, [{ field, message }]);
@@ -307,7 +307,7 @@ export class MeetingsService {
     });
     try {
       await this.db.transaction(async (tx) => {
-        await this.lockOpen(tx, eventId);
+        await this.events.lockOpen(tx, eventId, 'shared');
         await this.meetings.replaceAvailability(tx, registrationId, windows);
         await this.log.append(tx, eventId, {
           type: 'registration.availability_set',
@@ -336,13 +336,6 @@ export class MeetingsService {
     if (!registration) throw DomainError.notFound('Registration', registrationId);
     if ((await this.access.roleOf(actor, eventId)) !== null) return;
     if (!(await this.registrations.isMember(registration.enterpriseId, actor.userId))) throw DomainError.notFound('Registration', registrationId);
-  }
-
-  private async lockOpen(tx: EntityManager, eventId: string, exclusive = false): Promise<TradeEvent> {
-    const event = exclusive ? await this.events.lock(tx, eventId) : await this.events.lockShared(tx, eventId);
-    if (!event) throw DomainError.notFound('Event', eventId);
-    if (event.status === 'closed') throw new DomainError(ErrorCode.EVENT_CLOSED, 'This event is closed');
-    return event;
   }
 
   private meetingLink(id: string): string {

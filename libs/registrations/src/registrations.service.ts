@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Actor, Database, DomainError, ErrorCode, EventLogRepository, isAdmin, isConstraintViolation } from '@tradebridge/core';
-import { EventAccess, EventsRepository, registrationOpen, TradeEvent } from '@tradebridge/events';
+import { EventAccess, EventsRepository, registrationOpen } from '@tradebridge/events';
 import { EnterprisesRepository } from '@tradebridge/enterprises';
 import { sectionOfChapter } from '@tradebridge/reference';
 import type { Attendance, Page, RegistrationStatus, RegistrationView, RoomAssignmentView } from '@tradebridge/contracts';
@@ -47,7 +46,7 @@ export class RegistrationsService {
     try {
       const registration = await this.db.transaction(async (tx) => {
         // Shared lock: registrations proceed together but not across a status change.
-        const event = await this.events.lockShared(tx, eventId);
+        const event = await this.events.lock(tx, eventId, 'shared');
         if (!event || (event.status === 'draft' && !(await this.access.roleOf(actor, eventId, tx)))) throw DomainError.notFound('Event', eventId);
         if (!registrationOpen(event)) {
           throw new DomainError(
@@ -70,7 +69,7 @@ export class RegistrationsService {
         }
         if (input.attendance === 'onsite') {
           // Lock the venue so concurrent registrations cannot overfill it.
-          await tx.query('SELECT 1 FROM venues WHERE id = $1 FOR UPDATE', [venue.id]);
+          await this.events.lockVenue(tx, venue.id);
           if ((await this.registrations.countOnsiteAtVenue(tx, eventId, venue.id)) >= venue.capacity) {
             throw new DomainError(ErrorCode.VENUE_FULL, `${venue.name} has no on-site places left (capacity ${venue.capacity}); register online instead`);
           }
@@ -138,7 +137,7 @@ export class RegistrationsService {
     const code = normalizeBadgeCode(badgeCode);
     if (!code) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'badgeCode', message: 'is not a badge code (20 characters, e.g. 7K2M-…)' }]);
     const registration = await this.db.transaction(async (tx) => {
-      const event = await this.openEvent(tx, eventId);
+      const event = await this.events.lockOpen(tx, eventId, 'shared');
       if (event.status !== 'registration_open' && event.status !== 'live') {
         throw new DomainError(ErrorCode.INVALID_STATUS_TRANSITION, `Check-in is not possible while the event is ${event.status}`);
       }
@@ -162,7 +161,7 @@ export class RegistrationsService {
   async placeInRoom(actor: Actor, eventId: string, id: string, roomId: string | null): Promise<RegistrationView> {
     await this.access.require(actor, eventId, ['organizer']);
     const registration = await this.db.transaction(async (tx) => {
-      await this.openEvent(tx, eventId);
+      await this.events.lockOpen(tx, eventId, 'shared');
       const current = await this.registrations.lock(tx, eventId, id);
       if (!current) throw DomainError.notFound('Registration', id);
       if (current.status !== 'approved') throw new DomainError(ErrorCode.NOT_APPROVED, `Only approved registrations take a room; this one is ${current.status}`);
@@ -192,7 +191,7 @@ export class RegistrationsService {
   async assignRooms(actor: Actor, eventId: string, dryRun: boolean): Promise<RoomAssignmentView> {
     await this.access.require(actor, eventId, ['organizer']);
     return this.db.transaction(async (tx) => {
-      const event = await this.openEvent(tx, eventId, true);
+      const event = await this.events.lockOpen(tx, eventId, 'exclusive');
       const rooms = await this.events.listRooms(eventId, tx);
       const registrations = await this.registrations.approvedWithHsCodes(tx, eventId);
       const result = assignRooms({
@@ -218,7 +217,7 @@ export class RegistrationsService {
   private async decide(actor: Actor, eventId: string, id: string, status: 'approved' | 'rejected', reason?: string): Promise<RegistrationView> {
     await this.access.require(actor, eventId, ['organizer']);
     const registration = await this.db.transaction(async (tx) => {
-      await this.openEvent(tx, eventId);
+      await this.events.lockOpen(tx, eventId, 'shared');
       const current = await this.registrations.lock(tx, eventId, id);
       if (!current) throw DomainError.notFound('Registration', id);
       if (current.status !== 'pending') throw new DomainError(ErrorCode.ALREADY_DECIDED, `This registration is already ${current.status}`);
@@ -234,10 +233,6 @@ export class RegistrationsService {
     return toView(registration, true);
   }
 
-  /** Locks the event (shared unless `exclusive`) and refuses closed events. */
-  private openEvent(tx: EntityManager, eventId: string, exclusive = false): Promise<TradeEvent> {
-    return this.events.lockOpen(tx, eventId, exclusive ? 'exclusive' : 'shared');
-  }
 
   private async requireVisibleEvent(actor: Actor, eventId: string): Promise<void> {
     const event = await this.events.findById(eventId);

@@ -1,8 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, Socket } from 'socket.io-client';
-import type { ConnectionView } from '@tradebridge/contracts';
+import type { Ack, ClientToServerEvents, ConnectionView, LiveAckData, LiveCall, LivePayload, LiveStats, LogEntry, PitchState, Presence, ServerToClientEvents } from '@tradebridge/contracts';
 import { ApiError } from '../api/client';
-import type { Ack, LiveStats, LiveStatus, LogEntry, PitchState, Presence } from './types';
+
+/** The socket of `/live`, typed by the protocol in libs/contracts (live.ts), as the gateway's namespace is. */
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
 
 /** Subscribe errors that retrying cannot fix. */
 const REFUSALS = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_FAILED']);
@@ -20,7 +24,14 @@ export interface Live {
   pitch: Record<string, PitchState>;
   stats: LiveStats | null;
   /** A client → server event; resolves with the ack's data, rejects with an ApiError. */
-  call<T>(name: string, payload: object): Promise<T>;
+  call<E extends LiveCall>(name: E, payload: LivePayload<E>): Promise<LiveAckData<E>>;
+}
+
+/** One acknowledged emit, its answer typed by the protocol's map. */
+function emitAck<E extends LiveCall>(socket: LiveSocket, name: E, payload: LivePayload<E>): Promise<Ack<LiveAckData<E>>> {
+  // Socket.IO's typings cannot follow a generic event name to its payload and ack: the map's types, restated.
+  const timed = socket.timeout(8_000) as unknown as { emitWithAck(name: E, payload: LivePayload<E>): Promise<Ack<LiveAckData<E>>> };
+  return timed.emitWithAck(name, payload);
 }
 
 function tokenNow(): string {
@@ -42,17 +53,17 @@ export function useLive(eventId: string | null, rooms: string[], handlers: LiveH
   const [presence, setPresence] = useState<Record<string, Presence>>({});
   const [pitch, setPitch] = useState<Record<string, PitchState>>({});
   const [stats, setStats] = useState<LiveStats | null>(null);
-  const socketRef = useRef<Socket | null>(null);
+  const socketRef = useRef<LiveSocket | null>(null);
   const handlersRef = useRef(handlers);
   handlersRef.current = handlers;
   const wanted = useRef<Set<string>>(new Set());
   const joined = useRef<Set<string>>(new Set());
   const roomKey = [...rooms].sort().join(',');
 
-  const emit = useCallback(async <T,>(socket: Socket, name: string, payload: object): Promise<T> => {
-    let answer: Ack<T>;
+  const emit = useCallback(async <E extends LiveCall,>(socket: LiveSocket, name: E, payload: LivePayload<E>): Promise<LiveAckData<E>> => {
+    let answer: Ack<LiveAckData<E>>;
     try {
-      answer = (await socket.timeout(8_000).emitWithAck(name, payload)) as Ack<T>;
+      answer = await emitAck(socket, name, payload);
     } catch {
       throw new ApiError(0, 'NETWORK', 'The live server did not answer');
     }
@@ -61,8 +72,8 @@ export function useLive(eventId: string | null, rooms: string[], handlers: LiveH
   }, []);
 
   const join = useCallback(
-    async (socket: Socket, roomId: string) => {
-      const data = await emit<{ presence: Presence; pitch: PitchState }>(socket, 'room.join', { roomId });
+    async (socket: LiveSocket, roomId: string) => {
+      const data = await emit(socket, 'room.join', { roomId });
       joined.current.add(roomId);
       setPresence((prev) => ({ ...prev, [roomId]: data.presence }));
       setPitch((prev) => ({ ...prev, [roomId]: data.pitch }));
@@ -73,7 +84,7 @@ export function useLive(eventId: string | null, rooms: string[], handlers: LiveH
   useEffect(() => {
     if (!eventId) return;
     let lastSeq: number | undefined;
-    const socket = io('/live', { auth: (cb) => cb({ token: tokenNow() }), transports: ['websocket'] });
+    const socket: LiveSocket = io('/live', { auth: (cb) => cb({ token: tokenNow() }), transports: ['websocket'] });
     socketRef.current = socket;
     setStatus('connecting');
 
@@ -94,7 +105,7 @@ export function useLive(eventId: string | null, rooms: string[], handlers: LiveH
     socket.on('connect', async () => {
       joined.current.clear();
       try {
-        const sub = await emit<{ lastSeq: number; staff: boolean }>(socket, 'event.subscribe', lastSeq === undefined ? { eventId } : { eventId, afterSeq: lastSeq });
+        const sub = await emit(socket, 'event.subscribe', lastSeq === undefined ? { eventId } : { eventId, afterSeq: lastSeq });
         lastSeq = Math.max(lastSeq ?? 0, sub.lastSeq);
         setStaff(sub.staff);
         // Live as soon as the log flows; the rooms' presence arrives as each join is answered.
@@ -138,10 +149,10 @@ export function useLive(eventId: string | null, rooms: string[], handlers: LiveH
   }, [roomKey, join, emit]);
 
   const call = useCallback(
-    <T,>(name: string, payload: object): Promise<T> => {
+    <E extends LiveCall,>(name: E, payload: LivePayload<E>): Promise<LiveAckData<E>> => {
       const socket = socketRef.current;
       if (!socket?.connected) return Promise.reject(new ApiError(0, 'NETWORK', 'Not connected to the live server'));
-      return emit<T>(socket, name, payload);
+      return emit(socket, name, payload);
     },
     [emit],
   );

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ConnectionView, EventStatus, EventView, Localized, PartnerView, RecommendationView } from '@tradebridge/contracts';
+import type { ConnectionView, EventStatus, EventView, Localized, LogEntry, PartnerView, RecommendationView } from '@tradebridge/contracts';
 import { ApiError } from '../../api/client';
 import { connections as connectionsApi, matchmaking, registrations } from '../../api/endpoints';
 import { ErrorBanner, Notice, SideTag, Spinner } from '../../components/ui';
@@ -7,7 +7,6 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { toApiError } from '../../components/useAsync';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nProvider';
-import type { LogEntry } from '../../live/types';
 import { useLive } from '../../live/useLive';
 import { Link } from '../../router';
 import { EnterpriseEventFrame } from './EnterpriseEventFrame';
@@ -194,7 +193,7 @@ function LiveRoom({ my, reload }: { my: MyEvent; reload(): Promise<void> }) {
   const request = async (rec: RecommendationView, message: string) => {
     setError(null);
     try {
-      const created = await live.call<ConnectionView>('connection.request', { toRegistrationId: rec.registrationId, fromRegistrationId: mine.id, ...(message.trim() ? { message: message.trim() } : {}) });
+      const created = await live.call('connection.request', { toRegistrationId: rec.registrationId, fromRegistrationId: mine.id, ...(message.trim() ? { message: message.trim() } : {}) });
       upsert(created);
       setAnnouncement(t('live.requestSent', { name: name(rec.enterprise.name) }));
       void loadPartners();
@@ -206,7 +205,7 @@ function LiveRoom({ my, reload }: { my: MyEvent; reload(): Promise<void> }) {
   const respond = async (c: ConnectionView, accept: boolean) => {
     setError(null);
     try {
-      upsert(await live.call<ConnectionView>('connection.respond', { connectionId: c.id, accept }));
+      upsert(await live.call('connection.respond', { connectionId: c.id, accept }));
     } catch (e) {
       setError(toApiError(e));
     }
