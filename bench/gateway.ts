@@ -89,10 +89,10 @@ async function seed(db: DataSource): Promise<{ eventId: string; people: Person[]
     organizerId,
     `bench.gw.${tag}@tradebridge.local`,
   ]);
-  const [{ id: eventId }] = (await db.query(
+  const [{ id: eventId }] = await db.query<{ id: string }[]>(
     `INSERT INTO events (name, timezone, starts_at, ends_at, status, created_by) VALUES ($1, 'Asia/Ho_Chi_Minh', now() - interval '1 hour', now() + interval '8 hours', 'live', $2) RETURNING id`,
     [{ en: 'Gateway benchmark conference' }, organizerId],
-  )) as { id: string }[];
+  );
   await db.query(`INSERT INTO event_staff (event_id, user_id, role) VALUES ($1, $2, 'organizer')`, [eventId, organizerId]);
   const venues: Record<'VN' | 'CN', string> = { VN: randomUUID(), CN: randomUUID() };
   await db.query(
@@ -533,7 +533,7 @@ export async function main(): Promise<void> {
     let bareResult: PhaseResult;
     let seq = 0;
     try {
-      bareResult = await phase(clients, bare.child, bare.url, 'bare', bareSpecs, async (k) => {
+      bareResult = await phase(clients, bare.child, bare.url, 'bare', bareSpecs, (k) => {
         const { from, to } = pairOf(people, k);
         const at = new Date();
         const connection = {
@@ -553,7 +553,7 @@ export async function main(): Promise<void> {
         const log = { seq: ++seq, type: 'connection.requested', data: { connection } };
         const ordered = now();
         bare.child.send({ t: 'connection', registrationIds: [from.registrationId, to.registrationId], log, connection } satisfies ToServer);
-        return [connection.id, ordered];
+        return Promise.resolve<[string, number]>([connection.id, ordered]);
       }, nextPair);
     } finally {
       await stopChild(clients, { t: 'close' }, 'closed');
