@@ -150,7 +150,7 @@ describe('security: the authorization matrix of every route', () => {
     const id = setup.eventId;
     await must('moderator', http.post(`/api/events/${id}/staff`).set(owner.auth).send({ email: people.moderator.email, role: 'moderator' }));
     const approved = async (member: Account, enterpriseId: string, venueId: string) => {
-      const reg = await must('register', w.register(member, id, enterpriseId, venueId));
+      const reg = (await must('register', w.register(member, id, enterpriseId, venueId))) as { id: string };
       return (await must('approve', http.post(`/api/events/${id}/registrations/${reg.id}/approve`).set(owner.auth))) as { id: string; badgeCode: string };
     };
     const regA = await approved(people['member A'], enterprises.a, setup.venues.laoCai);
