@@ -29,6 +29,13 @@ export default tseslint.config(
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
   {
+    rules: {
+      // Prettier decides the line breaks, and with semicolons everywhere its output has no ASI trap;
+      // this rule would flag its chained calls split before `[` (eslint-config-prettier turns it off too).
+      'no-unexpected-multiline': 'off',
+    },
+  },
+  {
     files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
