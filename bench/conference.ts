@@ -187,13 +187,13 @@ async function watchSessions(db: DataSource, ms: number): Promise<{ samples: num
   let samples = 0;
   const end = now() + ms;
   while (now() < end) {
-    const rows = (await db.query(
+    const rows = await db.query<{ app: string; state: string; wait: string; statement: string | null; n: number }[]>(
       `SELECT application_name AS app, state, coalesce(wait_event_type || ':' || wait_event, '') AS wait,
               CASE WHEN wait_event_type = 'Lock' THEN left(regexp_replace(query, '\\s+', ' ', 'g'), 50) END AS statement, count(*)::int AS n
          FROM pg_stat_activity
         WHERE application_name IN ('tradebridge-api', 'tradebridge-gateway') AND state <> 'idle' AND pid <> pg_backend_pid()
         GROUP BY 1, 2, 3, 4`,
-    )) as { app: string; state: string; wait: string; statement: string | null; n: number }[];
+    );
     samples++;
     for (const r of rows) {
       const key = `${r.app.replace('tradebridge-', '')} ${r.state}${r.wait ? ` (${r.wait})` : ''}${r.statement ? ` in "${r.statement.trim()}…"` : ''}`;

@@ -96,10 +96,10 @@ async function seed(db: DataSource): Promise<{ eventId: string; people: Person[]
     organizerId,
     `bench.gw.${tag}@tradebridge.local`,
   ]);
-  const [{ id: eventId }] = (await db.query(
+  const [{ id: eventId }] = await db.query<{ id: string }[]>(
     `INSERT INTO events (name, timezone, starts_at, ends_at, status, created_by) VALUES ($1, 'Asia/Ho_Chi_Minh', now() - interval '1 hour', now() + interval '8 hours', 'live', $2) RETURNING id`,
     [{ en: 'Gateway benchmark conference' }, organizerId],
-  )) as { id: string }[];
+  );
   await db.query(`INSERT INTO event_staff (event_id, user_id, role) VALUES ($1, $2, 'organizer')`, [eventId, organizerId]);
   const venues: Record<'VN' | 'CN', string> = { VN: randomUUID(), CN: randomUUID() };
   await db.query(

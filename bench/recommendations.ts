@@ -25,11 +25,11 @@ const REQUESTS = 400;
 const SEED = 20_251_122;
 
 async function seed(db: DataSource, random: () => number): Promise<{ eventId: string; organizerId: string; registrationIds: string[] }> {
-  const [{ id: organizerId }] = await db.query(
+  const [{ id: organizerId }] = await db.query<{ id: string }[]>(
     `INSERT INTO users (email, password_hash, display_name, roles) VALUES ($1, 'x', 'Bench organizer', ARRAY['organizer']) RETURNING id`,
     [`bench.${Date.now()}@tradebridge.local`],
   );
-  const [{ id: eventId }] = await db.query(
+  const [{ id: eventId }] = await db.query<{ id: string }[]>(
     `INSERT INTO events (name, timezone, starts_at, ends_at, status, created_by) VALUES ($1, 'Asia/Ho_Chi_Minh', '2021-01-19T01:00Z', '2021-01-19T10:00Z', 'live', $2) RETURNING id`,
     [{ en: 'Benchmark conference' }, organizerId],
   );
@@ -40,7 +40,7 @@ async function seed(db: DataSource, random: () => number): Promise<{ eventId: st
     ['Hangzhou', 'Hangzhou', 'CN', 'Asia/Shanghai', 'satellite', 40],
     ['Online', 'Online', 'VN', 'Asia/Ho_Chi_Minh', 'online', 0],
   ] as const) {
-    const [{ id }] = await db.query(
+    const [{ id }] = await db.query<{ id: string }[]>(
       `INSERT INTO venues (event_id, name, city, country, timezone, kind, capacity, tables) VALUES ($1, $2, $3, $4, $5, $6, 20000, $7) RETURNING id`,
       [eventId, name, city, country, tz, kind, tables],
     );
@@ -51,7 +51,7 @@ async function seed(db: DataSource, random: () => number): Promise<{ eventId: st
     ['Agriculture & food', ['II', 'IV']],
     ['Industry & textiles', ['XI', 'XV', 'XVI']],
   ] as const) {
-    const [{ id }] = await db.query(`INSERT INTO rooms (event_id, name, sector_codes, capacity) VALUES ($1, $2, $3, 20000) RETURNING id`, [eventId, { en: name }, sectors]);
+    const [{ id }] = await db.query<{ id: string }[]>(`INSERT INTO rooms (event_id, name, sector_codes, capacity) VALUES ($1, $2, $3, 20000) RETURNING id`, [eventId, { en: name }, sectors]);
     rooms.push(id);
   }
 
@@ -96,7 +96,7 @@ async function seed(db: DataSource, random: () => number): Promise<{ eventId: st
       ),
     );
     const enterpriseIds = (
-      (await db.query(
+      await db.query<{ id: string }[]>(
         `INSERT INTO enterprises (name, country, region, certifications, languages, created_by, offer_prefixes, need_prefixes, need_codes, certification_kinds, ocop_stars)
          SELECT n::jsonb, c, r, ce::jsonb, l::text[], $6, op::text[], np::text[], nc::text[], ck::text[], os
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int[]) AS t(n, c, r, ce, l, op, np, nc, ck, os)
@@ -114,7 +114,7 @@ async function seed(db: DataSource, random: () => number): Promise<{ eventId: st
           vectors.map((v) => textArray(v.certificationKinds)),
           vectors.map((v) => v.ocopStars),
         ],
-      )) as { id: string }[]
+      )
     ).map((r) => r.id);
     const products = enterpriseIds.flatMap((e, k) => goodsOf[k].map((l) => ({ e, ...l })));
     await db.query(
@@ -123,7 +123,7 @@ async function seed(db: DataSource, random: () => number): Promise<{ eventId: st
       [products.map((x) => x.e), products.map((x) => x.d), products.map((x) => x.p), products.map((x) => x.h)],
     );
     const registrationIds = (
-      (await db.query(
+      await db.query<{ id: string }[]>(
         `INSERT INTO registrations (event_id, enterprise_id, venue_id, attendance, side, status, room_id, badge_code, created_by)
          SELECT $1, e, v, CASE WHEN v = $5 THEN 'online' ELSE 'onsite' END, s, 'approved', rm, 'B' || md5(e::text), $4
            FROM unnest($2::uuid[], $3::text[], $6::uuid[], $7::uuid[]) AS t(e, s, v, rm)
@@ -137,7 +137,7 @@ async function seed(db: DataSource, random: () => number): Promise<{ eventId: st
           countries.map((c) => (random() < 0.2 ? venues[2] : c === 'VN' ? venues[0] : venues[1])),
           countries.map(() => rooms[random() < 0.5 ? 0 : 1]),
         ],
-      )) as { id: string }[]
+      )
     ).map((r) => r.id);
     ids.push(...registrationIds);
   }

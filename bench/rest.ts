@@ -34,6 +34,7 @@
  * Prints the figures and writes bench/results/rest.json.
  */
 import { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -44,6 +45,8 @@ import { forkChild, killChildren, rpc, stopChild } from './child';
 import type { FromLoad, FromServer, LoadResult, PlannedRequest, ServerMode, Statement } from './rest/protocol';
 import { alternatingTurns, benchDatabase, mulberry32, writeResults } from './support';
 import { Person, seedWorld, sectorRooms, tokenIssuer, World } from './world';
+
+const fastifyVersion = () => (JSON.parse(readFileSync(require.resolve('fastify/package.json'), 'utf8')) as { version: string }).version;
 
 const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const QUICK = Boolean(process.env.BENCH_QUICK);
@@ -211,7 +214,7 @@ export async function main(): Promise<void> {
     load = forkChild(join(__dirname, 'rest', 'load.js'), {}, ['--max-old-space-size=2048']);
     for (const route of ROUTES) await rpc<Extract<FromLoad, { t: 'planned' }>>(load, { t: 'plan', name: route.name, plan: plan[route.name] }, 'planned', 120_000);
     console.log(
-      `servers: the API (createApiApp, Express, NODE_ENV=production) and the baseline (Fastify ${require('fastify/package.json').version} + pg), each in its own process; load: ${CONCURRENCY} keep-alive connections from a third; ${cpus().length} CPUs shared with PostgreSQL; node ${process.version}`,
+      `servers: the API (createApiApp, Express, NODE_ENV=production) and the baseline (Fastify ${fastifyVersion()} + pg), each in its own process; load: ${CONCURRENCY} keep-alive connections from a third; ${cpus().length} CPUs shared with PostgreSQL; node ${process.version}`,
     );
 
     // 1. Same work.

@@ -38,7 +38,7 @@ const yes = (from: unknown, path: string) => at(from, path) === true;
 const n = (x: unknown, digits = 1): string => (typeof x === 'number' && Number.isFinite(x) ? x.toLocaleString('en', { maximumFractionDigits: digits }) : '?');
 const ms = (x: unknown) => `${n(x)} ms`;
 const times = (x: unknown) => `${n(x, 2)}×`;
-const text = (x: unknown) => (x === undefined || x === null ? '?' : String(x));
+const text = (x: unknown) => (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean' ? String(x) : x == null ? '?' : JSON.stringify(x));
 
 const ROWS: Record<string, (r: unknown) => Row[]> = {
   rooms: (r) => [

@@ -38,7 +38,7 @@ export function percentile(sorted: number[], p: number): number {
  */
 export async function benchDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
   const external = process.env.BENCH_DATABASE_URL;
-  if (external) return { url: external, stop: async () => undefined };
+  if (external) return { url: external, stop: () => Promise.resolve() };
   const dir = mkdtempSync(join(tmpdir(), 'tradebridge-bench-'));
   chmodSync(dir, 0o755);
   const server = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: 'bench' });

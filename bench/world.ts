@@ -13,8 +13,8 @@ import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import type { Certification } from '@tradebridge/contracts';
 import { AppConfig, TokenService } from '@tradebridge/core';
-import { matchVectors } from '../libs/enterprises/src/match-vectors';
-import { searchHs } from '../libs/reference/src/hs';
+import { matchVectors } from '@tradebridge/enterprises';
+import { searchHs } from '@tradebridge/reference';
 
 export type Side = 'VN' | 'CN';
 
@@ -99,11 +99,11 @@ export async function seedWorld(db: DataSource, options: WorldOptions): Promise<
     organizer.userId,
     organizer.email,
   ]);
-  const [{ id: eventId }] = (await db.query(
+  const [{ id: eventId }] = await db.query<{ id: string }[]>(
     `INSERT INTO events (name, timezone, starts_at, ends_at, status, created_by)
      VALUES ($1, 'Asia/Ho_Chi_Minh', now() - interval '1 hour', now() + interval '8 hours', 'live', $2) RETURNING id`,
     [{ vi: 'Hội nghị giao thương (benchmark)', zh: '贸易对接会（基准测试）', en: 'Trade conference (benchmark)' }, organizer.userId],
-  )) as { id: string }[];
+  );
   await db.query(`INSERT INTO event_staff (event_id, user_id, role) VALUES ($1, $2, 'organizer')`, [eventId, organizer.userId]);
   const venues = { laoCai: randomUUID(), haNoi: randomUUID(), hangzhou: randomUUID(), online: randomUUID() };
   await db.query(
@@ -225,7 +225,7 @@ export async function seedWorld(db: DataSource, options: WorldOptions): Promise<
 
 /** Reads back where the room assignment put everyone. */
 export async function loadRooms(db: DataSource, world: World): Promise<void> {
-  const rows = (await db.query(`SELECT id, room_id FROM registrations WHERE event_id = $1`, [world.eventId])) as { id: string; room_id: string | null }[];
+  const rows = await db.query<{ id: string; room_id: string | null }[]>(`SELECT id, room_id FROM registrations WHERE event_id = $1`, [world.eventId]);
   const roomOf = new Map(rows.map((r) => [r.id, r.room_id]));
   for (const p of world.people) p.roomId = roomOf.get(p.registrationId) ?? null;
 }

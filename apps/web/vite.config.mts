@@ -29,9 +29,11 @@ export default defineConfig({
     rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: {
-    // `npx vite --config apps/web/vite.config.mts` against an API on 3310 (npm start with PORT=3310).
+    // `npm run dev` (bin/dev.js) runs it beside an API on 3310; by hand: `npx vite --config
+    // apps/web/vite.config.mts` against `npm start` with PORT=3310.
     proxy: {
       '/api': 'http://127.0.0.1:3310',
+      '/health': 'http://127.0.0.1:3310',
       '/socket.io': { target: 'ws://127.0.0.1:3310', ws: true },
     },
   },

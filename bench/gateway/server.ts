@@ -13,14 +13,14 @@
  * `log` and `connection` payloads to the two parties' sockets.
  */
 import './register';
-import { createServer } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { Server, Socket } from 'socket.io';
 import { presenceOf, PresentSocket } from '../../libs/live/src/presence';
 import type { BareIdentity, FromServer, ToServer } from './protocol';
 
-let stop: () => Promise<void> = async () => undefined;
+let stop: () => Promise<void> = () => Promise.resolve();
 let sockets: () => number = () => 0;
 let connection: (message: Extract<ToServer, { t: 'connection' }>) => void = () => undefined;
 
@@ -45,7 +45,7 @@ async function startGateway(): Promise<number> {
   const gateway = app.get(LiveGateway);
   sockets = () => gateway.server.sockets.size;
   stop = () => stopGateway(app);
-  return (app.getHttpServer().address() as AddressInfo).port;
+  return ((app.getHttpServer() as HttpServer).address() as AddressInfo).port;
 }
 
 async function startBare(): Promise<number> {

@@ -10,6 +10,7 @@
  * benchmark can check that both run the same statements for a request.
  */
 import '../gateway/register';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ let captured: Statement[] = [];
 const record = (sql: string, params: unknown[] | undefined) => {
   if (capturing) captured.push({ sql, params: params?.length ?? 0 });
 };
-let stop: () => Promise<void> = async () => undefined;
+let stop: () => Promise<void> = () => Promise.resolve();
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
 
@@ -52,7 +53,7 @@ async function startApi(databaseUrl: string, jwtSecret: string): Promise<number>
     logQuery(query, parameters, queryRunner);
   };
   stop = () => app.close();
-  return (app.getHttpServer().address() as AddressInfo).port;
+  return ((app.getHttpServer() as Server).address() as AddressInfo).port;
 }
 
 async function startBare(databaseUrl: string, jwtSecret: string): Promise<number> {

@@ -229,11 +229,11 @@ describe('browser: an enterprise from sign-up to an accepted connection', () => 
     const canvas = page.getByRole('img', { name: 'Badge QR code' });
     await canvas.waitFor();
     const growerRegistration = regs.body.items.find((r: { side: string }) => r.side === 'VN');
-    const pixels = (await page.evaluate(`(() => {
+    const pixels = await page.evaluate<{ width: number; height: number; data: number[] }>(`(() => {
       const c = document.querySelector('canvas.qr');
       const d = c.getContext('2d').getImageData(0, 0, c.width, c.height);
       return { width: d.width, height: d.height, data: Array.from(d.data) };
-    })()`)) as { width: number; height: number; data: number[] };
+    })()`);
     const decoded = jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height);
     expect(decoded?.data).toBe(growerRegistration.badgeCode);
     await page.getByText(growerRegistration.badgeCode, { exact: true }).waitFor();

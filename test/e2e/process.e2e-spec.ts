@@ -45,8 +45,8 @@ function start(env: Record<string, string>, entry: 'npm start' | 'api' | 'gatewa
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   let signalledAt = 0;
   const original = child.kill.bind(child);
   child.kill = (signal?: NodeJS.Signals | number) => {

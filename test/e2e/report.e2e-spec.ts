@@ -281,7 +281,7 @@ describe('results report (json)', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.load(res.body);
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       'Tổng hợp',
       'Theo phòng giao thương',
@@ -368,7 +368,7 @@ describe('results report (json)', () => {
     const cells = (sheet: string, labelColumn: number, amountColumn: number) => {
       const out = new Map<string, { type: number; value: unknown; numFmt: string | undefined }>();
       workbook.getWorksheet(sheet)!.eachRow((row, n) => {
-        if (n > 1) out.set(String(row.getCell(labelColumn).value), { type: row.getCell(amountColumn).type, value: row.getCell(amountColumn).value, numFmt: row.getCell(amountColumn).numFmt });
+        if (n > 1) out.set(row.getCell(labelColumn).text, { type: row.getCell(amountColumn).type, value: row.getCell(amountColumn).value, numFmt: row.getCell(amountColumn).numFmt });
       });
       return out;
     };

@@ -41,9 +41,9 @@ export class DatabaseFingerprint {
   ) {}
 
   async init(): Promise<this> {
-    const tables = (await this.db.query(
+    const tables = await this.db.query<{ name: string }[]>(
       `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
-    )) as { name: string }[];
+    );
     const parts = tables
       .map((t) => t.name)
       .filter((name) => !this.ignore.includes(name) && name !== 'schema_migrations')
@@ -54,7 +54,7 @@ export class DatabaseFingerprint {
   }
 
   async take(): Promise<Map<string, string>> {
-    const rows = (await this.db.query(this.query)) as { t: string; f: string }[];
+    const rows = await this.db.query<{ t: string; f: string }[]>(this.query);
     return new Map(rows.map((r) => [r.t, r.f]));
   }
 

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { io, Socket } from 'socket.io-client';
 import type { Ack } from '@tradebridge/contracts';
 import { createGatewayApp, stopGateway } from '../../apps/gateway/src/app';
@@ -86,7 +87,6 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayNode> {
   const { spawn } = await import('node:child_process');
-  const { join } = await import('node:path');
   const { createServer } = await import('node:net');
   const port = await new Promise<number>((resolve) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
@@ -101,8 +101,8 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 30_000;
   for (;;) {

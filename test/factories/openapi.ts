@@ -104,7 +104,7 @@ export type IdPools = Partial<Record<'events' | 'enterprises' | 'registrations' 
 export function poolFor(name: string, path = ''): keyof IdPools | undefined {
   if (name === 'id') {
     const resource = /^\/api\/([a-z-]+)\/\{id\}/.exec(path)?.[1];
-    return ({ events: 'events', enterprises: 'enterprises', connections: 'connections', meetings: 'meetings', users: 'users' } as const)[resource ?? ''] as keyof IdPools | undefined;
+    return ({ events: 'events', enterprises: 'enterprises', connections: 'connections', meetings: 'meetings', users: 'users' } as const)[resource ?? ''];
   }
   if (name === 'rid') return 'registrations';
   if (name === 'userId') return 'users';
@@ -243,6 +243,7 @@ export function conforming(schema: JsonSchema, pools: IdPools, name = '', depth 
       return withNull(fc.oneof(fc.integer({ min, max }), ...(typeof schema.example === 'number' ? [fc.constant(schema.example)] : [])));
     }
     case 'string':
+    case undefined:
     default: {
       if (schema.format === 'uuid') return withNull(fc.uuid());
       if (schema.format === 'date-time') {
@@ -312,8 +313,8 @@ export function mutated(schema: JsonSchema, pools: IdPools): fc.Arbitrary<Json> 
         .tuple(fc.constantFrom(...paths), fc.oneof(fc.constantFrom('__proto__', 'constructor', 'id', 'createdBy', 'roles', 'status', 'eventId', 'isAdmin', ''), fc.string()), wrongValue())
         .map(([p, k, v]) => {
           const target = p.reduce<Json>((acc, key) => (acc as Record<string | number, Json>)?.[key], body);
-          if (!target || typeof target !== 'object' || Array.isArray(target)) return body && typeof body === 'object' && !Array.isArray(body) ? { ...(body as object), [k || 'extra']: v } : { [k || 'extra']: v };
-          return setAt(body, p, { ...(target as object), [k || 'extra']: v });
+          if (!target || typeof target !== 'object' || Array.isArray(target)) return body && typeof body === 'object' && !Array.isArray(body) ? { ...body, [k || 'extra']: v } : { [k || 'extra']: v };
+          return setAt(body, p, { ...target, [k || 'extra']: v });
         }),
     ];
     if (inner.length) options.push(fc.constantFrom(...inner).map((p) => deleteAt(body, p)));

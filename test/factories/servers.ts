@@ -37,10 +37,10 @@ export function freePort(): Promise<number> {
 }
 
 /** Polls `probe` until it resolves true (a rejection counts as false); throws with `describe()` after `ms`, or at once when `failed()`. */
-export async function waitUntil(probe: () => Promise<boolean>, ms: number, describe: () => string, failed: () => boolean = () => false): Promise<void> {
+export async function waitUntil(probe: () => boolean | Promise<boolean>, ms: number, describe: () => string, failed: () => boolean = () => false): Promise<void> {
   const deadline = Date.now() + ms;
   for (;;) {
-    if (await probe().catch(() => false)) return;
+    if (await Promise.resolve().then(probe).catch(() => false)) return;
     if (failed()) throw new Error(describe());
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms: ${describe()}`);
     await sleep(50);

@@ -75,11 +75,11 @@ export class Traffic {
   /** Ledger entries the database does not hold. */
   async missingFrom(db: DataSource): Promise<LedgerEntry[]> {
     const connections = new Map<string, string>(
-      ((await db.query('SELECT id, status FROM connections WHERE event_id = $1', [this.eventId])) as { id: string; status: string }[]).map((r) => [r.id, r.status]),
+      (await db.query<{ id: string; status: string }[]>('SELECT id, status FROM connections WHERE event_id = $1', [this.eventId])).map((r) => [r.id, r.status]),
     );
-    const registrations = new Set(((await db.query('SELECT id FROM registrations WHERE event_id = $1', [this.eventId])) as { id: string }[]).map((r) => r.id));
+    const registrations = new Set((await db.query<{ id: string }[]>('SELECT id FROM registrations WHERE event_id = $1', [this.eventId])).map((r) => r.id));
     const enterpriseIds = this.ledger.filter((e) => e.kind === 'enterprise').map((e) => e.id);
-    const enterprises = new Set(((await db.query('SELECT id FROM enterprises WHERE id = ANY($1::uuid[])', [enterpriseIds])) as { id: string }[]).map((r) => r.id));
+    const enterprises = new Set((await db.query<{ id: string }[]>('SELECT id FROM enterprises WHERE id = ANY($1::uuid[])', [enterpriseIds])).map((r) => r.id));
     return this.ledger.filter((e) => {
       switch (e.kind) {
         case 'connection.requested':

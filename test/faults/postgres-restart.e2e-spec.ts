@@ -65,10 +65,11 @@ describe('fault: PostgreSQL restarted under load', () => {
     // /health of the API and of the gateway, ten times a second.
     const probes: { api: Probe[]; gateway: Probe[] } = { api: [], gateway: [] };
     probing = true;
-    const probe = async (list: Probe[], get: () => Promise<{ status: number; body: { checks?: { database?: string } } }>) => {
+    type Answer = { status: number; body: { checks?: { database?: string } } };
+    const probe = async (list: Probe[], get: () => Promise<Answer>) => {
       while (probing) {
         const at = Date.now();
-        const res = await get().catch(() => ({ status: 0, body: {} as { checks?: { database?: string } } }));
+        const res = await get().catch((): Answer => ({ status: 0, body: {} }));
         list.push({ at, ms: Date.now() - at, status: res.status, database: res.body.checks?.database });
         await sleep(100);
       }
@@ -102,7 +103,7 @@ describe('fault: PostgreSQL restarted under load', () => {
       const restartAt = Date.now();
       await pg.start();
       const upAt = Date.now();
-      await waitUntil(async () => traffic.ledger.some((e) => e.at > upAt), 15_000, () => `no write acknowledged since PostgreSQL came back (${mode})`);
+      await waitUntil(() => traffic.ledger.some((e) => e.at > upAt), 15_000, () => `no write acknowledged since PostgreSQL came back (${mode})`);
       const recoveredAt = Math.min(...traffic.ledger.filter((e) => e.at > upAt).map((e) => e.at));
       outages.push({ mode, stopAt, downAt, restartAt, upAt, recoveredAt });
       await sleep(1_500);
@@ -154,9 +155,9 @@ describe('fault: PostgreSQL restarted under load', () => {
     expect(await traffic.missingFrom(t.db)).toEqual([]);
 
     // The gateway's relay came back too: its staff client has the whole log, once, in order.
-    const last = Number(((await t.db.query('SELECT last_seq FROM event_log_heads WHERE event_id = $1', [setup.eventId])) as { last_seq: string }[])[0].last_seq);
+    const last = Number((await t.db.query<{ last_seq: string }[]>('SELECT last_seq FROM event_log_heads WHERE event_id = $1', [setup.eventId]))[0].last_seq);
     const all = Array.from({ length: last }, (_, i) => i + 1);
-    await waitUntil(async () => staff!.received.length >= last, 10_000, () => `staff client has ${staff!.received.length} of ${last} entries`);
+    await waitUntil(() => staff!.received.length >= last, 10_000, () => `staff client has ${staff!.received.length} of ${last} entries`);
     await sleep(300);
     expect(deliveryProblems(staff.received, all)).toEqual({ missing: [], duplicates: [], unexpected: [], outOfOrder: 0 });
     const relayLag = outages.map((o) => Math.min(...staff!.received.filter((r) => r.at > o.upAt).map((r) => r.at)) - o.recoveredAt);

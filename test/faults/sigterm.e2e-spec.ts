@@ -180,7 +180,7 @@ describe('fault: SIGTERM under load', () => {
 
     // Every acknowledged write is in the database.
     const made = results.filter((r) => r.kind === 'enterprise.create' && r.status === 201).map((r) => (JSON.parse(r.body!) as { id: string }).id);
-    const found = (await t.db.query('SELECT id FROM enterprises WHERE id = ANY($1::uuid[])', [made])) as { id: string }[];
+    const found = await t.db.query<{ id: string }[]>('SELECT id FROM enterprises WHERE id = ANY($1::uuid[])', [made]);
     expect(made.length).toBeGreaterThan(0);
     expect(found.length).toBe(made.length);
 

@@ -62,7 +62,7 @@ describe('fuzz: generated bad input on every route of /api/docs-json', () => {
   function caseFor(op: Operation, pools: IdPools): fc.Arbitrary<HttpCase> {
     return fc.record({
       actor: fc.constantFrom<ActorName>('admin', 'admin', 'organizer', 'memberA', 'memberB', 'anonymous'),
-      params: fc.record(Object.fromEntries(op.pathParams.map((p) => [p.name, pathValue(p.name, op.path, pools)]))) as fc.Arbitrary<Record<string, string>>,
+      params: fc.record(Object.fromEntries(op.pathParams.map((p) => [p.name, pathValue(p.name, op.path, pools)]))),
       query: op.query.length ? queryString(op.query, pools) : fc.constant(''),
       body: op.mutating ? bodyCase(op.body, pools) : fc.constant<BodyCase>({ kind: 'json', value: undefined }),
       idempotencyKey: op.headers.some((h) => h.name.toLowerCase() === 'idempotency-key')

@@ -53,7 +53,10 @@ function serveWeb(app: NestExpressApplication, distDir: string): void {
     },
   });
   const serverPath = (path: string) => path.startsWith('/api') || path.startsWith('/socket.io') || path === '/health';
-  app.use((request: Request, response: Response, next: NextFunction) => (serverPath(request.path) ? next() : assets(request, response, next)));
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (serverPath(request.path)) next();
+    else void assets(request, response, next);
+  });
   const index = join(dir, 'index.html');
   app.use((request: Request, response: Response, next: NextFunction) => {
     // Client-side routes (/events/…, /meet/<id>) get the app; a missing file (a path with an extension) stays a 404.

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { INestApplication, Logger } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { AccountsService } from '@tradebridge/accounts';
 import type { AppConfig } from '@tradebridge/core';
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   const admin = state.admin ?? (config.adminEmail && config.adminPassword ? { email: config.adminEmail, password: config.adminPassword } : undefined);
   const accounts: DemoAccounts = { admin, organizerPassword: state.organizerPassword, memberPassword: state.memberPassword, emailDomain: DEMO_EMAIL_DOMAIN };
 
-  const { port } = app.getHttpServer().address() as AddressInfo;
+  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   const localUrl = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
   const enterprises = referenceEnterprises();
   const api = new ApiClient(localUrl, stopping.signal);

@@ -160,7 +160,7 @@ export class ConferenceSimulator {
     }
     this.every(PACE.scanEveryMs, () => this.scanBadge());
     this.every(PACE.leaveEveryMs, () => this.stepOut());
-    this.every(PACE.reportEveryMs, async () => this.report(), 0);
+    this.every(PACE.reportEveryMs, () => this.report(), 0);
   }
 
   /**
@@ -265,7 +265,7 @@ export class ConferenceSimulator {
   }
 
   /** A representative joins: subscribes to what concerns it, sits in its room, maybe queues to present. */
-  private async arrive(representative: Representative): Promise<void> {
+  private arrive(representative: Representative): void {
     if (this.stopped || !representative.session) return;
     if (representative.socket) {
       representative.socket.connect();

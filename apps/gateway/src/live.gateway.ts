@@ -126,7 +126,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
       const mine = view.registrations.find((r) => r.status === 'approved' && r.roomId === roomId);
       if (!staff && !mine) throw DomainError.forbidden('You may join the room your registration is placed in');
       const identity: PresentSocket = mine
-        ? { userId: actor.userId, registrationId: mine.registrationId, enterpriseName: mine.enterpriseName as Record<string, string>, venueId: mine.venueId, side: mine.side, staff }
+        ? { userId: actor.userId, registrationId: mine.registrationId, enterpriseName: mine.enterpriseName, venueId: mine.venueId, side: mine.side, staff }
         : { userId: actor.userId, registrationId: null, enterpriseName: {}, venueId: null, side: null, staff: true };
       (socket.data as { presence: Record<string, PresentSocket> }).presence[roomId] = identity;
       state.rooms.set(roomId, eventId);
@@ -208,7 +208,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
       setImmediate(() => socket.disconnect(true));
     }
     const answer = packet[packet.length - 1];
-    if (typeof answer === 'function') answer(errorAck(new DomainError(ErrorCode.RATE_LIMITED, 'Too many messages; slow down')));
+    if (typeof answer === 'function') (answer as (ack: ReturnType<typeof errorAck>) => void)(errorAck(new DomainError(ErrorCode.RATE_LIMITED, 'Too many messages; slow down')));
   }
 
   /** Run and answer with an acknowledgement; errors never disconnect (abuse does, see limit). */

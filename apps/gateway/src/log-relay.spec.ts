@@ -78,7 +78,7 @@ describe('LogRelay', () => {
     relay = new LogRelay(log as unknown as EventLogRepository, {} as DataSource, {} as AppConfig);
   });
 
-  const subscribe = (s: FakeSocket, afterSeq?: number, viewer: LiveViewer = staff) => relay.subscribe(asSocket(s), EVENT, viewer, afterSeq, async () => viewer);
+  const subscribe = (s: FakeSocket, afterSeq?: number, viewer: LiveViewer = staff) => relay.subscribe(asSocket(s), EVENT, viewer, afterSeq, () => Promise.resolve(viewer));
 
   it('delivers what is appended after a subscribe, in order and once, with or without the entry in the notification', async () => {
     log.append('event.updated');

@@ -147,7 +147,7 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
     for (const [eventId, subscribers] of this.sockets) {
       subscribers.remove(socket);
       if (subscribers.all.size) continue;
-      void this.serialize(eventId, async () => {
+      void this.serialize(eventId, () => {
         if (this.sockets.get(eventId)?.all.size !== 0) return;
         this.sockets.delete(eventId);
         this.cursors.delete(eventId);
@@ -218,7 +218,7 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
     return !subscription.viewer.staff && entry.type.startsWith('registration');
   }
 
-  private serialize<T>(eventId: string, work: () => Promise<T>): Promise<T> {
+  private serialize<T>(eventId: string, work: () => T | Promise<T>): Promise<T> {
     const previous = this.queues.get(eventId) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(work);
     this.queues.set(eventId, next);

@@ -88,7 +88,7 @@ export class PresenceService {
   /** The room's sockets on this node, read synchronously (all of them when there is one node). */
   private localSnapshot(roomId: string): Presence {
     const ids = this.server?.adapter.rooms.get(`room:${roomId}`) ?? new Set<string>();
-    return this.presenceFrom(roomId, [...ids].map((id) => this.server?.sockets.get(id)?.data));
+    return this.presenceFrom(roomId, [...ids].map((id): unknown => this.server?.sockets.get(id)?.data));
   }
 
   private presenceFrom(roomId: string, data: unknown[]): Presence {

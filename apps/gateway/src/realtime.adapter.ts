@@ -35,7 +35,7 @@ export class RealtimeAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const cors = { origin: this.corsOrigins.length ? this.corsOrigins : false, methods: ['GET', 'POST'], credentials: false };
-    const server = super.createIOServer(port, { ...options, cors } as ServerOptions) as Server;
+    const server = super.createIOServer(port, { ...options, cors }) as Server;
     if (this.redisAdapter) server.adapter(this.redisAdapter);
     return server;
   }

@@ -17,17 +17,17 @@ export class LoginThrottleRepository {
    * once the password is wrong; `release` or `clear` drop it otherwise.
    */
   async reserve(email: string, ip: string, windowSeconds: number): Promise<{ id: string; byEmail: number; byIp: number }> {
-    const [{ id }] = (await this.dataSource.query(`INSERT INTO login_failures (email, ip, checked) VALUES ($1, $2, false) RETURNING id`, [
+    const [{ id }] = await this.dataSource.query<{ id: string }[]>(`INSERT INTO login_failures (email, ip, checked) VALUES ($1, $2, false) RETURNING id`, [
       email.toLowerCase(),
       ip,
-    ])) as { id: string }[];
-    const [row] = (await this.dataSource.query(
+    ]);
+    const [row] = await this.dataSource.query<{ byEmail: number; byIp: number }[]>(
       `SELECT count(*) FILTER (WHERE email = $1)::int AS "byEmail",
               count(*) FILTER (WHERE ip = $2 AND checked)::int AS "byIp"
          FROM login_failures
         WHERE failed_at > now() - make_interval(secs => $3) AND (email = $1 OR ip = $2)`,
       [email.toLowerCase(), ip, windowSeconds],
-    )) as { byEmail: number; byIp: number }[];
+    );
     return { id, ...row };
   }
 

@@ -41,7 +41,7 @@ export class UsersRepository {
   }
 
   async countAdmins(tx: EntityManager = this.dataSource.manager): Promise<number> {
-    const [row] = (await tx.query(`SELECT count(*)::int AS n FROM users WHERE 'admin' = ANY(roles)`)) as { n: number }[];
+    const [row] = await tx.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM users WHERE 'admin' = ANY(roles)`);
     return row.n;
   }
 
@@ -58,15 +58,15 @@ export class UsersRepository {
     enterprises: { id: string; name: Record<string, string> }[];
     staffOf: { eventId: string; role: 'organizer' | 'moderator' }[];
   }> {
-    const enterprises = (await this.dataSource.query(
+    const enterprises = await this.dataSource.query<{ id: string; name: Record<string, string> }[]>(
       `SELECT e.id, e.name FROM enterprise_members m JOIN enterprises e ON e.id = m.enterprise_id
        WHERE m.user_id = $1 ORDER BY m.created_at`,
       [userId],
-    )) as { id: string; name: Record<string, string> }[];
-    const staffOf = (await this.dataSource.query(
+    );
+    const staffOf = await this.dataSource.query<{ eventId: string; role: 'organizer' | 'moderator' }[]>(
       `SELECT event_id AS "eventId", role FROM event_staff WHERE user_id = $1 ORDER BY created_at`,
       [userId],
-    )) as { eventId: string; role: 'organizer' | 'moderator' }[];
+    );
     return { enterprises, staffOf };
   }
 }

@@ -51,10 +51,10 @@ export class ConnectionsRepository {
   }
 
   async countPendingFrom(tx: EntityManager, registrationId: string): Promise<number> {
-    const [{ n }] = (await tx.query(
+    const [{ n }] = await tx.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM connections WHERE from_registration_id = $1 AND status = 'requested' AND (expires_at IS NULL OR expires_at > now())`,
       [registrationId],
-    )) as { n: number }[];
+    );
     return n;
   }
 
@@ -77,7 +77,7 @@ export class ConnectionsRepository {
 
   /** The registrations at the other end of a registration's connections (any status), with their enterprise. */
   async partnersOf(eventId: string, registrationId: string): Promise<PartnerView[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<(Omit<PartnerView, 'enterprise'> & { enterpriseId: string; name: PartnerView['enterprise']['name']; country: string; region: string })[]>(
       `SELECT DISTINCT r.id AS "registrationId", r.side, r.venue_id AS "venueId", r.attendance, r.room_id AS "roomId",
               e.id AS "enterpriseId", e.name, e.country, e.region
          FROM connections c
@@ -87,7 +87,7 @@ export class ConnectionsRepository {
         WHERE c.event_id = $1 AND (c.from_registration_id = $2 OR c.to_registration_id = $2)
         ORDER BY r.id`,
       [eventId, registrationId],
-    )) as (Omit<PartnerView, 'enterprise'> & { enterpriseId: string; name: PartnerView['enterprise']['name']; country: string; region: string })[];
+    );
     return rows.map(({ enterpriseId, name, country, region, side, ...rest }) => ({
       ...rest,
       side: side.trim(),

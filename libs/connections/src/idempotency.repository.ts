@@ -24,16 +24,16 @@ export class IdempotencyRepository {
   async claim(tx: EntityManager, userId: string, key: string, scope: string, requestHash: string): Promise<StoredResponse | null> {
     // An expired key is forgotten first, so it can be used again.
     await tx.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND created_at < now() - interval '${IdempotencyRepository.RETENTION}'`, [userId, key]);
-    const inserted = (await tx.query(
+    const inserted = await tx.query<unknown[]>(
       `INSERT INTO idempotency_keys (user_id, key, scope, request_hash, response_status, response_body)
        VALUES ($1, $2, $3, $4, 0, '') ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
       [userId, key, scope, requestHash],
-    )) as unknown[];
+    );
     if (inserted.length) return null;
-    const [row] = (await tx.query(
+    const [row] = await tx.query<(Omit<StoredResponse, 'body'> & { body: string })[]>(
       `SELECT scope, request_hash AS "requestHash", response_status AS status, response_body AS body FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
       [userId, key],
-    )) as (Omit<StoredResponse, 'body'> & { body: string })[];
+    );
     return { ...row, body: JSON.parse(row.body) as unknown };
   }
 
@@ -47,7 +47,7 @@ export class IdempotencyRepository {
   }
 
   async prune(): Promise<number> {
-    const [, count] = (await this.dataSource.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '${IdempotencyRepository.RETENTION}'`)) as [unknown, number];
+    const [, count] = await this.dataSource.query<[unknown, number]>(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '${IdempotencyRepository.RETENTION}'`);
     return count;
   }
 }

@@ -45,7 +45,7 @@ export class CoreModule {
         // A KeyObject, not the string: jsonwebtoken otherwise tries (and fails) to parse a
         // public key from the secret on every verify, a measurable cost per handshake.
         JwtModule.register({
-          secret: createSecretKey(Buffer.from(resolveJwtSecret(options.config))) as unknown as string,
+          secret: createSecretKey(Buffer.from(resolveJwtSecret(options.config))),
           signOptions: { algorithm: 'HS256' },
         }),
       ],

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { fold } from '@tradebridge/reference';
 import type { ProductLine } from '@tradebridge/contracts';
-import { Enterprise, EnterpriseMember, EnterpriseProduct, ProductDirection } from './enterprise.entity';
+import { Enterprise, EnterpriseMember, EnterpriseProduct } from './enterprise.entity';
 import { matchVectors } from './match-vectors';
 
 export interface EnterpriseRecord {
@@ -99,7 +99,7 @@ export class EnterprisesRepository {
    */
   async contactVisibleTo(userId: string, ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ id: string }[]>(
       `SELECT m.enterprise_id AS id FROM enterprise_members m WHERE m.user_id = $1 AND m.enterprise_id = ANY($2::uuid[])
        UNION
        SELECT r.enterprise_id FROM registrations r JOIN event_staff s ON s.event_id = r.event_id
@@ -112,15 +112,15 @@ export class EnterprisesRepository {
          JOIN registrations partner ON partner.id = CASE WHEN c.from_registration_id = mine.id THEN c.to_registration_id ELSE c.from_registration_id END
         WHERE m.user_id = $1 AND partner.enterprise_id = ANY($2::uuid[])`,
       [userId, ids],
-    )) as { id: string }[];
+    );
     return new Set(rows.map((r) => r.id));
   }
 
   private async replaceProducts(tx: EntityManager, enterpriseId: string, offers: ProductLine[], needs: ProductLine[]): Promise<void> {
     await tx.delete(EnterpriseProduct, { enterpriseId });
     const rows = [
-      ...offers.map((p, position) => ({ enterpriseId, direction: 'offer' as ProductDirection, position, hsCode: p.hsCode, description: p.description })),
-      ...needs.map((p, position) => ({ enterpriseId, direction: 'need' as ProductDirection, position, hsCode: p.hsCode, description: p.description })),
+      ...offers.map((p, position) => ({ enterpriseId, direction: 'offer' as const, position, hsCode: p.hsCode, description: p.description })),
+      ...needs.map((p, position) => ({ enterpriseId, direction: 'need' as const, position, hsCode: p.hsCode, description: p.description })),
     ];
     if (rows.length) await tx.insert(EnterpriseProduct, rows);
   }

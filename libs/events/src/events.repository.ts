@@ -74,7 +74,7 @@ export class EventsRepository {
 
   /** Whether any registration (whatever its status) exists for the event. */
   async hasRegistrations(tx: EntityManager, id: string): Promise<boolean> {
-    const rows = (await tx.query(`SELECT 1 FROM registrations WHERE event_id = $1 LIMIT 1`, [id])) as unknown[];
+    const rows = await tx.query<unknown[]>(`SELECT 1 FROM registrations WHERE event_id = $1 LIMIT 1`, [id]);
     return rows.length > 0;
   }
 
@@ -104,7 +104,7 @@ export class EventsRepository {
   }
 
   async deleteStaff(tx: EntityManager, eventId: string, userId: string): Promise<StaffRole | null> {
-    const rows = (await tx.query(`DELETE FROM event_staff WHERE event_id = $1 AND user_id = $2 RETURNING role`, [eventId, userId])) as [{ role: StaffRole }[], number];
+    const rows = await tx.query<[{ role: StaffRole }[], number]>(`DELETE FROM event_staff WHERE event_id = $1 AND user_id = $2 RETURNING role`, [eventId, userId]);
     return rows[0][0]?.role ?? null;
   }
 
@@ -113,12 +113,12 @@ export class EventsRepository {
   }
 
   async listStaff(eventId: string): Promise<StaffRow[]> {
-    return (await this.dataSource.query(
+    return await this.dataSource.query<StaffRow[]>(
       `SELECT s.user_id AS "userId", u.email, u.display_name AS "displayName", s.role, s.created_at AS "createdAt"
          FROM event_staff s JOIN users u ON u.id = s.user_id
         WHERE s.event_id = $1 ORDER BY s.created_at, u.email`,
       [eventId],
-    )) as StaffRow[];
+    );
   }
 
   // ---- venues ----
@@ -153,7 +153,7 @@ export class EventsRepository {
 
   /** Moves every room of the event not yet in `status` to it; returns the rooms moved. */
   async setRoomsStatus(tx: EntityManager, eventId: string, status: RoomStatus): Promise<string[]> {
-    const [rows] = (await tx.query(`UPDATE rooms SET status = $2 WHERE event_id = $1 AND status <> $2 RETURNING id`, [eventId, status])) as [{ id: string }[], number];
+    const [rows] = await tx.query<[{ id: string }[], number]>(`UPDATE rooms SET status = $2 WHERE event_id = $1 AND status <> $2 RETURNING id`, [eventId, status]);
     return rows.map((r) => r.id).sort();
   }
 

@@ -21,7 +21,7 @@ export class LiveRepository {
 
   /** The registrations of an event that belong to the user's enterprises. */
   async registrationsOf(eventId: string, userId: string): Promise<LiveRegistration[]> {
-    return (await this.dataSource.query(
+    return await this.dataSource.query<LiveRegistration[]>(
       `SELECT r.id AS "registrationId", r.status, r.room_id AS "roomId", r.venue_id AS "venueId", r.side, e.name AS "enterpriseName"
          FROM registrations r
          JOIN enterprise_members m ON m.enterprise_id = r.enterprise_id
@@ -29,35 +29,35 @@ export class LiveRepository {
         WHERE r.event_id = $1 AND m.user_id = $2
         ORDER BY r.created_at`,
       [eventId, userId],
-    )) as LiveRegistration[];
+    );
   }
 
   async roomEvent(roomId: string): Promise<string | null> {
-    const [row] = (await this.dataSource.query(`SELECT event_id AS "eventId" FROM rooms WHERE id = $1`, [roomId])) as { eventId: string }[];
+    const [row] = await this.dataSource.query<{ eventId: string }[]>(`SELECT event_id AS "eventId" FROM rooms WHERE id = $1`, [roomId]);
     return row?.eventId ?? null;
   }
 
   /** A room's event and status (`closed` once its event closed), read at every join so a closed room refuses one. */
   async room(roomId: string): Promise<{ eventId: string; status: string } | null> {
-    const [row] = (await this.dataSource.query(`SELECT event_id AS "eventId", status FROM rooms WHERE id = $1`, [roomId])) as { eventId: string; status: string }[];
+    const [row] = await this.dataSource.query<{ eventId: string; status: string }[]>(`SELECT event_id AS "eventId", status FROM rooms WHERE id = $1`, [roomId]);
     return row ?? null;
   }
 
   async registrationEvent(registrationId: string): Promise<string | null> {
-    const [row] = (await this.dataSource.query(`SELECT event_id AS "eventId" FROM registrations WHERE id = $1`, [registrationId])) as { eventId: string }[];
+    const [row] = await this.dataSource.query<{ eventId: string }[]>(`SELECT event_id AS "eventId" FROM registrations WHERE id = $1`, [registrationId]);
     return row?.eventId ?? null;
   }
 
   // ---- pitch queue ----
   async pitchState(roomId: string, tx: EntityManager = this.dataSource.manager): Promise<{ current: PitchEntry | null; queue: PitchEntry[] }> {
-    const rows = (await tx.query(
+    const rows = await tx.query<(PitchEntry & { status: string; enqueuedAt: Date; startedAt: Date | null })[]>(
       `SELECT p.registration_id AS "registrationId", e.name AS "enterpriseName", r.side, r.venue_id AS "venueId",
               p.status, p.enqueued_at AS "enqueuedAt", p.started_at AS "startedAt"
          FROM pitch_slots p JOIN registrations r ON r.id = p.registration_id JOIN enterprises e ON e.id = r.enterprise_id
         WHERE p.room_id = $1 AND p.status IN ('queued', 'presenting')
         ORDER BY p.enqueued_at, p.id`,
       [roomId],
-    )) as (PitchEntry & { status: string; enqueuedAt: Date; startedAt: Date | null })[];
+    );
     const view = (r: (typeof rows)[number]): PitchEntry => ({
       registrationId: r.registrationId,
       enterpriseName: r.enterpriseName,
@@ -86,7 +86,7 @@ export class LiveRepository {
 
   /** Serializes queue changes of one room. */
   async lockRoom(tx: EntityManager, roomId: string): Promise<{ eventId: string; status: string } | null> {
-    const [row] = (await tx.query(`SELECT event_id AS "eventId", status FROM rooms WHERE id = $1 FOR NO KEY UPDATE`, [roomId])) as { eventId: string; status: string }[];
+    const [row] = await tx.query<{ eventId: string; status: string }[]>(`SELECT event_id AS "eventId", status FROM rooms WHERE id = $1 FOR NO KEY UPDATE`, [roomId]);
     return row ?? null;
   }
 
@@ -95,17 +95,17 @@ export class LiveRepository {
     byRoom: { roomId: string | null; requested: number; made: number }[];
     timeline: { minute: string; made: number }[];
   }> {
-    const byRoom = (await this.dataSource.query(
+    const byRoom = await this.dataSource.query<{ roomId: string | null; requested: number; made: number }[]>(
       `SELECT room_id AS "roomId", count(*)::int AS requested, count(*) FILTER (WHERE status = 'accepted')::int AS made
          FROM connections WHERE event_id = $1 GROUP BY room_id ORDER BY room_id NULLS LAST`,
       [eventId],
-    )) as { roomId: string | null; requested: number; made: number }[];
-    const timeline = (await this.dataSource.query(
+    );
+    const timeline = await this.dataSource.query<{ minute: string; made: number }[]>(
       `SELECT to_char(date_trunc('minute', responded_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI"Z"') AS minute, count(*)::int AS made
          FROM connections WHERE event_id = $1 AND status = 'accepted'
         GROUP BY 1 ORDER BY 1 DESC LIMIT 120`,
       [eventId],
-    )) as { minute: string; made: number }[];
+    );
     return { byRoom, timeline: timeline.reverse() };
   }
 }

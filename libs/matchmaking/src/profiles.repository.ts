@@ -13,7 +13,7 @@ export class ProfilesRepository {
 
   async load(eventId: string, registrationIds: string[], tx: EntityManager = this.dataSource.manager): Promise<Map<string, ProfileRow>> {
     if (!registrationIds.length) return new Map();
-    const rows = (await tx.query(
+    const rows = await tx.query<ProfileRow[]>(
       `SELECT r.id AS "registrationId", r.enterprise_id AS "enterpriseId", r.side, r.room_id AS "roomId", r.venue_id AS "venueId",
               r.attendance, e.certifications, e.languages,
               coalesce(array_agg(p.hs_code ORDER BY p.position) FILTER (WHERE p.direction = 'offer'), '{}') AS offers,
@@ -24,7 +24,7 @@ export class ProfilesRepository {
         WHERE r.event_id = $1 AND r.id = ANY($2::uuid[])
         GROUP BY r.id, e.id`,
       [eventId, registrationIds],
-    )) as ProfileRow[];
+    );
     return new Map(rows.map((r) => [r.registrationId, { ...r, side: r.side.trim() }]));
   }
 }

@@ -26,7 +26,7 @@ export class RecommendationsRepository {
   /** One page of candidates ranked by score (see recommendations.sql.ts), with the total. */
   async rank(eventId: string, viewer: MatchProfile, limit: number, offset: number): Promise<{ items: RankedCandidate[]; total: number }> {
     const { sql, params } = rankRecommendationsQuery(eventId, viewer, limit, offset);
-    const rows = (await this.dataSource.query(sql, params)) as { id: string; score: number; total: number }[];
+    const rows = await this.dataSource.query<{ id: string; score: number; total: number }[]>(sql, params);
     // Past the last page the window total is absent: ask for the first row to learn it.
     const total = rows.length ? rows[0].total : offset > 0 ? (await this.rank(eventId, viewer, 1, 0)).total : 0;
     return { items: rows.map((r) => ({ id: r.id, score: r.score })), total };
@@ -35,7 +35,7 @@ export class RecommendationsRepository {
   /** The enterprises behind some registrations, with their goods (for a page of results). */
   async summaries(eventId: string, registrationIds: string[]): Promise<Map<string, EnterpriseSummary>> {
     if (!registrationIds.length) return new Map();
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<EnterpriseSummary[]>(
       `SELECT r.id AS "registrationId", e.id, e.name, e.country, e.region,
               coalesce(jsonb_agg(jsonb_build_object('hsCode', p.hs_code, 'description', p.description) ORDER BY p.position)
                        FILTER (WHERE p.direction = 'offer'), '[]') AS offers,
@@ -46,7 +46,7 @@ export class RecommendationsRepository {
         WHERE r.event_id = $1 AND r.id = ANY($2::uuid[])
         GROUP BY r.id, e.id`,
       [eventId, registrationIds],
-    )) as EnterpriseSummary[];
+    );
     return new Map(rows.map((r) => [r.registrationId, r]));
   }
 }

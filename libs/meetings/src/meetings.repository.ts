@@ -93,12 +93,12 @@ export class MeetingsRepository {
   }
 
   async find(id: string, tx: EntityManager = this.dataSource.manager): Promise<MeetingRecord | null> {
-    const [row] = (await tx.query(`${SELECT_MEETING} WHERE m.id = $1`, [id])) as MeetingRecord[];
+    const [row] = await tx.query<MeetingRecord[]>(`${SELECT_MEETING} WHERE m.id = $1`, [id]);
     return row ?? null;
   }
 
   async lock(tx: EntityManager, id: string): Promise<MeetingRecord | null> {
-    const [row] = (await tx.query(`${SELECT_MEETING} WHERE m.id = $1 FOR UPDATE OF m`, [id])) as MeetingRecord[];
+    const [row] = await tx.query<MeetingRecord[]>(`${SELECT_MEETING} WHERE m.id = $1 FOR UPDATE OF m`, [id]);
     return row ?? null;
   }
 
@@ -141,26 +141,26 @@ export class MeetingsRepository {
       );
     }
     const sqlWhere = where.join(' AND ');
-    const [{ total }] = (await this.dataSource.query(
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
       `SELECT count(*)::int AS total FROM meetings m JOIN connections c ON c.id = m.connection_id WHERE ${sqlWhere}`,
       params,
-    )) as { total: number }[];
-    const items = (await this.dataSource.query(
+    );
+    const items = await this.dataSource.query<MeetingRecord[]>(
       `${SELECT_MEETING} WHERE ${sqlWhere} ORDER BY lower(m.period), m.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
-    )) as MeetingRecord[];
+    );
     return { items, total };
   }
 
   /** The lowest table of a venue free for a whole period (none: null). */
   async freeTable(tx: EntityManager, venueId: string, tables: number, startsAt: Date, endsAt: Date): Promise<number | null> {
-    const [row] = (await tx.query(
+    const [row] = await tx.query<{ table_no: number }[]>(
       `SELECT t AS table_no FROM generate_series(1, $2::int) AS t
         WHERE NOT EXISTS (SELECT 1 FROM meetings m WHERE m.venue_id = $1 AND m.table_no = t AND m.status <> 'cancelled'
                             AND m.period && tstzrange($3, $4, '[)'))
         ORDER BY t LIMIT 1`,
       [venueId, tables, startsAt.toISOString(), endsAt.toISOString()],
-    )) as { table_no: number }[];
+    );
     return row?.table_no ?? null;
   }
 
@@ -170,7 +170,7 @@ export class MeetingsRepository {
    * there), and what is already booked (never moved by a re-run).
    */
   async schedulingData(tx: EntityManager, eventId: string): Promise<SchedulingData> {
-    const pairs = (await tx.query(
+    const pairs = await tx.query<SchedulingData['pairs']>(
       `SELECT c.id AS "connectionId", c.from_registration_id AS a, c.to_registration_id AS b, greatest(c.score, 1) AS weight,
               CASE WHEN ra.attendance = 'onsite' AND rb.attendance = 'onsite' AND ra.venue_id = rb.venue_id THEN ra.venue_id END AS "venueId"
          FROM connections c
@@ -180,23 +180,23 @@ export class MeetingsRepository {
           AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.connection_id = c.id AND m.status <> 'cancelled')
         ORDER BY c.id`,
       [eventId],
-    )) as SchedulingData['pairs'];
-    const availability = (await tx.query(
+    );
+    const availability = await tx.query<SchedulingData['availability']>(
       `SELECT a.registration_id AS "registrationId", lower(a.period) AS "startsAt", upper(a.period) AS "endsAt"
          FROM registration_availability a JOIN registrations r ON r.id = a.registration_id WHERE r.event_id = $1`,
       [eventId],
-    )) as SchedulingData['availability'];
-    const busy = (await tx.query(
+    );
+    const busy = await tx.query<SchedulingData['busy']>(
       `SELECT p.registration_id AS "registrationId", lower(p.period) AS "startsAt", upper(p.period) AS "endsAt"
          FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id WHERE m.event_id = $1 AND p.active`,
       [eventId],
-    )) as SchedulingData['busy'];
-    const tablesInUse = (await tx.query(
+    );
+    const tablesInUse = await tx.query<SchedulingData['tablesInUse']>(
       `SELECT venue_id AS "venueId", table_no AS "tableNo", lower(period) AS "startsAt", upper(period) AS "endsAt"
          FROM meetings WHERE event_id = $1 AND status <> 'cancelled' AND venue_id IS NOT NULL`,
       [eventId],
-    )) as SchedulingData['tablesInUse'];
-    const tables = (await tx.query(`SELECT id AS "venueId", tables FROM venues WHERE event_id = $1`, [eventId])) as SchedulingData['tables'];
+    );
+    const tables = await tx.query<SchedulingData['tables']>(`SELECT id AS "venueId", tables FROM venues WHERE event_id = $1`, [eventId]);
     return { pairs, availability, busy, tablesInUse, tables };
   }
 
@@ -212,19 +212,19 @@ export class MeetingsRepository {
   }
 
   async availability(registrationId: string): Promise<{ startsAt: Date; endsAt: Date }[]> {
-    return (await this.dataSource.query(
+    return await this.dataSource.query<{ startsAt: Date; endsAt: Date }[]>(
       `SELECT lower(period) AS "startsAt", upper(period) AS "endsAt" FROM registration_availability WHERE registration_id = $1 ORDER BY lower(period)`,
       [registrationId],
-    )) as { startsAt: Date; endsAt: Date }[];
+    );
   }
 
   /** The venue time zone of each registration (for showing local times). */
   async venueZones(registrationIds: string[]): Promise<Map<string, string>> {
     if (!registrationIds.length) return new Map();
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ id: string; timezone: string }[]>(
       `SELECT r.id, v.timezone FROM registrations r JOIN venues v ON v.id = r.venue_id WHERE r.id = ANY($1::uuid[])`,
       [registrationIds],
-    )) as { id: string; timezone: string }[];
+    );
     return new Map(rows.map((r) => [r.id, r.timezone]));
   }
 }

@@ -85,8 +85,8 @@ export class RegistrationsRepository {
     if (filter.side) add('r.side = ?', filter.side);
     if (filter.memberUserId) add('EXISTS (SELECT 1 FROM enterprise_members m WHERE m.enterprise_id = r.enterprise_id AND m.user_id = ?)', filter.memberUserId);
     const whereSql = where.join(' AND ');
-    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM registrations r WHERE ${whereSql}`, params)) as { total: number }[];
-    const rows = (await this.dataSource.query(
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM registrations r WHERE ${whereSql}`, params);
+    const rows = await this.dataSource.query<RegistrationRow[]>(
       `SELECT r.id, r.event_id AS "eventId", r.enterprise_id AS "enterpriseId", r.venue_id AS "venueId", r.attendance, r.side,
               r.status, r.room_id AS "roomId", r.badge_code AS "badgeCode", r.checked_in_at AS "checkedInAt",
               r.created_at AS "createdAt", e.name AS "enterpriseName", e.country AS "enterpriseCountry", e.region AS "enterpriseRegion"
@@ -95,13 +95,13 @@ export class RegistrationsRepository {
         ORDER BY r.created_at, r.id
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
-    )) as RegistrationRow[];
+    );
     return { items: rows, total };
   }
 
   /** Approved registrations with every HS code of their enterprise's offers and needs, for room assignment. */
   async approvedWithHsCodes(tx: EntityManager, eventId: string): Promise<{ id: string; side: string; roomId: string | null; hsCodes: string[] }[]> {
-    return (await tx.query(
+    return await tx.query<{ id: string; side: string; roomId: string | null; hsCodes: string[] }[]>(
       `SELECT r.id, r.side, r.room_id AS "roomId",
               coalesce(array_agg(p.hs_code ORDER BY p.direction, p.position) FILTER (WHERE p.hs_code IS NOT NULL), '{}') AS "hsCodes"
          FROM registrations r LEFT JOIN enterprise_products p ON p.enterprise_id = r.enterprise_id
@@ -109,7 +109,7 @@ export class RegistrationsRepository {
         GROUP BY r.id
         ORDER BY r.id`,
       [eventId],
-    )) as { id: string; side: string; roomId: string | null; hsCodes: string[] }[];
+    );
   }
 
   async countInRoom(tx: EntityManager, eventId: string, roomId: string): Promise<number> {
@@ -117,10 +117,10 @@ export class RegistrationsRepository {
   }
 
   async countOnsiteAtVenue(tx: EntityManager, eventId: string, venueId: string): Promise<number> {
-    const [{ n }] = (await tx.query(
+    const [{ n }] = await tx.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND venue_id = $2 AND attendance = 'onsite' AND status IN ('pending', 'approved')`,
       [eventId, venueId],
-    )) as { n: number }[];
+    );
     return n;
   }
 
@@ -137,16 +137,16 @@ export class RegistrationsRepository {
 
   /** The registrations of an event that belong to enterprises this user is a member of. */
   async idsOfMember(eventId: string, userId: string): Promise<string[]> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ id: string }[]>(
       `SELECT r.id FROM registrations r JOIN enterprise_members m ON m.enterprise_id = r.enterprise_id WHERE r.event_id = $1 AND m.user_id = $2`,
       [eventId, userId],
-    )) as { id: string }[];
+    );
     return rows.map((r) => r.id);
   }
 
   /** Pass the transaction when inside one: a second pool connection per transaction starves the pool under load. */
   async isMember(enterpriseId: string, userId: string, tx: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const rows = (await tx.query(`SELECT 1 FROM enterprise_members WHERE enterprise_id = $1 AND user_id = $2`, [enterpriseId, userId])) as unknown[];
+    const rows = await tx.query<unknown[]>(`SELECT 1 FROM enterprise_members WHERE enterprise_id = $1 AND user_id = $2`, [enterpriseId, userId]);
     return rows.length > 0;
   }
 }

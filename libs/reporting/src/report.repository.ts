@@ -15,7 +15,7 @@ export class ReportRepository {
 
   /** Registrations counted per side, country, region, venue, attendance and room together. */
   async registrationCells(eventId: string): Promise<RegistrationCell[]> {
-    return (await this.dataSource.query(
+    return await this.dataSource.query<RegistrationCell[]>(
       `SELECT r.side, e.country, e.region, r.venue_id AS "venueId", r.attendance, r.room_id AS "roomId",
               count(*)::int AS registered,
               count(*) FILTER (WHERE r.status = 'approved')::int AS approved,
@@ -24,7 +24,7 @@ export class ReportRepository {
         WHERE r.event_id = $1
         GROUP BY 1, 2, 3, 4, 5, 6`,
       [eventId],
-    )) as RegistrationCell[];
+    );
   }
 
   /**
@@ -37,7 +37,7 @@ export class ReportRepository {
   async connectionCells(eventId: string): Promise<ConnectionCell[]> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL work_mem = '64MB'`);
-      const rows = (await manager.query(
+      const rows = await manager.query<(Omit<ConnectionCell, 'madeHour'> & { madeHour: Date | null })[]>(
         `SELECT c.from_side AS "fromSide", c.channel, c.room_id AS "roomId",
                 CASE WHEN c.status = 'accepted' THEN date_bin('1 hour', c.responded_at, timestamptz '2000-01-01Z') END AS "madeHour",
                 count(*)::int AS requested,
@@ -47,7 +47,7 @@ export class ReportRepository {
            FROM connections c WHERE c.event_id = $1
           GROUP BY 1, 2, 3, 4`,
         [eventId],
-      )) as (Omit<ConnectionCell, 'madeHour'> & { madeHour: Date | null })[];
+      );
       return rows.map((r) => ({ ...r, madeHour: r.madeHour ? r.madeHour.toISOString().replace('.000Z', 'Z') : null }));
     });
   }
@@ -63,7 +63,7 @@ export class ReportRepository {
   async tradeCells(eventId: string): Promise<TradeCell[]> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL work_mem = '64MB'`);
-      return (await manager.query(
+      return await manager.query<TradeCell[]>(
         `SELECT t.from_venue::text AS "fromVenueId", t.to_venue::text AS "toVenueId", t.from_side AS "fromSide", t.to_side AS "toSide",
                 t.sold_lo::text AS "soldLo", t.sold_hi::text AS "soldHi", t.bought_lo::text AS "boughtLo", t.bought_hi::text AS "boughtHi", t.made
            FROM (SELECT a.venue_id AS from_venue, b.venue_id AS to_venue, c.from_side, c.to_side,
@@ -76,30 +76,30 @@ export class ReportRepository {
                   WHERE c.event_id = $1 AND c.status = 'accepted'
                   GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) AS t`,
         [eventId],
-      )) as TradeCell[];
+      );
     });
   }
 
   async meetings(eventId: string): Promise<{ scheduled: number; held: number; noShow: number; cancelled: number }> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ scheduled: number; held: number; noShow: number; cancelled: number }[]>(
       `SELECT count(*) FILTER (WHERE status <> 'cancelled')::int AS scheduled,
               count(*) FILTER (WHERE status = 'held')::int AS held,
               count(*) FILTER (WHERE status = 'no_show')::int AS "noShow",
               count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled
          FROM meetings WHERE event_id = $1`,
       [eventId],
-    )) as { scheduled: number; held: number; noShow: number; cancelled: number }[];
+    );
     return row;
   }
 
   /** Current outcomes (not replaced by a correction), by kind, and their value by currency. */
   async outcomes(eventId: string): Promise<{ byKind: { kind: string; count: number }[]; valueByCurrency: { currency: string; amount: string; count: number }[] }> {
     const current = `FROM outcomes o WHERE o.event_id = $1 AND NOT EXISTS (SELECT 1 FROM outcomes n WHERE n.supersedes_id = o.id)`;
-    const byKind = (await this.dataSource.query(`SELECT o.kind, count(*)::int AS count ${current} GROUP BY 1 ORDER BY 1`, [eventId])) as { kind: string; count: number }[];
-    const valueByCurrency = (await this.dataSource.query(
+    const byKind = await this.dataSource.query<{ kind: string; count: number }[]>(`SELECT o.kind, count(*)::int AS count ${current} GROUP BY 1 ORDER BY 1`, [eventId]);
+    const valueByCurrency = await this.dataSource.query<{ currency: string; amount: string; count: number }[]>(
       `SELECT o.currency, sum(o.amount)::text AS amount, count(*)::int AS count ${current} AND o.amount IS NOT NULL GROUP BY 1 ORDER BY 1`,
       [eventId],
-    )) as { currency: string; amount: string; count: number }[];
+    );
     return { byKind, valueByCurrency };
   }
 
@@ -114,7 +114,7 @@ export class ReportRepository {
   ): Promise<
     { id: string; at: string; fromName: Record<string, string>; fromSide: string; fromVenue: string; toName: Record<string, string>; toSide: string; toVenue: string; room: Record<string, string> | null; channel: string }[]
   > {
-    return (await this.dataSource.query(
+    return await this.dataSource.query<{ id: string; at: string; fromName: Record<string, string>; fromSide: string; fromVenue: string; toName: Record<string, string>; toSide: string; toVenue: string; room: Record<string, string> | null; channel: string }[]>(
       `SELECT c.id, to_char(c.responded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
               ea.name AS "fromName", c.from_side AS "fromSide", va.name AS "fromVenue",
               eb.name AS "toName", c.to_side AS "toSide", vb.name AS "toVenue", rm.name AS room, c.channel
@@ -127,14 +127,14 @@ export class ReportRepository {
         ORDER BY c.responded_at, c.id
         LIMIT $4`,
       [eventId, after?.at ?? null, after?.id ?? null, limit],
-    )) as { id: string; at: string; fromName: Record<string, string>; fromSide: string; fromVenue: string; toName: Record<string, string>; toSide: string; toVenue: string; room: Record<string, string> | null; channel: string }[];
+    );
   }
 
   /** The current outcomes (corrections replace), with the two parties, oldest first. */
   async outcomeList(eventId: string): Promise<
     { kind: string; amount: string | null; currency: string | null; note: string | null; recordedAt: string; fromName: Record<string, string>; toName: Record<string, string> }[]
   > {
-    return (await this.dataSource.query(
+    return await this.dataSource.query<{ kind: string; amount: string | null; currency: string | null; note: string | null; recordedAt: string; fromName: Record<string, string>; toName: Record<string, string> }[]>(
       `SELECT o.kind, o.amount::text AS amount, o.currency, o.note,
               to_char(o.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "recordedAt",
               ea.name AS "fromName", eb.name AS "toName"
@@ -145,7 +145,7 @@ export class ReportRepository {
         WHERE o.event_id = $1 AND NOT EXISTS (SELECT 1 FROM outcomes n WHERE n.supersedes_id = o.id)
         ORDER BY o.recorded_at, o.id`,
       [eventId],
-    )) as { kind: string; amount: string | null; currency: string | null; note: string | null; recordedAt: string; fromName: Record<string, string>; toName: Record<string, string> }[];
+    );
   }
 
   /**
@@ -153,13 +153,13 @@ export class ReportRepository {
    * recording them for months after it closes), by kind.
    */
   async outcomesByMonth(eventId: string): Promise<{ month: string; kind: string; count: number }[]> {
-    return (await this.dataSource.query(
+    return await this.dataSource.query<{ month: string; kind: string; count: number }[]>(
       `SELECT to_char(date_trunc('month', o.recorded_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, o.kind, count(*)::int AS count
          FROM outcomes o
         WHERE o.event_id = $1 AND NOT EXISTS (SELECT 1 FROM outcomes n WHERE n.supersedes_id = o.id)
         GROUP BY 1, 2 ORDER BY 1, 2`,
       [eventId],
-    )) as { month: string; kind: string; count: number }[];
+    );
   }
 
 }

@@ -53,25 +53,25 @@ export async function writeXlsx(
     amountCell(row.getCell(2), v.amount);
     row.commit();
   }
-  await summary.commit();
+  summary.commit();
 
   const rooms = sheet('byRoom', [l('room'), l('approved'), l('requested'), l('made')], [36, 14, 14, 14]);
   for (const r of report.byRoom) rooms.addRow([r.name, r.approved, r.requested, r.made]).commit();
-  await rooms.commit();
+  rooms.commit();
 
   const venues = sheet('byVenue', [l('venue'), l('registered'), l('approved'), l('checkedIn')], [36, 14, 14, 14]);
   for (const v of report.byVenue) venues.addRow([v.name, v.registered, v.approved, v.checkedIn]).commit();
-  await venues.commit();
+  venues.commit();
 
   const sectors = sheet('bySector', [l('sector'), l('name'), l('made')], [10, 60, 14]);
   for (const s of report.bySector) sectors.addRow([s.section, s.name, s.made]).commit();
-  await sectors.commit();
+  sectors.commit();
 
   const list = sheet('connectionsList', [l('madeAt'), l('from'), l('side'), l('venue'), l('to'), l('side'), l('venue'), l('room'), l('channel')], [24, 36, 8, 24, 36, 8, 24, 24, 18]);
   for await (const page of pages()) {
     for (const r of page) list.addRow([r.madeAt, r.fromName, r.fromSide, r.fromVenue, r.toName, r.toSide, r.toVenue, r.room, named(r.channel)]).commit();
   }
-  await list.commit();
+  list.commit();
 
   const results = sheet('outcomesSheet', [l('recordedAt'), l('from'), l('to'), l('kind'), l('amount'), l('currency'), l('note')], [22, 36, 36, 24, 16, 10, 40]);
   for (const o of outcomes) {
@@ -79,7 +79,7 @@ export async function writeXlsx(
     if (o.amount !== null) amountCell(row.getCell(5), o.amount);
     row.commit();
   }
-  await results.commit();
+  results.commit();
 
   await workbook.commit();
 }

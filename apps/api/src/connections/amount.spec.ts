@@ -11,7 +11,7 @@ describe('outcome amounts: JSON numbers and decimal strings', () => {
   });
 
   it('refuses numbers a double may not carry exactly, and non-finite ones', () => {
-    expect(decimalOfNumber(12345678901234567)).toBeNull(); // arrives as ...568
+    expect(decimalOfNumber(Number('12345678901234567'))).toBeNull(); // arrives as ...568
     expect(decimalOfNumber(1234567890123456)).toBeNull(); // 16 significant digits
     expect(decimalOfNumber(1e21)).toBeNull();
     expect(decimalOfNumber(1e-7)).toBeNull();

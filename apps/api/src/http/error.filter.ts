@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, ErrorCode, isDatabaseUnavailable } from '@tradebridge/core';
 import type { ErrorBody } from '@tradebridge/contracts';
@@ -24,7 +24,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (response.headersSent) return this.abort(exception, host.switchToHttp().getRequest<Request>(), response);
     const body = this.toBody(exception);
     // An outage answers every request alike: one line each, not a stack trace each.
-    if (body.code === ErrorCode.DATABASE_UNAVAILABLE) this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    if (body.code === String(ErrorCode.DATABASE_UNAVAILABLE)) this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
     else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     // TOO_MANY_ATTEMPTS and DATABASE_UNAVAILABLE say when to come back.
     if (typeof body.details?.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(body.details.retryAfterSeconds));
@@ -51,18 +51,20 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+      const given = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+      // Nest's exceptions carry a string, or (ValidationPipe's way) a list of them.
+      const message = typeof given === 'string' ? given : Array.isArray(given) ? given.join(',') : exception.message;
       // body-parser: malformed JSON and oversized bodies arrive as HttpExceptions too.
-      if (status === HttpStatus.BAD_REQUEST && /JSON/i.test(message)) {
+      if (status === 400 && /JSON/i.test(message)) {
         return { statusCode: 400, code: ErrorCode.VALIDATION_FAILED, message: 'The request body is not valid JSON' };
       }
-      if (status === HttpStatus.PAYLOAD_TOO_LARGE) return { statusCode: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is too large' };
+      if (status === 413) return { statusCode: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is too large' };
       return { statusCode: status, code: STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.INTERNAL : `HTTP_${status}`), message };
     }
     // body-parser's own refusals (http-errors marked `expose`): too large, too many fields, unsupported charset, aborted.
     const client = exposedClientError(exception);
     if (client) {
-      if (client.status === HttpStatus.PAYLOAD_TOO_LARGE) return { statusCode: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is too large' };
+      if (client.status === 413) return { statusCode: 413, code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is too large' };
       return { statusCode: client.status, code: STATUS_CODES[client.status] ?? `HTTP_${client.status}`, message: client.message };
     }
     if (isDatabaseUnavailable(exception)) return this.toBody(DomainError.databaseUnavailable());

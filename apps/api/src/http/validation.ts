@@ -42,7 +42,7 @@ function argumentsOf(error: ValidationError, rule: string): Pick<FieldProblem, '
   const metadata = getMetadataStorage()
     .getTargetValidationMetadatas(target.constructor, '', true, false)
     .find((m) => m.propertyName === error.property && m.name === rule);
-  const [first] = metadata?.constraints ?? [];
+  const [first] = (metadata?.constraints ?? []) as unknown[];
   if (typeof first === 'number' && metadata?.constraints.length === 1) return { limit: first };
   if (Array.isArray(first) && first.every((v) => typeof v === 'string' || typeof v === 'number')) return { values: first };
   return {};

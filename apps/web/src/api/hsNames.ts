@@ -28,7 +28,8 @@ export function useHsNames(codes: string[], locale: Locale): Record<string, stri
   useEffect(() => {
     let live = true;
     const list = key ? key.split(',') : [];
-    Promise.all(list.map(async (code) => [code, await hsName(code, locale)] as const)).then((pairs) => {
+    // hsName never rejects (a failed lookup is null), so nothing is lost by not awaiting.
+    void Promise.all(list.map(async (code) => [code, await hsName(code, locale)] as const)).then((pairs) => {
       if (!live) return;
       const next: Record<string, string> = {};
       for (const [code, name] of pairs) if (name) next[code] = name;

@@ -1,5 +1,5 @@
 import { LOCALES } from '@tradebridge/contracts';
-import { ErrorCode } from '../../../../libs/core/src/errors/domain-error';
+import { ErrorCode } from '@tradebridge/core';
 import { codeText, errorText, fieldText } from './errors';
 import { CATALOGUES } from './translate';
 

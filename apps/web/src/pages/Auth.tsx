@@ -7,6 +7,7 @@ import { toApiError } from '../components/useAsync';
 import { useI18n } from '../i18n/I18nProvider';
 import { Link, navigate, useLocation } from '../router';
 import { Brand, LanguageSwitcher } from '../components/Shell';
+import { asyncHandler } from '../components/async-handler';
 
 function AuthFrame({ title, lead, children }: { title: string; lead: string; children: ReactNode }) {
   const { t } = useI18n();
@@ -78,7 +79,7 @@ export function LoginPage() {
 
   return (
     <AuthFrame title={t('auth.loginTitle')} lead={t('auth.loginLead')}>
-      <form onSubmit={submit} noValidate className="stack">
+      <form onSubmit={asyncHandler(submit)} noValidate className="stack">
         <ErrorBanner error={error} />
         <Field label={t('auth.email')} error={fields.email}>
           <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
@@ -133,7 +134,7 @@ export function SignupPage() {
 
   return (
     <AuthFrame title={t('auth.signupTitle')} lead={t('auth.signupLead')}>
-      <form onSubmit={submit} noValidate className="stack">
+      <form onSubmit={asyncHandler(submit)} noValidate className="stack">
         <ErrorBanner error={error} />
         <Field label={t('auth.displayName')} error={fields.displayName}>
           <input type="text" autoComplete="name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} required />

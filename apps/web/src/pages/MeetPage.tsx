@@ -10,6 +10,7 @@ import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/I18nProvider';
 import { Link } from '../router';
 import { MeetingAttendanceView } from './enterprise/MeetingsPage';
+import { asyncHandler } from '../components/async-handler';
 
 /**
  * `/meet/<meetingId>`: where an online meeting's link lands. It shows the
@@ -70,7 +71,7 @@ export function MeetPage({ meetingId }: { meetingId: string }) {
           )}
           {meeting.mode === 'online' && <p className="meet-room-note">{t('meet.onlineNote')}</p>}
           <ErrorBanner error={error} />
-          {own && <MeetingAttendanceView meeting={meeting} mine={own.id} onAttendance={record} />}
+          {own && <MeetingAttendanceView meeting={meeting} mine={own.id} onAttendance={asyncHandler(record)} />}
         </section>
         <section className="card" aria-labelledby="meet-partner">
           <h2 id="meet-partner" className="section-title">

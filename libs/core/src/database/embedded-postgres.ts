@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import exitHook from 'async-exit-hook';
 import { Client } from 'pg';
 
 /**
@@ -99,7 +100,5 @@ function stopOrphanedServer(clusterDir: string): void {
  * the server, then exit 0), so those hooks are removed.
  */
 function releaseSignalHandlers(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const hook = require('async-exit-hook') as { unhookEvent(event: string): void };
-  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message']) hook.unhookEvent(event);
+  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message']) exitHook.unhookEvent(event);
 }

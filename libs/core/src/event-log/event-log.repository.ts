@@ -44,7 +44,7 @@ export class EventLogRepository {
    * last in a transaction to hold that lock briefly.
    */
   async append(tx: EntityManager, eventId: string, entry: NewLogEntry): Promise<EventLogEntry> {
-    const [row] = (await tx.query(
+    const [row] = await tx.query<{ seq: string; created_at: Date }[]>(
       `WITH head AS (
          INSERT INTO event_log_heads (event_id, last_seq) VALUES ($1, 1)
          ON CONFLICT (event_id) DO UPDATE SET last_seq = event_log_heads.last_seq + 1
@@ -53,7 +53,7 @@ export class EventLogRepository {
        SELECT $1, head.last_seq, $2, $3::jsonb, $4, $5::uuid[] FROM head
        RETURNING seq, created_at`,
       [eventId, entry.type, JSON.stringify(entry.data), entry.actorUserId ?? null, entry.registrationIds ?? []],
-    )) as { seq: string; created_at: Date }[];
+    );
     const appended = Object.assign(new EventLogEntry(), {
       eventId,
       seq: Number(row.seq),
@@ -80,9 +80,7 @@ export class EventLogRepository {
   }
 
   async lastSeq(eventId: string): Promise<number> {
-    const rows = (await this.dataSource.query('SELECT last_seq FROM event_log_heads WHERE event_id = $1', [eventId])) as {
-      last_seq: string;
-    }[];
+    const rows = await this.dataSource.query<{ last_seq: string }[]>('SELECT last_seq FROM event_log_heads WHERE event_id = $1', [eventId]);
     return rows.length ? Number(rows[0].last_seq) : 0;
   }
 }

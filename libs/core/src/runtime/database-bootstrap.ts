@@ -12,7 +12,7 @@ export interface PreparedDatabase {
 
 /** The configured PostgreSQL, or an embedded one under the data folder when `DATABASE_URL` is unset. */
 export async function prepareDatabase(config: AppConfig, log: (line: string) => void = () => undefined): Promise<PreparedDatabase> {
-  if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
+  if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: () => Promise.resolve() };
   let server: EmbeddedPostgres | undefined;
   try {
     server = await startEmbeddedPostgres({

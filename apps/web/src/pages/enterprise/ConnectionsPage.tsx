@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { formatAmount, parseAmount } from '../../i18n/parse-amount';
 import { EnterpriseEventFrame } from './EnterpriseEventFrame';
 import type { MyEvent } from './useMyEvent';
+import { asyncHandler } from '../../components/async-handler';
 
 const OUTCOME_KINDS: OutcomeKind[] = ['mou_signed', 'contract_signed', 'order_placed', 'follow_up'];
 const CURRENCIES = ['USD', 'VND', 'CNY', 'LAK', 'EUR'];
@@ -54,7 +55,7 @@ function OutcomeForm({ connectionId, onRecorded }: { connectionId: string; onRec
   };
 
   return (
-    <form className="outcome-form" onSubmit={submit} noValidate>
+    <form className="outcome-form" onSubmit={asyncHandler(submit)} noValidate>
       <ErrorBanner error={error} />
       <div className="grid-4">
         <Field label={t('outcome.kind')} error={fields.kind}>
@@ -223,7 +224,7 @@ function Connections({ my }: { my: MyEvent }) {
                   </span>
                   {incoming ? (
                     <span className="button-row">
-                      <button type="button" className="btn btn-primary btn-small" onClick={() => act(() => connectionsApi.accept(c.id))} aria-label={t('live.acceptFrom', { name: partnerName })}>
+                      <button type="button" className="btn btn-primary btn-small" onClick={asyncHandler(() => act(() => connectionsApi.accept(c.id)))} aria-label={t('live.acceptFrom', { name: partnerName })}>
                         {t('live.accept')}
                       </button>
                       <ConfirmButton
@@ -236,7 +237,7 @@ function Connections({ my }: { my: MyEvent }) {
                       </ConfirmButton>
                     </span>
                   ) : (
-                    <button type="button" className="btn btn-ghost btn-small" onClick={() => act(() => connectionsApi.withdraw(c.id))}>
+                    <button type="button" className="btn btn-ghost btn-small" onClick={asyncHandler(() => act(() => connectionsApi.withdraw(c.id)))}>
                       {t('connections.withdraw')}
                     </button>
                   )}

@@ -10,6 +10,7 @@ import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link } from '../../router';
 import { useMyEnterprise } from './useMyEnterprise';
+import { asyncHandler } from '../../components/async-handler';
 
 interface EventRow {
   event: EventView;
@@ -52,7 +53,7 @@ function RegisterForm({ event, enterpriseId, onDone }: { event: EventView; enter
 
   if (!venues.data) return venues.error ? <ErrorBanner error={venues.error} /> : <Loading />;
   return (
-    <form className="register-form" onSubmit={submit} noValidate>
+    <form className="register-form" onSubmit={asyncHandler(submit)} noValidate>
       <ErrorBanner error={error} />
       <div className="grid-2">
         <Field label={t('event.venue')} error={fields.venueId}>

@@ -11,6 +11,7 @@ import { useLive } from '../../live/useLive';
 import { Link } from '../../router';
 import { EnterpriseEventFrame } from './EnterpriseEventFrame';
 import type { MyEvent } from './useMyEvent';
+import { asyncHandler } from '../../components/async-handler';
 
 export function LiveStatusBadge({ status }: { status: string }) {
   const { t } = useI18n();
@@ -57,7 +58,7 @@ function RecommendationCard({ rec, sides, disabled, onRequest }: { rec: Recommen
       {open ? (
         <form
           className="rec-request"
-          onSubmit={async (e) => {
+          onSubmit={asyncHandler(async (e) => {
             e.preventDefault();
             setBusy(true);
             try {
@@ -65,7 +66,7 @@ function RecommendationCard({ rec, sides, disabled, onRequest }: { rec: Recommen
             } finally {
               setBusy(false);
             }
-          }}
+          })}
         >
           <label className="visually-hidden" htmlFor={`msg-${rec.registrationId}`}>
             {t('live.message')}
@@ -286,7 +287,7 @@ function LiveRoom({ my, reload }: { my: MyEvent; reload(): Promise<void> }) {
           ) : (
             <p className="muted small">{t('live.queueEmpty')}</p>
           )}
-          <button type="button" className="btn btn-accent" onClick={raiseHand} disabled={closed || busyPitch || inQueue || live.status !== 'live'}>
+          <button type="button" className="btn btn-accent" onClick={asyncHandler(raiseHand)} disabled={closed || busyPitch || inQueue || live.status !== 'live'}>
             {inQueue ? (queuePosition >= 0 ? t('live.inQueue', { n: queuePosition + 1 }) : t('live.presentingNow')) : t('live.raiseHand')}
           </button>
         </section>
@@ -304,7 +305,7 @@ function LiveRoom({ my, reload }: { my: MyEvent; reload(): Promise<void> }) {
                   <p className="request-name">{nameOf(c.fromRegistrationId)}</p>
                   {c.message && <p className="request-message">“{c.message}”</p>}
                   <div className="button-row">
-                    <button type="button" className="btn btn-primary btn-small" onClick={() => respond(c, true)} disabled={closed} aria-label={t('live.acceptFrom', { name: nameOf(c.fromRegistrationId) })}>
+                    <button type="button" className="btn btn-primary btn-small" onClick={asyncHandler(() => respond(c, true))} disabled={closed} aria-label={t('live.acceptFrom', { name: nameOf(c.fromRegistrationId) })}>
                       {t('live.accept')}
                     </button>
                     <ConfirmButton

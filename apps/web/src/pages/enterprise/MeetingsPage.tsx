@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { Link } from '../../router';
 import { EnterpriseEventFrame } from './EnterpriseEventFrame';
 import type { MyEvent } from './useMyEvent';
+import { asyncHandler } from '../../components/async-handler';
 
 /** Where a meeting happens: a table at a venue, or the online meeting page. */
 export function MeetingPlace({ meeting, venue }: { meeting: MeetingView; venue?: VenueView }) {
@@ -158,7 +159,7 @@ function Availability({ my }: { my: MyEvent }) {
         <button type="button" className="btn btn-secondary btn-small" onClick={() => edit([...shown, { from: eventStart, to: eventEnd }])}>
           + {t('availability.add')}
         </button>
-        <button type="button" className="btn btn-primary btn-small" onClick={save} disabled={rows === null}>
+        <button type="button" className="btn btn-primary btn-small" onClick={asyncHandler(save)} disabled={rows === null}>
           {t('availability.save')}
         </button>
       </div>
@@ -180,7 +181,7 @@ function Meetings({ my }: { my: MyEvent }) {
     setError(null);
     try {
       const updated = await meetingsApi.setAttendance(meeting.id, attendance);
-      data.setData((prev) => ({ list: (prev?.list ?? []).map((m) => (m.id === updated.id ? updated : m)), partners: prev?.partners ?? new Map() }));
+      data.setData((prev) => ({ list: (prev?.list ?? []).map((m) => (m.id === updated.id ? updated : m)), partners: prev?.partners ?? new Map<string, PartnerView>() }));
     } catch (e) {
       setError(toApiError(e));
     }
@@ -202,7 +203,7 @@ function Meetings({ my }: { my: MyEvent }) {
               sides={my.event.sides}
               venue={my.venueOf(m.venueId)}
               mine={mine.id}
-              onAttendance={(attendance) => setAttendance(m, attendance)}
+              onAttendance={asyncHandler((attendance) => setAttendance(m, attendance))}
             />
           ))}
         </ul>

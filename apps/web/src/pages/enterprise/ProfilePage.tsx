@@ -11,6 +11,7 @@ import { toApiError, useAsync } from '../../components/useAsync';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useMyEnterprise } from './useMyEnterprise';
+import { asyncHandler } from '../../components/async-handler';
 
 const COUNTRIES = ['VN', 'CN', 'LA'] as const;
 
@@ -214,7 +215,7 @@ export function ProfilePage() {
           ) : undefined
         }
       />
-      <form onSubmit={submit} noValidate className="profile-form">
+      <form onSubmit={asyncHandler(submit)} noValidate className="profile-form">
         <ErrorBanner error={error} />
         {saved && <Notice kind="success">{t('profile.saved')}</Notice>}
 

@@ -12,6 +12,7 @@ import { useLive } from '../../live/useLive';
 import { Link } from '../../router';
 import { LiveStatusBadge } from '../enterprise/LiveRoomPage';
 import { OrgEvent, useOrgEvent } from './useOrgEvent';
+import { asyncHandler } from '../../components/async-handler';
 
 /** A number that counts up to its value (for the big figures on the projector). */
 function CountUp({ value }: { value: number }) {
@@ -270,7 +271,7 @@ function Dashboard({ org }: { org: OrgEvent }) {
                 <p className="dash-pitch-queue">
                   {pitch && pitch.queue.length ? t('dash.upNext', { names: pitch.queue.slice(0, 3).map((q) => name(q.enterpriseName)).join(', '), n: pitch.queue.length }) : t('live.queueEmpty')}
                 </p>
-                <button type="button" className="btn btn-accent btn-small" disabled={busyRoom === room.id || live.status !== 'live'} onClick={() => next(room.id)}>
+                <button type="button" className="btn btn-accent btn-small" disabled={busyRoom === room.id || live.status !== 'live'} onClick={asyncHandler(() => next(room.id))}>
                   {t('dash.nextPresenter')} ▶
                 </button>
               </div>

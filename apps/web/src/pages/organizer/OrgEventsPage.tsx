@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { Link, navigate } from '../../router';
 import { useSession } from '../../auth/AuthProvider';
 import { allZones } from './zones';
+import { asyncHandler } from '../../components/async-handler';
 
 function CreateEventForm({ onCreated }: { onCreated(event: EventView): void }) {
   const { t } = useI18n();
@@ -58,7 +59,7 @@ function CreateEventForm({ onCreated }: { onCreated(event: EventView): void }) {
   };
 
   return (
-    <form className="card stack" onSubmit={submit} noValidate aria-labelledby="create-event-title">
+    <form className="card stack" onSubmit={asyncHandler(submit)} noValidate aria-labelledby="create-event-title">
       <h2 id="create-event-title" className="section-title">
         {t('org.createEvent')}
       </h2>

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { isMessageKey } from '../../i18n/translate';
 import { OrgEventFrame } from './OrgEventFrame';
 import type { OrgEvent } from './useOrgEvent';
+import { asyncHandler } from '../../components/async-handler';
 
 type Filter = 'all' | RegistrationStatus;
 const FILTERS: Filter[] = ['all', 'pending', 'approved', 'rejected'];
@@ -38,7 +39,7 @@ function CheckInForm({ eventId, nameOf, onDone }: { eventId: string; nameOf(id: 
     }
   };
   return (
-    <form className="card stack" onSubmit={submit} noValidate aria-labelledby="checkin-title">
+    <form className="card stack" onSubmit={asyncHandler(submit)} noValidate aria-labelledby="checkin-title">
       <h2 id="checkin-title" className="section-title">
         {t('regs.checkIn')}
       </h2>
@@ -87,7 +88,7 @@ function AssignmentPanel({ org, byId, onApplied }: { org: OrgEvent; byId: Map<st
       <p className="muted small">{t('regs.assignLead')}</p>
       <ErrorBanner error={error} />
       <div className="button-row">
-        <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={() => run(true)}>
+        <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={asyncHandler(() => run(true))}>
           {busy === 'preview' ? t('common.working') : t('regs.preview')}
         </button>
         {preview && !preview.applied && (
@@ -224,10 +225,10 @@ function Registrations({ org }: { org: OrgEvent }) {
         {failures.length > 0 && <Notice kind="warning">{failures.join(' · ')}</Notice>}
         <div className="bulk-bar" aria-live="polite">
           <span>{t('regs.selected', { n: selected.size })}</span>
-          <button type="button" className="btn btn-primary btn-small" disabled={!selectedPending.length || bulk !== null} onClick={() => decide(selectedPending.map((r) => r.id), true)}>
+          <button type="button" className="btn btn-primary btn-small" disabled={!selectedPending.length || bulk !== null} onClick={asyncHandler(() => decide(selectedPending.map((r) => r.id), true))}>
             {t('regs.approveSelected', { n: selectedPending.length })}
           </button>
-          <button type="button" className="btn btn-ghost btn-small" disabled={!selectedPending.length || bulk !== null} onClick={() => decide(selectedPending.map((r) => r.id), false)}>
+          <button type="button" className="btn btn-ghost btn-small" disabled={!selectedPending.length || bulk !== null} onClick={asyncHandler(() => decide(selectedPending.map((r) => r.id), false))}>
             {t('regs.rejectSelected', { n: selectedPending.length })}
           </button>
           {bulk && (
@@ -285,7 +286,7 @@ function Registrations({ org }: { org: OrgEvent }) {
                       </td>
                       <td>
                         {r.status === 'approved' ? (
-                          <select value={r.roomId ?? ''} onChange={(e) => place(r, e.target.value)} aria-label={t('regs.roomFor', { name: enterpriseName })}>
+                          <select value={r.roomId ?? ''} onChange={asyncHandler((e) => place(r, e.target.value))} aria-label={t('regs.roomFor', { name: enterpriseName })}>
                             <option value="">{t('regs.noRoom')}</option>
                             {org.rooms.map((room) => (
                               <option key={room.id} value={room.id}>
@@ -301,10 +302,10 @@ function Registrations({ org }: { org: OrgEvent }) {
                       <td className="actions">
                         {r.status === 'pending' && (
                           <span className="button-row nowrap">
-                            <button type="button" className="btn btn-primary btn-small" disabled={bulk !== null} onClick={() => decide([r.id], true)} aria-label={t('regs.approveOne', { name: enterpriseName })}>
+                            <button type="button" className="btn btn-primary btn-small" disabled={bulk !== null} onClick={asyncHandler(() => decide([r.id], true))} aria-label={t('regs.approveOne', { name: enterpriseName })}>
                               {t('regs.approve')}
                             </button>
-                            <button type="button" className="btn btn-ghost btn-small" disabled={bulk !== null} onClick={() => decide([r.id], false)} aria-label={t('regs.rejectOne', { name: enterpriseName })}>
+                            <button type="button" className="btn btn-ghost btn-small" disabled={bulk !== null} onClick={asyncHandler(() => decide([r.id], false))} aria-label={t('regs.rejectOne', { name: enterpriseName })}>
                               {t('regs.reject')}
                             </button>
                           </span>

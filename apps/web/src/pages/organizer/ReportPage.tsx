@@ -11,6 +11,7 @@ import { INTL_LOCALE } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { OrgEventFrame } from './OrgEventFrame';
 import type { OrgEvent } from './useOrgEvent';
+import { asyncHandler } from '../../components/async-handler';
 
 const FORMATS: { format: ReportFormat; key: MessageKey }[] = [
   { format: 'pdf', key: 'report.pdf' },
@@ -160,7 +161,7 @@ function Report({ org }: { org: OrgEvent }) {
           </Field>
           <div className="button-row">
             {FORMATS.map(({ format, key }) => (
-              <button key={format} type="button" className={`btn ${format === 'pdf' ? 'btn-primary' : 'btn-secondary'}`} disabled={progress !== null} onClick={() => fetchFile(format)}>
+              <button key={format} type="button" className={`btn ${format === 'pdf' ? 'btn-primary' : 'btn-secondary'}`} disabled={progress !== null} onClick={asyncHandler(() => fetchFile(format))}>
                 {t(key)}
               </button>
             ))}

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { Link } from '../../router';
 import { OrgEventFrame } from './OrgEventFrame';
 import type { OrgEvent } from './useOrgEvent';
+import { asyncHandler } from '../../components/async-handler';
 
 /** The scheduler's answer against its proven upper bound, as figures and one bar. */
 function RunResult({ run, timezone }: { run: ScheduleRunView; timezone: string }) {
@@ -81,7 +82,7 @@ function Schedule({ org }: { org: OrgEvent }) {
         <p className="muted">{t('schedule.lead', { minutes: event.slotMinutes })}</p>
         <ErrorBanner error={error} />
         <div className="button-row">
-          <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={() => schedule(true)}>
+          <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={asyncHandler(() => schedule(true))}>
             {t('schedule.dryRun')}
           </button>
           <ConfirmButton

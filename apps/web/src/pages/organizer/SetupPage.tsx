@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { OrgEventFrame } from './OrgEventFrame';
 import type { OrgEvent } from './useOrgEvent';
 import { allZones } from './zones';
+import { asyncHandler } from '../../components/async-handler';
 
 
 function useFormErrors() {
@@ -194,7 +195,7 @@ function VenuesSection({ org, reload }: { org: OrgEvent; reload(): Promise<void>
           </table>
         </div>
       )}
-      <form onSubmit={submit} noValidate className="stack">
+      <form onSubmit={asyncHandler(submit)} noValidate className="stack">
         <h3 className="subsection-title">{t('setup.addVenue')}</h3>
         <ErrorBanner error={error} />
         <div className="grid-4">
@@ -283,7 +284,7 @@ function RoomsSection({ org, reload }: { org: OrgEvent; reload(): Promise<void> 
           ))}
         </ul>
       )}
-      <form onSubmit={submit} noValidate className="stack">
+      <form onSubmit={asyncHandler(submit)} noValidate className="stack">
         <h3 className="subsection-title">{t('setup.addRoom')}</h3>
         <ErrorBanner error={error} />
         <div className="grid-4">
@@ -350,7 +351,7 @@ function StaffSection({ org }: { org: OrgEvent }) {
           </li>
         ))}
       </ul>
-      <form onSubmit={submit} noValidate className="inline-form">
+      <form onSubmit={asyncHandler(submit)} noValidate className="inline-form">
         <ErrorBanner error={error} />
         <Field label={t('auth.email')} error={fields.email}>
           <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
