@@ -526,7 +526,7 @@ export async function main(): Promise<void> {
       const created = await service.request(actorOf(from), eventId, { fromRegistrationId: from.registrationId, toRegistrationId: to.registrationId });
       return [created.body.id, now()];
     };
-    const fireBare = (server: ChildProcess) => async (k: number): Promise<[string, number]> => {
+    const fireBare = (server: ChildProcess) => (k: number): Promise<[string, number]> => {
       const { from, to } = pairOf(people, k);
       const at = new Date();
       const connection = {
@@ -546,7 +546,7 @@ export async function main(): Promise<void> {
       const log = { seq: ++seq, type: 'connection.requested', data: { connection } };
       const ordered = now();
       server.send({ t: 'connection', registrationIds: [from.registrationId, to.registrationId], log, connection } satisfies ToServer);
-      return [connection.id, ordered];
+      return Promise.resolve([connection.id, ordered]);
     };
     const order = alternatingTurns<Mode>('gateway', 'bare', ROUNDS, QUICK);
     const turns: Record<Mode, PhaseResult[]> = { gateway: [], bare: [] };

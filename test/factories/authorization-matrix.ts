@@ -167,7 +167,7 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
     await must('moderator', http.post(`/api/events/${id}/staff`).set(owner.auth).send({ email: people.moderator.email, role: 'moderator' }));
     const approved = async (member: Account, enterpriseId: string, venueId: string) => {
       const reg = await must('register', w.register(member, id, enterpriseId, venueId));
-      return (await must('approve', http.post(`/api/events/${id}/registrations/${reg.id}/approve`).set(owner.auth))) as { id: string; badgeCode: string };
+      return (await must('approve', http.post(`/api/events/${id}/registrations/${String(reg.id)}/approve`).set(owner.auth))) as { id: string; badgeCode: string };
     };
     const regA = await approved(people['member A'], enterprises.a, setup.venues.laoCai);
     // A badge scan connects parties checked in at the same venue: then B is at Lào Cai too.

@@ -63,7 +63,7 @@ export async function launchChromium(options: LaunchOptions = {}, build?: Chromi
     executablePath: build.executablePath,
     headless: true,
     args: [...COMMON_ARGS, ...(options.args ?? [])],
-    env: { ...process.env, ...build.env, ...options.env } as Record<string, string>,
+    env: { ...process.env, ...build.env, ...options.env },
   });
 }
 

@@ -86,14 +86,14 @@ describe('fault: PostgreSQL frozen under the API and a gateway', () => {
     const after = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 3 ? read() : write(`Thawed ${i}`))));
     expect(after.filter((r) => r.status >= 300).map((r) => ({ status: r.status, body: r.body as unknown }))).toEqual([]);
     // What was answered 503 was not written, not even later, when the server ran again.
-    const written = (await t.db.query(`SELECT name->>'en' AS name FROM enterprises WHERE name->>'en' = ANY($1)`, [frozenWrites])) as { name: string }[];
+    const written = await t.db.query<{ name: string }[]>(`SELECT name->>'en' AS name FROM enterprises WHERE name->>'en' = ANY($1)`, [frozenWrites]);
     expect(written).toEqual([]);
 
     // The gateway: healthy again, and its relay delivers what is written now.
     await waitUntil(async () => (await fetch(`${gateway.url}/health`)).status === 200, 15_000, () => 'the gateway did not become healthy again');
     await world.approved(organizer, setup, 'CN');
-    const [{ head }] = (await t.db.query('SELECT max(seq)::int AS head FROM event_log WHERE event_id = $1', [setup.eventId])) as { head: number }[];
-    await waitUntil(async () => staff!.received.some((r) => r.seq === head), 15_000, () => `staff did not receive seq ${head} after the thaw`);
+    const [{ head }] = await t.db.query<{ head: number }[]>('SELECT max(seq)::int AS head FROM event_log WHERE event_id = $1', [setup.eventId]);
+    await waitUntil(() => staff!.received.some((r) => r.seq === head), 15_000, () => `staff did not receive seq ${head} after the thaw`);
     console.log(`  thawed: serving again after ${recoveredMs} ms; 30 requests after it all 2xx; the gateway relay delivered seq ${head}`);
   }, 120_000);
 });

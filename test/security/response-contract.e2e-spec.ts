@@ -65,7 +65,7 @@ class ContractChecker {
     const key = `${op.route} ${response.status}`;
     let validate = this.compiled.get(key);
     if (!validate) {
-      validate = this.ajv.compile(closed(retarget(media.schema)) as object);
+      validate = this.ajv.compile(closed(retarget(media.schema)));
       this.compiled.set(key, validate);
     }
     if (!validate(response.body)) {

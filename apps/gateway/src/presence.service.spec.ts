@@ -34,7 +34,7 @@ class FakeNode {
           this.sent.push({ roomId: p.roomId, registrationIds: p.participants.map((x) => x.registrationId) }),
       }),
     }),
-    in: () => ({ fetchSockets: async () => [...this.present.values()].map((identity) => ({ data: { presence: { [ROOM]: identity } } })) }),
+    in: () => ({ fetchSockets: () => Promise.resolve([...this.present.values()].map((identity) => ({ data: { presence: { [ROOM]: identity } } }))) }),
     adapter: { rooms: new Map() },
     sockets: new Map(),
   } as unknown as Namespace;

@@ -11,6 +11,7 @@ function withWeights(weights: typeof OTHER) {
   let modules!: { score: typeof import('./score'); sql: typeof import('./recommendations.sql') };
   jest.isolateModules(() => {
     jest.doMock('./weights', () => ({ WEIGHTS: weights }));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- isolateModules loads fresh copies synchronously, under the mock
     modules = { score: require('./score'), sql: require('./recommendations.sql') };
   });
   jest.dontMock('./weights');

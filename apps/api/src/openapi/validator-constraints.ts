@@ -25,26 +25,30 @@ interface ApiPropertyMetadata {
 
 let applied = false;
 
+/** A DTO class as class-validator keys its metadata. */
+type DtoClass = abstract new (...args: never[]) => unknown;
+
 export function documentValidatorConstraints(): void {
   if (applied) return; // the metadata lives on the classes, process-wide
   applied = true;
-  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, ValidationMetadata[]> };
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<DtoClass, ValidationMetadata[]> };
   for (const target of storage.validationMetadatas.keys()) {
     if (typeof target !== 'function') continue;
     const byProperty = new Map<string, ValidationMetadata[]>();
     for (const m of chainMetadata(storage.validationMetadatas, target)) byProperty.set(m.propertyName, [...(byProperty.get(m.propertyName) ?? []), m]);
     for (const [property, rules] of byProperty) {
-      const own = Reflect.getOwnMetadata(DECORATORS.API_MODEL_PROPERTIES, target.prototype, property) as ApiPropertyMetadata | undefined;
+      const prototype = target.prototype as object;
+      const own = Reflect.getOwnMetadata(DECORATORS.API_MODEL_PROPERTIES, prototype, property) as ApiPropertyMetadata | undefined;
       if (!own) continue;
-      Reflect.defineMetadata(DECORATORS.API_MODEL_PROPERTIES, enrich(own, rules), target.prototype, property);
+      Reflect.defineMetadata(DECORATORS.API_MODEL_PROPERTIES, enrich(own, rules), prototype, property);
     }
   }
 }
 
 /** The validation metadata of a class and of its ancestors (how class-validator itself applies them). */
-function chainMetadata(all: Map<Function, ValidationMetadata[]>, target: Function): ValidationMetadata[] {
+function chainMetadata(all: Map<DtoClass, ValidationMetadata[]>, target: DtoClass): ValidationMetadata[] {
   const out: ValidationMetadata[] = [];
-  for (let c: unknown = target; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) out.push(...(all.get(c as Function) ?? []));
+  for (let c: unknown = target; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) out.push(...(all.get(c as DtoClass) ?? []));
   return out;
 }
 
@@ -120,7 +124,7 @@ function schemaOf(name: string, constraints: unknown[]): SchemaPatch | undefined
     case 'arrayUnique':
       return { uniqueItems: true };
     case 'isIn':
-      return Array.isArray(first) ? { enum: [...first] } : undefined;
+      return Array.isArray(first) ? { enum: [...(first as unknown[])] } : undefined;
     case 'matches': {
       const pattern = ecmaPattern(first, constraints[1]);
       return pattern ? { pattern } : undefined;

@@ -92,7 +92,7 @@ export type PathsWith<M extends Method> = { [P in keyof paths]: [NonNullable<pat
 
 type ParamsOf<O> = O extends { parameters: infer X } ? X : never;
 type PathPart<O> = ParamsOf<O> extends { path: infer X } ? { path: X } : unknown;
-type QueryPart<O> = ParamsOf<O> extends { query: infer X } ? { query: X } : ParamsOf<O> extends { query?: infer X } ? ([X] extends [never | undefined] ? unknown : { query?: X }) : unknown;
+type QueryPart<O> = ParamsOf<O> extends { query: infer X } ? { query: X } : ParamsOf<O> extends { query?: infer X } ? ([X] extends [undefined] ? unknown : { query?: X }) : unknown;
 type BodyPart<O> = O extends { requestBody: { content: { 'application/json': infer X } } }
   ? { body: X }
   : O extends { requestBody?: { content: { 'application/json': infer X } } }
@@ -113,16 +113,17 @@ export type Query<P extends PathsWith<M>, M extends Method> = NonNullable<Params
 /** What `M path` answers on success (`undefined` for 204). */
 export type ResponseBody<P extends PathsWith<M>, M extends Method> = ResponseOf<Operation<P, M>>;
 
-async function call(method: string, path: string, init: UrlParams & { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<unknown> {
+/** One request; `T` is what the caller's path and method say a success answers (the document's word for it). */
+async function call<T>(method: string, path: string, init: UrlParams & { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<T> {
   const { headers, hadToken } = headersFor(init.headers, init.body !== undefined);
   const response = await send(urlOf(path, init), { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: init.signal });
   if (!response.ok) throw await errorOf(response, hadToken);
-  if (response.status === 204) return undefined;
-  return response.json();
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
 }
 
 function caller<M extends Method>(method: M) {
-  return <P extends PathsWith<M>>(path: P, ...[init]: InitArgs<Operation<P, M>>): Promise<ResponseBody<P, M>> => call(method.toUpperCase(), path, init as UrlParams) as Promise<ResponseBody<P, M>>;
+  return <P extends PathsWith<M>>(path: P, ...[init]: InitArgs<Operation<P, M>>): Promise<ResponseBody<P, M>> => call<ResponseBody<P, M>>(method.toUpperCase(), path, init);
 }
 
 /**

@@ -33,7 +33,7 @@ export function typedClientChecks(id: string): void {
 }
 
 // Bodies and answers are the document's: a 204 answers nothing, a create answers the resource.
-const noContent: undefined = undefined as unknown as ResponseBody<'/api/events/{id}/staff/{userId}', 'delete'>;
+const noContent: ResponseBody<'/api/events/{id}/staff/{userId}', 'delete'> = undefined;
 const checkIn: RequestBody<'/api/events/{id}/check-ins', 'post'> = { badgeCode: 'B-1' };
 // @ts-expect-error an event's answer is not a page of events
 const notAPage: ResponseBody<'/api/events', 'get'> = {} as unknown as ResponseBody<'/api/events/{id}', 'get'>;

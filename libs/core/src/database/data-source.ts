@@ -33,6 +33,7 @@ const READ_TIMEOUT = 'Query read timeout';
  * and the server roll the transaction back.
  */
 export class TimeoutDroppingClient extends Client {}
+// eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called with .apply(this) below
 const query = Client.prototype.query;
 TimeoutDroppingClient.prototype.query = function (this: Client, ...args: unknown[]): unknown {
   const result = (query as (...a: unknown[]) => unknown).apply(this, args);
