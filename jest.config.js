@@ -2,9 +2,7 @@
 const { existsSync } = require('node:fs');
 const { compilerOptions } = require('./tsconfig.json');
 
-const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target.replace(/^\.\//, '')}`]),
-);
+const moduleNameMapper = Object.fromEntries(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target.replace(/^\.\//, '')}`]));
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 // The multi-node tests need a real Redis: they run when REDIS_URL is set (.ci/run sets it).
 // The fault tests among them start their own redis-server (the binary CI installs) and kill it.
@@ -12,7 +10,14 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jso
 // says so whenever the e2e project is among those run.
 const clusterSpecs = process.env.REDIS_URL ? ['<rootDir>/test/live/**/*.cluster-spec.ts', '<rootDir>/test/faults/**/*.cluster-spec.ts'] : [];
 // The production shape behind nginx (deploy/nginx/tradebridge.conf) also needs the nginx binary, which .ci/run installs.
-const nginx = [process.env.NGINX_PATH, ...(process.env.PATH ?? '').split(':').filter(Boolean).map((dir) => `${dir}/nginx`), '/usr/sbin/nginx'].some((f) => f && existsSync(f));
+const nginx = [
+  process.env.NGINX_PATH,
+  ...(process.env.PATH ?? '')
+    .split(':')
+    .filter(Boolean)
+    .map((dir) => `${dir}/nginx`),
+  '/usr/sbin/nginx',
+].some((f) => f && existsSync(f));
 const proxiedSpecs = process.env.REDIS_URL && nginx ? ['<rootDir>/test/browser/**/*.cluster-spec.ts'] : [];
 const projectsOnCommandLine = () => {
   const at = process.argv.indexOf('--selectProjects');

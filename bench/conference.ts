@@ -342,27 +342,25 @@ export async function main(): Promise<void> {
         pending.set(from.registrationId, (pending.get(from.registrationId) ?? 0) + 1);
         const wasMeasuring = measuring;
         track(
-          call(agent, base, 'POST', `/api/events/${world.eventId}/connections`, token(from), { fromRegistrationId: from.registrationId, toRegistrationId: to.registrationId }).then(
-            (a) => {
-              record('connectionRequest', a, wasMeasuring);
-              const id = (a.body as { id?: string } | null)?.id;
-              if (a.status !== 201 || !id) return;
-              if (wasMeasuring) made.push({ connectionId: id, status: 'requested', partner: to.registrationId, answeredAt: a.answeredAt, sentAt: a.sentAt });
-              if (random() >= ACCEPT_SHARE) return;
-              const delay = ACCEPT_DELAY_MS[0] + random() * (ACCEPT_DELAY_MS[1] - ACCEPT_DELAY_MS[0]);
-              const accept = sleep(delay).then(async () => {
-                if (!acceptsOpen) return;
-                const measured = measuring;
-                const answer = await call(agent, base, 'POST', `/api/connections/${id}/accept`, token(to));
-                record('connectionAccept', answer, measured);
-                if (answer.status === 200 || answer.status === 201) {
-                  pending.set(from.registrationId, (pending.get(from.registrationId) ?? 1) - 1);
-                  if (measured) made.push({ connectionId: id, status: 'accepted', partner: from.registrationId, answeredAt: answer.answeredAt, sentAt: answer.sentAt });
-                }
-              });
-              track(accept);
-            },
-          ),
+          call(agent, base, 'POST', `/api/events/${world.eventId}/connections`, token(from), { fromRegistrationId: from.registrationId, toRegistrationId: to.registrationId }).then((a) => {
+            record('connectionRequest', a, wasMeasuring);
+            const id = (a.body as { id?: string } | null)?.id;
+            if (a.status !== 201 || !id) return;
+            if (wasMeasuring) made.push({ connectionId: id, status: 'requested', partner: to.registrationId, answeredAt: a.answeredAt, sentAt: a.sentAt });
+            if (random() >= ACCEPT_SHARE) return;
+            const delay = ACCEPT_DELAY_MS[0] + random() * (ACCEPT_DELAY_MS[1] - ACCEPT_DELAY_MS[0]);
+            const accept = sleep(delay).then(async () => {
+              if (!acceptsOpen) return;
+              const measured = measuring;
+              const answer = await call(agent, base, 'POST', `/api/connections/${id}/accept`, token(to));
+              record('connectionAccept', answer, measured);
+              if (answer.status === 200 || answer.status === 201) {
+                pending.set(from.registrationId, (pending.get(from.registrationId) ?? 1) - 1);
+                if (measured) made.push({ connectionId: id, status: 'accepted', partner: from.registrationId, answeredAt: answer.answeredAt, sentAt: answer.sentAt });
+              }
+            });
+            track(accept);
+          }),
         );
       },
     };
@@ -420,7 +418,10 @@ export async function main(): Promise<void> {
       const errors = Object.entries(log.statuses).filter(([s]) => !s.startsWith('2'));
       return { requests: total, perSec: round((total / windowMs) * 1000, 1), ...summarize(log.latencies), errors: Object.fromEntries(errors), firstError: log.firstError };
     };
-    const apiRoutes = Object.fromEntries((Object.keys(routes) as Route[]).map((r) => [r, { route: ROUTE_LABELS[r], ...routeFigures(routes[r]) }])) as Record<Route, { route: string } & ReturnType<typeof routeFigures>>;
+    const apiRoutes = Object.fromEntries((Object.keys(routes) as Route[]).map((r) => [r, { route: ROUTE_LABELS[r], ...routeFigures(routes[r]) }])) as Record<
+      Route,
+      { route: string } & ReturnType<typeof routeFigures>
+    >;
     const overall = routeFigures({
       latencies: Object.values(routes).flatMap((r) => r.latencies),
       timed: [],
@@ -484,7 +485,9 @@ export async function main(): Promise<void> {
     );
     for (const r of Object.keys(routes) as Route[]) {
       const f = apiRoutes[r];
-      console.log(`  ${f.route.padEnd(44)} ${String(f.requests).padStart(5)} requests (${f.perSec}/s): ${line(f)}${Object.keys(f.errors).length ? `; non-2xx ${JSON.stringify(f.errors)}: ${f.firstError}` : ''}`);
+      console.log(
+        `  ${f.route.padEnd(44)} ${String(f.requests).padStart(5)} requests (${f.perSec}/s): ${line(f)}${Object.keys(f.errors).length ? `; non-2xx ${JSON.stringify(f.errors)}: ${f.firstError}` : ''}`,
+      );
     }
     console.log(`  ${'all routes'.padEnd(44)} ${String(overall.requests).padStart(5)} requests (${overall.perSec}/s): ${line(overall)}`);
     if (slowSeconds.requests) console.log(`  ${slowSeconds.requests} requests over ${SLOW_MS} ms, sent in second(s) ${slowSeconds.secondsOfTheRun.join(', ')} of the run`);

@@ -85,7 +85,6 @@ interface Person {
   enterpriseName: Record<string, string>;
 }
 
-
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** One live event, 100 rooms, 1,000 + 1,000 approved registrations placed 10 + 10 per room, a user per enterprise. */
@@ -132,10 +131,10 @@ async function seed(db: DataSource): Promise<{ eventId: string; people: Person[]
     }
   }
   const enterpriseIds = people.map(() => randomUUID());
-  await db.query(
-    `INSERT INTO users (id, email, password_hash, display_name, roles) SELECT id, email, 'x', 'Bench member', '{}' FROM unnest($1::uuid[], $2::text[]) AS t(id, email)`,
-    [people.map((p) => p.userId), people.map((p) => p.email)],
-  );
+  await db.query(`INSERT INTO users (id, email, password_hash, display_name, roles) SELECT id, email, 'x', 'Bench member', '{}' FROM unnest($1::uuid[], $2::text[]) AS t(id, email)`, [
+    people.map((p) => p.userId),
+    people.map((p) => p.email),
+  ]);
   await db.query(
     `INSERT INTO enterprises (id, name, country, region, languages, created_by)
      SELECT id, n::jsonb, c, CASE WHEN c = 'VN' THEN 'VN-02' ELSE 'CN-ZJ' END, CASE WHEN c = 'VN' THEN '{vi,en}'::text[] ELSE '{zh,en}'::text[] END, $4
@@ -190,9 +189,7 @@ const children = new Set<ChildProcess>();
 function spawnChild(script: 'server' | 'clients', env: Record<string, string>, execArgv: string[] = [], openFiles?: number): ChildProcess {
   const file = join(__dirname, 'gateway', `${script}.js`);
   const options = { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] as ('ignore' | 'inherit' | 'ipc')[] };
-  const child = openFiles
-    ? spawn('sh', ['-c', `ulimit -n ${openFiles} && exec "$0" "$@"`, process.execPath, ...execArgv, file], options)
-    : fork(file, [], { ...options, execArgv });
+  const child = openFiles ? spawn('sh', ['-c', `ulimit -n ${openFiles} && exec "$0" "$@"`, process.execPath, ...execArgv, file], options) : fork(file, [], { ...options, execArgv });
   children.add(child);
   child.once('exit', () => children.delete(child));
   return child;
@@ -304,7 +301,9 @@ async function phase(
     'connected',
     180_000,
   );
-  console.log(`  ${connected.ok} clients connected${mode === 'gateway' ? ', subscribed' : ''} and joined in ${(connected.ms / 1000).toFixed(1)} s${connected.failed ? ` (${connected.failed} failed: ${connected.errors.join('; ')})` : ''}`);
+  console.log(
+    `  ${connected.ok} clients connected${mode === 'gateway' ? ', subscribed' : ''} and joined in ${(connected.ms / 1000).toFixed(1)} s${connected.failed ? ` (${connected.failed} failed: ${connected.errors.join('; ')})` : ''}`,
+  );
   if (connected.ok < specs.length * 0.99) throw new Error(`only ${connected.ok} of ${specs.length} clients could connect: ${connected.errors.join('; ')}`);
   await sleep(1_000);
 
@@ -463,7 +462,12 @@ async function capacity(databaseUrl: string, specs: ClientSpec[]) {
     const ys = points.map((p) => p.rssMb);
     const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
     const my = ys.reduce((a, b) => a + b, 0) / ys.length;
-    const slopeMbPerSocket = xs.reduce((s, x, i) => s + (x - mx) * (ys[i] - my), 0) / Math.max(1e-9, xs.reduce((s, x) => s + (x - mx) ** 2, 0));
+    const slopeMbPerSocket =
+      xs.reduce((s, x, i) => s + (x - mx) * (ys[i] - my), 0) /
+      Math.max(
+        1e-9,
+        xs.reduce((s, x) => s + (x - mx) ** 2, 0),
+      );
     const extrapolated = Math.floor(((RSS_LIMIT / MB - points[0].rssMb) * 1024) / perSocketKb);
     const extrapolatedBySlope = Math.floor((RSS_LIMIT / MB - points[0].rssMb) / slopeMbPerSocket);
     return {
@@ -497,10 +501,10 @@ export async function main(): Promise<void> {
     await api.init();
     const seedStart = Date.now();
     const { eventId, people } = await seed(api.get(DataSource));
-    console.log(`seeded 1 live event, ${ROOMS} rooms, ${people.length} approved registrations (${PER_SIDE_PER_ROOM} VN + ${PER_SIDE_PER_ROOM} CN per room), a user each, in ${Date.now() - seedStart} ms`);
     console.log(
-      `single gateway node, no Redis (in-memory adapter); ${cpus().length} CPUs shared by PostgreSQL, the server under test, the clients and the driver; node ${process.version}`,
+      `seeded 1 live event, ${ROOMS} rooms, ${people.length} approved registrations (${PER_SIDE_PER_ROOM} VN + ${PER_SIDE_PER_ROOM} CN per room), a user each, in ${Date.now() - seedStart} ms`,
     );
+    console.log(`single gateway node, no Redis (in-memory adapter); ${cpus().length} CPUs shared by PostgreSQL, the server under test, the clients and the driver; node ${process.version}`);
     console.log(
       `workload: ${SECONDS} s (after ${WARMUP_SECONDS} s warm-up): ${CHANGES_PER_SEC} presence changes/s (leave, rejoin ${HOLD_MS} ms later) and ${CONNECTIONS_PER_SEC} connection requests/s`,
     );
@@ -526,28 +530,30 @@ export async function main(): Promise<void> {
       const created = await service.request(actorOf(from), eventId, { fromRegistrationId: from.registrationId, toRegistrationId: to.registrationId });
       return [created.body.id, now()];
     };
-    const fireBare = (server: ChildProcess) => (k: number): Promise<[string, number]> => {
-      const { from, to } = pairOf(people, k);
-      const at = new Date();
-      const connection = {
-        id: randomUUID(),
-        eventId,
-        fromRegistrationId: from.registrationId,
-        toRegistrationId: to.registrationId,
-        status: 'requested',
-        channel: 'online',
-        roomId: from.roomId,
-        message: null,
-        score: 0.5,
-        createdAt: at.toISOString(),
-        expiresAt: new Date(at.getTime() + 86_400_000).toISOString(),
-        respondedAt: null,
+    const fireBare =
+      (server: ChildProcess) =>
+      (k: number): Promise<[string, number]> => {
+        const { from, to } = pairOf(people, k);
+        const at = new Date();
+        const connection = {
+          id: randomUUID(),
+          eventId,
+          fromRegistrationId: from.registrationId,
+          toRegistrationId: to.registrationId,
+          status: 'requested',
+          channel: 'online',
+          roomId: from.roomId,
+          message: null,
+          score: 0.5,
+          createdAt: at.toISOString(),
+          expiresAt: new Date(at.getTime() + 86_400_000).toISOString(),
+          respondedAt: null,
+        };
+        const log = { seq: ++seq, type: 'connection.requested', data: { connection } };
+        const ordered = now();
+        server.send({ t: 'connection', registrationIds: [from.registrationId, to.registrationId], log, connection } satisfies ToServer);
+        return Promise.resolve([connection.id, ordered]);
       };
-      const log = { seq: ++seq, type: 'connection.requested', data: { connection } };
-      const ordered = now();
-      server.send({ t: 'connection', registrationIds: [from.registrationId, to.registrationId], log, connection } satisfies ToServer);
-      return Promise.resolve([connection.id, ordered]);
-    };
     const order = alternatingTurns<Mode>('gateway', 'bare', ROUNDS, QUICK);
     const turns: Record<Mode, PhaseResult[]> = { gateway: [], bare: [] };
     const clients = spawnChild('clients', {});
@@ -558,7 +564,15 @@ export async function main(): Promise<void> {
         );
         const server = await startServer(mode, databaseUrl, SERVER_NODE_ARGS);
         try {
-          const result = await phase(clients, server.child, server.url, mode, mode === 'gateway' ? gatewaySpecs : bareSpecs, mode === 'gateway' ? fireGateway : fireBare(server.child), nextPair);
+          const result = await phase(
+            clients,
+            server.child,
+            server.url,
+            mode,
+            mode === 'gateway' ? gatewaySpecs : bareSpecs,
+            mode === 'gateway' ? fireGateway : fireBare(server.child),
+            nextPair,
+          );
           turns[mode].push(result);
           printPhase(mode, result);
         } finally {

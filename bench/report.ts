@@ -116,7 +116,9 @@ export async function main(): Promise<void> {
       peakRssMb: Math.round(peakRss / 1024 / 1024),
       goals: { underMs: GOAL_MS, met: [...times].sort((a, b) => a - b)[1] <= GOAL_MS },
     };
-    console.log(`JSON report of ${CONNECTIONS} connections (${figures.connectionsMade} made): runs ${figures.runsMs.join(', ')} ms (median ${figures.medianMs} ms; goal ≤ ${GOAL_MS} ms: ${figures.goals.met ? 'met' : 'NOT met'})`);
+    console.log(
+      `JSON report of ${CONNECTIONS} connections (${figures.connectionsMade} made): runs ${figures.runsMs.join(', ')} ms (median ${figures.medianMs} ms; goal ≤ ${GOAL_MS} ms: ${figures.goals.met ? 'met' : 'NOT met'})`,
+    );
     console.log(`peak RSS of the API process while building it: ${figures.peakRssMb} MB`);
     writeResults('report', figures);
   } finally {

@@ -87,12 +87,16 @@ const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** di
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
 
 async function startServer(mode: ServerMode, databaseUrl: string): Promise<Server> {
-  const child = forkChild(join(__dirname, 'rest', 'server.js'), {
-    BENCH_REST_MODE: mode,
-    BENCH_REST_DATABASE_URL: databaseUrl,
-    BENCH_REST_JWT_SECRET: JWT_SECRET,
-    BENCH_REST_MAX_PENDING: String(MAX_PENDING),
-  }, SERVER_NODE_ARGS);
+  const child = forkChild(
+    join(__dirname, 'rest', 'server.js'),
+    {
+      BENCH_REST_MODE: mode,
+      BENCH_REST_DATABASE_URL: databaseUrl,
+      BENCH_REST_JWT_SECRET: JWT_SECRET,
+      BENCH_REST_MAX_PENDING: String(MAX_PENDING),
+    },
+    SERVER_NODE_ARGS,
+  );
   const { port } = await rpc<Extract<FromServer, { t: 'ready' }>>(child, null, 'ready', 120_000);
   return { mode, child, url: `http://127.0.0.1:${port}` };
 }
@@ -169,7 +173,10 @@ async function sameWork(api: Server, bare: Server, route: RouteName, apiRequest:
   const firstDifference = a.findIndex((s, i) => s !== b[i]);
   const sameSql = a.length === b.length && firstDifference === -1;
   const sameStatus = answers[0].status === answers[1].status && answers[0].status < 300;
-  const sameAnswer = route === 'connectionRequest' ? isDeepStrictEqual(Object.keys(answers[0].body as object).sort(), Object.keys(answers[1].body as object).sort()) : isDeepStrictEqual(answers[0].body, answers[1].body);
+  const sameAnswer =
+    route === 'connectionRequest'
+      ? isDeepStrictEqual(Object.keys(answers[0].body as object).sort(), Object.keys(answers[1].body as object).sort())
+      : isDeepStrictEqual(answers[0].body, answers[1].body);
   if (!sameSql || !sameStatus || !sameAnswer) {
     const at = firstDifference === -1 ? Math.min(a.length, b.length) : firstDifference;
     throw new Error(
@@ -224,7 +231,9 @@ export async function main(): Promise<void> {
       const list = plan[route.name];
       const [first, second] = route.reuse === 'once' ? [list[nextWrite++], list[nextWrite++]] : [list[0], list[0]];
       checks[route.name] = await sameWork(api, bare, route.name, first, second);
-      console.log(`  ${route.label}: both servers send the same ${checks[route.name].statements} statements${checks[route.name].transaction ? ' (one transaction)' : ''}${route.reuse === 'cycle' ? ' and give the same answer' : ''}`);
+      console.log(
+        `  ${route.label}: both servers send the same ${checks[route.name].statements} statements${checks[route.name].transaction ? ' (one transaction)' : ''}${route.reuse === 'cycle' ? ' and give the same answer' : ''}`,
+      );
     }
 
     // 2. Load, turn by turn.
@@ -276,7 +285,14 @@ export async function main(): Promise<void> {
         p99Ms: round(mean(mine.map((t) => t.load.latencyMs.p99))),
         maxMs: round(Math.max(...mine.map((t) => t.load.latencyMs.max))),
         cpuMicrosPerRequest: round(mean(mine.map((t) => t.cpuMicrosPerRequest)), 0),
-        errors: mine.reduce((s, t) => s + Object.entries(t.load.statuses).filter(([st]) => !st.startsWith('2')).reduce((a, [, n]) => a + n, 0), 0),
+        errors: mine.reduce(
+          (s, t) =>
+            s +
+            Object.entries(t.load.statuses)
+              .filter(([st]) => !st.startsWith('2'))
+              .reduce((a, [, n]) => a + n, 0),
+          0,
+        ),
       };
     };
     const figuresOf = (route: (typeof ROUTES)[number]) => {

@@ -74,7 +74,9 @@ export function main(): void {
   console.log(`room assignment benchmark (seed ${SEED})`);
   console.log(`  instance:     ${REGISTRATIONS} registrations (${figures.instance.keptPlacements} placed by the organizer), ${ROOMS} rooms × ${CAPACITY} seats`);
   console.log(`  run time:     median ${figures.medianMs} ms of ${RUNS} runs (${figures.runsMs.join(', ')} ms; goal ≤ ${GOAL_MS} ms) ${figures.goals.timeOk ? 'OK' : 'MISSED'}`);
-  console.log(`  placed:       ${figures.placed}, ${figures.unassigned} not placed, ${figures.roomsMissingASide} rooms missing a side, ${figures.perRoom.min}–${figures.perRoom.max} per room`);
+  console.log(
+    `  placed:       ${figures.placed}, ${figures.unassigned} not placed, ${figures.roomsMissingASide} rooms missing a side, ${figures.perRoom.min}–${figures.perRoom.max} per room`,
+  );
   console.log(`  written:      ${writeResults('rooms', figures)}`);
 }
 

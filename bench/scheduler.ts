@@ -26,7 +26,6 @@ const LIMITED_SHARE = 0.2;
 const GOAL_MS = 10_000;
 const GOAL_RATIO = 0.95;
 
-
 interface Reg {
   id: string;
   venue: number;
@@ -66,8 +65,18 @@ function generate(seed: number): ScheduleInput {
   const sideB = makeSide('cn');
   const pickA = sampler(sideA, rnd);
   const pickB = sampler(sideB, rnd);
-  const localA = VENUES.map((_, v) => sampler(sideA.filter((r) => r.onsite && r.venue === v), rnd));
-  const localB = VENUES.map((_, v) => sampler(sideB.filter((r) => r.onsite && r.venue === v), rnd));
+  const localA = VENUES.map((_, v) =>
+    sampler(
+      sideA.filter((r) => r.onsite && r.venue === v),
+      rnd,
+    ),
+  );
+  const localB = VENUES.map((_, v) =>
+    sampler(
+      sideB.filter((r) => r.onsite && r.venue === v),
+      rnd,
+    ),
+  );
 
   const seen = new Set<string>();
   const pairs: SchedulePair[] = [];
@@ -161,13 +170,21 @@ export function main(): void {
   };
 
   console.log(`scheduler benchmark (seed ${SEED})`);
-  console.log(`  instance: ${figures.instance.registrations} registrations, ${input.pairs.length} connections (${onsitePairs} on site, ${figures.instance.onlinePairs} online), ${SLOTS} slots, ${VENUES.length} venues × ${TABLES} tables, ${figures.instance.limitedAvailability} with half-day availability, max degree ${maxDegree}`);
+  console.log(
+    `  instance: ${figures.instance.registrations} registrations, ${input.pairs.length} connections (${onsitePairs} on site, ${figures.instance.onlinePairs} online), ${SLOTS} slots, ${VENUES.length} venues × ${TABLES} tables, ${figures.instance.limitedAvailability} with half-day availability, max degree ${maxDegree}`,
+  );
   console.log(`  run time:     ${figures.runMs} ms (goal ≤ ${GOAL_MS} ms) ${figures.goals.timeOk ? 'OK' : 'MISSED'}`);
   console.log(`  achieved:     ${result.achieved} meetings (${online} online, ${result.achieved - online} at tables)`);
   console.log(`  upper bound:  ${result.upperBound}`);
   console.log(`  ratio:        ${figures.ratio} (goal ≥ ${GOAL_RATIO}) ${figures.goals.ratioOk ? 'OK' : 'MISSED'}`);
   console.log(`  per venue:    ${VENUES.map((v) => `${v} ${perVenue[v]}`).join(', ')}`);
-  console.log(`  unscheduled:  ${Object.entries(reasons).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
+  console.log(
+    `  unscheduled:  ${
+      Object.entries(reasons)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ') || 'none'
+    }`,
+  );
 
   console.log(`  written:      ${writeResults('scheduler', figures)}`);
 }

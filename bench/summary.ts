@@ -42,7 +42,13 @@ const text = (x: unknown) => (typeof x === 'string' || typeof x === 'number' || 
 
 const ROWS: Record<string, (r: unknown) => Row[]> = {
   rooms: (r) => [
-    { figure: 'room assignment, 10,000 registrations into 20 rooms: median run', measured: ms(at(r, 'medianMs')), goal: `≤ ${ms(at(r, 'goals.medianMsAtMost'))}`, ratio: '', met: yes(r, 'goals.timeOk') },
+    {
+      figure: 'room assignment, 10,000 registrations into 20 rooms: median run',
+      measured: ms(at(r, 'medianMs')),
+      goal: `≤ ${ms(at(r, 'goals.medianMsAtMost'))}`,
+      ratio: '',
+      met: yes(r, 'goals.timeOk'),
+    },
   ],
   scheduler: (r) => [
     { figure: 'run time (2,000 registrations, 12,000 connections)', measured: ms(at(r, 'runMs')), goal: `≤ ${ms(at(r, 'goals.runMsAtMost'))}`, ratio: '', met: yes(r, 'goals.timeOk') },
@@ -154,7 +160,13 @@ const ROWS: Record<string, (r: unknown) => Row[]> = {
         ratio: '',
         met: null,
       })),
-      { figure: 'conference: API p50 / p99, all routes', measured: `${ms(at(r, 'api.overall.p50'))} / ${ms(at(r, 'api.overall.p99'))} (${n(at(r, 'api.overall.requests'), 0)} requests)`, goal: '', ratio: '', met: null },
+      {
+        figure: 'conference: API p50 / p99, all routes',
+        measured: `${ms(at(r, 'api.overall.p50'))} / ${ms(at(r, 'api.overall.p99'))} (${n(at(r, 'api.overall.requests'), 0)} requests)`,
+        goal: '',
+        ratio: '',
+        met: null,
+      },
       delivery('connection', 'SPEC: within a second'),
       delivery('log', 'SPEC: within a second'),
       {
@@ -175,9 +187,13 @@ export function writeSummary(resultsDir: string, runs: BenchmarkRun[], since: nu
   const lines = [
     '# Benchmark summary',
     '',
-    `${since ? `Run started ${new Date(since).toISOString()}; load average at the end ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(', ')}` : 'Rebuilt from the results files as they are'}; node ${process.version}${process.env.BENCH_QUICK ? '; BENCH_QUICK' : ''}. Ratios are TradeBridge / the baseline measured in the same run.`,
+    `${
+      since
+        ? `Run started ${new Date(since).toISOString()}; load average at the end ${loadavg()
+            .map((x) => x.toFixed(2))
+            .join(', ')}`
+        : 'Rebuilt from the results files as they are'
+    }; node ${process.version}${process.env.BENCH_QUICK ? '; BENCH_QUICK' : ''}. Ratios are TradeBridge / the baseline measured in the same run.`,
     '',
     '| benchmark | figure | measured | goal | ratio | met |',
     '|---|---|---|---|---|---|',

@@ -83,7 +83,15 @@ export function meanOfTurns<T>(turns: T[]): T {
       return key === 'max' ? Math.max(...numbers) : Math.round((numbers.reduce((a, b) => a + b, 0) / numbers.length) * 100) / 100;
     }
     if (head && typeof head === 'object' && !Array.isArray(head)) {
-      return Object.fromEntries(Object.keys(head).map((k) => [k, combine(values.map((v) => (v as Record<string, unknown>)?.[k]), k)]));
+      return Object.fromEntries(
+        Object.keys(head).map((k) => [
+          k,
+          combine(
+            values.map((v) => (v as Record<string, unknown>)?.[k]),
+            k,
+          ),
+        ]),
+      );
     }
     return head;
   };

@@ -63,7 +63,11 @@ export const textArray = (values: string[]): string => `{${values.join(',')}}`;
 /** HS codes of the goods the two sides trade, heavier where the reference conference traded most. */
 export function tradedGoods(): { vnOffers: string[]; cnOffers: string[] } {
   const under = (prefixes: string[]) =>
-    prefixes.flatMap((p) => searchHs({ q: p, limit: 500, offset: 0 }, 'en').items.filter((e) => e.level === 'heading' || e.level === 'subheading').map((e) => e.code));
+    prefixes.flatMap((p) =>
+      searchHs({ q: p, limit: 500, offset: 0 }, 'en')
+        .items.filter((e) => e.level === 'heading' || e.level === 'subheading')
+        .map((e) => e.code),
+    );
   return {
     // Vietnam → China: fruit, vegetables, rubber, plastics, garments, steel, clinker, food.
     vnOffers: under(['07', '08', '09', '10', '19', '20', '2523', '2521', '39', '40', '61', '62', '72', '73']),
@@ -86,19 +90,14 @@ export function sectorRooms(copies: number, capacity: number): RoomPlan[] {
     ['XV', 'Steel & metals'],
     ['XVI', 'Machinery & electrical'],
   ];
-  return sections.flatMap(([code, name]) =>
-    Array.from({ length: copies }, (_, k) => ({ name: copies > 1 ? `${name} ${String.fromCharCode(65 + k)}` : name, sectors: [code], capacity })),
-  );
+  return sections.flatMap(([code, name]) => Array.from({ length: copies }, (_, k) => ({ name: copies > 1 ? `${name} ${String.fromCharCode(65 + k)}` : name, sectors: [code], capacity })));
 }
 
 export async function seedWorld(db: DataSource, options: WorldOptions): Promise<World> {
   const { random } = options;
   const tag = `${Date.now().toString(36)}${Math.floor(random() * 1e6).toString(36)}`;
   const organizer = { userId: randomUUID(), email: `bench.${tag}.organizer@tradebridge.local` };
-  await db.query(`INSERT INTO users (id, email, password_hash, display_name, roles) VALUES ($1, $2, 'x', 'Bench organizer', ARRAY['organizer'])`, [
-    organizer.userId,
-    organizer.email,
-  ]);
+  await db.query(`INSERT INTO users (id, email, password_hash, display_name, roles) VALUES ($1, $2, 'x', 'Bench organizer', ARRAY['organizer'])`, [organizer.userId, organizer.email]);
   const [{ id: eventId }] = await db.query<{ id: string }[]>(
     `INSERT INTO events (name, timezone, starts_at, ends_at, status, created_by)
      VALUES ($1, 'Asia/Ho_Chi_Minh', now() - interval '1 hour', now() + interval '8 hours', 'live', $2) RETURNING id`,
@@ -155,10 +154,10 @@ export async function seedWorld(db: DataSource, options: WorldOptions): Promise<
       });
     }
     const col = <T>(f: (r: (typeof rows)[number]) => T): T[] => rows.map(f);
-    await db.query(
-      `INSERT INTO users (id, email, password_hash, display_name, roles) SELECT id, email, 'x', 'Bench member', '{}' FROM unnest($1::uuid[], $2::text[]) AS t(id, email)`,
-      [col((r) => r.person.userId), col((r) => r.person.email)],
-    );
+    await db.query(`INSERT INTO users (id, email, password_hash, display_name, roles) SELECT id, email, 'x', 'Bench member', '{}' FROM unnest($1::uuid[], $2::text[]) AS t(id, email)`, [
+      col((r) => r.person.userId),
+      col((r) => r.person.email),
+    ]);
     // The match vectors as EnterprisesRepository keeps them on every write (libs/enterprises/src/match-vectors.ts).
     const vectors = rows.map((r) =>
       matchVectors(
@@ -188,10 +187,7 @@ export async function seedWorld(db: DataSource, options: WorldOptions): Promise<
         vectors.map((v) => v.ocopStars),
       ],
     );
-    await db.query(`INSERT INTO enterprise_members (enterprise_id, user_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [
-      col((r) => r.person.enterpriseId),
-      col((r) => r.person.userId),
-    ]);
+    await db.query(`INSERT INTO enterprise_members (enterprise_id, user_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [col((r) => r.person.enterpriseId), col((r) => r.person.userId)]);
     const products = rows.flatMap((r) => [
       ...r.offers.map((h, p) => ({ e: r.person.enterpriseId, d: 'offer', p, h })),
       ...r.needs.map((h, p) => ({ e: r.person.enterpriseId, d: 'need', p, h })),

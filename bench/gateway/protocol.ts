@@ -77,16 +77,10 @@ export type FromClients =
   | { t: 'closed' }
   | { t: 'fatal'; message: string };
 
-export type ToServer =
-  | { t: 'connection'; registrationIds: string[]; log: unknown; connection: unknown }
-  | { t: 'mem' }
-  | { t: 'stop' };
+export type ToServer = { t: 'connection'; registrationIds: string[]; log: unknown; connection: unknown } | { t: 'mem' } | { t: 'stop' };
 
 export type FromServer =
-  | { t: 'ready'; port: number }
-  | { t: 'mem'; rss: number; heapUsed: number; external: number; sockets: number; cpuMicros: number }
-  | { t: 'stopped' }
-  | { t: 'fatal'; message: string };
+  { t: 'ready'; port: number } | { t: 'mem'; rss: number; heapUsed: number; external: number; sockets: number; cpuMicros: number } | { t: 'stopped' } | { t: 'fatal'; message: string };
 
 export function summarize(values: number[]): Summary {
   if (!values.length) return { samples: 0, p50: NaN, p99: NaN, max: NaN };

@@ -226,10 +226,7 @@ export async function createBareServer(options: BareOptions): Promise<{ port: nu
         return { ids: rows.map((r) => r.id), total };
       };
       const ranked = await rank(limit, offset);
-      const [pageProfiles, summaryRows] = await Promise.all([
-        profiles(pool, eventId, ranked.ids),
-        ranked.ids.length ? run(pool, SQL.summaries, [eventId, ranked.ids]) : Promise.resolve([]),
-      ]);
+      const [pageProfiles, summaryRows] = await Promise.all([profiles(pool, eventId, ranked.ids), ranked.ids.length ? run(pool, SQL.summaries, [eventId, ranked.ids]) : Promise.resolve([])]);
       const summaries = new Map(summaryRows.map((r) => [r.registrationId as string, r]));
       const cityOf = new Map(venues.map((v) => [v.Venue_id as string, v.Venue_city as string]));
       const context = { locale, hsName, venueCity: (venueId: string) => cityOf.get(venueId) ?? '' };
@@ -294,7 +291,8 @@ export async function createBareServer(options: BareOptions): Promise<{ port: nu
       const body = (request.body ?? {}) as { fromRegistrationId?: string; toRegistrationId?: string; message?: unknown; channel?: unknown };
       uuidParam(body.fromRegistrationId, 'fromRegistrationId');
       uuidParam(body.toRegistrationId, 'toRegistrationId');
-      if (body.message !== undefined && (typeof body.message !== 'string' || body.message.length > 1000)) throw new Refusal(400, 'VALIDATION_FAILED', 'message must be a string of at most 1000 characters');
+      if (body.message !== undefined && (typeof body.message !== 'string' || body.message.length > 1000))
+        throw new Refusal(400, 'VALIDATION_FAILED', 'message must be a string of at most 1000 characters');
       if (body.channel !== undefined && body.channel !== 'online') throw new Refusal(400, 'VALIDATION_FAILED', 'the baseline only requests online connections');
       const message = typeof body.message === 'string' ? body.message.trim() || null : null;
 
@@ -314,7 +312,8 @@ export async function createBareServer(options: BareOptions): Promise<{ port: nu
         if (from.r_status !== 'approved' || to.Registration_status !== 'approved') throw new Refusal(422, 'NOT_APPROVED', 'Both registrations must be approved to connect');
         if (from.r_side === to.Registration_side) throw new Refusal(422, 'SAME_SIDE_CONNECTION', 'Connections are made between the two sides of the event');
         const [latest] = await run(client, SQL.latestOfPair, [eventId, from.r_id, to.Registration_id]);
-        if (latest && (latest.c_status === 'requested' || latest.c_status === 'accepted')) throw new Refusal(409, 'CONNECTION_EXISTS', 'These two enterprises already have a live connection at this event');
+        if (latest && (latest.c_status === 'requested' || latest.c_status === 'accepted'))
+          throw new Refusal(409, 'CONNECTION_EXISTS', 'These two enterprises already have a live connection at this event');
         if (latest?.c_status === 'declined') throw new Refusal(409, 'CONNECTION_DECLINED', 'A connection between these two enterprises was declined at this event');
         const [{ n: pending }] = await run(client, SQL.countPending, [from.r_id]);
         if ((pending as number) >= options.maxPendingPerRegistration) throw new Refusal(429, 'TOO_MANY_PENDING_REQUESTS', 'Too many requests waiting for an answer');

@@ -58,10 +58,18 @@ describe('browser: the Chromium the tests drive', () => {
       await page.setContent('<p>TradeBridge</p>');
       // The NSS and expat libraries of every browser process come from the package, not from /usr/lib.
       const processes = readdirSync('/proc').filter((pid) => /^\d+$/.test(pid) && proc(pid, 'cmdline').startsWith(build.executablePath));
-      const linked = new Set(processes.flatMap((pid) => proc(pid, 'maps').split('\n').map((line) => line.split(/\s+/)[5] ?? '').filter((path) => /\/lib(nss3|nspr4|expat)\.so/.test(path))));
+      const linked = new Set(
+        processes.flatMap((pid) =>
+          proc(pid, 'maps')
+            .split('\n')
+            .map((line) => line.split(/\s+/)[5] ?? '')
+            .filter((path) => /\/lib(nss3|nspr4|expat)\.so/.test(path)),
+        ),
+      );
       expect([...linked].sort()).toEqual(['libexpat.so.1', 'libnspr4.so', 'libnss3.so'].map((lib) => join(dir, 'al2023', 'lib', lib)));
       // Fontconfig sees the package's Open Sans only: a font installed on this machine falls back to it.
-      const width = (family: string) => page.evaluate(`(() => { const c = document.createElement('canvas').getContext('2d'); c.font = '40px ${family}'; return c.measureText('Tiếng Việt 0123').width; })()`);
+      const width = (family: string) =>
+        page.evaluate(`(() => { const c = document.createElement('canvas').getContext('2d'); c.font = '40px ${family}'; return c.measureText('Tiếng Việt 0123').width; })()`);
       expect(await width('"DejaVu Sans"')).toBe(await width('"Open Sans"'));
       expect(await width('"Liberation Sans"')).toBe(await width('"Open Sans"'));
     } finally {

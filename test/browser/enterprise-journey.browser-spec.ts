@@ -74,7 +74,11 @@ describe('browser: an enterprise from sign-up to an accepted connection', () => 
     const setup: ConferenceSetup = await world.openEvent(organizer);
     // Other browser tests share the database: this event gets a name of its own.
     const eventName = `International Export Trade Conference, Lào Cai ${Date.now()}`;
-    await web.http.patch(`/api/events/${setup.eventId}`).set(organizer.auth).send({ name: { vi: 'Hội nghị Xúc tiến Thương mại Xuất khẩu Quốc tế', zh: '国际出口贸易促进会', en: eventName } }).expect(200);
+    await web.http
+      .patch(`/api/events/${setup.eventId}`)
+      .set(organizer.auth)
+      .send({ name: { vi: 'Hội nghị Xúc tiến Thương mại Xuất khẩu Quốc tế', zh: '国际出口贸易促进会', en: eventName } })
+      .expect(200);
 
     // ---- the Vietnamese grower: sign up, profile with HS picker in Vietnamese, OCOP, growing-area code
     const grower = await open('grower');
@@ -254,7 +258,11 @@ describe('browser: an enterprise from sign-up to an accepted connection', () => 
     const liveEvent = async (label: string, walkInRegistration: boolean) => {
       const other = await world.openEvent(organizer);
       const title = `${label} ${Date.now()}`;
-      await web.http.patch(`/api/events/${other.eventId}`).set(organizer.auth).send({ name: { en: title }, walkInRegistration, status: 'live' }).expect(200);
+      await web.http
+        .patch(`/api/events/${other.eventId}`)
+        .set(organizer.auth)
+        .send({ name: { en: title }, walkInRegistration, status: 'live' })
+        .expect(200);
       return title;
     };
     const withWalkIns = await liveEvent('Walk-ins welcome', true);

@@ -122,7 +122,10 @@ export class TrackedPage {
   async expectFailedRequest(status: number): Promise<void> {
     const pattern = `status of ${status} `;
     await eventually(() => this.errors.some((e) => e.includes(pattern)), 5_000);
-    this.errors.splice(this.errors.findIndex((e) => e.includes(pattern)), 1);
+    this.errors.splice(
+      this.errors.findIndex((e) => e.includes(pattern)),
+      1,
+    );
   }
 
   /** Signs in through the login form and waits until the app has left it. */

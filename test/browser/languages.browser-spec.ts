@@ -53,7 +53,10 @@ describe('browser: languages', () => {
     await tracked.screenshot('enterprise-profile-zh.png');
     // The events page in Chinese: the event's name, its dates (→) and sides (⇄).
     await page.getByRole('link', { name: '活动' }).click();
-    await page.getByRole('heading', { name: (eventBody().name as { zh: string }).zh }).first().waitFor();
+    await page
+      .getByRole('heading', { name: (eventBody().name as { zh: string }).zh })
+      .first()
+      .waitFor();
     await tracked.screenshot('events-zh.png');
     await page.getByRole('link', { name: '企业资料' }).click();
 
@@ -68,7 +71,11 @@ describe('browser: languages', () => {
     const picker = pickers.nth(1);
     await picker.click();
     await picker.fill('dragon fruit');
-    await page.getByRole('option').filter({ hasText: '081090' }).filter({ hasText: /火龙果/ }).waitFor();
+    await page
+      .getByRole('option')
+      .filter({ hasText: '081090' })
+      .filter({ hasText: /火龙果/ })
+      .waitFor();
     await picker.press('Escape');
 
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();

@@ -51,7 +51,14 @@ describe('browser: an organizer from event setup to the report download', () => 
     await page.waitForURL('**/setup');
     const eventId = page.url().split('/')[5];
     const created = await web.http.get(`/api/events/${eventId}`).set(organizer.auth);
-    expect(created.body).toMatchObject({ timezone: 'Asia/Ho_Chi_Minh', startsAt: '2026-03-10T01:00:00.000Z', endsAt: '2026-03-10T10:00:00.000Z', sides: ['VN', 'CN'], status: 'draft', walkInRegistration: true });
+    expect(created.body).toMatchObject({
+      timezone: 'Asia/Ho_Chi_Minh',
+      startsAt: '2026-03-10T01:00:00.000Z',
+      endsAt: '2026-03-10T10:00:00.000Z',
+      sides: ['VN', 'CN'],
+      status: 'draft',
+      walkInRegistration: true,
+    });
 
     // ---- venues: a main venue, one abroad; a bad one first, to see the error beside its field
     const venues = page.getByRole('region', { name: 'Venues (bridge points)' });
@@ -103,10 +110,13 @@ describe('browser: an organizer from event setup to the report download', () => 
     const { body: venueList } = await web.http.get(`/api/events/${eventId}/venues`).set(organizer.auth);
     const venueOf = (city: string) => venueList.items.find((v: { city: string }) => v.city === city).id as string;
     const members = [];
-    const people: [('VN' | 'CN'), Record<string, unknown>][] = [
+    const people: ['VN' | 'CN', Record<string, unknown>][] = [
       ['VN', { name: { vi: 'Công ty Thanh long Bình Thuận', en: 'Binh Thuan Dragon Fruit JSC' } }],
       ['VN', { name: { vi: 'Hợp tác xã Chanh leo Mộc Châu', en: 'Moc Chau Passion Fruit Co-op' } }],
-      ['VN', { name: { vi: 'May mặc Hưng Yên', en: 'Hung Yen Garments' }, offers: [{ hsCode: '6109', description: 'T-shirts' }], needs: [{ hsCode: '5407', description: 'Polyester fabric' }] }],
+      [
+        'VN',
+        { name: { vi: 'May mặc Hưng Yên', en: 'Hung Yen Garments' }, offers: [{ hsCode: '6109', description: 'T-shirts' }], needs: [{ hsCode: '5407', description: 'Polyester fabric' }] },
+      ],
       ['CN', { name: { zh: '云南果业进出口公司', en: 'Yunnan Fruit Import Co.' } }],
       ['CN', { name: { zh: '浙江丝路纺织有限公司', en: 'Zhejiang Silk Road Textiles' } }],
       ['CN', { name: { zh: '昆明陶瓷砖厂', en: 'Kunming Ceramic Tiles' }, offers: [{ hsCode: '6907', description: 'Ceramic tiles' }], needs: [] }],
@@ -157,7 +167,11 @@ describe('browser: an organizer from event setup to the report download', () => 
     await page.getByRole('dialog', { name: 'Go live?' }).getByRole('button', { name: 'Go live' }).click();
     await page.getByRole('button', { name: 'Close the event' }).waitFor();
     const [vn1, vn2, vn3, cn1, cn2] = members;
-    for (const [from, to] of [[cn1, vn1], [cn1, vn2], [vn3, cn2]]) {
+    for (const [from, to] of [
+      [cn1, vn1],
+      [cn1, vn2],
+      [vn3, cn2],
+    ]) {
       const c = await web.http.post(`/api/events/${eventId}/connections`).set(from.account.auth).send({ fromRegistrationId: from.registrationId, toRegistrationId: to.registrationId });
       expect(c.status).toBe(201);
       await web.http.post(`/api/connections/${c.body.id}/accept`).set(to.account.auth).expect(200);
@@ -174,7 +188,13 @@ describe('browser: an organizer from event setup to the report download', () => 
     await page.getByText('Meetings booked. Parties see them in their own time zone.').waitFor();
     const result = page.locator('.run-result');
     const figure = async (label: string) =>
-      Number(await result.locator('.stat').filter({ has: page.locator('.stat-label', { hasText: new RegExp(`^${label}$`) }) }).locator('.stat-value').textContent());
+      Number(
+        await result
+          .locator('.stat')
+          .filter({ has: page.locator('.stat-label', { hasText: new RegExp(`^${label}$`) }) })
+          .locator('.stat-value')
+          .textContent(),
+      );
     const meetings = (await web.http.get(`/api/events/${eventId}/meetings`).set(organizer.auth)).body;
     expect(await figure('Scheduled')).toBe(meetings.total);
     expect(meetings.total).toBe(3);

@@ -131,7 +131,11 @@ describe('browser: the production shape behind nginx', () => {
       });
       const subscribed = await socket.timeout(8_000).emitWithAck('event.subscribe', { eventId: setup.eventId });
       expect(subscribed).toMatchObject({ ok: true, data: { eventId: setup.eventId, staff: true } });
-      await waitUntil(() => socket.io.engine.transport.name === 'websocket', 10_000, () => `still on ${socket.io.engine.transport.name}`);
+      await waitUntil(
+        () => socket.io.engine.transport.name === 'websocket',
+        10_000,
+        () => `still on ${socket.io.engine.transport.name}`,
+      );
       expect((await socket.timeout(8_000).emitWithAck('event.subscribe', { eventId: setup.eventId })).ok).toBe(true);
       expect(proxy!.accessLog()).toMatch(/transport=polling/);
     } finally {

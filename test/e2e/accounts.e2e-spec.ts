@@ -131,19 +131,28 @@ describe('accounts: register, login, me, platform roles', () => {
   it('lets only an admin grant the organizer role, effective on the next request', async () => {
     const admin = await world.admin();
     const user = await world.account();
-    const denied = await t.http.patch(`/api/users/${user.id}`).set(user.auth).send({ roles: ['admin'] });
+    const denied = await t.http
+      .patch(`/api/users/${user.id}`)
+      .set(user.auth)
+      .send({ roles: ['admin'] });
     expect(denied.status).toBe(403);
     expect(denied.body.code).toBe('FORBIDDEN');
 
     // Before the grant the user cannot create events; after it the same token can.
     const event = { name: { en: 'Trade day' }, timezone: 'Asia/Ho_Chi_Minh', startsAt: '2026-01-01T01:00:00Z', endsAt: '2026-01-01T09:00:00Z' };
     expect((await t.http.post('/api/events').set(user.auth).send(event)).status).toBe(403);
-    const granted = await t.http.patch(`/api/users/${user.id}`).set(admin.auth).send({ roles: ['organizer'] });
+    const granted = await t.http
+      .patch(`/api/users/${user.id}`)
+      .set(admin.auth)
+      .send({ roles: ['organizer'] });
     expect(granted.status).toBe(200);
     expect(granted.body.roles).toEqual(['organizer']);
     expect((await t.http.post('/api/events').set(user.auth).send(event)).status).toBe(201);
 
-    const bad = await t.http.patch(`/api/users/${user.id}`).set(admin.auth).send({ roles: ['emperor'] });
+    const bad = await t.http
+      .patch(`/api/users/${user.id}`)
+      .set(admin.auth)
+      .send({ roles: ['emperor'] });
     expect(bad.status).toBe(400);
     expect(bad.body.details.fields[0].field).toBe('roles');
     const notUuid = await t.http.patch('/api/users/123').set(admin.auth).send({ roles: [] });

@@ -24,10 +24,11 @@ describe('connections: request, answer, idempotency, QR, recorded, expiry, conta
   };
 
   const pairRows = async (a: string, b: string): Promise<number> => {
-    const [{ n }] = await t.db.query(
-      `SELECT count(*)::int AS n FROM connections WHERE event_id = $1 AND pair_low = least($2::uuid, $3::uuid) AND pair_high = greatest($2::uuid, $3::uuid)`,
-      [setup.eventId, a, b],
-    );
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM connections WHERE event_id = $1 AND pair_low = least($2::uuid, $3::uuid) AND pair_high = greatest($2::uuid, $3::uuid)`, [
+      setup.eventId,
+      a,
+      b,
+    ]);
     return n;
   };
 
@@ -101,10 +102,11 @@ describe('connections: request, answer, idempotency, QR, recorded, expiry, conta
     const refused = results.filter((r) => r.status !== 201);
     expect(refused).toHaveLength(49);
     expect(new Set(refused.map((r) => `${r.status} ${r.body.code}`))).toEqual(new Set(['409 CONNECTION_EXISTS']));
-    const [{ n }] = await t.db.query(
-      `SELECT count(*)::int AS n FROM connections WHERE event_id = $1 AND pair_low = least($2::uuid, $3::uuid) AND pair_high = greatest($2::uuid, $3::uuid)`,
-      [setup.eventId, vn.registration.id, cn.registration.id],
-    );
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM connections WHERE event_id = $1 AND pair_low = least($2::uuid, $3::uuid) AND pair_high = greatest($2::uuid, $3::uuid)`, [
+      setup.eventId,
+      vn.registration.id,
+      cn.registration.id,
+    ]);
     expect(n).toBe(1);
   });
 
@@ -163,7 +165,8 @@ describe('connections: request, answer, idempotency, QR, recorded, expiry, conta
   it('connects on site by badge QR when both are checked in at the same venue, accepted at once', async () => {
     const vn = await world.approved(organizer, setup, 'VN');
     const cn = await world.approved(organizer, setup, 'CN', {}, setup.venues.laoCai);
-    const scan = () => t.http.post(`/api/events/${setup.eventId}/connections/scan`).set(vn.account.auth).send({ fromRegistrationId: vn.registration.id, badgeCode: cn.registration.badgeCode });
+    const scan = () =>
+      t.http.post(`/api/events/${setup.eventId}/connections/scan`).set(vn.account.auth).send({ fromRegistrationId: vn.registration.id, badgeCode: cn.registration.badgeCode });
     await world.checkIn(organizer, setup.eventId, vn.registration.badgeCode);
     const early = await scan();
     expect(early.status).toBe(422);
@@ -263,7 +266,11 @@ describe('connections: request, answer, idempotency, QR, recorded, expiry, conta
     const cn = await world.approved(organizer, setup, 'CN');
     const made = (await request(organizer, { fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id, channel: 'recorded' })).body;
     const url = `/api/connections/${made.id}/outcomes`;
-    const record = (amount: unknown) => t.http.post(url).set(vn.account.auth).send({ kind: 'order_placed', value: { amount, currency: 'VND' } });
+    const record = (amount: unknown) =>
+      t.http
+        .post(url)
+        .set(vn.account.auth)
+        .send({ kind: 'order_placed', value: { amount, currency: 'VND' } });
 
     const asNumber = await record(250000);
     expect(asNumber.status).toBe(201);
@@ -345,8 +352,16 @@ describe('connections: request, answer, idempotency, QR, recorded, expiry, conta
     const vn = await world.approved(organizer, closing, 'VN');
     const cn = await world.approved(organizer, closing, 'CN');
     const other = await world.approved(organizer, closing, 'CN');
-    const pending = await t.http.post(`/api/events/${closing.eventId}/connections`).set(cn.account.auth).send({ fromRegistrationId: cn.registration.id, toRegistrationId: vn.registration.id }).expect(201);
-    const toWithdraw = await t.http.post(`/api/events/${closing.eventId}/connections`).set(other.account.auth).send({ fromRegistrationId: other.registration.id, toRegistrationId: vn.registration.id }).expect(201);
+    const pending = await t.http
+      .post(`/api/events/${closing.eventId}/connections`)
+      .set(cn.account.auth)
+      .send({ fromRegistrationId: cn.registration.id, toRegistrationId: vn.registration.id })
+      .expect(201);
+    const toWithdraw = await t.http
+      .post(`/api/events/${closing.eventId}/connections`)
+      .set(other.account.auth)
+      .send({ fromRegistrationId: other.registration.id, toRegistrationId: vn.registration.id })
+      .expect(201);
     await t.http.patch(`/api/events/${closing.eventId}`).set(organizer.auth).send({ status: 'live' }).expect(200);
     await world.checkIn(organizer, closing.eventId, vn.registration.badgeCode);
     await world.checkIn(organizer, closing.eventId, cn.registration.badgeCode);
@@ -355,13 +370,19 @@ describe('connections: request, answer, idempotency, QR, recorded, expiry, conta
 
     const refused = [
       await t.http.post(`/api/events/${closing.eventId}/connections`).set(vn.account.auth).send({ fromRegistrationId: vn.registration.id, toRegistrationId: other.registration.id }),
-      await t.http.post(`/api/events/${closing.eventId}/connections`).set(organizer.auth).send({ fromRegistrationId: vn.registration.id, toRegistrationId: other.registration.id, channel: 'recorded' }),
+      await t.http
+        .post(`/api/events/${closing.eventId}/connections`)
+        .set(organizer.auth)
+        .send({ fromRegistrationId: vn.registration.id, toRegistrationId: other.registration.id, channel: 'recorded' }),
       await t.http.post(`/api/connections/${pending.body.id}/accept`).set(vn.account.auth),
       await t.http.post(`/api/connections/${pending.body.id}/decline`).set(vn.account.auth),
       await t.http.post(`/api/connections/${toWithdraw.body.id}/withdraw`).set(other.account.auth),
       await t.http.post(`/api/events/${closing.eventId}/connections/scan`).set(vn.account.auth).send({ fromRegistrationId: vn.registration.id, badgeCode: cn.registration.badgeCode }),
     ];
-    const edit = await t.http.patch(`/api/events/${closing.eventId}`).set(organizer.auth).send({ name: { en: 'Renamed' } });
+    const edit = await t.http
+      .patch(`/api/events/${closing.eventId}`)
+      .set(organizer.auth)
+      .send({ name: { en: 'Renamed' } });
     for (const res of [...refused, edit]) {
       expect({ status: res.status, code: res.body.code, message: res.body.message }).toEqual({ status: 409, code: 'EVENT_CLOSED', message: edit.body.message });
     }

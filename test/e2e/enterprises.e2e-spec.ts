@@ -23,7 +23,10 @@ describe('enterprises: profiles, reference checks, privacy', () => {
         { hsCode: '081060', description: 'Sầu riêng tươi / fresh durian' },
         { hsCode: '081090', description: 'Chanh leo, thanh long / passion fruit, dragon fruit' },
       ],
-      certifications: [{ kind: 'growing_area_code', code: 'VN-LCOR-0102' }, { kind: 'ocop', stars: 4 }],
+      certifications: [
+        { kind: 'growing_area_code', code: 'VN-LCOR-0102' },
+        { kind: 'ocop', stars: 4 },
+      ],
       contact: { email: 'export@batxat-agri.vn' },
     });
     const me = await t.http.get('/api/me').set(owner.auth);
@@ -32,12 +35,21 @@ describe('enterprises: profiles, reference checks, privacy', () => {
 
   it('defaults languages to the locales its name is actually written in, never every locale', async () => {
     const owner = await world.account();
-    const both = await t.http.post('/api/enterprises').set(owner.auth).send(enterpriseBody('VN', { name: { vi: 'Hợp tác xã Chè Shan Tuyết', zh: '雪山茶合作社' } }));
+    const both = await t.http
+      .post('/api/enterprises')
+      .set(owner.auth)
+      .send(enterpriseBody('VN', { name: { vi: 'Hợp tác xã Chè Shan Tuyết', zh: '雪山茶合作社' } }));
     expect(both.status).toBe(201);
     expect(both.body.languages).toEqual(['vi', 'zh']);
-    const one = await t.http.post('/api/enterprises').set(owner.auth).send(enterpriseBody('CN', { name: { zh: '云南普洱茶业' } }));
+    const one = await t.http
+      .post('/api/enterprises')
+      .set(owner.auth)
+      .send(enterpriseBody('CN', { name: { zh: '云南普洱茶业' } }));
     expect(one.body.languages).toEqual(['zh']);
-    const declared = await t.http.post('/api/enterprises').set(owner.auth).send(enterpriseBody('CN', { name: { zh: '广西贸易' }, languages: ['ZH', 'en'] }));
+    const declared = await t.http
+      .post('/api/enterprises')
+      .set(owner.auth)
+      .send(enterpriseBody('CN', { name: { zh: '广西贸易' }, languages: ['ZH', 'en'] }));
     expect(declared.body.languages).toEqual(['en', 'zh']);
     const [row] = await t.db.query('SELECT languages FROM enterprises WHERE id = $1', [one.body.id]);
     expect(row.languages).toEqual(['zh']);
@@ -47,7 +59,10 @@ describe('enterprises: profiles, reference checks, privacy', () => {
     const owner = await world.account();
     const body = enterpriseBody('VN', {
       name: { en: 'Unknown goods trader' },
-      offers: [{ hsCode: '081060', description: 'durian' }, { hsCode: '9999', description: 'not a heading' }],
+      offers: [
+        { hsCode: '081060', description: 'durian' },
+        { hsCode: '9999', description: 'not a heading' },
+      ],
       needs: [{ hsCode: '7700', description: 'chapter 77 is reserved' }],
     });
     const res = await t.http.post('/api/enterprises').set(owner.auth).send(body);
@@ -63,21 +78,33 @@ describe('enterprises: profiles, reference checks, privacy', () => {
 
   it('accepts any 6-digit code under a known heading', async () => {
     const owner = await world.account();
-    const res = await t.http.post('/api/enterprises').set(owner.auth).send(enterpriseBody('VN', { offers: [{ hsCode: '400129', description: 'natural rubber, other' }] }));
+    const res = await t.http
+      .post('/api/enterprises')
+      .set(owner.auth)
+      .send(enterpriseBody('VN', { offers: [{ hsCode: '400129', description: 'natural rubber, other' }] }));
     expect(res.status).toBe(201);
   });
 
   it('checks region and country against reference data; a pre-2025 province resolves to its new unit', async () => {
     const owner = await world.account();
-    const yenBai = await t.http.post('/api/enterprises').set(owner.auth).send(enterpriseBody('VN', { region: 'VN-06' }));
+    const yenBai = await t.http
+      .post('/api/enterprises')
+      .set(owner.auth)
+      .send(enterpriseBody('VN', { region: 'VN-06' }));
     expect(yenBai.status).toBe(201);
     expect(yenBai.body.region).toBe('VN-02'); // Yên Bái merged into Lào Cai on 1 July 2025
 
-    const wrongCountry = await t.http.post('/api/enterprises').set(owner.auth).send(enterpriseBody('VN', { region: 'CN-ZJ' }));
+    const wrongCountry = await t.http
+      .post('/api/enterprises')
+      .set(owner.auth)
+      .send(enterpriseBody('VN', { region: 'CN-ZJ' }));
     expect(wrongCountry.status).toBe(400);
     expect(wrongCountry.body).toMatchObject({ code: 'UNKNOWN_REGION', details: { fields: [{ field: 'region' }] } });
 
-    const noCountry = await t.http.post('/api/enterprises').set(owner.auth).send(enterpriseBody('VN', { country: 'XX', region: 'XX-01' }));
+    const noCountry = await t.http
+      .post('/api/enterprises')
+      .set(owner.auth)
+      .send(enterpriseBody('VN', { country: 'XX', region: 'XX-01' }));
     expect(noCountry.status).toBe(400);
     expect(noCountry.body.details.fields[0].field).toBe('country');
   });

@@ -25,10 +25,16 @@ describe('events, venues, rooms and staff', () => {
 
   it('configures the two sides per event (Hà Nội–Vientiane: VN and LA)', async () => {
     const organizer = await world.organizer();
-    const res = await t.http.post('/api/events').set(organizer.auth).send(eventBody({ sides: ['vn', 'la'] }));
+    const res = await t.http
+      .post('/api/events')
+      .set(organizer.auth)
+      .send(eventBody({ sides: ['vn', 'la'] }));
     expect(res.status).toBe(201);
     expect(res.body.sides).toEqual(['VN', 'LA']);
-    const same = await t.http.post('/api/events').set(organizer.auth).send(eventBody({ sides: ['VN', 'VN'] }));
+    const same = await t.http
+      .post('/api/events')
+      .set(organizer.auth)
+      .send(eventBody({ sides: ['VN', 'VN'] }));
     expect(same.status).toBe(400);
     expect(same.body.details.fields).toEqual([{ field: 'sides', message: 'the two sides must be different countries' }]);
   });
@@ -43,13 +49,22 @@ describe('events, venues, rooms and staff', () => {
 
   it('validates time zones, periods and localized names', async () => {
     const organizer = await world.organizer();
-    const tz = await t.http.post('/api/events').set(organizer.auth).send(eventBody({ timezone: 'Asia/Lao_Cai' }));
+    const tz = await t.http
+      .post('/api/events')
+      .set(organizer.auth)
+      .send(eventBody({ timezone: 'Asia/Lao_Cai' }));
     expect(tz.status).toBe(400);
     expect(tz.body).toMatchObject({ code: 'UNKNOWN_TIMEZONE', details: { fields: [{ field: 'timezone' }] } });
-    const period = await t.http.post('/api/events').set(organizer.auth).send(eventBody({ endsAt: '2021-01-18T00:00:00Z' }));
+    const period = await t.http
+      .post('/api/events')
+      .set(organizer.auth)
+      .send(eventBody({ endsAt: '2021-01-18T00:00:00Z' }));
     expect(period.status).toBe(400);
     expect(period.body.details.fields).toEqual([{ field: 'endsAt', message: 'must be after startsAt' }]);
-    const shape = await t.http.post('/api/events').set(organizer.auth).send({ name: { fr: 'Conférence' }, timezone: 7, startsAt: 'tomorrow' });
+    const shape = await t.http
+      .post('/api/events')
+      .set(organizer.auth)
+      .send({ name: { fr: 'Conférence' }, timezone: 7, startsAt: 'tomorrow' });
     expect(shape.status).toBe(400);
     const fields = new Set(shape.body.details.fields.map((f: { field: string }) => f.field));
     for (const f of ['name', 'name.fr', 'timezone', 'startsAt', 'endsAt']) expect(fields).toContain(f);
@@ -68,7 +83,10 @@ describe('events, venues, rooms and staff', () => {
     expect((await move('live')).body.status).toBe('live');
     expect((await move('closed')).body.status).toBe('closed');
 
-    const edit = await t.http.patch(`/api/events/${id}`).set(organizer.auth).send({ name: { en: 'Renamed' } });
+    const edit = await t.http
+      .patch(`/api/events/${id}`)
+      .set(organizer.auth)
+      .send({ name: { en: 'Renamed' } });
     expect(edit.status).toBe(409);
     expect(edit.body.code).toBe('EVENT_CLOSED');
     const venue = await t.http
@@ -92,7 +110,11 @@ describe('events, venues, rooms and staff', () => {
     await move('live');
     expect(await statuses()).toEqual(['live', 'live']);
     // A room added during the event is live at once.
-    await t.http.post(`/api/events/${setup.eventId}/rooms`).set(organizer.auth).send({ name: { en: 'Late room' }, sectorCodes: ['XVI'], capacity: 10 }).expect(201);
+    await t.http
+      .post(`/api/events/${setup.eventId}/rooms`)
+      .set(organizer.auth)
+      .send({ name: { en: 'Late room' }, sectorCodes: ['XVI'], capacity: 10 })
+      .expect(201);
     expect(await statuses()).toEqual(['live', 'live', 'live']);
     await move('closed');
     expect(await statuses()).toEqual(['closed', 'closed', 'closed']);
@@ -125,7 +147,10 @@ describe('events, venues, rooms and staff', () => {
 
     // Without registrations, a draft's sides still change.
     const empty = (await t.http.post('/api/events').set(organizer.auth).send(eventBody())).body;
-    const changed = await t.http.patch(`/api/events/${empty.id}`).set(organizer.auth).send({ sides: ['VN', 'LA'] });
+    const changed = await t.http
+      .patch(`/api/events/${empty.id}`)
+      .set(organizer.auth)
+      .send({ sides: ['VN', 'LA'] });
     expect(changed.status).toBe(200);
     expect(changed.body.sides).toEqual(['VN', 'LA']);
   });
@@ -154,7 +179,10 @@ describe('events, venues, rooms and staff', () => {
 
     const rooms = await t.http.get(`/api/events/${setup.eventId}/rooms?limit=1`).set(organizer.auth);
     expect(rooms.body).toMatchObject({ total: 2, items: [{ sectorCodes: ['II', 'IV'], status: 'scheduled', name: { zh: '农产品与食品' } }] });
-    const badSector = await t.http.post(`/api/events/${setup.eventId}/rooms`).set(organizer.auth).send({ name: { en: 'Bad' }, sectorCodes: ['XXII', '77'], capacity: 5 });
+    const badSector = await t.http
+      .post(`/api/events/${setup.eventId}/rooms`)
+      .set(organizer.auth)
+      .send({ name: { en: 'Bad' }, sectorCodes: ['XXII', '77'], capacity: 5 });
     expect(badSector.status).toBe(400);
     expect(badSector.body).toMatchObject({ code: 'UNKNOWN_HS_CODE' });
     expect(badSector.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['sectorCodes[0]', 'sectorCodes[1]']);

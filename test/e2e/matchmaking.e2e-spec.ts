@@ -66,8 +66,7 @@ describe('matchmaking: recommendations, meetings, outcomes', () => {
     const grower = await world.approved(organizer, setup, 'VN');
     const buyer = await world.approved(organizer, setup, 'CN');
     const reasons = async (locale: string) =>
-      (await t.http.get(`/api/events/${setup.eventId}/recommendations?registrationId=${buyer.registration.id}&locale=${locale}`).set(buyer.account.auth)).body
-        .items[0].reasons as string[];
+      (await t.http.get(`/api/events/${setup.eventId}/recommendations?registrationId=${buyer.registration.id}&locale=${locale}`).set(buyer.account.auth)).body.items[0].reasons as string[];
     const [vi, zh, en] = [await reasons('vi'), await reasons('zh'), await reasons('en')];
     expect(vi[0]).toMatch(/^chào bán HS 081060 \(.*sầu riêng.*\), mặt hàng bạn cần$/i);
     expect(zh[0]).toMatch(/^供应 HS 081060（.*榴莲.*），正是您所需要的$/);
@@ -116,8 +115,14 @@ describe('matchmaking: recommendations, meetings, outcomes', () => {
 
     // Requested and declined pairs leave the list.
     const [first, second] = growers;
-    const asked = await t.http.post(`/api/events/${setup.eventId}/connections`).set(buyer.account.auth).send({ fromRegistrationId: buyer.registration.id, toRegistrationId: first.registration.id });
-    const other = await t.http.post(`/api/events/${setup.eventId}/connections`).set(second.account.auth).send({ fromRegistrationId: second.registration.id, toRegistrationId: buyer.registration.id });
+    const asked = await t.http
+      .post(`/api/events/${setup.eventId}/connections`)
+      .set(buyer.account.auth)
+      .send({ fromRegistrationId: buyer.registration.id, toRegistrationId: first.registration.id });
+    const other = await t.http
+      .post(`/api/events/${setup.eventId}/connections`)
+      .set(second.account.auth)
+      .send({ fromRegistrationId: second.registration.id, toRegistrationId: buyer.registration.id });
     await t.http.post(`/api/connections/${other.body.id}/decline`).set(buyer.account.auth).expect(200);
     const after = (await t.http.get(url).set(buyer.account.auth)).body;
     const afterIds = after.items.map((r: { registrationId: string }) => r.registrationId);
@@ -136,9 +141,34 @@ describe('matchmaking: recommendations, meetings, outcomes', () => {
   it('ranks in SQL exactly as the pure score on randomized profiles (HS levels, certificates, OCOP, rooms, venues, languages)', async () => {
     const setup = await world.openEvent(organizer);
     let state = 20261122;
-    const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const pickFrom = <T,>(xs: T[]) => xs[Math.floor(random() * xs.length)];
-    const codes = ['08', '0810', '081060', '081090', '0804', '080450', '07', '0714', '071420', '03', '0306', '030617', '40', '4001', '400122', '52', '5407', '540752', '84', '8447', '6907', '690721', '16', '1604'];
+    const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pickFrom = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+    const codes = [
+      '08',
+      '0810',
+      '081060',
+      '081090',
+      '0804',
+      '080450',
+      '07',
+      '0714',
+      '071420',
+      '03',
+      '0306',
+      '030617',
+      '40',
+      '4001',
+      '400122',
+      '52',
+      '5407',
+      '540752',
+      '84',
+      '8447',
+      '6907',
+      '690721',
+      '16',
+      '1604',
+    ];
     const lines = () => Array.from({ length: 1 + Math.floor(random() * 4) }, () => ({ hsCode: pickFrom(codes), description: 'x' }));
     const certs = () =>
       [
@@ -162,7 +192,10 @@ describe('matchmaking: recommendations, meetings, outcomes', () => {
     const { scoreMatch } = await import('@tradebridge/matchmaking');
     const context = { locale: 'en' as const, hsName: () => undefined, venueCity: () => '' };
     for (const viewer of people.slice(0, 8)) {
-      const loaded = await profiles.load(setup.eventId, people.map((p) => p.registration.id));
+      const loaded = await profiles.load(
+        setup.eventId,
+        people.map((p) => p.registration.id),
+      );
       const me = loaded.get(viewer.registration.id)!;
       const expected = [...loaded.values()]
         .filter((c) => c.side !== me.side)
@@ -209,10 +242,9 @@ describe('matchmaking: recommendations, meetings, outcomes', () => {
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     const refused = results.filter((r) => r.status !== 201);
     expect(new Set(refused.map((r) => `${r.status} ${r.body.code}`))).toEqual(new Set(['409 SLOT_TAKEN']));
-    const [{ n }] = await t.db.query(
-      `SELECT count(*)::int AS n FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id WHERE p.registration_id = $1 AND p.active`,
-      [host.registration.id],
-    );
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id WHERE p.registration_id = $1 AND p.active`, [
+      host.registration.id,
+    ]);
     expect(n).toBe(1);
   });
 
@@ -259,7 +291,10 @@ describe('matchmaking: recommendations, meetings, outcomes', () => {
     expect(m.status).toBe(201);
     // A second connection of the same VN party at an overlapping time.
     const cn2 = await world.approved(organizer, setup, 'CN');
-    const c2 = await t.http.post(`/api/events/${setup.eventId}/connections`).set(organizer.auth).send({ fromRegistrationId: a.vn.registration.id, toRegistrationId: cn2.registration.id, channel: 'recorded' });
+    const c2 = await t.http
+      .post(`/api/events/${setup.eventId}/connections`)
+      .set(organizer.auth)
+      .send({ fromRegistrationId: a.vn.registration.id, toRegistrationId: cn2.registration.id, channel: 'recorded' });
     const clash = await t.http.post(`/api/events/${setup.eventId}/meetings`).set(organizer.auth).send({ connectionId: c2.body.id, startsAt: '2021-01-19T03:15:00Z' });
     expect(clash.status).toBe(409);
     expect(clash.body.code).toBe('SLOT_TAKEN');
@@ -291,7 +326,10 @@ describe('matchmaking: recommendations, meetings, outcomes', () => {
     const setup = await world.openEvent(organizer);
     const pair = await acceptedPair(setup);
     const window = { startsAt: '2021-01-19T06:00:00.000Z', endsAt: '2021-01-19T07:00:00.000Z' };
-    const put = await t.http.put(`/api/events/${setup.eventId}/registrations/${pair.vn.registration.id}/availability`).set(pair.vn.account.auth).send({ windows: [window] });
+    const put = await t.http
+      .put(`/api/events/${setup.eventId}/registrations/${pair.vn.registration.id}/availability`)
+      .set(pair.vn.account.auth)
+      .send({ windows: [window] });
     expect(put.status).toBe(200);
     expect(put.body.items).toEqual([window]);
     const overlap = await t.http
@@ -311,8 +349,16 @@ describe('matchmaking: recommendations, meetings, outcomes', () => {
     const setup = await world.openEvent(organizer);
     const pair = await acceptedPair(setup);
     const url = `/api/connections/${pair.connectionId}/outcomes`;
-    const first = (await t.http.post(url).set(pair.vn.account.auth).send({ kind: 'contract_signed', value: { amount: '90000', currency: 'CNY' } })).body;
-    const fixed = await t.http.post(url).set(organizer.auth).send({ kind: 'contract_signed', value: { amount: '95000.50', currency: 'CNY' }, correctsOutcomeId: first.id });
+    const first = (
+      await t.http
+        .post(url)
+        .set(pair.vn.account.auth)
+        .send({ kind: 'contract_signed', value: { amount: '90000', currency: 'CNY' } })
+    ).body;
+    const fixed = await t.http
+      .post(url)
+      .set(organizer.auth)
+      .send({ kind: 'contract_signed', value: { amount: '95000.50', currency: 'CNY' }, correctsOutcomeId: first.id });
     expect(fixed.status).toBe(201);
     expect(fixed.body.supersedesId).toBe(first.id);
     const twice = await t.http.post(url).set(pair.cn.account.auth).send({ kind: 'follow_up', correctsOutcomeId: first.id });
@@ -323,14 +369,23 @@ describe('matchmaking: recommendations, meetings, outcomes', () => {
       [fixed.body.id, true],
     ]);
 
-    const badCurrency = await t.http.post(url).set(pair.vn.account.auth).send({ kind: 'order_placed', value: { amount: '10', currency: 'XYZ' } });
+    const badCurrency = await t.http
+      .post(url)
+      .set(pair.vn.account.auth)
+      .send({ kind: 'order_placed', value: { amount: '10', currency: 'XYZ' } });
     expect(badCurrency.status).toBe(400);
     expect(badCurrency.body).toMatchObject({ code: 'UNKNOWN_CURRENCY', details: { fields: [{ field: 'value.currency' }] } });
-    const negative = await t.http.post(url).set(pair.vn.account.auth).send({ kind: 'order_placed', value: { amount: '-5', currency: 'USD' } });
+    const negative = await t.http
+      .post(url)
+      .set(pair.vn.account.auth)
+      .send({ kind: 'order_placed', value: { amount: '-5', currency: 'USD' } });
     expect(negative.status).toBe(400);
 
     const vn = await world.approved(organizer, setup, 'VN');
-    const open = await t.http.post(`/api/events/${setup.eventId}/connections`).set(vn.account.auth).send({ fromRegistrationId: vn.registration.id, toRegistrationId: pair.cn.registration.id });
+    const open = await t.http
+      .post(`/api/events/${setup.eventId}/connections`)
+      .set(vn.account.auth)
+      .send({ fromRegistrationId: vn.registration.id, toRegistrationId: pair.cn.registration.id });
     const notAccepted = await t.http.post(`/api/connections/${open.body.id}/outcomes`).set(vn.account.auth).send({ kind: 'follow_up' });
     expect(notAccepted.status).toBe(422);
     expect(notAccepted.body.code).toBe('NOT_ACCEPTED');

@@ -124,7 +124,11 @@ describe('meetings: the clock, the length and each party’s attendance', () => 
     expect((await totals(setup)).meetingsHeld).toBe(1);
 
     // Once both attended, neither party can lower it.
-    for (const [who, body] of [[b, { attendance: 'absent' }], [b, { status: 'no_show' }], [a, { attendance: 'absent' }]] as const) {
+    for (const [who, body] of [
+      [b, { attendance: 'absent' }],
+      [b, { status: 'no_show' }],
+      [a, { attendance: 'absent' }],
+    ] as const) {
       const undo = await patch(who.account, m.id, body);
       expect([403, 409]).toContain(undo.status);
       expect(['NOT_YOUR_ATTENDANCE', 'INVALID_STATUS_TRANSITION']).toContain(undo.body.code);
@@ -183,7 +187,10 @@ describe('meetings: the clock, the length and each party’s attendance', () => 
         .set(a.account.auth)
         .send({ windows: [{ startsAt: '2021-01-19T01:00:00Z', endsAt: '2021-01-19T03:00:00Z' }] }),
     ];
-    const edit = await t.http.patch(`/api/events/${setup.eventId}`).set(organizer.auth).send({ name: { en: 'Renamed' } });
+    const edit = await t.http
+      .patch(`/api/events/${setup.eventId}`)
+      .set(organizer.auth)
+      .send({ name: { en: 'Renamed' } });
     for (const res of [...refused, edit]) {
       expect({ status: res.status, code: res.body.code, message: res.body.message }).toEqual({ status: 409, code: 'EVENT_CLOSED', message: edit.body.message });
     }

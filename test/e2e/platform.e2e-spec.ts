@@ -57,9 +57,7 @@ describe('platform: health, OpenAPI, error shape, guards', () => {
     expect(html.status).toBe(200);
     expect(html.text).toMatch(/swagger/i);
     const doc = (await t.http.get('/api/docs-json')).body;
-    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
-      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
-    );
+    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
     for (const route of [
       'POST /api/auth/register',
       'POST /api/auth/login',
@@ -170,7 +168,7 @@ describe('platform: health, OpenAPI, error shape, guards', () => {
     expect({ errors, status: run.status }).toEqual({ errors: [], status: 0 });
   }, 90_000);
 
-  it('documents what a client generator needs: uuid ids, integer pages, typed nullables, the validators\' rules, security and error headers', async () => {
+  it("documents what a client generator needs: uuid ids, integer pages, typed nullables, the validators' rules, security and error headers", async () => {
     const doc = (await t.http.get('/api/docs-json')).body as OpenApiDocument & {
       servers: { url: string }[];
       paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, { headers?: Record<string, unknown> }> }>>;
@@ -212,7 +210,11 @@ describe('platform: health, OpenAPI, error shape, guards', () => {
       expect({ route: o.route, security }).toEqual({ route: o.route, security: publicRoutes.includes(o.route) ? [] : [{ bearer: [] }] });
     }
     // Bodies can be refused as too large or unreadable; throttled logins say when to come back; replays say so.
-    for (const o of ops.filter((op) => op.body)) expect({ route: o.route, statuses: Object.keys(doc.paths[o.path][o.method.toLowerCase()].responses) }).toEqual({ route: o.route, statuses: expect.arrayContaining(['400', '413', '415']) });
+    for (const o of ops.filter((op) => op.body))
+      expect({ route: o.route, statuses: Object.keys(doc.paths[o.path][o.method.toLowerCase()].responses) }).toEqual({
+        route: o.route,
+        statuses: expect.arrayContaining(['400', '413', '415']),
+      });
     expect(doc.paths['/api/auth/login'].post.responses['429'].headers).toHaveProperty('Retry-After');
     expect(doc.paths['/api/events/{id}/connections'].post.responses['201'].headers).toHaveProperty('Idempotent-Replayed');
   });

@@ -158,7 +158,7 @@ describe('npm start on a fresh machine', () => {
     await watch.connect();
     const processes = ports.map((port) => start({ ...common, PORT: String(port) }));
     try {
-      for (const deadline = Date.now() + 60_000; ; ) {
+      for (const deadline = Date.now() + 60_000; ;) {
         const { rows } = await watch.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
         if (rows[0].n >= 2) break;
         for (const p of processes) if (p.child.exitCode !== null) throw new Error(`process exited early:\n${p.output()}`);

@@ -37,7 +37,10 @@ function merged(value: unknown): unknown {
 /** `${VAR:?message}` and `${VAR:-default}` as compose fills them, from `given`. */
 function interpolated(env: Record<string, string>, given: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(env).map(([key, value]) => [key, String(value).replace(/\$\{(\w+)(?::([?-])([^}]*))?\}/g, (_, name: string, kind?: string, rest?: string) => given[name] ?? (kind === '-' ? rest! : ''))]),
+    Object.entries(env).map(([key, value]) => [
+      key,
+      String(value).replace(/\$\{(\w+)(?::([?-])([^}]*))?\}/g, (_, name: string, kind?: string, rest?: string) => given[name] ?? (kind === '-' ? rest! : '')),
+    ]),
   );
 }
 
@@ -90,7 +93,9 @@ describe('the production shape: docker-compose.yml and deploy/nginx agree', () =
       expect(config.publicUrl).toBe('http://localhost:3000');
     }
     for (const [, service] of apis) {
-      const trusts = express().set('trust proxy', loadConfig(interpolated(service.environment ?? {}, given)).trustProxy).get('trust proxy fn') as (address: string, hop: number) => boolean;
+      const trusts = express()
+        .set('trust proxy', loadConfig(interpolated(service.environment ?? {}, given)).trustProxy)
+        .get('trust proxy fn') as (address: string, hop: number) => boolean;
       // Compose networks are private ranges (172.16.0.0/12 by default, 192.168.0.0/16 or 10.0.0.0/8 when configured).
       for (const nginx of ['172.18.0.5', '192.168.16.3', '10.0.3.7']) expect({ nginx, trusted: trusts(nginx, 0) }).toEqual({ nginx, trusted: true });
       expect(trusts('203.0.113.9', 0)).toBe(false);

@@ -83,7 +83,10 @@ describe('registrations: register, approve, badge, check-in, rooms', () => {
   it('sets walkInRegistration at creation (default true) and lets only organizers change it', async () => {
     const byDefault = await t.http.post('/api/events').set(organizer.auth).send(eventBody());
     expect(byDefault.body.walkInRegistration).toBe(true);
-    const off = await t.http.post('/api/events').set(organizer.auth).send(eventBody({ walkInRegistration: false }));
+    const off = await t.http
+      .post('/api/events')
+      .set(organizer.auth)
+      .send(eventBody({ walkInRegistration: false }));
     expect(off.status).toBe(201);
     expect(off.body.walkInRegistration).toBe(false);
     expect((await t.http.get(`/api/events/${off.body.id}`).set(organizer.auth)).body.walkInRegistration).toBe(false);
@@ -231,7 +234,12 @@ describe('registrations: register, approve, badge, check-in, rooms', () => {
 
   it('lets an organizer override a room, respecting capacity (409 ROOM_FULL)', async () => {
     const setup = await world.openEvent(organizer);
-    const tiny = (await t.http.post(`/api/events/${setup.eventId}/rooms`).set(organizer.auth).send({ name: { vi: 'Phòng VIP' }, sectorCodes: ['II'], capacity: 1 })).body;
+    const tiny = (
+      await t.http
+        .post(`/api/events/${setup.eventId}/rooms`)
+        .set(organizer.auth)
+        .send({ name: { vi: 'Phòng VIP' }, sectorCodes: ['II'], capacity: 1 })
+    ).body;
     const a = await approved(setup, 'VN');
     const b = await approved(setup, 'CN');
     const move = (id: string, roomId: string | null, who = organizer) => t.http.patch(`/api/events/${setup.eventId}/registrations/${id}`).set(who.auth).send({ roomId });

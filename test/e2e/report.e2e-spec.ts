@@ -39,7 +39,10 @@ describe('results report (json)', () => {
     const [vn1, vn2, vn3] = [await add('VN', setup.venues.laoCai), await add('VN', setup.venues.laoCai), await add('VN', setup.venues.online)];
     const [cn1, cn2, cn3] = [await add('CN', setup.venues.hangzhou), await add('CN', setup.venues.hangzhou), await add('CN', setup.venues.laoCai)];
     // One pending and one rejected registration.
-    for (const [country, decide] of [['VN', null], ['CN', 'reject']] as const) {
+    for (const [country, decide] of [
+      ['VN', null],
+      ['CN', 'reject'],
+    ] as const) {
       const m = await world.member(country);
       const reg = await world.register(m.account, setup.eventId, m.enterpriseId, country === 'VN' ? setup.venues.laoCai : setup.venues.hangzhou);
       if (decide) await t.http.post(`/api/events/${setup.eventId}/registrations/${reg.body.id}/reject`).set(organizer.auth).send({}).expect(200);
@@ -49,13 +52,21 @@ describe('results report (json)', () => {
       await world.checkIn(organizer, setup.eventId, p.registration.badgeCode);
       checkedIn.add(p.registration.id);
     }
-    for (const [p, room] of [[vn1, setup.rooms.agriculture], [cn1, setup.rooms.agriculture], [vn2, setup.rooms.industry], [cn3, setup.rooms.industry]] as const) {
+    for (const [p, room] of [
+      [vn1, setup.rooms.agriculture],
+      [cn1, setup.rooms.agriculture],
+      [vn2, setup.rooms.industry],
+      [cn3, setup.rooms.industry],
+    ] as const) {
       await t.http.patch(`/api/events/${setup.eventId}/registrations/${p.registration.id}`).set(organizer.auth).send({ roomId: room }).expect(200);
       rooms.set(p.registration.id, room);
     }
 
     const request = async (from: Person, to: Person) => {
-      const res = await t.http.post(`/api/events/${setup.eventId}/connections`).set(from.account.auth).send({ fromRegistrationId: from.registration.id, toRegistrationId: to.registration.id });
+      const res = await t.http
+        .post(`/api/events/${setup.eventId}/connections`)
+        .set(from.account.auth)
+        .send({ fromRegistrationId: from.registration.id, toRegistrationId: to.registration.id });
       expect(res.status).toBe(201);
       const c = { id: res.body.id as string, from, to, status: 'requested', channel: 'online', room: rooms.get(from.registration.id) ?? null };
       connections.push(c);
@@ -74,23 +85,43 @@ describe('results report (json)', () => {
     const c1 = await request(cn1, vn1);
     await answer(c1, 'accept');
     await answer(await request(cn2, vn1), 'decline');
-    const scan = await t.http.post(`/api/events/${setup.eventId}/connections/scan`).set(cn3.account.auth).send({ fromRegistrationId: cn3.registration.id, badgeCode: vn2.registration.badgeCode });
+    const scan = await t.http
+      .post(`/api/events/${setup.eventId}/connections/scan`)
+      .set(cn3.account.auth)
+      .send({ fromRegistrationId: cn3.registration.id, badgeCode: vn2.registration.badgeCode });
     expect(scan.status).toBe(201);
     connections.push({ id: scan.body.id, from: cn3, to: vn2, status: 'accepted', channel: 'qr', room: rooms.get(cn3.registration.id) ?? null });
-    const recorded = await t.http.post(`/api/events/${setup.eventId}/connections`).set(organizer.auth).send({ fromRegistrationId: vn3.registration.id, toRegistrationId: cn2.registration.id, channel: 'recorded' });
+    const recorded = await t.http
+      .post(`/api/events/${setup.eventId}/connections`)
+      .set(organizer.auth)
+      .send({ fromRegistrationId: vn3.registration.id, toRegistrationId: cn2.registration.id, channel: 'recorded' });
     connections.push({ id: recorded.body.id, from: vn3, to: cn2, status: 'accepted', channel: 'recorded', room: null });
     await request(cn1, vn2); // still waiting
 
     // Meetings: one held, one no-show.
-    for (const [c, status, at] of [[c1, 'held', '2021-01-19T02:00:00Z'], [connections.find((x) => x.channel === 'qr')!, 'no_show', '2021-01-19T03:00:00Z']] as const) {
+    for (const [c, status, at] of [
+      [c1, 'held', '2021-01-19T02:00:00Z'],
+      [connections.find((x) => x.channel === 'qr')!, 'no_show', '2021-01-19T03:00:00Z'],
+    ] as const) {
       const m = await t.http.post(`/api/events/${setup.eventId}/meetings`).set(organizer.auth).send({ connectionId: c.id, startsAt: at });
       expect(m.status).toBe(201);
       await t.http.patch(`/api/meetings/${m.body.id}`).set(organizer.auth).send({ status }).expect(200);
     }
     // Outcomes: an MOU corrected once (the correction counts), a contract, a follow-up.
-    const mou = await t.http.post(`/api/connections/${c1.id}/outcomes`).set(c1.from.account.auth).send({ kind: 'mou_signed', value: { amount: '100000', currency: 'USD' } });
-    await t.http.post(`/api/connections/${c1.id}/outcomes`).set(organizer.auth).send({ kind: 'mou_signed', value: { amount: '120000.50', currency: 'USD' }, correctsOutcomeId: mou.body.id }).expect(201);
-    await t.http.post(`/api/connections/${recorded.body.id}/outcomes`).set(organizer.auth).send({ kind: 'contract_signed', value: { amount: '500000', currency: 'CNY' } }).expect(201);
+    const mou = await t.http
+      .post(`/api/connections/${c1.id}/outcomes`)
+      .set(c1.from.account.auth)
+      .send({ kind: 'mou_signed', value: { amount: '100000', currency: 'USD' } });
+    await t.http
+      .post(`/api/connections/${c1.id}/outcomes`)
+      .set(organizer.auth)
+      .send({ kind: 'mou_signed', value: { amount: '120000.50', currency: 'USD' }, correctsOutcomeId: mou.body.id })
+      .expect(201);
+    await t.http
+      .post(`/api/connections/${recorded.body.id}/outcomes`)
+      .set(organizer.auth)
+      .send({ kind: 'contract_signed', value: { amount: '500000', currency: 'CNY' } })
+      .expect(201);
     await t.http.post(`/api/connections/${recorded.body.id}/outcomes`).set(organizer.auth).send({ kind: 'follow_up' }).expect(201);
   });
   afterAll(() => t.close());
@@ -156,7 +187,12 @@ describe('results report (json)', () => {
     const made = count('accepted');
     expect(sectionOfChapter['08']).toBe('II');
     expect(sectionOfChapter['84']).toBe('XVI');
-    expect(new Map(report.bySector.map((s: { section: string; made: number }) => [s.section, s.made]))).toEqual(new Map([['II', made], ['XVI', made]]));
+    expect(new Map(report.bySector.map((s: { section: string; made: number }) => [s.section, s.made]))).toEqual(
+      new Map([
+        ['II', made],
+        ['XVI', made],
+      ]),
+    );
     // Goods pairs: every connection made sells fruit VN → CN and machinery CN → VN, whichever side asked.
     expect(report.topHsPairs.map((p: { chapter: string; sellerSide: string; buyerSide: string; made: number }) => [p.chapter, p.sellerSide, p.buyerSide, p.made])).toEqual([
       ['08', 'VN', 'CN', made],
@@ -182,7 +218,10 @@ describe('results report (json)', () => {
 
   it('shows outcomes recorded months after the event in their own month', async () => {
     const c = connections.find((x) => x.channel === 'recorded')!;
-    const late = await t.http.post(`/api/connections/${c.id}/outcomes`).set(organizer.auth).send({ kind: 'order_placed', value: { amount: '75000', currency: 'CNY' } });
+    const late = await t.http
+      .post(`/api/connections/${c.id}/outcomes`)
+      .set(organizer.auth)
+      .send({ kind: 'order_placed', value: { amount: '75000', currency: 'CNY' } });
     expect(late.status).toBe(201);
     // As if it had been recorded in April 2021, three months after the conference of 19 January.
     await t.db.query(`UPDATE outcomes SET recorded_at = '2021-04-15T08:00:00Z' WHERE id = $1`, [late.body.id]);
@@ -228,19 +267,27 @@ describe('results report (json)', () => {
   it('keeps the chapter bits a registration carries in step with its enterprise, so sectors follow profile edits', async () => {
     const p = await world.approved(organizer, setup, 'VN');
     const bits = async () =>
-      (await t.db.query(
-        `SELECT r.offer_chapters_lo::text AS r_lo, r.offer_chapters_hi::text AS r_hi, r.need_chapters_lo::text AS rn_lo, r.need_chapters_hi::text AS rn_hi,
+      (
+        await t.db.query(
+          `SELECT r.offer_chapters_lo::text AS r_lo, r.offer_chapters_hi::text AS r_hi, r.need_chapters_lo::text AS rn_lo, r.need_chapters_hi::text AS rn_hi,
                 e.offer_chapters_lo::text AS e_lo, e.offer_chapters_hi::text AS e_hi, e.need_chapters_lo::text AS en_lo, e.need_chapters_hi::text AS en_hi
            FROM registrations r JOIN enterprises e ON e.id = r.enterprise_id WHERE r.id = $1`,
-        [p.registration.id],
-      ))[0] as Record<string, string>;
+          [p.registration.id],
+        )
+      )[0] as Record<string, string>;
     const before = await bits();
     expect([before.r_lo, before.r_hi, before.rn_lo, before.rn_hi]).toEqual([before.e_lo, before.e_hi, before.en_lo, before.en_hi]);
     // Now it sells rubber (chapter 40, low half) and steel (72, high half) and needs paper (48).
-    const res = await t.http.patch(`/api/enterprises/${p.enterpriseId}`).set(p.account.auth).send({
-      offers: [{ hsCode: '4001', description: 'Natural rubber' }, { hsCode: '7208', description: 'Hot-rolled steel' }],
-      needs: [{ hsCode: '48', description: 'Paper' }],
-    });
+    const res = await t.http
+      .patch(`/api/enterprises/${p.enterpriseId}`)
+      .set(p.account.auth)
+      .send({
+        offers: [
+          { hsCode: '4001', description: 'Natural rubber' },
+          { hsCode: '7208', description: 'Hot-rolled steel' },
+        ],
+        needs: [{ hsCode: '48', description: 'Paper' }],
+      });
     expect(res.status).toBe(200);
     const after = await bits();
     expect(after).toMatchObject({ r_lo: String(1n << 39n), r_hi: String(1n << 8n), rn_lo: String(1n << 47n), rn_hi: '0' });
@@ -273,23 +320,20 @@ describe('results report (json)', () => {
   it('exports XLSX whose sheets, read back, equal the JSON report', async () => {
     const { default: ExcelJS } = await import('exceljs');
     const json = (await t.http.get(`/api/events/${setup.eventId}/report?locale=vi`).set(organizer.auth)).body;
-    const res = await t.http.get(`/api/events/${setup.eventId}/report?format=xlsx&locale=vi`).set(organizer.auth).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const res = await t.http
+      .get(`/api/events/${setup.eventId}/report?format=xlsx&locale=vi`)
+      .set(organizer.auth)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual([
-      'Tổng hợp',
-      'Theo phòng giao thương',
-      'Theo điểm cầu',
-      'Theo lĩnh vực (phần HS)',
-      'Danh sách kết nối thành công',
-      'Kết quả',
-    ]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo phòng giao thương', 'Theo điểm cầu', 'Theo lĩnh vực (phần HS)', 'Danh sách kết nối thành công', 'Kết quả']);
     const rows = (name: string) => {
       const out: unknown[][] = [];
       workbook.getWorksheet(name)!.eachRow((row, n) => {
@@ -303,7 +347,9 @@ describe('results report (json)', () => {
     expect(summary.get('Tỷ lệ chấp nhận')).toBe(json.totals.acceptanceRate);
     expect(summary.get('Số tiền (USD)')).toBe(120000.5);
     expect(rows('Theo phòng giao thương')).toEqual(json.byRoom.map((r: { name: string; approved: number; requested: number; made: number }) => [r.name, r.approved, r.requested, r.made]));
-    expect(rows('Theo điểm cầu')).toEqual(json.byVenue.map((v: { name: string; registered: number; approved: number; checkedIn: number }) => [v.name, v.registered, v.approved, v.checkedIn]));
+    expect(rows('Theo điểm cầu')).toEqual(
+      json.byVenue.map((v: { name: string; registered: number; approved: number; checkedIn: number }) => [v.name, v.registered, v.approved, v.checkedIn]),
+    );
     expect(rows('Theo lĩnh vực (phần HS)')).toEqual(json.bySector.map((s: { section: string; name: string; made: number }) => [s.section, s.name, s.made]));
     expect(rows('Danh sách kết nối thành công')).toHaveLength(json.totals.connectionsMade);
     const outcomes = rows('Kết quả');
@@ -316,12 +362,19 @@ describe('results report (json)', () => {
     const other = await world.openEvent(organizer);
     const a = await world.approved(organizer, other, 'VN', vn);
     const b = await world.approved(organizer, other, 'CN', cn);
-    const made = await t.http.post(`/api/events/${other.eventId}/connections`).set(organizer.auth).send({ fromRegistrationId: a.registration.id, toRegistrationId: b.registration.id, channel: 'recorded' });
+    const made = await t.http
+      .post(`/api/events/${other.eventId}/connections`)
+      .set(organizer.auth)
+      .send({ fromRegistrationId: a.registration.id, toRegistrationId: b.registration.id, channel: 'recorded' });
     expect(made.status).toBe(201);
     return { eventId: other.eventId, connectionId: made.body.id as string };
   };
   const download = (eventId: string, format: 'csv' | 'xlsx' | 'pdf', locale: string) =>
-    t.http.get(`/api/events/${eventId}/report?format=${format}&locale=${locale}`).set(organizer.auth).buffer(true).parse(format === 'csv' ? utf8 : binary);
+    t.http
+      .get(`/api/events/${eventId}/report?format=${format}&locale=${locale}`)
+      .set(organizer.auth)
+      .buffer(true)
+      .parse(format === 'csv' ? utf8 : binary);
   const workbookOf = async (xlsx: Buffer) => {
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
@@ -333,7 +386,11 @@ describe('results report (json)', () => {
     const names = { vi: `-2+3+cmd|' /C calc'!A0`, en: '=HYPERLINK("http://x","y")', zh: '+1+1', cnEn: '@SUM(1+1)' };
     const { eventId } = await eventWithConnection({ name: { vi: names.vi, en: names.en } }, { name: { zh: names.zh, en: names.cnEn } });
     const quoted = (name: string) => `"'${name.replace(/"/g, '""')}"`;
-    for (const [locale, from, to] of [['en', names.en, names.cnEn], ['vi', names.vi, names.cnEn], ['zh', names.en, names.zh]] as const) {
+    for (const [locale, from, to] of [
+      ['en', names.en, names.cnEn],
+      ['vi', names.vi, names.cnEn],
+      ['zh', names.en, names.zh],
+    ] as const) {
       const res = await download(eventId, 'csv', locale);
       expect(res.status).toBe(200);
       const text = (res.body as string).slice(1);
@@ -346,7 +403,10 @@ describe('results report (json)', () => {
     expect(res.status).toBe(200);
     const { workbook, ExcelJS } = await workbookOf(res.body as Buffer);
     const row = workbook.getWorksheet('Connections made')!.getRow(2);
-    for (const [column, name] of [[2, names.en], [5, names.cnEn]] as const) {
+    for (const [column, name] of [
+      [2, names.en],
+      [5, names.cnEn],
+    ] as const) {
       const cell = row.getCell(column);
       expect({ type: cell.type, value: cell.value, formula: cell.formula }).toEqual({ type: ExcelJS.ValueType.String, value: name, formula: undefined });
     }
@@ -354,11 +414,17 @@ describe('results report (json)', () => {
 
   it('shows a large and a fractional amount with every digit, the same figure in JSON, CSV, XLSX and PDF', async () => {
     const { eventId, connectionId } = await eventWithConnection();
-    for (const value of [{ amount: '9999999999999999.99', currency: 'USD' }, { amount: '1000000.50', currency: 'VND' }]) {
+    for (const value of [
+      { amount: '9999999999999999.99', currency: 'USD' },
+      { amount: '1000000.50', currency: 'VND' },
+    ]) {
       await t.http.post(`/api/connections/${connectionId}/outcomes`).set(organizer.auth).send({ kind: 'contract_signed', value }).expect(201);
     }
     const json = (await t.http.get(`/api/events/${eventId}/report?locale=en`).set(organizer.auth)).body;
-    expect(json.valueByCurrency.map((v: { currency: string; amount: string }) => [v.currency, v.amount])).toEqual([['USD', '9999999999999999.99'], ['VND', '1000000.50']]);
+    expect(json.valueByCurrency.map((v: { currency: string; amount: string }) => [v.currency, v.amount])).toEqual([
+      ['USD', '9999999999999999.99'],
+      ['VND', '1000000.50'],
+    ]);
 
     const csv = ((await download(eventId, 'csv', 'vi')).body as string).split('\r\n');
     expect(csv).toEqual(expect.arrayContaining(['USD,9999999999999999.99', 'VND,1000000.50']));

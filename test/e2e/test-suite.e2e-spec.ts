@@ -18,7 +18,11 @@ function listE2e(redisUrl: string | undefined, projects: string[] = ['e2e']): { 
   const env = { ...process.env };
   delete env.REDIS_URL;
   if (redisUrl) env.REDIS_URL = redisUrl;
-  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '--selectProjects', ...projects, '--listTests', '--json'], { cwd: ROOT, env, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '--selectProjects', ...projects, '--listTests', '--json'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+  });
   expect(run.status).toBe(0);
   return { specs: (JSON.parse(run.stdout) as string[]).map((path) => path.slice(ROOT.length + 1)), stderr: run.stderr };
 }

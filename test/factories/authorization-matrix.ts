@@ -82,7 +82,10 @@ const EXPECTED = `
 export function parseExpected(table: string): Map<string, Record<ActorName, number>> {
   const rows = new Map<string, Record<ActorName, number>>();
   for (const line of table.trim().split('\n').slice(2)) {
-    const [route, ...cells] = line.split('|').slice(1, -1).map((c) => c.trim());
+    const [route, ...cells] = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     const key = route.replace(/\s+\(.*\)$/, '');
     if (rows.has(key)) throw new Error(`two rows for ${key}`);
     rows.set(key, Object.fromEntries(ACTORS.map((a, i) => [a, Number(cells[i])])) as Record<ActorName, number>);
@@ -108,7 +111,6 @@ export interface Call {
   query?: string;
   body?: unknown;
 }
-
 
 /** One request of the matrix and its answer. */
 export interface Cell {
@@ -210,7 +212,10 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
     'GET /api/events/{id}/staff': { call: (s) => ({ params: { id: s.eventId } }) },
     'DELETE /api/events/{id}/staff/{userId}': { call: (s) => ({ params: { id: s.eventId, userId: people.moderator.id } }) },
     'POST /api/events/{id}/venues': {
-      call: (s) => ({ params: { id: s.eventId }, body: { name: 'Điểm cầu Hà Giang', city: 'Hà Giang', country: 'VN', timezone: 'Asia/Ho_Chi_Minh', kind: 'satellite', capacity: 50, tables: 5 } }),
+      call: (s) => ({
+        params: { id: s.eventId },
+        body: { name: 'Điểm cầu Hà Giang', city: 'Hà Giang', country: 'VN', timezone: 'Asia/Ho_Chi_Minh', kind: 'satellite', capacity: 50, tables: 5 },
+      }),
     },
     'GET /api/events/{id}/venues': { call: (s) => ({ params: { id: s.eventId } }) },
     'POST /api/events/{id}/rooms': { call: (s) => ({ params: { id: s.eventId }, body: { name: { en: 'Machinery' }, sectorCodes: ['XVI'], capacity: 40 } }) },
@@ -233,7 +238,10 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
     'POST /api/connections/{id}/accept': { needs: ['requested'], call: (s) => ({ params: { id: s.connectionId! } }) },
     'POST /api/connections/{id}/decline': { needs: ['requested'], call: (s) => ({ params: { id: s.connectionId! } }) },
     'POST /api/connections/{id}/withdraw': { needs: ['requested'], call: (s) => ({ params: { id: s.connectionId! } }) },
-    'POST /api/connections/{id}/outcomes': { needs: ['accepted'], call: (s) => ({ params: { id: s.connectionId! }, body: { kind: 'mou_signed', value: { amount: '1000.00', currency: 'USD' } } }) },
+    'POST /api/connections/{id}/outcomes': {
+      needs: ['accepted'],
+      call: (s) => ({ params: { id: s.connectionId! }, body: { kind: 'mou_signed', value: { amount: '1000.00', currency: 'USD' } } }),
+    },
     'GET /api/connections/{id}/outcomes': { needs: ['accepted'], call: (s) => ({ params: { id: s.connectionId! } }) },
     'POST /api/events/{id}/schedule': { needs: ['accepted'], call: (s) => ({ params: { id: s.eventId }, body: { dryRun: true } }) },
     'POST /api/events/{id}/meetings': { needs: ['accepted'], call: (s) => ({ params: { id: s.eventId }, body: { connectionId: s.connectionId, startsAt: '2021-01-19T02:00:00.000Z' } }) },
@@ -273,9 +281,11 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
     };
     // Rows touch their own events, so a few run side by side.
     const queue = [...rows];
-    await Promise.all(Array.from({ length: 4 }, async () => {
-      for (let op = queue.shift(); op; op = queue.shift()) await checkRow(op);
-    }));
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let op = queue.shift(); op; op = queue.shift()) await checkRow(op);
+      }),
+    );
     return mismatches;
   }
 

@@ -52,7 +52,10 @@ export async function populateConference(w: World): Promise<PopulatedConference>
 
   const requested = await ok<{ id: string }>(
     'request A → B',
-    http.post(`/api/events/${eventId}/connections`).set(a.account.auth).send({ fromRegistrationId: a.registration.id, toRegistrationId: b.registration.id, message: 'Chúng tôi muốn hợp tác' }),
+    http
+      .post(`/api/events/${eventId}/connections`)
+      .set(a.account.auth)
+      .send({ fromRegistrationId: a.registration.id, toRegistrationId: b.registration.id, message: 'Chúng tôi muốn hợp tác' }),
   );
   const accepted = await ok<{ id: string }>(
     'request C → D',
@@ -65,13 +68,22 @@ export async function populateConference(w: World): Promise<PopulatedConference>
   );
   const outcome = await ok<{ id: string }>(
     'outcome C ↔ D',
-    http.post(`/api/connections/${accepted.id}/outcomes`).set(c.account.auth).send({ kind: 'mou_signed', value: { amount: '250000.00', currency: 'USD' }, note: 'MOU 200 t cao su' }),
+    http
+      .post(`/api/connections/${accepted.id}/outcomes`)
+      .set(c.account.auth)
+      .send({ kind: 'mou_signed', value: { amount: '250000.00', currency: 'USD' }, note: 'MOU 200 t cao su' }),
   );
 
   const pendingMember = await w.member('VN');
   const pendingReg = await ok<{ id: string }>('pending registration', w.register(pendingMember.account, eventId, pendingMember.enterpriseId, setup.venues.laoCai));
 
-  const draft = await ok<{ id: string }>('draft event', http.post('/api/events').set(organizer.auth).send(eventBody({ name: { en: 'Draft: Hà Nội – Vientiane trade mission' } })));
+  const draft = await ok<{ id: string }>(
+    'draft event',
+    http
+      .post('/api/events')
+      .set(organizer.auth)
+      .send(eventBody({ name: { en: 'Draft: Hà Nội – Vientiane trade mission' } })),
+  );
   const closed = await w.openEvent(organizer);
   for (const status of ['live', 'closed']) await ok(`event → ${status}`, http.patch(`/api/events/${closed.eventId}`).set(organizer.auth).send({ status }));
 

@@ -110,7 +110,10 @@ export function poolFor(name: string, path = ''): keyof IdPools | undefined {
   if (name === 'userId') return 'users';
   if (name === 'badgeCode') return 'badges';
   if (name === 'email') return 'emails';
-  const stem = name.replace(/Id$/, '').replace(/^(from|to|corrects)/, '').toLowerCase();
+  const stem = name
+    .replace(/Id$/, '')
+    .replace(/^(from|to|corrects)/, '')
+    .toLowerCase();
   const byStem: Record<string, keyof IdPools> = {
     event: 'events',
     enterprise: 'enterprises',
@@ -220,7 +223,7 @@ export function deepNesting(depth: number): unknown {
  */
 export function conforming(schema: JsonSchema, pools: IdPools, name = '', depth = 0): fc.Arbitrary<unknown> {
   const pool = poolFor(name);
-  const ids = pool ? pools[pool] ?? [] : [];
+  const ids = pool ? (pools[pool] ?? []) : [];
   const withNull = (a: fc.Arbitrary<unknown>) => (schema.nullable ? fc.oneof({ weight: 4, arbitrary: a }, { weight: 1, arbitrary: fc.constant(null) }) : a);
   if (schema.enum?.length) return withNull(fc.constantFrom(...schema.enum));
   if (ids.length) return withNull(fc.constantFrom(...ids));
@@ -313,7 +316,8 @@ export function mutated(schema: JsonSchema, pools: IdPools): fc.Arbitrary<Json> 
         .tuple(fc.constantFrom(...paths), fc.oneof(fc.constantFrom('__proto__', 'constructor', 'id', 'createdBy', 'roles', 'status', 'eventId', 'isAdmin', ''), fc.string()), wrongValue())
         .map(([p, k, v]) => {
           const target = p.reduce<Json>((acc, key) => (acc as Record<string | number, Json>)?.[key], body);
-          if (!target || typeof target !== 'object' || Array.isArray(target)) return body && typeof body === 'object' && !Array.isArray(body) ? { ...body, [k || 'extra']: v } : { [k || 'extra']: v };
+          if (!target || typeof target !== 'object' || Array.isArray(target))
+            return body && typeof body === 'object' && !Array.isArray(body) ? { ...body, [k || 'extra']: v } : { [k || 'extra']: v };
           return setAt(body, p, { ...target, [k || 'extra']: v });
         }),
     ];
@@ -337,7 +341,18 @@ export function bodyCase(schema: JsonSchema | undefined, pools: IdPools): fc.Arb
       fc.integer({ min: 10_000, max: 100_000 }).map((n) => `${'['.repeat(n)}${']'.repeat(n)}`),
       fc.constant(`{"a":"${'x'.repeat(300 * 1024)}"}`),
     )
-    .chain((text) => fc.constantFrom('application/json', 'application/json; charset=utf-7', 'application/json; charset=latin1', 'application/json; charset=utf-16', 'text/plain', 'application/x-www-form-urlencoded').map((contentType): BodyCase => ({ kind: 'raw', text, contentType })));
+    .chain((text) =>
+      fc
+        .constantFrom(
+          'application/json',
+          'application/json; charset=utf-7',
+          'application/json; charset=latin1',
+          'application/json; charset=utf-16',
+          'text/plain',
+          'application/x-www-form-urlencoded',
+        )
+        .map((contentType): BodyCase => ({ kind: 'raw', text, contentType })),
+    );
   if (!schema) return fc.oneof({ weight: 3, arbitrary: json(junkJson()) }, { weight: 1, arbitrary: json(fc.constant({})) }, { weight: 1, arbitrary: raw });
   return fc.oneof(
     { weight: 6, arbitrary: json(mutated(schema, pools)) },
@@ -371,7 +386,10 @@ export function queryString(params: Parameter[], pools: IdPools): fc.Arbitrary<s
       { weight: 1, arbitrary: fc.array(fc.constantFrom('1', 'a', '', '%'), { minLength: 2, maxLength: 3 }) },
     );
   const known = fc.record(Object.fromEntries(params.map((p) => [p.name, value(p)])), { requiredKeys: [] });
-  const unknown = fc.oneof({ weight: 5, arbitrary: fc.constant<[string, string][]>([]) }, { weight: 1, arbitrary: fc.array(fc.tuple(fc.constantFrom('__proto__', 'constructor', 'x', 'limit[]', 'q[a]', ''), fc.string({ maxLength: 10 })), { maxLength: 2 }) });
+  const unknown = fc.oneof(
+    { weight: 5, arbitrary: fc.constant<[string, string][]>([]) },
+    { weight: 1, arbitrary: fc.array(fc.tuple(fc.constantFrom('__proto__', 'constructor', 'x', 'limit[]', 'q[a]', ''), fc.string({ maxLength: 10 })), { maxLength: 2 }) },
+  );
   return fc.tuple(known, unknown).map(([k, u]) => {
     const pairs: [string, string][] = [...Object.entries(k).flatMap(([name, vs]) => (vs as string[]).map((v) => [name, v] as [string, string])), ...u];
     return pairs.map(([name, v]) => `${percentEncode(name)}=${percentEncode(v)}`).join('&');

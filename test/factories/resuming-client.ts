@@ -129,7 +129,9 @@ export class ResumingClient {
       const afterSeq = this.lastSeq;
       const attempt: SubscribeAttempt = { connection, afterSeq, ok: false, at: 0 };
       try {
-        const res = (await socket.timeout(15_000).emitWithAck('event.subscribe', afterSeq === undefined ? { eventId: this.eventId } : { eventId: this.eventId, afterSeq })) as Ack<{ lastSeq: number }>;
+        const res = (await socket.timeout(15_000).emitWithAck('event.subscribe', afterSeq === undefined ? { eventId: this.eventId } : { eventId: this.eventId, afterSeq })) as Ack<{
+          lastSeq: number;
+        }>;
         attempt.at = Date.now();
         attempt.ok = res.ok;
         if (res.ok) {
@@ -147,7 +149,10 @@ export class ResumingClient {
       if (attempt.ok) {
         for (const roomId of this.rooms) {
           const started = Date.now();
-          const joined = (await socket.timeout(5_000).emitWithAck('room.join', { roomId }).catch((e: Error) => ({ ok: false, error: { code: e.message } }))) as Ack;
+          const joined = (await socket
+            .timeout(5_000)
+            .emitWithAck('room.join', { roomId })
+            .catch((e: Error) => ({ ok: false, error: { code: e.message } }))) as Ack;
           this.rejoins.push({ ok: joined.ok, code: joined.ok ? undefined : joined.error.code, ms: Date.now() - started, at: started });
         }
         this.firstSubscribe?.resolve();

@@ -40,7 +40,12 @@ export function freePort(): Promise<number> {
 export async function waitUntil(probe: () => boolean | Promise<boolean>, ms: number, describe: () => string, failed: () => boolean = () => false): Promise<void> {
   const deadline = Date.now() + ms;
   for (;;) {
-    if (await Promise.resolve().then(probe).catch(() => false)) return;
+    if (
+      await Promise.resolve()
+        .then(probe)
+        .catch(() => false)
+    )
+      return;
     if (failed()) throw new Error(describe());
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms: ${describe()}`);
     await sleep(50);
@@ -117,7 +122,12 @@ export async function startPostgres(): Promise<PostgresServer> {
       child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
       child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
       const current = child;
-      await waitUntil(answers, 30_000, () => `postgres on ${port} did not start:\n${log.slice(-2_000)}`, () => current.exitCode !== null);
+      await waitUntil(
+        answers,
+        30_000,
+        () => `postgres on ${port} did not start:\n${log.slice(-2_000)}`,
+        () => current.exitCode !== null,
+      );
     },
     async stop(signal = 'SIGINT') {
       if (!child || child.exitCode !== null || child.signalCode !== null) return;
@@ -155,7 +165,10 @@ export async function startPostgres(): Promise<PostgresServer> {
 /** The processes a process started (PostgreSQL's backends and auxiliary processes). */
 function childrenOf(pid: number): number[] {
   try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return []; // pgrep exits 1 when there are none
   }
@@ -185,14 +198,17 @@ export async function startRedis(): Promise<RedisServer> {
     port,
     url: `redis://127.0.0.1:${port}`,
     async start() {
-      child = track(
-        spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] }),
-      );
+      child = track(spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] }));
       child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
       child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
       child.once('error', (e) => (log += String(e)));
       const current = child;
-      await waitUntil(async () => (await redisPing(port)) === '+PONG', 10_000, () => `redis-server on ${port} did not start:\n${log}`, () => current.exitCode !== null);
+      await waitUntil(
+        async () => (await redisPing(port)) === '+PONG',
+        10_000,
+        () => `redis-server on ${port} did not start:\n${log}`,
+        () => current.exitCode !== null,
+      );
     },
     async stop(signal = 'SIGKILL') {
       if (!child || child.exitCode !== null || child.signalCode !== null) return;
@@ -263,7 +279,12 @@ export async function startAppProcess(kind: 'api' | 'gateway', env: Record<strin
     },
   };
   try {
-    await waitUntil(async () => (await fetch(`${url}/health`)).status === 200, 60_000, () => `${kind} did not start:\n${log}`, () => child.exitCode !== null);
+    await waitUntil(
+      async () => (await fetch(`${url}/health`)).status === 200,
+      60_000,
+      () => `${kind} did not start:\n${log}`,
+      () => child.exitCode !== null,
+    );
   } catch (error) {
     await app.stop(1_000);
     throw error;
@@ -339,7 +360,14 @@ export async function startBalancer(backendPorts: number[]): Promise<TcpBalancer
 
 /** The nginx binary: NGINX_PATH, else `nginx` on PATH or in /usr/sbin (Debian's package); undefined when absent. */
 export function nginxBinary(): string | undefined {
-  const candidates = [process.env.NGINX_PATH, ...(process.env.PATH ?? '').split(':').filter(Boolean).map((dir) => join(dir, 'nginx')), '/usr/sbin/nginx'];
+  const candidates = [
+    process.env.NGINX_PATH,
+    ...(process.env.PATH ?? '')
+      .split(':')
+      .filter(Boolean)
+      .map((dir) => join(dir, 'nginx')),
+    '/usr/sbin/nginx',
+  ];
   return candidates.find((file): file is string => Boolean(file) && existsSync(file!));
 }
 
@@ -413,7 +441,12 @@ export async function startReverseProxy(backends: { api: number[]; gateways: num
     },
   };
   try {
-    await waitUntil(async () => (await fetch(`${proxy.url}/health`)).status === 200, 20_000, () => `nginx on ${port} did not start:\n${proxy.output()}`, () => child.exitCode !== null);
+    await waitUntil(
+      async () => (await fetch(`${proxy.url}/health`)).status === 200,
+      20_000,
+      () => `nginx on ${port} did not start:\n${proxy.output()}`,
+      () => child.exitCode !== null,
+    );
   } catch (error) {
     await proxy.stop();
     throw error;

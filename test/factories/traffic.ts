@@ -4,8 +4,7 @@ import { Account, ConferenceSetup, enterpriseBody, Participant, World } from './
 
 /** One acknowledged (2xx) write: what the database must hold afterwards. */
 export type LedgerEntry =
-  | { kind: 'connection.requested' | 'connection.withdrawn' | 'connection.accepted'; id: string; at: number }
-  | { kind: 'enterprise' | 'registration'; id: string; at: number };
+  { kind: 'connection.requested' | 'connection.withdrawn' | 'connection.accepted'; id: string; at: number } | { kind: 'enterprise' | 'registration'; id: string; at: number };
 
 /** Every request the traffic made, answered or not. */
 export interface Attempt {
@@ -155,7 +154,10 @@ export class Traffic {
       n += 1;
       const country = n % 2 ? 'VN' : 'CN';
       const enterprise = await this.call('enterprise.create', () =>
-        this.t.http.post('/api/enterprises').set(account.auth).send(enterpriseBody(country, { name: { en: `Load ${n} ${Date.now()}` } })),
+        this.t.http
+          .post('/api/enterprises')
+          .set(account.auth)
+          .send(enterpriseBody(country, { name: { en: `Load ${n} ${Date.now()}` } })),
       );
       if (enterprise.status !== 201) {
         await new Promise((r) => setTimeout(r, 50));

@@ -47,7 +47,10 @@ export class World {
   async organizer(admin?: Account): Promise<Account> {
     const granter = admin ?? (await this.admin());
     const account = await this.account('organizer');
-    const res = await this.t.http.patch(`/api/users/${account.id}`).set(granter.auth).send({ roles: ['organizer'] });
+    const res = await this.t.http
+      .patch(`/api/users/${account.id}`)
+      .set(granter.auth)
+      .send({ roles: ['organizer'] });
     if (res.status !== 200) throw new Error(`grant failed: ${res.status} ${JSON.stringify(res.body)}`);
     return account;
   }
@@ -117,10 +120,7 @@ export class World {
   async acceptedPair(organizer: Account, setup: ConferenceSetup, venues: { vn?: string; cn?: string } = {}) {
     const vn = await this.approved(organizer, setup, 'VN', {}, venues.vn);
     const cn = await this.approved(organizer, setup, 'CN', {}, venues.cn);
-    const c = await this.t.http
-      .post(`/api/events/${setup.eventId}/connections`)
-      .set(cn.account.auth)
-      .send({ fromRegistrationId: cn.registration.id, toRegistrationId: vn.registration.id });
+    const c = await this.t.http.post(`/api/events/${setup.eventId}/connections`).set(cn.account.auth).send({ fromRegistrationId: cn.registration.id, toRegistrationId: vn.registration.id });
     if (c.status !== 201) throw new Error(`request failed: ${c.status} ${JSON.stringify(c.body)}`);
     const accepted = await this.t.http.post(`/api/connections/${c.body.id}/accept`).set(vn.account.auth);
     if (accepted.body.status !== 'accepted') throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);

@@ -107,22 +107,30 @@ describe('fault: a gateway node killed with kill -9', () => {
     await traffic.stop();
     const stoppedAt = Date.now();
 
-    const rows = await api.db.query<{
-      created_at: Date;
-      seq: string;
-      type: string;
-      data: Record<string, unknown>;
-      registration_ids: string[];
-    }[]>('SELECT seq, type, data, registration_ids, created_at FROM event_log WHERE event_id = $1 ORDER BY seq', [setup.eventId]);
+    const rows = await api.db.query<
+      {
+        created_at: Date;
+        seq: string;
+        type: string;
+        data: Record<string, unknown>;
+        registration_ids: string[];
+      }[]
+    >('SELECT seq, type, data, registration_ids, created_at FROM event_log WHERE event_id = $1 ORDER BY seq', [setup.eventId]);
     const log = rows.map((r) => ({ seq: Number(r.seq), type: r.type, data: r.data, registrationIds: r.registration_ids }));
     expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
     // Everything it may see after the head it first subscribed at.
     const expected = viewers.map((viewer, i) => log.filter((e) => e.seq > clients[i].subscribes.find((x) => x.ok)!.lastSeq! && canSee(e, viewer)).map((e) => e.seq));
     const complete = () => clients.every((c, i) => c.received.length >= expected[i].length);
-    await waitUntil(() => complete(), 15_000, () => `${clients.filter((c, i) => c.received.length < expected[i].length).length} clients still short`);
+    await waitUntil(
+      () => complete(),
+      15_000,
+      () => `${clients.filter((c, i) => c.received.length < expected[i].length).length} clients still short`,
+    );
     await sleep(300); // anything extra (a duplicate) would arrive now
 
-    const problems = clients.map((c, i) => ({ client: i, ...deliveryProblems(c.received, expected[i]) })).filter((p) => p.missing.length || p.duplicates.length || p.unexpected.length || p.outOfOrder);
+    const problems = clients
+      .map((c, i) => ({ client: i, ...deliveryProblems(c.received, expected[i]) }))
+      .filter((p) => p.missing.length || p.duplicates.length || p.unexpected.length || p.outOfOrder);
     expect({ clients: problems.length, first: problems.slice(0, 3) }).toEqual({ clients: 0, first: [] });
 
     const writesWhileDead = traffic.acknowledgedBetween(killedAt, stoppedAt);

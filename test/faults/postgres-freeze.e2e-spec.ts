@@ -52,7 +52,12 @@ describe('fault: PostgreSQL frozen under the API and a gateway', () => {
     await staff.ready();
 
     const read = () => t.http.get(`/api/events/${setup.eventId}`).set(organizer.auth).timeout(HANG_MS);
-    const write = (name: string) => t.http.post('/api/enterprises').set(organizer.auth).send(enterpriseBody('VN', { name: { vi: name, en: name } })).timeout(HANG_MS);
+    const write = (name: string) =>
+      t.http
+        .post('/api/enterprises')
+        .set(organizer.auth)
+        .send(enterpriseBody('VN', { name: { vi: name, en: name } }))
+        .timeout(HANG_MS);
     // Several connections open and idle in the pool: they are frozen with the server.
     await Promise.all(Array.from({ length: 8 }, () => read().expect(200)));
 
@@ -81,7 +86,11 @@ describe('fault: PostgreSQL frozen under the API and a gateway', () => {
 
     // The same processes serve again, on connections that are not stuck behind an abandoned query.
     const thawedAt = Date.now();
-    await waitUntil(async () => (await read()).status === 200, 15_000, () => 'the API did not serve again after the thaw');
+    await waitUntil(
+      async () => (await read()).status === 200,
+      15_000,
+      () => 'the API did not serve again after the thaw',
+    );
     const recoveredMs = Date.now() - thawedAt;
     const after = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 3 ? read() : write(`Thawed ${i}`))));
     expect(after.filter((r) => r.status >= 300).map((r) => ({ status: r.status, body: r.body as unknown }))).toEqual([]);
@@ -90,10 +99,18 @@ describe('fault: PostgreSQL frozen under the API and a gateway', () => {
     expect(written).toEqual([]);
 
     // The gateway: healthy again, and its relay delivers what is written now.
-    await waitUntil(async () => (await fetch(`${gateway.url}/health`)).status === 200, 15_000, () => 'the gateway did not become healthy again');
+    await waitUntil(
+      async () => (await fetch(`${gateway.url}/health`)).status === 200,
+      15_000,
+      () => 'the gateway did not become healthy again',
+    );
     await world.approved(organizer, setup, 'CN');
     const [{ head }] = await t.db.query<{ head: number }[]>('SELECT max(seq)::int AS head FROM event_log WHERE event_id = $1', [setup.eventId]);
-    await waitUntil(() => staff!.received.some((r) => r.seq === head), 15_000, () => `staff did not receive seq ${head} after the thaw`);
+    await waitUntil(
+      () => staff!.received.some((r) => r.seq === head),
+      15_000,
+      () => `staff did not receive seq ${head} after the thaw`,
+    );
     console.log(`  thawed: serving again after ${recoveredMs} ms; 30 requests after it all 2xx; the gateway relay delivered seq ${head}`);
   }, 120_000);
 });

@@ -103,7 +103,11 @@ describe('fault: PostgreSQL restarted under load', () => {
       const restartAt = Date.now();
       await pg.start();
       const upAt = Date.now();
-      await waitUntil(() => traffic.ledger.some((e) => e.at > upAt), 15_000, () => `no write acknowledged since PostgreSQL came back (${mode})`);
+      await waitUntil(
+        () => traffic.ledger.some((e) => e.at > upAt),
+        15_000,
+        () => `no write acknowledged since PostgreSQL came back (${mode})`,
+      );
       const recoveredAt = Math.min(...traffic.ledger.filter((e) => e.at > upAt).map((e) => e.at));
       outages.push({ mode, stopAt, downAt, restartAt, upAt, recoveredAt });
       await sleep(1_500);
@@ -134,7 +138,11 @@ describe('fault: PostgreSQL restarted under load', () => {
       for (const [name, list] of Object.entries(probes)) {
         const down = list.filter((p) => p.at >= o.downAt && p.at + p.ms <= o.restartAt);
         expect({ name, probes: down.length > 5, notDown: down.filter((p) => p.status !== 503 || p.database !== 'down') }).toEqual({ name, probes: true, notDown: [] });
-        expect({ name, slowest: Math.max(...down.map((p) => p.ms)) < FAST_MS, healthyAgain: list.some((p) => p.at > o.upAt && p.status === 200) }).toEqual({ name, slowest: true, healthyAgain: true });
+        expect({ name, slowest: Math.max(...down.map((p) => p.ms)) < FAST_MS, healthyAgain: list.some((p) => p.at > o.upAt && p.status === 200) }).toEqual({
+          name,
+          slowest: true,
+          healthyAgain: true,
+        });
       }
       // Back without a restart of the app: once a write went through, the pool holds no broken client.
       const next = outages[i + 1]?.stopAt ?? Infinity;
@@ -157,7 +165,11 @@ describe('fault: PostgreSQL restarted under load', () => {
     // The gateway's relay came back too: its staff client has the whole log, once, in order.
     const last = Number((await t.db.query<{ last_seq: string }[]>('SELECT last_seq FROM event_log_heads WHERE event_id = $1', [setup.eventId]))[0].last_seq);
     const all = Array.from({ length: last }, (_, i) => i + 1);
-    await waitUntil(() => staff!.received.length >= last, 10_000, () => `staff client has ${staff!.received.length} of ${last} entries`);
+    await waitUntil(
+      () => staff!.received.length >= last,
+      10_000,
+      () => `staff client has ${staff!.received.length} of ${last} entries`,
+    );
     await sleep(300);
     expect(deliveryProblems(staff.received, all)).toEqual({ missing: [], duplicates: [], unexpected: [], outOfOrder: 0 });
     const relayLag = outages.map((o) => Math.min(...staff!.received.filter((r) => r.at > o.upAt).map((r) => r.at)) - o.recoveredAt);

@@ -53,8 +53,7 @@ describe('fault: Redis down for 10 s under two gateway nodes', () => {
   it('keeps the log flowing, resumes cross-node delivery once Redis is back, and leaves no client a missing seq', async () => {
     const { vn, cn, pairs } = await membersAndPairs(world, organizer, setup, 3);
     const room = setup.rooms.agriculture;
-    const place = async (m: Member) =>
-      api.http.patch(`/api/events/${setup.eventId}/registrations/${m.registration.id}`).set(organizer.auth).send({ roomId: room }).expect(200);
+    const place = async (m: Member) => api.http.patch(`/api/events/${setup.eventId}/registrations/${m.registration.id}`).set(organizer.auth).send({ roomId: room }).expect(200);
     const probeMember = await world.approved(organizer, setup, 'VN');
     for (const m of [...vn, ...cn, probeMember]) await place(m);
 
@@ -102,7 +101,11 @@ describe('fault: Redis down for 10 s under two gateway nodes', () => {
     await redis.stop('SIGKILL');
     const unhealthy = await Promise.all(
       [a, b].map(async (node) => {
-        await waitUntil(async () => (await health(node)).status === 503, 5_000, () => `${node.url}/health still 200 without Redis`);
+        await waitUntil(
+          async () => (await health(node)).status === 503,
+          5_000,
+          () => `${node.url}/health still 200 without Redis`,
+        );
         return Date.now() - killedAt;
       }),
     );
@@ -114,10 +117,18 @@ describe('fault: Redis down for 10 s under two gateway nodes', () => {
     const movers = members.filter((_, i) => i % 2 === 1);
     // Away for a second while writes go on: they come back with a gap to fill.
     for (const c of movers) c.moveTo(a.url, 1_000);
-    await waitUntil(() => movers.every((c) => c.resumes().some((s) => s.at >= movedAt)), 8_000, () => 'moved clients did not resume on A');
+    await waitUntil(
+      () => movers.every((c) => c.resumes().some((s) => s.at >= movedAt)),
+      8_000,
+      () => 'moved clients did not resume on A',
+    );
     const resumedMs = Math.max(...movers.map((c) => c.resumes().find((s) => s.at >= movedAt)!.at)) - movedAt - 1_000;
     // Re-joining the room is answered (with this node's share of presence) instead of waiting for Redis.
-    await waitUntil(() => movers.every((c) => c.rejoins.some((j) => j.at >= movedAt)), 8_000, () => 'moved clients did not re-join');
+    await waitUntil(
+      () => movers.every((c) => c.rejoins.some((j) => j.at >= movedAt)),
+      8_000,
+      () => 'moved clients did not re-join',
+    );
     const rejoins = movers.flatMap((c) => c.rejoins.filter((j) => j.at >= movedAt));
     expect(rejoins.filter((j) => !j.ok)).toEqual([]);
 
@@ -132,7 +143,11 @@ describe('fault: Redis down for 10 s under two gateway nodes', () => {
     const upAt = Date.now();
     const healthyAgain = await Promise.all(
       [a, b].map(async (node) => {
-        await waitUntil(async () => (await health(node)).status === 200, 15_000, () => `${node.url}/health still 503 after Redis came back`);
+        await waitUntil(
+          async () => (await health(node)).status === 200,
+          15_000,
+          () => `${node.url}/health still 503 after Redis came back`,
+        );
         return Date.now() - upAt;
       }),
     );
@@ -150,17 +165,25 @@ describe('fault: Redis down for 10 s under two gateway nodes', () => {
     await sleep(1_000);
     await traffic.stop();
 
-    const rows = await api.db.query<{
-      seq: string;
-      type: string;
-      data: Record<string, unknown>;
-      registration_ids: string[];
-    }[]>('SELECT seq, type, data, registration_ids FROM event_log WHERE event_id = $1 ORDER BY seq', [setup.eventId]);
+    const rows = await api.db.query<
+      {
+        seq: string;
+        type: string;
+        data: Record<string, unknown>;
+        registration_ids: string[];
+      }[]
+    >('SELECT seq, type, data, registration_ids FROM event_log WHERE event_id = $1 ORDER BY seq', [setup.eventId]);
     const log = rows.map((r) => ({ seq: Number(r.seq), type: r.type, data: r.data, registrationIds: r.registration_ids }));
     const expected = viewers.map((viewer) => log.filter((e) => canSee(e, viewer)).map((e) => e.seq));
-    await waitUntil(() => clients.every((c, i) => c.received.length >= expected[i].length), 10_000, () => 'clients still short of entries');
+    await waitUntil(
+      () => clients.every((c, i) => c.received.length >= expected[i].length),
+      10_000,
+      () => 'clients still short of entries',
+    );
     await sleep(300);
-    const problems = clients.map((c, i) => ({ client: c.label, ...deliveryProblems(c.received, expected[i]) })).filter((p) => p.missing.length || p.duplicates.length || p.unexpected.length || p.outOfOrder);
+    const problems = clients
+      .map((c, i) => ({ client: c.label, ...deliveryProblems(c.received, expected[i]) }))
+      .filter((p) => p.missing.length || p.duplicates.length || p.unexpected.length || p.outOfOrder);
     expect(problems).toEqual([]);
     expect(traffic.attempts.filter((x) => x.status >= 500 || x.status === 0)).toEqual([]);
 

@@ -184,7 +184,11 @@ describe('fault: SIGTERM under load', () => {
     expect(made.length).toBeGreaterThan(0);
     expect(found.length).toBe(made.length);
 
-    const ms = (kind: string) => percentile(accepted.filter((r) => r.kind === kind).map((r) => r.endAt - r.sentAt), 50);
+    const ms = (kind: string) =>
+      percentile(
+        accepted.filter((r) => r.kind === kind).map((r) => r.endAt - r.sentAt),
+        50,
+      );
     const reset = notAccepted.filter((r) => r.sentAt <= closedAt);
     console.log(
       [
@@ -218,41 +222,45 @@ describe('SIGTERM with a drain period', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it.each(['api', 'gateway'] as const)('%s: answers /health 503 draining while other routes still answer 2xx, then closes and exits 0', async (kind) => {
-    const world = new World(t);
-    const organizer = await world.organizer();
-    const setup = await world.openEvent(organizer);
-    const node = await startAppProcess(kind, { DATABASE_URL: t.config.databaseUrl!, JWT_SECRET: t.config.jwtSecret!, DATA_DIR: dataDir, SHUTDOWN_DRAIN_SECONDS: '2' });
-    started.push(node);
-    // A route that needs the database (API), the Socket.IO handshake (gateway).
-    const other = () =>
-      kind === 'api'
-        ? fetch(`${node.url}/api/events/${setup.eventId}`, { headers: { authorization: `Bearer ${organizer.token}` }, signal: AbortSignal.timeout(10_000) })
-        : fetch(`${node.url}/socket.io/?EIO=4&transport=polling`, { signal: AbortSignal.timeout(10_000) });
-    expect((await other()).status).toBe(200);
+  it.each(['api', 'gateway'] as const)(
+    '%s: answers /health 503 draining while other routes still answer 2xx, then closes and exits 0',
+    async (kind) => {
+      const world = new World(t);
+      const organizer = await world.organizer();
+      const setup = await world.openEvent(organizer);
+      const node = await startAppProcess(kind, { DATABASE_URL: t.config.databaseUrl!, JWT_SECRET: t.config.jwtSecret!, DATA_DIR: dataDir, SHUTDOWN_DRAIN_SECONDS: '2' });
+      started.push(node);
+      // A route that needs the database (API), the Socket.IO handshake (gateway).
+      const other = () =>
+        kind === 'api'
+          ? fetch(`${node.url}/api/events/${setup.eventId}`, { headers: { authorization: `Bearer ${organizer.token}` }, signal: AbortSignal.timeout(10_000) })
+          : fetch(`${node.url}/socket.io/?EIO=4&transport=polling`, { signal: AbortSignal.timeout(10_000) });
+      expect((await other()).status).toBe(200);
 
-    const signalAt = Date.now();
-    node.kill('SIGTERM');
-    const seen: { health: number; status: string; other: number; at: number }[] = [];
-    for (;;) {
-      try {
-        const health = await fetch(`${node.url}/health`, { signal: AbortSignal.timeout(10_000) });
-        const { status } = (await health.json()) as { status: string };
-        seen.push({ health: health.status, status, other: (await other()).status, at: Date.now() });
-      } catch {
-        break; // closed
+      const signalAt = Date.now();
+      node.kill('SIGTERM');
+      const seen: { health: number; status: string; other: number; at: number }[] = [];
+      for (;;) {
+        try {
+          const health = await fetch(`${node.url}/health`, { signal: AbortSignal.timeout(10_000) });
+          const { status } = (await health.json()) as { status: string };
+          seen.push({ health: health.status, status, other: (await other()).status, at: Date.now() });
+        } catch {
+          break; // closed
+        }
+        await sleep(50);
       }
-      await sleep(50);
-    }
-    const exit = await node.exited;
-    expect({ exit, log: exit.code === 0 ? '' : node.output() }).toEqual({ exit: { code: 0, signal: null }, log: '' });
-    expect(await refused(node.port)).toBe(true);
+      const exit = await node.exited;
+      expect({ exit, log: exit.code === 0 ? '' : node.output() }).toEqual({ exit: { code: 0, signal: null }, log: '' });
+      expect(await refused(node.port)).toBe(true);
 
-    // Perhaps an answer or two from before the signal arrived, then only draining: 503, and the other route 2xx.
-    const draining = seen.slice(seen.findIndex((s) => s.status === 'draining'));
-    expect(draining.length).toBeGreaterThan(1);
-    expect(seen.slice(0, seen.length - draining.length).filter((s) => s.status !== 'ok')).toEqual([]);
-    expect(draining.filter((s) => s.health !== 503 || s.status !== 'draining' || s.other !== 200)).toEqual([]);
-    console.log(`${kind}: drained for ${draining.at(-1)!.at - signalAt} ms after SIGTERM (${draining.length} probes: /health 503, other route 200), then closed and exited 0`);
-  }, 60_000);
+      // Perhaps an answer or two from before the signal arrived, then only draining: 503, and the other route 2xx.
+      const draining = seen.slice(seen.findIndex((s) => s.status === 'draining'));
+      expect(draining.length).toBeGreaterThan(1);
+      expect(seen.slice(0, seen.length - draining.length).filter((s) => s.status !== 'ok')).toEqual([]);
+      expect(draining.filter((s) => s.health !== 503 || s.status !== 'draining' || s.other !== 200)).toEqual([]);
+      console.log(`${kind}: drained for ${draining.at(-1)!.at - signalAt} ms after SIGTERM (${draining.length} probes: /health 503, other route 200), then closed and exited 0`);
+    },
+    60_000,
+  );
 });

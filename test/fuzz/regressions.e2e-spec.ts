@@ -50,13 +50,38 @@ describe('fuzz findings, pinned', () => {
   });
 
   it('an unpaired surrogate in a localized name (jsonb refused it)', async () => {
-    expectRefused(await http().post('/api/events').set(organizer.auth).send(eventBody({ name: { vi: 'Hội nghị \ud800' } })), 400, 'VALIDATION_FAILED', 'name.vi');
-    expect((await http().post('/api/events').set(organizer.auth).send(eventBody({ name: { zh: '会议 𠀋 🇨🇳' } }))).status).toBe(201);
+    expectRefused(
+      await http()
+        .post('/api/events')
+        .set(organizer.auth)
+        .send(eventBody({ name: { vi: 'Hội nghị \ud800' } })),
+      400,
+      'VALIDATION_FAILED',
+      'name.vi',
+    );
+    expect(
+      (
+        await http()
+          .post('/api/events')
+          .set(organizer.auth)
+          .send(eventBody({ name: { zh: '会议 𠀋 🇨🇳' } }))
+      ).status,
+    ).toBe(201);
   });
 
   it('deep nesting (the validators recursed until the stack ran out)', async () => {
-    expectRefused(await http().post('/api/enterprises').set(organizer.auth).send({ ...enterpriseBody('VN'), name: deepNesting(3_000) }), 400, 'VALIDATION_FAILED');
-    const raw = await http().post('/api/auth/login').set('Content-Type', 'application/json').send(`${'['.repeat(20_000)}${']'.repeat(20_000)}`);
+    expectRefused(
+      await http()
+        .post('/api/enterprises')
+        .set(organizer.auth)
+        .send({ ...enterpriseBody('VN'), name: deepNesting(3_000) }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    const raw = await http()
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(`${'['.repeat(20_000)}${']'.repeat(20_000)}`);
     expectRefused(raw, 400, 'VALIDATION_FAILED');
     const socket = await connect(live.gateway.url, organizer.token);
     expect(await ack(socket, 'room.join', { roomId: deepNesting(2_000) })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
@@ -66,13 +91,24 @@ describe('fuzz findings, pinned', () => {
     const socket = await connect(live.gateway.url, organizer.token);
     expect(await ack(socket, 'connection.respond', { connectionId: { constructor: { prototype: {} } }, accept: true })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(await ack(socket, 'event.subscribe', JSON.parse(`{"eventId": "${eventId}", "__proto__": {"staff": true}}`))).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    expectRefused(await http().patch(`/api/events/${eventId}`).set(organizer.auth).set('Content-Type', 'application/json').send('{"name": {"constructor": {"prototype": {"x": 1}}}}'), 400, 'VALIDATION_FAILED');
+    expectRefused(
+      await http().patch(`/api/events/${eventId}`).set(organizer.auth).set('Content-Type', 'application/json').send('{"name": {"constructor": {"prototype": {"x": 1}}}}'),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it("the body parser's own refusals (they reached the filter as plain errors: 500)", async () => {
     const big = `{"email":"${'x'.repeat(300 * 1024)}","password":"p"}`;
     expectRefused(await http().post('/api/auth/login').set('Content-Type', 'application/json').send(big), 413, 'PAYLOAD_TOO_LARGE');
-    expectRefused(await http().post('/api/auth/login').set('Content-Type', 'application/x-www-form-urlencoded').send(`email=${'x'.repeat(150 * 1024)}`), 413, 'PAYLOAD_TOO_LARGE');
+    expectRefused(
+      await http()
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .send(`email=${'x'.repeat(150 * 1024)}`),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    );
     expectRefused(await http().post('/api/auth/login').set('Content-Type', 'application/json; charset=latin1').send('{}'), 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 });

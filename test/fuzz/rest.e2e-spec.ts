@@ -53,7 +53,10 @@ describe('fuzz: generated bad input on every route of /api/docs-json', () => {
     console.log(
       `fuzz (REST): ${planned.write + planned.read} cases planned (${planned.write} on writes, ${planned.read} on reads), ` +
         `${runner?.stats.cases} run in ${runner?.stats.batches} batches, ${runner?.stats.reruns} re-run alone, in ${seconds} s (${((runner?.stats.fingerprintMs ?? 0) / 1000).toFixed(1)} s fingerprinting); ` +
-        `answers: ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}`,
+        `answers: ${[...statuses]
+          .sort(([a], [b]) => a - b)
+          .map(([s, n]) => `${s}×${n}`)
+          .join(' ')}`,
     );
     await t?.close();
     await database?.drop();

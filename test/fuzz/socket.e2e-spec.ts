@@ -146,12 +146,11 @@ describe('fuzz: generated payloads on every client event of /live', () => {
       );
     };
     const shaped = (candidates: string[][]) =>
-      fc.constantFrom(...candidates).chain((fields) =>
-        fc.oneof(
-          fc.record(Object.fromEntries(fields.map((f) => [f, good(f, pools)]))),
-          fc.record(Object.fromEntries(fields.map((f) => [f, field(f)])), { requiredKeys: [] }),
-        ),
-      );
+      fc
+        .constantFrom(...candidates)
+        .chain((fields) =>
+          fc.oneof(fc.record(Object.fromEntries(fields.map((f) => [f, good(f, pools)]))), fc.record(Object.fromEntries(fields.map((f) => [f, field(f)])), { requiredKeys: [] })),
+        );
     const known = fc.oneof({ weight: 4, arbitrary: shaped(fitting.length ? fitting : shapes) }, { weight: 1, arbitrary: shaped(shapes) });
     return fc.oneof(
       { weight: 6, arbitrary: known },
@@ -178,7 +177,8 @@ describe('fuzz: generated payloads on every client event of /live', () => {
     }
     const code = a?.error?.code;
     acks.set(String(code), (acks.get(String(code)) ?? 0) + 1);
-    if (a?.ok !== false || typeof code !== 'string' || typeof a.error?.message !== 'string') return { status: 599, mayWrite: false, summary: summary(`malformed acknowledgement ${JSON.stringify(answer)}`) };
+    if (a?.ok !== false || typeof code !== 'string' || typeof a.error?.message !== 'string')
+      return { status: 599, mayWrite: false, summary: summary(`malformed acknowledgement ${JSON.stringify(answer)}`) };
     if (code === 'INTERNAL') return { status: 500, mayWrite: false, summary: summary(JSON.stringify(answer)) };
     if (!c.socket.connected) return { status: 0, mayWrite: false, summary: summary(`acknowledged, then disconnected (${c.disconnects.join(', ')})`) };
     return { status: code === 'RATE_LIMITED' ? 429 : 400, mayWrite: false, summary: summary(code) };

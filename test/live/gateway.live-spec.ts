@@ -228,7 +228,10 @@ describe('live gateway: handshake, subscribe, presence, queue, connections, resu
 
     // Three changes while away.
     const cns = [await world.approved(organizer, setup, 'CN')];
-    const made = await http().post(`/api/events/${setup.eventId}/connections`).set(organizer.auth).send({ fromRegistrationId: vn.registration.id, toRegistrationId: cns[0].registration.id, channel: 'recorded' });
+    const made = await http()
+      .post(`/api/events/${setup.eventId}/connections`)
+      .set(organizer.auth)
+      .send({ fromRegistrationId: vn.registration.id, toRegistrationId: cns[0].registration.id, channel: 'recorded' });
     expect(made.status).toBe(201);
     const log = (await http().get(`/api/events/${setup.eventId}/log?afterSeq=${lastSeq}`).set(organizer.auth)).body.items as { seq: number; type: string }[];
     expect(log.length).toBeGreaterThanOrEqual(3);
@@ -257,7 +260,11 @@ describe('live gateway: handshake, subscribe, presence, queue, connections, resu
     const s = await connect(url(), vn.account.token);
     await ack(s, 'event.subscribe', { eventId: setup.eventId });
     const entries = record<{ type: string; data: { connection?: { fromRegistrationId: string } } }>(s, 'log');
-    await http().post(`/api/events/${setup.eventId}/connections`).set(otherVn.account.auth).send({ fromRegistrationId: otherVn.registration.id, toRegistrationId: cn.registration.id }).expect(201);
+    await http()
+      .post(`/api/events/${setup.eventId}/connections`)
+      .set(otherVn.account.auth)
+      .send({ fromRegistrationId: otherVn.registration.id, toRegistrationId: cn.registration.id })
+      .expect(201);
     await http().post(`/api/events/${setup.eventId}/connections`).set(vn.account.auth).send({ fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id }).expect(201);
     await eventually(entries, (e) => e.type === 'connection.requested');
     await sleep(200);
@@ -267,7 +274,11 @@ describe('live gateway: handshake, subscribe, presence, queue, connections, resu
   it('sends each member only its own placement of an auto room assignment, live and replayed; staff all of it', async () => {
     const fresh = await world.openEvent(organizer);
     const fruitVN = await world.approved(organizer, fresh, 'VN');
-    const textileVN = await world.approved(organizer, fresh, 'VN', { offers: [{ hsCode: '6109', description: 'Áo thun cotton' }], needs: [{ hsCode: '5407', description: 'vải' }], sectors: ['XI'] });
+    const textileVN = await world.approved(organizer, fresh, 'VN', {
+      offers: [{ hsCode: '6109', description: 'Áo thun cotton' }],
+      needs: [{ hsCode: '5407', description: 'vải' }],
+      sectors: ['XI'],
+    });
     const textileCN = await world.approved(organizer, fresh, 'CN');
     const members = [fruitVN, textileVN];
     const sockets = await Promise.all([...members.map((m) => m.account), organizer].map((a) => connect(url(), a.token)));
@@ -307,9 +318,7 @@ describe('live gateway: handshake, subscribe, presence, queue, connections, resu
 
   it('disconnects a flooding socket with one log line, and runs or answers nothing it sent after the decision', async () => {
     const lines: string[] = [];
-    const spies = (['log', 'warn', 'error'] as const).map((level) =>
-      jest.spyOn(Logger.prototype, level).mockImplementation((...args: unknown[]) => void lines.push(String(args[0]))),
-    );
+    const spies = (['log', 'warn', 'error'] as const).map((level) => jest.spyOn(Logger.prototype, level).mockImplementation((...args: unknown[]) => void lines.push(String(args[0]))));
     try {
       const s = await connect(url(), organizer.token);
       const id = s.id!;
@@ -341,8 +350,11 @@ describe('live gateway: handshake, subscribe, presence, queue, connections, resu
     expect(first.eventId).toBe(setup.eventId);
     const vn = await world.approved(organizer, setup, 'VN');
     const cn = await world.approved(organizer, setup, 'CN');
-    await http().post(`/api/events/${setup.eventId}/connections`).set(organizer.auth).send({ fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id, channel: 'recorded' }).expect(201);
+    await http()
+      .post(`/api/events/${setup.eventId}/connections`)
+      .set(organizer.auth)
+      .send({ fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id, channel: 'recorded' })
+      .expect(201);
     await eventually(stats, (s) => s.connections.made > first.connections.made, 2_500);
   });
 });
-

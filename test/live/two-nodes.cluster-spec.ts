@@ -67,7 +67,10 @@ describe('two gateway nodes over Redis', () => {
     await eventually(vnSees, (c) => c.id === id, 1_000);
     await eventually(staffSees, (c) => c.id === id, 1_000);
 
-    const viaRest = await api.http.post(`/api/events/${setup.eventId}/connections`).set(cn2.account.auth).send({ fromRegistrationId: cn2.registration.id, toRegistrationId: vn.registration.id });
+    const viaRest = await api.http
+      .post(`/api/events/${setup.eventId}/connections`)
+      .set(cn2.account.auth)
+      .send({ fromRegistrationId: cn2.registration.id, toRegistrationId: vn.registration.id });
     expect(viaRest.status).toBe(201);
     await eventually(vnSees, (c) => c.id === viaRest.body.id, 1_000);
     await new Promise((r) => setTimeout(r, 300));

@@ -73,7 +73,10 @@ describe('security: contact details stay private until a connection is accepted'
       received.set(name, log);
       sockets.set(name, socket);
     }
-    const requested = await http().post(`/api/events/${setup.eventId}/connections`).set(a.account.auth).send({ fromRegistrationId: a.registration.id, toRegistrationId: b.registration.id, message: 'Xin chào' });
+    const requested = await http()
+      .post(`/api/events/${setup.eventId}/connections`)
+      .set(a.account.auth)
+      .send({ fromRegistrationId: a.registration.id, toRegistrationId: b.registration.id, message: 'Xin chào' });
     expect(requested.status).toBe(201);
     connectionId = requested.body.id;
     // D asks A too, and A declines: a declined pair unlocks nothing.
@@ -185,7 +188,14 @@ describe('security: contact details stay private until a connection is accepted'
     await eventually(received.get('b')!, (m) => m.event === 'connection' && (m.payload as { status: string }).status === 'accepted');
     for (const name of ['c', 'd']) expect({ name, leaked: leaked(received.get(name)!, [contacts.a, contacts.b]) }).toEqual({ name, leaked: [] });
     // The `connection` payloads to the partners are connections, not profiles.
-    for (const name of ['a', 'b']) expect({ name, leaked: leaked(received.get(name)!.filter((m) => m.event === 'connection' || m.event === 'log'), Object.values(contacts)) }).toEqual({ name, leaked: [] });
+    for (const name of ['a', 'b'])
+      expect({
+        name,
+        leaked: leaked(
+          received.get(name)!.filter((m) => m.event === 'connection' || m.event === 'log'),
+          Object.values(contacts),
+        ),
+      }).toEqual({ name, leaked: [] });
 
     const { csv, xlsx } = await reports(Object.values(contacts));
     // The made connection is in the exports (by name), its contacts are not.

@@ -68,7 +68,12 @@ describe('security: headers and CORS', () => {
     for (const path of ['/api/me', '/api/reference/hs', '/health', '/api/docs/', '/api/docs-json', '/']) {
       const res = await t.http.get(path).set('Accept', 'text/html,application/json');
       const csp = res.headers['content-security-policy'] ?? '';
-      const directives = Object.fromEntries(csp.split(';').map((d: string) => d.trim().split(/\s+/)).map(([name, ...values]: string[]) => [name, values]));
+      const directives = Object.fromEntries(
+        csp
+          .split(';')
+          .map((d: string) => d.trim().split(/\s+/))
+          .map(([name, ...values]: string[]) => [name, values]),
+      );
       expect({ path, script: directives['script-src'], object: directives['object-src'], frames: directives['frame-ancestors'], base: directives['base-uri'] }).toEqual({
         path,
         script: ["'self'"],

@@ -74,7 +74,9 @@ describe('security: injection probes on every filter and query parameter', () =>
   function pathFor(op: Operation): string {
     const resource = /^\/api\/([a-z-]+)\/\{id\}/.exec(op.path)?.[1];
     const ids: Record<string, string> = {
-      id: ({ connections: mine.acceptedId, meetings: mine.meetingId, enterprises: mine.a.enterpriseId, users: mine.a.account.id } as Record<string, string>)[resource ?? ''] ?? mine.setup.eventId,
+      id:
+        ({ connections: mine.acceptedId, meetings: mine.meetingId, enterprises: mine.a.enterpriseId, users: mine.a.account.id } as Record<string, string>)[resource ?? ''] ??
+        mine.setup.eventId,
       rid: mine.a.registration.id,
       userId: mine.moderator.id,
     };
@@ -161,7 +163,8 @@ describe('security: injection probes on every filter and query parameter', () =>
     // …and each wildcard alone matches only names that contain it literally.
     for (const q of ['%', '_', '\\', "'", "' OR 1=1--", "' OR '1'='1", '%%', '\\%']) {
       const items = await names(q);
-      for (const item of items) expect({ q, name: item.name, holds: Object.values(item.name).some((n) => fold(n).toLowerCase().includes(fold(q).toLowerCase())) }).toMatchObject({ q, holds: true });
+      for (const item of items)
+        expect({ q, name: item.name, holds: Object.values(item.name).some((n) => fold(n).toLowerCase().includes(fold(q).toLowerCase())) }).toMatchObject({ q, holds: true });
       if (['%', '_', '\\', "'"].includes(q)) expect(items.map((i) => i.id)).toContain(oddId);
       else expect(items.map((i) => i.id)).not.toContain(mine.a.enterpriseId);
     }

@@ -139,7 +139,10 @@ describe('security: the client address comes from the proxies in TRUST_PROXY onl
   it('counts the failures of a client outside TRUST_PROXY against its own address, whatever X-Forwarded-For says', async () => {
     const real = await w.account('forger');
     for (let i = 0; i < 3; i++) {
-      const res = await t.http.post('/api/auth/login').set('X-Forwarded-For', `203.0.113.${i + 1}`).send({ email: `forged-${i}@example.test`, password: 'guess' });
+      const res = await t.http
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', `203.0.113.${i + 1}`)
+        .send({ email: `forged-${i}@example.test`, password: 'guess' });
       expect(res.status).toBe(401);
     }
     const res = await t.http.post('/api/auth/login').set('X-Forwarded-For', '203.0.113.99').send({ email: real.email, password: 'correct horse battery staple' });

@@ -48,7 +48,9 @@ class ContractChecker {
     for (const header of OWN_HEADERS) {
       if (response.headers[header.toLowerCase()] !== undefined && !documented.headers?.[header]) this.problems.push(`${where}: sends ${header}, not documented`);
     }
-    const type = String(response.headers['content-type'] ?? '').split(';')[0].trim();
+    const type = String(response.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim();
     if (response.status === 204 || !type) {
       if (documented.content && response.status !== 204) this.problems.push(`${where}: no body, but the document promises ${Object.keys(documented.content).join(', ')}`);
       return;
@@ -104,7 +106,7 @@ describe('the OpenAPI document: every real answer matches its schema', () => {
 
   afterAll(() => t.close());
 
-  it("validates the answer of every route × actor of the authorization matrix (errors too)", async () => {
+  it('validates the answer of every route × actor of the authorization matrix (errors too)', async () => {
     await matrix.run(({ op, actor, response }) => checker.check(op, actor, response));
     expect(checker.checked).toBeGreaterThanOrEqual(matrix.ops.length * 6);
     expect(checker.problems).toEqual([]);
@@ -123,7 +125,9 @@ describe('the OpenAPI document: every real answer matches its schema', () => {
         local.check(op, 'bad id', bad);
       }
       if (op.body) {
-        const big = await send(op, fillPath(op.path, ids)).set('Content-Type', 'application/json').send(`{"a":"${'x'.repeat(300 * 1024)}"}`);
+        const big = await send(op, fillPath(op.path, ids))
+          .set('Content-Type', 'application/json')
+          .send(`{"a":"${'x'.repeat(300 * 1024)}"}`);
         if (big.status !== 413) problems.push(`${op.route} with 300 kB: ${big.status}`);
         local.check(op, '300 kB body', big);
         const latin1 = await send(op, fillPath(op.path, ids)).set('Content-Type', 'application/json; charset=latin1').send('{}');

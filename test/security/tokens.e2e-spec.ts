@@ -42,7 +42,10 @@ describe('security: tampered and expired tokens', () => {
       'HS512 with the right secret (only HS256 is accepted)': { token: `${hs512}.${sign('sha512', hs512)}`, code: 'UNAUTHENTICATED' },
       'expired (right secret)': { token: new JwtService({ secret }).sign({ sub: member.id, email: member.email, roles: [] }, { expiresIn: -10 }), code: 'TOKEN_EXPIRED' },
       'not valid yet (nbf in an hour)': { token: new JwtService({ secret }).sign({ sub: member.id, email: member.email, roles: [] }, { notBefore: 3600 }), code: 'UNAUTHENTICATED' },
-      'right secret, unknown user': { token: new JwtService({ secret }).sign({ sub: '00000000-0000-4000-8000-000000000000', email: 'ghost@example.test', roles: ['admin'] }), code: 'UNAUTHENTICATED' },
+      'right secret, unknown user': {
+        token: new JwtService({ secret }).sign({ sub: '00000000-0000-4000-8000-000000000000', email: 'ghost@example.test', roles: ['admin'] }),
+        code: 'UNAUTHENTICATED',
+      },
       'right secret, no subject': { token: new JwtService({ secret }).sign({ email: member.email, roles: ['admin'] }), code: 'UNAUTHENTICATED' },
       'two segments': { token: `${header}.${payload}`, code: 'UNAUTHENTICATED' },
       garbage: { token: 'eyJ.eyJ.eyJ', code: 'UNAUTHENTICATED' },
@@ -61,7 +64,10 @@ describe('security: tampered and expired tokens', () => {
       const url = fillPath(op.path, Object.fromEntries(op.pathParams.map((p) => [p.name, '00000000-0000-4000-8000-000000000000'])));
       await Promise.all(
         Object.entries(forged).map(async ([name, { token, code }]) => {
-          const res = await (live.api.http as unknown as Record<string, (u: string) => import('supertest').Test>)[op.method.toLowerCase()](url).set('Authorization', `Bearer ${token}`).send({});
+          const res = await (live.api.http as unknown as Record<string, (u: string) => import('supertest').Test>)
+            [op.method.toLowerCase()](url)
+            .set('Authorization', `Bearer ${token}`)
+            .send({});
           if (res.status !== 401 || res.body.code !== code) wrong.push(`${op.route} with ${name}: ${res.status} ${res.body.code}`);
         }),
       );

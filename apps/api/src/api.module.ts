@@ -26,11 +26,7 @@ export class ApiModule {
         ...alongside,
       ],
       controllers: [HealthController, AuthController, UsersController, ...FEATURE_CONTROLLERS],
-      providers: [
-        { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_FILTER, useClass: ErrorFilter },
-        ...FEATURE_PROVIDERS,
-      ],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: ErrorFilter }, ...FEATURE_PROVIDERS],
     };
   }
 }

@@ -17,7 +17,17 @@ import { ReportController } from './reporting/report.controller';
 
 /** The domain features the API exposes, each a lib module and its thin controllers. */
 export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule, MatchmakingModule, ConnectionsModule, MeetingsModule, ReportingModule];
-export const FEATURE_CONTROLLERS = [ReferenceController, EnterprisesController, EventsController, RegistrationsController, EventLogController, RecommendationsController, ConnectionsController, MeetingsController, ReportController];
+export const FEATURE_CONTROLLERS = [
+  ReferenceController,
+  EnterprisesController,
+  EventsController,
+  RegistrationsController,
+  EventLogController,
+  RecommendationsController,
+  ConnectionsController,
+  MeetingsController,
+  ReportController,
+];
 
 /** Background work of API processes only (gateways share the feature modules but not this). */
 export const FEATURE_PROVIDERS = [ConnectionExpiry];

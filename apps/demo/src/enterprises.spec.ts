@@ -48,6 +48,11 @@ describe('the reference conference enterprises', () => {
   it('feature four enterprises to log in as, two of them able to scan each other at Lào Cai', () => {
     const featured = featuredEnterprises(enterprises);
     expect(featured).toHaveLength(4);
-    expect(featured.filter((e) => e.venue === 'laoCai' && e.checksIn).map((e) => e.side).sort()).toEqual(['CN', 'VN']);
+    expect(
+      featured
+        .filter((e) => e.venue === 'laoCai' && e.checksIn)
+        .map((e) => e.side)
+        .sort(),
+    ).toEqual(['CN', 'VN']);
   });
 });

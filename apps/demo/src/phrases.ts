@@ -17,10 +17,7 @@ export const REQUEST_MESSAGES = {
     '您好！想和贵司就{goods}建立联系，能否提供报价？',
     '贵公司的介绍给我们留下了深刻印象，希望就{goods}详谈。',
   ],
-  en: [
-    'Hello, we are very interested in {goods} and would like to talk further.',
-    'We are looking for a steady supply of {goods}. Shall we connect?',
-  ],
+  en: ['Hello, we are very interested in {goods} and would like to talk further.', 'We are looking for a steady supply of {goods}. Shall we connect?'],
 } as const;
 
 /** When two companies have nothing listed in common, they still talk business. */

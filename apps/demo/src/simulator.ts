@@ -315,7 +315,9 @@ export class ConferenceSimulator {
     const from = requester.participant.registration.id;
     const eligible = page.items
       .filter((r) => !this.pairs.has(pairKey(from, r.registrationId)))
-      .filter((r) => this.byRegistration.has(r.registrationId) || (this.reserved.has(r.registrationId) && (this.reservedWaiting.get(r.registrationId)?.size ?? 0) < PACE.pendingPerReservedLogin))
+      .filter(
+        (r) => this.byRegistration.has(r.registrationId) || (this.reserved.has(r.registrationId) && (this.reservedWaiting.get(r.registrationId)?.size ?? 0) < PACE.pendingPerReservedLogin),
+      )
       .slice(0, 6);
     if (eligible.length === 0) return;
     // Better matches get asked more often, but not always.

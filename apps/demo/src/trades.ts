@@ -24,21 +24,7 @@ export interface Trade {
 }
 
 export type VietnameseTrade =
-  | 'fruit'
-  | 'tuber'
-  | 'food'
-  | 'spices'
-  | 'garments'
-  | 'homeTextiles'
-  | 'steel'
-  | 'rubber'
-  | 'plastics'
-  | 'cement'
-  | 'minerals'
-  | 'trading'
-  | 'construction'
-  | 'packaging'
-  | 'electrical';
+  'fruit' | 'tuber' | 'food' | 'spices' | 'garments' | 'homeTextiles' | 'steel' | 'rubber' | 'plastics' | 'cement' | 'minerals' | 'trading' | 'construction' | 'packaging' | 'electrical';
 
 export const VIETNAMESE_TRADES: Record<VietnameseTrade, Trade> = {
   fruit: {

@@ -122,7 +122,13 @@ describe('LogRelay', () => {
 
   it('sends a member of registrations.rooms_assigned its own placements only, live and in a replay', async () => {
     const member: LiveViewer = { staff: false, registrationIds: new Set(['r1']), roomIds: new Set() };
-    const data = { assignments: [{ registrationId: 'r1', roomId: 'room-a' }, { registrationId: 'r2', roomId: 'room-b' }], unassigned: 3 };
+    const data = {
+      assignments: [
+        { registrationId: 'r1', roomId: 'room-a' },
+        { registrationId: 'r2', roomId: 'room-b' },
+      ],
+      unassigned: 3,
+    };
     const m = fakeSocket('m');
     const s = fakeSocket('s');
     await subscribe(m, undefined, member);

@@ -222,9 +222,11 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
     const previous = this.queues.get(eventId) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(work);
     this.queues.set(eventId, next);
-    void next.finally(() => {
-      if (this.queues.get(eventId) === next) this.queues.delete(eventId);
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (this.queues.get(eventId) === next) this.queues.delete(eventId);
+      })
+      .catch(() => undefined);
     return next;
   }
 

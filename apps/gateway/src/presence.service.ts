@@ -77,7 +77,10 @@ export class PresenceService {
   async snapshot(roomId: string): Promise<Presence> {
     if (!this.clustered || !this.server) return this.localSnapshot(roomId);
     const sockets = await fetchRoomSockets(this.server, `room:${roomId}`);
-    return this.presenceFrom(roomId, sockets.map((s) => s.data));
+    return this.presenceFrom(
+      roomId,
+      sockets.map((s) => s.data),
+    );
   }
 
   /** For a client's own acknowledgement: the whole room, or at least this node's share while the other nodes cannot be asked. */
@@ -88,7 +91,10 @@ export class PresenceService {
   /** The room's sockets on this node, read synchronously (all of them when there is one node). */
   private localSnapshot(roomId: string): Presence {
     const ids = this.server?.adapter.rooms.get(`room:${roomId}`) ?? new Set<string>();
-    return this.presenceFrom(roomId, [...ids].map((id): unknown => this.server?.sockets.get(id)?.data));
+    return this.presenceFrom(
+      roomId,
+      [...ids].map((id): unknown => this.server?.sockets.get(id)?.data),
+    );
   }
 
   private presenceFrom(roomId: string, data: unknown[]): Presence {

@@ -10,9 +10,7 @@ import { join, relative } from 'node:path';
 const ROOT = join(__dirname, '..', '..', '..');
 
 function files(dir: string): string[] {
-  return (readdirSync(join(ROOT, dir), { recursive: true }) as string[])
-    .filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts'))
-    .map((name) => join(dir, name));
+  return (readdirSync(join(ROOT, dir), { recursive: true }) as string[]).filter((name) => name.endsWith('.ts') && !name.endsWith('.spec.ts')).map((name) => join(dir, name));
 }
 
 describe('the standalone composition root', () => {

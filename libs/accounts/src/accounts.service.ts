@@ -1,19 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import {
-  Actor,
-  APP_CONFIG,
-  AppConfig,
-  Database,
-  DomainError,
-  ErrorCode,
-  hashPassword,
-  isAdmin,
-  isConstraintViolation,
-  PlatformRole,
-  TokenService,
-  verifyPassword,
-} from '@tradebridge/core';
+import { Actor, APP_CONFIG, AppConfig, Database, DomainError, ErrorCode, hashPassword, isAdmin, isConstraintViolation, PlatformRole, TokenService, verifyPassword } from '@tradebridge/core';
 import { PLATFORM_ROLES, type LoginResponse, type MeView, type Page, type UserView } from '@tradebridge/contracts';
 import { User } from './user.entity';
 import { UsersRepository } from './users.repository';
@@ -41,9 +28,7 @@ export class AccountsService {
   async register(input: Registration): Promise<UserView> {
     const passwordHash = await hashPassword(input.password);
     try {
-      const user = await this.db.transaction((tx) =>
-        this.users.insert(tx, { email: input.email, passwordHash, displayName: input.displayName, roles: [] }),
-      );
+      const user = await this.db.transaction((tx) => this.users.insert(tx, { email: input.email, passwordHash, displayName: input.displayName, roles: [] }));
       return toUserView(user);
     } catch (error) {
       if (isConstraintViolation(error, 'users_email_key')) {

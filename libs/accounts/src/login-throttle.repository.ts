@@ -17,10 +17,7 @@ export class LoginThrottleRepository {
    * once the password is wrong; `release` or `clear` drop it otherwise.
    */
   async reserve(email: string, ip: string, windowSeconds: number): Promise<{ id: string; byEmail: number; byIp: number }> {
-    const [{ id }] = await this.dataSource.query<{ id: string }[]>(`INSERT INTO login_failures (email, ip, checked) VALUES ($1, $2, false) RETURNING id`, [
-      email.toLowerCase(),
-      ip,
-    ]);
+    const [{ id }] = await this.dataSource.query<{ id: string }[]>(`INSERT INTO login_failures (email, ip, checked) VALUES ($1, $2, false) RETURNING id`, [email.toLowerCase(), ip]);
     const [row] = await this.dataSource.query<{ byEmail: number; byIp: number }[]>(
       `SELECT count(*) FILTER (WHERE email = $1)::int AS "byEmail",
               count(*) FILTER (WHERE ip = $2 AND checked)::int AS "byIp"

@@ -17,18 +17,13 @@ export class UsersRepository {
 
   /** With the password hash, which is never selected otherwise. */
   findCredentials(email: string): Promise<User | null> {
-    return this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: email.toLowerCase() })
-      .getOne();
+    return this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email', { email: email.toLowerCase() }).getOne();
   }
 
   async insert(tx: EntityManager, user: Pick<User, 'email' | 'passwordHash' | 'displayName' | 'roles'>): Promise<User> {
     const row = tx.create(User, { ...user, email: user.email.toLowerCase() });
     await tx.insert(User, row);
-    return (await tx.findOneByOrFail(User, { id: row.id }));
+    return await tx.findOneByOrFail(User, { id: row.id });
   }
 
   async setRoles(tx: EntityManager, id: string, roles: PlatformRole[]): Promise<User | null> {

@@ -1,16 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import {
-  Actor,
-  APP_CONFIG,
-  AppConfig,
-  Database,
-  DomainError,
-  ErrorCode,
-  EventLogRepository,
-  isConstraintViolation,
-} from '@tradebridge/core';
+import { Actor, APP_CONFIG, AppConfig, Database, DomainError, ErrorCode, EventLogRepository, isConstraintViolation } from '@tradebridge/core';
 import { EventAccess, EventsRepository } from '@tradebridge/events';
 import { normalizeBadgeCode, Registration, RegistrationsRepository } from '@tradebridge/registrations';
 import { ProfilesRepository, scoreMatch } from '@tradebridge/matchmaking';

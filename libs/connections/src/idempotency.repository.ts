@@ -38,12 +38,7 @@ export class IdempotencyRepository {
   }
 
   async complete(tx: EntityManager, userId: string, key: string, status: number, body: unknown): Promise<void> {
-    await tx.query(`UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2`, [
-      userId,
-      key,
-      status,
-      JSON.stringify(body),
-    ]);
+    await tx.query(`UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2`, [userId, key, status, JSON.stringify(body)]);
   }
 
   async prune(): Promise<number> {

@@ -9,14 +9,9 @@ type Problem = FieldProblem & { code: ErrorCode };
  * Returns the region to store — an alias such as VN-06 (Yên Bái) becomes the
  * unit it merged into, VN-02 (Lào Cai) — or throws naming every bad field.
  */
-export function checkProfile(input: {
-  country?: string;
+export function checkProfile(input: { country?: string; region?: string; sectors?: string[]; offers?: ProductLine[]; needs?: ProductLine[]; certifications?: Certification[] }): {
   region?: string;
-  sectors?: string[];
-  offers?: ProductLine[];
-  needs?: ProductLine[];
-  certifications?: Certification[];
-}): { region?: string } {
+} {
   const problems: Problem[] = [];
   let region: string | undefined;
 
@@ -57,7 +52,10 @@ export function checkProfile(input: {
   if (problems.length) {
     const kinds = new Set(problems.map((p) => p.code));
     const code = kinds.size === 1 ? problems[0].code : ErrorCode.VALIDATION_FAILED;
-    throw DomainError.invalidFields(code, problems.map(({ field, message }) => ({ field, message })));
+    throw DomainError.invalidFields(
+      code,
+      problems.map(({ field, message }) => ({ field, message })),
+    );
   }
   return { region };
 }

@@ -84,7 +84,10 @@ export class EnterprisesRepository {
     if (filter.q) qb.andWhere(`e.search_text LIKE :q`, { q: `%${escapeLike(fold(filter.q))}%` });
     qb.orderBy('e.created_at', 'ASC').addOrderBy('e.id', 'ASC').take(filter.limit).skip(filter.offset);
     const [rows, total] = await qb.getManyAndCount();
-    const products = await this.products(this.dataSource.manager, rows.map((r) => r.id));
+    const products = await this.products(
+      this.dataSource.manager,
+      rows.map((r) => r.id),
+    );
     return { items: rows.map((enterprise) => ({ enterprise, ...(products.get(enterprise.id) ?? { offers: [], needs: [] }) })), total };
   }
 

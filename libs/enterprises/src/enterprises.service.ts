@@ -110,7 +110,10 @@ export class EnterprisesService {
   async list(actor: Actor, query: EnterpriseQuery): Promise<Page<EnterpriseView>> {
     const sector = query.sector ? sectorFilter(query.sector) : undefined;
     const { items, total } = await this.enterprises.list({ ...query, sector });
-    const visible = await this.contactVisibility(actor, items.map((r) => r.enterprise.id));
+    const visible = await this.contactVisibility(
+      actor,
+      items.map((r) => r.enterprise.id),
+    );
     return { items: items.map((r) => toView(r, visible.has(r.enterprise.id))), total };
   }
 

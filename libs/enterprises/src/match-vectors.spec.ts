@@ -16,7 +16,16 @@ describe('match vectors', () => {
   });
 
   it('keeps certification kinds and the best valid OCOP rating', () => {
-    const v = matchVectors([], [], [{ kind: 'ocop', stars: 4 }, { kind: 'ocop', stars: 2 }, { kind: 'growing_area_code', code: 'X' }, { kind: 'ocop', stars: 5 }]);
+    const v = matchVectors(
+      [],
+      [],
+      [
+        { kind: 'ocop', stars: 4 },
+        { kind: 'ocop', stars: 2 },
+        { kind: 'growing_area_code', code: 'X' },
+        { kind: 'ocop', stars: 5 },
+      ],
+    );
     expect(v).toEqual({ offerPrefixes: [], needPrefixes: [], needCodes: [], certificationKinds: ['growing_area_code', 'ocop'], ocopStars: 5 });
     expect(matchVectors([], [], [{ kind: 'ocop', stars: 2 }]).ocopStars).toBe(0);
   });

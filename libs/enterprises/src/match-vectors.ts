@@ -32,9 +32,7 @@ export function hsPrefixKey(prefix: string): number {
 }
 
 export function matchVectors(offers: ProductLine[], needs: ProductLine[], certifications: Certification[]): MatchVectors {
-  const stars = certifications
-    .filter((c) => c.kind === 'ocop' && c.stars !== undefined && Number.isInteger(c.stars) && c.stars >= 3 && c.stars <= 5)
-    .map((c) => c.stars!);
+  const stars = certifications.filter((c) => c.kind === 'ocop' && c.stars !== undefined && Number.isInteger(c.stars) && c.stars >= 3 && c.stars <= 5).map((c) => c.stars!);
   return {
     offerPrefixes: hsPrefixes(offers.map((o) => o.hsCode)),
     needPrefixes: hsPrefixes(needs.map((n) => n.hsCode)),

@@ -17,7 +17,13 @@ describe('log visibility', () => {
     expect(canSee({ type: 'registration.approved', data: {}, registrationIds: ['r9'] }, member)).toBe(false);
   });
   it('gives a member of an auto room assignment only its own placements, staff all of it', () => {
-    const data = { assignments: [{ registrationId: 'r1', roomId: 'room-a' }, { registrationId: 'r2', roomId: 'room-b' }], unassigned: 2 };
+    const data = {
+      assignments: [
+        { registrationId: 'r1', roomId: 'room-a' },
+        { registrationId: 'r2', roomId: 'room-b' },
+      ],
+      unassigned: 2,
+    };
     const entry = { type: 'registrations.rooms_assigned', data, registrationIds: ['r1', 'r2'] };
     expect(dataFor(entry, member)).toEqual({ assignments: [{ registrationId: 'r1', roomId: 'room-a' }] });
     expect(dataFor(entry, { ...member, staff: true })).toBe(data);

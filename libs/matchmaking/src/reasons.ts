@@ -8,15 +8,7 @@ import type { Locale } from '@tradebridge/contracts';
  */
 
 /** Factor kinds, in the tie-break order used when ranking reasons. */
-export const FACTOR_KINDS = [
-  'they_offer_you_need',
-  'you_offer_they_need',
-  'certification',
-  'ocop',
-  'same_room',
-  'same_venue_onsite',
-  'shared_language',
-] as const;
+export const FACTOR_KINDS = ['they_offer_you_need', 'you_offer_they_need', 'certification', 'ocop', 'same_room', 'same_venue_onsite', 'shared_language'] as const;
 export type FactorKind = (typeof FACTOR_KINDS)[number];
 
 /** Certification kinds some goods require for export (see score.ts, rule 2). */
@@ -130,15 +122,10 @@ const CERT_ZH: Record<RequiredCertificationKind, string> = {
 export const REASONS: Record<Locale, ReasonTemplates> = {
   en: {
     they_offer_you_need: ({ offered, needed }) =>
-      offered.code === needed.code
-        ? `offers ${hsLatin(offered)}, which you need`
-        : `offers ${hsLatin(offered)}, matching your need for ${hsLatin(needed)}`,
+      offered.code === needed.code ? `offers ${hsLatin(offered)}, which you need` : `offers ${hsLatin(offered)}, matching your need for ${hsLatin(needed)}`,
     you_offer_they_need: ({ offered, needed }) =>
-      offered.code === needed.code
-        ? `needs ${hsLatin(needed)}, which you offer`
-        : `needs ${hsLatin(needed)}, matching your offer of ${hsLatin(offered)}`,
-    certification: ({ kind, seller }) =>
-      seller === 'candidate' ? `holds a ${CERT_EN[kind]} you require` : `you hold the ${CERT_EN[kind]} they require`,
+      offered.code === needed.code ? `needs ${hsLatin(needed)}, which you offer` : `needs ${hsLatin(needed)}, matching your offer of ${hsLatin(offered)}`,
+    certification: ({ kind, seller }) => (seller === 'candidate' ? `holds a ${CERT_EN[kind]} you require` : `you hold the ${CERT_EN[kind]} they require`),
     ocop: ({ stars }) => `OCOP ${stars}-star producer`,
     same_room: () => 'same trade room',
     same_venue_onsite: ({ city }) => `both on site at ${city}`,
@@ -146,31 +133,19 @@ export const REASONS: Record<Locale, ReasonTemplates> = {
   },
   vi: {
     they_offer_you_need: ({ offered, needed }) =>
-      offered.code === needed.code
-        ? `chào bán ${hsLatin(offered)}, mặt hàng bạn cần`
-        : `chào bán ${hsLatin(offered)}, phù hợp với nhu cầu ${hsLatin(needed)} của bạn`,
+      offered.code === needed.code ? `chào bán ${hsLatin(offered)}, mặt hàng bạn cần` : `chào bán ${hsLatin(offered)}, phù hợp với nhu cầu ${hsLatin(needed)} của bạn`,
     you_offer_they_need: ({ offered, needed }) =>
-      offered.code === needed.code
-        ? `cần mua ${hsLatin(needed)}, mặt hàng bạn chào bán`
-        : `cần mua ${hsLatin(needed)}, phù hợp với mặt hàng ${hsLatin(offered)} bạn chào bán`,
-    certification: ({ kind, seller }) =>
-      seller === 'candidate' ? `có ${CERT_VI[kind]} mà bạn yêu cầu` : `bạn có ${CERT_VI[kind]} mà đối tác yêu cầu`,
+      offered.code === needed.code ? `cần mua ${hsLatin(needed)}, mặt hàng bạn chào bán` : `cần mua ${hsLatin(needed)}, phù hợp với mặt hàng ${hsLatin(offered)} bạn chào bán`,
+    certification: ({ kind, seller }) => (seller === 'candidate' ? `có ${CERT_VI[kind]} mà bạn yêu cầu` : `bạn có ${CERT_VI[kind]} mà đối tác yêu cầu`),
     ocop: ({ stars }) => `có sản phẩm đạt OCOP ${stars} sao`,
     same_room: () => 'cùng phòng giao thương với bạn',
     same_venue_onsite: ({ city }) => `cả hai cùng có mặt trực tiếp tại ${city}`,
     shared_language: ({ language }) => `hai bên đều làm việc bằng ${languageName(language, 'vi')}`,
   },
   zh: {
-    they_offer_you_need: ({ offered, needed }) =>
-      offered.code === needed.code
-        ? `供应 ${hsCjk(offered)}，正是您所需要的`
-        : `供应 ${hsCjk(offered)}，与您所需的 ${hsCjkBefore(needed)}相关`,
-    you_offer_they_need: ({ offered, needed }) =>
-      offered.code === needed.code
-        ? `需要 ${hsCjk(needed)}，正是您所供应的`
-        : `需要 ${hsCjk(needed)}，与您供应的 ${hsCjkBefore(offered)}相关`,
-    certification: ({ kind, seller }) =>
-      seller === 'candidate' ? `持有您要求的${CERT_ZH[kind]}` : `您持有对方要求的${CERT_ZH[kind]}`,
+    they_offer_you_need: ({ offered, needed }) => (offered.code === needed.code ? `供应 ${hsCjk(offered)}，正是您所需要的` : `供应 ${hsCjk(offered)}，与您所需的 ${hsCjkBefore(needed)}相关`),
+    you_offer_they_need: ({ offered, needed }) => (offered.code === needed.code ? `需要 ${hsCjk(needed)}，正是您所供应的` : `需要 ${hsCjk(needed)}，与您供应的 ${hsCjkBefore(offered)}相关`),
+    certification: ({ kind, seller }) => (seller === 'candidate' ? `持有您要求的${CERT_ZH[kind]}` : `您持有对方要求的${CERT_ZH[kind]}`),
     ocop: ({ stars }) => `OCOP ${stars}星级生产企业`,
     same_room: () => '与您在同一洽谈室',
     same_venue_onsite: ({ city }) => `双方均在${city}现场参会`,

@@ -17,12 +17,7 @@ import { WEIGHTS } from './weights';
  * prefixes) and over the candidate's needs (against the viewer's offer
  * prefixes). Every weight comes from weights.ts, as the pure score's do.
  */
-export function rankRecommendationsQuery(
-  eventId: string,
-  viewer: MatchProfile,
-  limit: number,
-  offset: number,
-): { sql: string; params: unknown[] } {
+export function rankRecommendationsQuery(eventId: string, viewer: MatchProfile, limit: number, offset: number): { sql: string; params: unknown[] } {
   const params: unknown[] = [eventId, viewer.registrationId, viewer.side];
   const bind = (value: unknown): string => {
     params.push(value);
@@ -99,4 +94,3 @@ SELECT id, score::int AS score, count(*) OVER ()::int AS total
  LIMIT ${bind(limit)} OFFSET ${bind(offset)}`;
   return { sql, params };
 }
-

@@ -96,14 +96,8 @@ describe('scoreMatch: a durian grower for a Chinese buyer', () => {
   });
 
   it('explains it in English, Vietnamese and Chinese, naming the goods', () => {
-    expect(scoreMatch(cnBuyer, vnGrower, ctx('en')).reasons).toEqual([
-      'offers HS 081060 (Durians, fresh), which you need',
-      'holds a growing-area code you require',
-    ]);
-    expect(scoreMatch(cnBuyer, vnGrower, ctx('vi')).reasons).toEqual([
-      'chào bán HS 081060 (Quả sầu riêng, tươi), mặt hàng bạn cần',
-      'có mã số vùng trồng mà bạn yêu cầu',
-    ]);
+    expect(scoreMatch(cnBuyer, vnGrower, ctx('en')).reasons).toEqual(['offers HS 081060 (Durians, fresh), which you need', 'holds a growing-area code you require']);
+    expect(scoreMatch(cnBuyer, vnGrower, ctx('vi')).reasons).toEqual(['chào bán HS 081060 (Quả sầu riêng, tươi), mặt hàng bạn cần', 'có mã số vùng trồng mà bạn yêu cầu']);
     expect(scoreMatch(cnBuyer, vnGrower, ctx('zh')).reasons).toEqual(['供应 HS 081060（鲜榴莲），正是您所需要的', '持有您要求的种植区编码']);
   });
 
@@ -114,22 +108,15 @@ describe('scoreMatch: a durian grower for a Chinese buyer', () => {
       { kind: 'certification', points: WEIGHTS.certification, code: 'growing_area_code', seller: 'viewer' },
     ]);
     expect(en.reasons).toEqual(['needs HS 081060 (Durians, fresh), which you offer', 'you hold the growing-area code they require']);
-    expect(scoreMatch(vnGrower, cnBuyer, ctx('vi')).reasons).toEqual([
-      'cần mua HS 081060 (Quả sầu riêng, tươi), mặt hàng bạn chào bán',
-      'bạn có mã số vùng trồng mà đối tác yêu cầu',
-    ]);
+    expect(scoreMatch(vnGrower, cnBuyer, ctx('vi')).reasons).toEqual(['cần mua HS 081060 (Quả sầu riêng, tươi), mặt hàng bạn chào bán', 'bạn có mã số vùng trồng mà đối tác yêu cầu']);
     expect(scoreMatch(vnGrower, cnBuyer, ctx('zh')).reasons).toEqual(['需要 HS 081060（鲜榴莲），正是您所供应的', '您持有对方要求的种植区编码']);
   });
 
   it('names both codes of a partial match, and omits the name of an unknown code', () => {
     const viewer = profile({ needs: ['0810'] });
     const candidate = profile({ offers: ['081060'] });
-    expect(scoreMatch(viewer, candidate, ctx('en')).reasons).toEqual([
-      'offers HS 081060 (Durians, fresh), matching your need for HS 0810 (Other fruit, fresh)',
-    ]);
-    expect(scoreMatch(viewer, candidate, ctx('vi')).reasons).toEqual([
-      'chào bán HS 081060 (Quả sầu riêng, tươi), phù hợp với nhu cầu HS 0810 (Quả khác, tươi) của bạn',
-    ]);
+    expect(scoreMatch(viewer, candidate, ctx('en')).reasons).toEqual(['offers HS 081060 (Durians, fresh), matching your need for HS 0810 (Other fruit, fresh)']);
+    expect(scoreMatch(viewer, candidate, ctx('vi')).reasons).toEqual(['chào bán HS 081060 (Quả sầu riêng, tươi), phù hợp với nhu cầu HS 0810 (Quả khác, tươi) của bạn']);
     expect(scoreMatch(viewer, candidate, ctx('zh')).reasons).toEqual(['供应 HS 081060（鲜榴莲），与您所需的 HS 0810（其他鲜果）相关']);
     expect(scoreMatch(viewer, candidate, ctx('en')).factors[0].code).toBe('081060'); // the more specific code
     const unknown = scoreMatch(profile({ needs: ['392010'] }), profile({ offers: ['392010'] }), ctx('en'));
@@ -199,18 +186,13 @@ describe('scoreMatch: ranking rules', () => {
   });
 
   it('adds OCOP stars for a producer of something I need', () => {
-    const ocop = (stars: number) =>
-      scoreMatch(viewer, profile({ offers: ['081060'], certifications: [{ kind: 'ocop', stars }] }), ctx('en'));
+    const ocop = (stars: number) => scoreMatch(viewer, profile({ offers: ['081060'], certifications: [{ kind: 'ocop', stars }] }), ctx('en'));
     expect(ocop(4).score).toBe(WEIGHTS.hs6 + 4);
     expect(ocop(4).reasons).toContain('OCOP 4-star producer');
     expect(ocop(5).score).toBeGreaterThan(ocop(3).score);
     expect(ocop(2).score).toBe(WEIGHTS.hs6); // below the OCOP scale
-    expect(scoreMatch(viewer, profile({ offers: ['081060'], certifications: [{ kind: 'ocop', stars: 3 }] }), ctx('vi')).reasons).toContain(
-      'có sản phẩm đạt OCOP 3 sao',
-    );
-    expect(scoreMatch(viewer, profile({ offers: ['081060'], certifications: [{ kind: 'ocop', stars: 5 }] }), ctx('zh')).reasons).toContain(
-      'OCOP 5星级生产企业',
-    );
+    expect(scoreMatch(viewer, profile({ offers: ['081060'], certifications: [{ kind: 'ocop', stars: 3 }] }), ctx('vi')).reasons).toContain('có sản phẩm đạt OCOP 3 sao');
+    expect(scoreMatch(viewer, profile({ offers: ['081060'], certifications: [{ kind: 'ocop', stars: 5 }] }), ctx('zh')).reasons).toContain('OCOP 5星级生产企业');
     // Nothing they sell is wanted: the rating says nothing about this pair.
     const unrelated = scoreMatch(viewer, profile({ offers: ['5208'], certifications: [{ kind: 'ocop', stars: 5 }] }), ctx('en'));
     expect(unrelated.score).toBe(0);
@@ -222,11 +204,7 @@ describe('scoreMatch: ranking rules', () => {
     const en = scoreMatch(me, them, ctx('en'));
     expect(en.score).toBe(WEIGHTS.sameRoom + WEIGHTS.sameVenueOnsite + WEIGHTS.sharedLanguage);
     expect(en.reasons).toEqual(['same trade room', 'both on site at Lao Cai', 'you both work in English']);
-    expect(scoreMatch(me, them, ctx('vi')).reasons).toEqual([
-      'cùng phòng giao thương với bạn',
-      'cả hai cùng có mặt trực tiếp tại Lào Cai',
-      'hai bên đều làm việc bằng tiếng Anh',
-    ]);
+    expect(scoreMatch(me, them, ctx('vi')).reasons).toEqual(['cùng phòng giao thương với bạn', 'cả hai cùng có mặt trực tiếp tại Lào Cai', 'hai bên đều làm việc bằng tiếng Anh']);
     expect(scoreMatch(me, them, ctx('zh')).reasons).toEqual(['与您在同一洽谈室', '双方均在老街现场参会', '双方均可使用英语沟通']);
 
     // No bonus for an unassigned room, one side online, or another venue.
@@ -281,9 +259,7 @@ describe('scoreMatch: ranking rules', () => {
 
 describe('scoreMatch properties', () => {
   const chapter = fc.constantFrom('02', '03', '07', '08', '16', '52', '84');
-  const hsCode = fc
-    .tuple(chapter, fc.constantFrom('', '10', '14', '11'), fc.constantFrom('', '60', '20', '90'))
-    .map(([c, h, s]) => (h === '' ? c : c + h + s));
+  const hsCode = fc.tuple(chapter, fc.constantFrom('', '10', '14', '11'), fc.constantFrom('', '60', '20', '90')).map(([c, h, s]) => (h === '' ? c : c + h + s));
   const certification = fc.oneof(
     fc.record({ kind: fc.constantFrom('growing_area_code', 'packing_facility_code', 'gacc_registration', 'iso', 'haccp', 'halal', 'other') }),
     fc.record({ kind: fc.constant('ocop'), stars: fc.integer({ min: 0, max: 6 }) }),

@@ -156,10 +156,7 @@ export class MeetingsService {
         checkWithinEvent(event, startsAt, endsAt);
         this.checkLength(event, startsAt, endsAt);
         this.checkNotPast(startsAt);
-        const [a, b] = await Promise.all([
-          this.registrations.find(eventId, connection.fromRegistrationId, tx),
-          this.registrations.find(eventId, connection.toRegistrationId, tx),
-        ]);
+        const [a, b] = await Promise.all([this.registrations.find(eventId, connection.fromRegistrationId, tx), this.registrations.find(eventId, connection.toRegistrationId, tx)]);
         const venueId = a && b && a.attendance === 'onsite' && b.attendance === 'onsite' && a.venueId === b.venueId ? a.venueId : null;
         let tableNo: number | null = null;
         if (venueId) {
@@ -234,14 +231,13 @@ export class MeetingsService {
       [status, attendance] = [undefined, 'attended'];
     }
     if (!staff && status === 'no_show') {
-      throw new DomainError(
-        ErrorCode.NOT_YOUR_ATTENDANCE,
-        'A party records only its own attendance: send attendance "absent" if your side did not attend; the partner records its own',
-        { fields: [{ field: 'status', message: 'no_show is recorded by each party for itself (attendance) or set by staff' }] },
-      );
+      throw new DomainError(ErrorCode.NOT_YOUR_ATTENDANCE, 'A party records only its own attendance: send attendance "absent" if your side did not attend; the partner records its own', {
+        fields: [{ field: 'status', message: 'no_show is recorded by each party for itself (attendance) or set by staff' }],
+      });
     }
     if (status && attendance) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'status', message: 'give either status or attendance, not both' }]);
-    if (patch.registrationId && !attendance) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'registrationId', message: 'names whose attendance is recorded; send attendance with it' }]);
+    if (patch.registrationId && !attendance)
+      throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'registrationId', message: 'names whose attendance is recorded; send attendance with it' }]);
     let side: 0 | 1 | undefined;
     if (attendance) {
       const whose = patch.registrationId ?? (mine.length === 1 ? mine[0] : undefined);
@@ -417,7 +413,9 @@ function toPlain(m: MeetingRecord): Omit<MeetingView, 'local' | 'partnerLocal'> 
 function checkWithinEvent(event: TradeEvent, startsAt: Date, endsAt: Date): void {
   if (endsAt <= startsAt) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'endsAt', message: 'must be after startsAt' }]);
   if (startsAt < event.startsAt || endsAt > event.endsAt) {
-    throw DomainError.invalidFields(ErrorCode.OUTSIDE_EVENT, [{ field: 'startsAt', message: `must lie within the event (${event.startsAt.toISOString()} to ${event.endsAt.toISOString()})` }]);
+    throw DomainError.invalidFields(ErrorCode.OUTSIDE_EVENT, [
+      { field: 'startsAt', message: `must lie within the event (${event.startsAt.toISOString()} to ${event.endsAt.toISOString()})` },
+    ]);
   }
 }
 

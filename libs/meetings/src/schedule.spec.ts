@@ -63,8 +63,7 @@ function assertValid(inp: ScheduleInput, res: ScheduleResult): void {
 /** The exact optimum by exhaustive search (tiny inputs only). Tables of a venue are interchangeable, so counts suffice. */
 function bruteForceOptimum(inp: ScheduleInput): number {
   const idx = inp.slots.map((s) => s.index);
-  const free = (r: string, s: number): boolean =>
-    (!Object.hasOwn(inp.availability, r) || inp.availability[r].includes(s)) && !inp.busy.some((b) => b.registrationId === r && b.slot === s);
+  const free = (r: string, s: number): boolean => (!Object.hasOwn(inp.availability, r) || inp.availability[r].includes(s)) && !inp.busy.some((b) => b.registrationId === r && b.slot === s);
   const tablesLeft = new Map<string, number>();
   for (const [v, n] of Object.entries(inp.tables)) {
     for (const s of idx) {
@@ -230,7 +229,10 @@ describe('schedule: examples', () => {
       slots: s,
       pairs: [pair('c1', 'a', 'b'), pair('c2', 'a', 'c')],
       availability: { a: [s[0].index, s[1].index], b: [s[2].index] },
-      busy: [{ registrationId: 'c', slot: s[0].index }, { registrationId: 'c', slot: s[1].index }],
+      busy: [
+        { registrationId: 'c', slot: s[0].index },
+        { registrationId: 'c', slot: s[1].index },
+      ],
     });
     const res = schedule(inp);
     assertValid(inp, res);
@@ -329,7 +331,12 @@ describe('schedule: examples', () => {
       tables: { hall: 1 },
       busy: r1.meetings.flatMap((m) => {
         const p = byId.get(m.connectionId);
-        return p ? [{ registrationId: p.a, slot: m.slot }, { registrationId: p.b, slot: m.slot }] : [];
+        return p
+          ? [
+              { registrationId: p.a, slot: m.slot },
+              { registrationId: p.b, slot: m.slot },
+            ]
+          : [];
       }),
       tablesInUse: r1.meetings.filter((m) => m.venueId !== null).map((m) => ({ venueId: m.venueId ?? '', table: m.table ?? 0, slot: m.slot })),
     });
@@ -358,7 +365,10 @@ describe('schedule: examples', () => {
       slots: slots(1),
       pairs: [pair('c1', 'a', 'b', 50, 'hall')],
       tables: { hall: 1 },
-      tablesInUse: [{ venueId: 'hall', table: 5, slot: slots(1)[0].index }, { venueId: 'hall', table: 1, slot: 999 }],
+      tablesInUse: [
+        { venueId: 'hall', table: 5, slot: slots(1)[0].index },
+        { venueId: 'hall', table: 1, slot: 999 },
+      ],
       busy: [{ registrationId: 'a', slot: 999 }],
     });
     const res = schedule(inp);
@@ -392,9 +402,7 @@ describe('schedule: slots already past or too soon', () => {
 
   it('bounds on the usable slots only: a pair free only in the past has no common slot and adds nothing to the bound', () => {
     const sl = slots(3);
-    const res = schedule(
-      input({ slots: sl, pairs: [pair('c1', 'a', 'b'), pair('c2', 'c', 'd')], availability: { a: [sl[0].index], b: [sl[0].index] }, notBefore: HOUR }),
-    );
+    const res = schedule(input({ slots: sl, pairs: [pair('c1', 'a', 'b'), pair('c2', 'c', 'd')], availability: { a: [sl[0].index], b: [sl[0].index] }, notBefore: HOUR }));
     expect(res).toMatchObject({ achieved: 1, upperBound: 1, ratio: 1, unscheduled: [{ connectionId: 'c1', reason: 'NO_COMMON_SLOT' }] });
   });
 

@@ -274,8 +274,27 @@ function prepare(input: ScheduleInput): Model {
   for (let p = 0; p < P; p++) if (pven[p] >= 0) venPairs[vfill[pven[p]]++] = p;
 
   return {
-    S, R, V, P, slots, venueIds, pairs, pu, pv, pven, pw, free0, cap, freeTableNums,
-    feasStart, feas: Int32Array.from(feasList), commonFree, incStart, inc, venStart, venPairs,
+    S,
+    R,
+    V,
+    P,
+    slots,
+    venueIds,
+    pairs,
+    pu,
+    pv,
+    pven,
+    pw,
+    free0,
+    cap,
+    freeTableNums,
+    feasStart,
+    feas: Int32Array.from(feasList),
+    commonFree,
+    incStart,
+    inc,
+    venStart,
+    venPairs,
   };
 }
 
@@ -448,7 +467,7 @@ class Engine {
     this.workLimit = this.work + workBudget;
     this.deadline = deadline;
     for (let depth = 1; depth <= MAX_DEPTH; depth++) {
-      for (let improved = true; improved; ) {
+      for (let improved = true; improved;) {
         improved = false;
         for (const p of this.order) {
           if (this.at[p] >= 0 || feasStart[p + 1] === feasStart[p]) continue;

@@ -67,9 +67,7 @@ function build(): { byCode: Map<string, HsRecord>; sectionOfChapter: Record<stri
     add({ code: s.code, level: 'section', names: { en: s.en, vi: s.vi, zh: s.zh }, parent: null });
     for (let c = Number(s.chapters[0]); c <= Number(s.chapters[1]); c++) sectionOfChapter[String(c).padStart(2, '0')] = s.code;
   }
-  const entries = [...(part1 as RawEntry[]), ...(part2 as RawEntry[]), ...(part3 as RawEntry[]), ...(part4 as RawEntry[])].sort((a, b) =>
-    a.code.localeCompare(b.code),
-  );
+  const entries = [...(part1 as RawEntry[]), ...(part2 as RawEntry[]), ...(part3 as RawEntry[]), ...(part4 as RawEntry[])].sort((a, b) => a.code.localeCompare(b.code));
   for (const e of entries) {
     const level = LEVEL_BY_LENGTH[e.code.length];
     const parent = level === 'chapter' ? (sectionOfChapter[e.code] ?? null) : e.code.slice(0, e.code.length - 2);

@@ -1,20 +1,27 @@
 import fc from 'fast-check';
-import {
-  assignRooms,
-  AssignmentInput,
-  AssignmentResult,
-  RegistrationForAssignment,
-  RoomForAssignment,
-} from './assign-rooms';
+import { assignRooms, AssignmentInput, AssignmentResult, RegistrationForAssignment, RoomForAssignment } from './assign-rooms';
 
 // Small slice of the HS chapter -> section table; enough for the codes used below.
 const SECTION_OF_CHAPTER: Record<string, string> = {
-  '01': 'I', '02': 'I', '03': 'I', '04': 'I',
-  '06': 'II', '07': 'II', '08': 'II', '09': 'II', '10': 'II',
+  '01': 'I',
+  '02': 'I',
+  '03': 'I',
+  '04': 'I',
+  '06': 'II',
+  '07': 'II',
+  '08': 'II',
+  '09': 'II',
+  '10': 'II',
   '15': 'III',
-  '16': 'IV', '19': 'IV', '20': 'IV', '22': 'IV',
-  '52': 'XI', '61': 'XI', '62': 'XI',
-  '84': 'XVI', '85': 'XVI',
+  '16': 'IV',
+  '19': 'IV',
+  '20': 'IV',
+  '22': 'IV',
+  '52': 'XI',
+  '61': 'XI',
+  '62': 'XI',
+  '84': 'XVI',
+  '85': 'XVI',
 };
 const CHAPTERS = Object.keys(SECTION_OF_CHAPTER);
 const SECTIONS = [...new Set(Object.values(SECTION_OF_CHAPTER))];
@@ -23,12 +30,7 @@ const SIDES: [string, string] = ['VN', 'CN'];
 function room(id: string, sectorCodes: string[], capacity: number): RoomForAssignment {
   return { id, sectorCodes, capacity };
 }
-function reg(
-  id: string,
-  side: string,
-  hsCodes: string[],
-  currentRoomId: string | null = null,
-): RegistrationForAssignment {
+function reg(id: string, side: string, hsCodes: string[], currentRoomId: string | null = null): RegistrationForAssignment {
   return { id, side, hsCodes, currentRoomId };
 }
 function input(rooms: RoomForAssignment[], registrations: RegistrationForAssignment[]): AssignmentInput {
@@ -139,12 +141,7 @@ describe('assignRooms', () => {
   it('prefers a chapter match over a section-only match', () => {
     const inp = input(
       [room('section-II', ['II'], 10), room('fruit', ['08'], 10)],
-      [
-        reg('vn-durian', 'VN', ['081060']),
-        reg('cn-durian', 'CN', ['0810']),
-        reg('vn-coffee', 'VN', ['0901']),
-        reg('cn-rice', 'CN', ['1006']),
-      ],
+      [reg('vn-durian', 'VN', ['081060']), reg('cn-durian', 'CN', ['0810']), reg('vn-coffee', 'VN', ['0901']), reg('cn-rice', 'CN', ['1006'])],
     );
     const out = assignRooms(inp);
     expect(out.assignments).toEqual([
@@ -172,17 +169,17 @@ describe('assignRooms', () => {
   it('keeps both sides in every room even when each side favours a different room', () => {
     const inp = input(
       [room('fruit', ['08'], 10), room('textiles', ['61'], 10)],
-      [
-        reg('vn-1', 'VN', ['0810']), reg('vn-2', 'VN', ['0804']), reg('vn-3', 'VN', ['0801']),
-        reg('cn-1', 'CN', ['6109']), reg('cn-2', 'CN', ['6110']), reg('cn-3', 'CN', ['6104']),
-      ],
+      [reg('vn-1', 'VN', ['0810']), reg('vn-2', 'VN', ['0804']), reg('vn-3', 'VN', ['0801']), reg('cn-1', 'CN', ['6109']), reg('cn-2', 'CN', ['6110']), reg('cn-3', 'CN', ['6104'])],
     );
     const out = assignRooms(inp);
     checkInvariants(inp, out);
     expect(out.unassigned).toEqual([]);
     expect(out.roomsMissingASide).toEqual([]);
     const sidesIn = (roomId: string): string[] =>
-      out.assignments.filter((a) => a.roomId === roomId).map((a) => a.registrationId.slice(0, 2)).sort();
+      out.assignments
+        .filter((a) => a.roomId === roomId)
+        .map((a) => a.registrationId.slice(0, 2))
+        .sort();
     expect(new Set(sidesIn('fruit'))).toEqual(new Set(['cn', 'vn']));
     expect(new Set(sidesIn('textiles'))).toEqual(new Set(['cn', 'vn']));
     // Only one anchor per room is off-sector; the others follow their overlap.
@@ -194,13 +191,7 @@ describe('assignRooms', () => {
     const out = assignRooms(
       input(
         [room('section-II', ['II'], 10), room('fruit', ['08'], 10)],
-        [
-          reg('vn-0', 'VN', ['0810', '0804']),
-          reg('vn-1', 'VN', ['0810']),
-          reg('vn-2', 'VN', ['0901']),
-          reg('cn-0', 'CN', ['0810']),
-          reg('cn-1', 'CN', ['0901']),
-        ],
+        [reg('vn-0', 'VN', ['0810', '0804']), reg('vn-1', 'VN', ['0810']), reg('vn-2', 'VN', ['0901']), reg('cn-0', 'CN', ['0810']), reg('cn-1', 'CN', ['0901'])],
       ),
     );
     expect(out.assignments.map((a) => [a.registrationId, a.roomId, a.overlap])).toEqual([
@@ -215,10 +206,7 @@ describe('assignRooms', () => {
   it('leaves rooms empty rather than one-sided when a side is too small to cover them', () => {
     const inp = input(
       [room('a', ['08'], 20), room('b', ['09'], 20), room('c', ['10'], 20)],
-      [
-        reg('cn-1', 'CN', ['0810']),
-        ...['1', '2', '3', '4', '5', '6'].map((n) => reg(`vn-${n}`, 'VN', ['0901', '1006'])),
-      ],
+      [reg('cn-1', 'CN', ['0810']), ...['1', '2', '3', '4', '5', '6'].map((n) => reg(`vn-${n}`, 'VN', ['0901', '1006']))],
     );
     const out = assignRooms(inp);
     checkInvariants(inp, out);
@@ -245,13 +233,7 @@ describe('assignRooms', () => {
   it('never exceeds capacity and reports ALL_ROOMS_FULL for the weakest fits', () => {
     const inp = input(
       [room('fruit', ['08'], 2), room('rice', ['10'], 1)],
-      [
-        reg('vn-1', 'VN', ['0810', '0804']),
-        reg('cn-1', 'CN', ['0810']),
-        reg('vn-2', 'VN', ['1006']),
-        reg('cn-2', 'CN', ['8471']),
-        reg('vn-3', 'VN', []),
-      ],
+      [reg('vn-1', 'VN', ['0810', '0804']), reg('cn-1', 'CN', ['0810']), reg('vn-2', 'VN', ['1006']), reg('cn-2', 'CN', ['8471']), reg('vn-3', 'VN', [])],
     );
     const out = assignRooms(inp);
     checkInvariants(inp, out);
@@ -296,20 +278,11 @@ describe('assignRooms', () => {
 
   it('still places zero-overlap registrations, in the room with most free seats', () => {
     // Both rooms already two-sided via kept registrations, so only free seats decide.
-    const kept = [
-      reg('vn-k1', 'VN', [], 'a'),
-      reg('cn-k1', 'CN', [], 'a'),
-      reg('vn-k2', 'VN', [], 'b'),
-      reg('cn-k2', 'CN', [], 'b'),
-    ];
-    const big = assignRooms(
-      input([room('a', ['08'], 10), room('b', ['09'], 4)], [...kept, reg('vn-x', 'VN', ['9999']), reg('cn-y', 'CN', [])]),
-    );
+    const kept = [reg('vn-k1', 'VN', [], 'a'), reg('cn-k1', 'CN', [], 'a'), reg('vn-k2', 'VN', [], 'b'), reg('cn-k2', 'CN', [], 'b')];
+    const big = assignRooms(input([room('a', ['08'], 10), room('b', ['09'], 4)], [...kept, reg('vn-x', 'VN', ['9999']), reg('cn-y', 'CN', [])]));
     expect(roomOf(big, 'vn-x')).toBe('a');
     expect(roomOf(big, 'cn-y')).toBe('a');
-    const small = assignRooms(
-      input([room('a', ['08'], 3), room('b', ['09'], 5)], [...kept, reg('vn-x', 'VN', ['9999'])]),
-    );
+    const small = assignRooms(input([room('a', ['08'], 3), room('b', ['09'], 5)], [...kept, reg('vn-x', 'VN', ['9999'])]));
     expect(roomOf(small, 'vn-x')).toBe('b');
     expect(small.assignments.find((a) => a.registrationId === 'vn-x')?.overlap).toBe(0);
     expect(small.unassigned).toEqual([]);
@@ -317,14 +290,14 @@ describe('assignRooms', () => {
 
   it('does not depend on the order of the input arrays', () => {
     const rnd = mulberry32(42);
-    const rooms = Array.from({ length: 8 }, (_, i) =>
-      room(`room-${i}`, [CHAPTERS[i * 2], SECTIONS[i % SECTIONS.length]], 3 + (i % 4)),
-    );
+    const rooms = Array.from({ length: 8 }, (_, i) => room(`room-${i}`, [CHAPTERS[i * 2], SECTIONS[i % SECTIONS.length]], 3 + (i % 4)));
     const registrations = Array.from({ length: 60 }, (_, i) =>
-      reg(`reg-${String(i).padStart(3, '0')}`, i % 3 === 0 ? 'CN' : 'VN', [
-        `${CHAPTERS[Math.floor(rnd() * CHAPTERS.length)]}01`,
-        `${CHAPTERS[Math.floor(rnd() * CHAPTERS.length)]}0210`,
-      ], i % 17 === 0 ? `room-${i % 8}` : null),
+      reg(
+        `reg-${String(i).padStart(3, '0')}`,
+        i % 3 === 0 ? 'CN' : 'VN',
+        [`${CHAPTERS[Math.floor(rnd() * CHAPTERS.length)]}01`, `${CHAPTERS[Math.floor(rnd() * CHAPTERS.length)]}0210`],
+        i % 17 === 0 ? `room-${i % 8}` : null,
+      ),
     );
     const inp = input(rooms, registrations);
     const out = assignRooms(inp);
@@ -334,15 +307,11 @@ describe('assignRooms', () => {
 
   it('rejects duplicate ids instead of guessing', () => {
     expect(() => assignRooms(input([room('a', [], 1), room('a', [], 2)], []))).toThrow(/duplicate room id/);
-    expect(() => assignRooms(input([room('a', [], 1)], [reg('x', 'VN', []), reg('x', 'CN', [])]))).toThrow(
-      /duplicate registration id/,
-    );
+    expect(() => assignRooms(input([room('a', [], 1)], [reg('x', 'VN', []), reg('x', 'CN', [])]))).toThrow(/duplicate registration id/);
   });
 
   describe('properties', () => {
-    const hsCodeArb = fc
-      .tuple(fc.constantFrom(...CHAPTERS, '27', '99'), fc.constantFrom('', '01', '0110', '20'))
-      .map(([ch, rest]) => ch + rest);
+    const hsCodeArb = fc.tuple(fc.constantFrom(...CHAPTERS, '27', '99'), fc.constantFrom('', '01', '0110', '20')).map(([ch, rest]) => ch + rest);
     const sectorCodeArb = fc.constantFrom(...CHAPTERS, ...SECTIONS);
 
     const arbitraryInput: fc.Arbitrary<AssignmentInput> = fc
@@ -365,7 +334,10 @@ describe('assignRooms', () => {
         ),
       })
       .map(({ rooms, regs }) =>
-        input(rooms, regs.map((r, i) => reg(`g${i}`, r.side, r.hsCodes, r.current))),
+        input(
+          rooms,
+          regs.map((r, i) => reg(`g${i}`, r.side, r.hsCodes, r.current)),
+        ),
       );
 
     it('respects capacity, kept placements and accounts for every registration, independent of input order', () => {
@@ -404,9 +376,7 @@ describe('assignRooms', () => {
         const pending = vn.length + cn.length;
         // 2 free seats per room plus a share of the remaining demand, so total free >= pending.
         const share = Math.ceil(Math.max(0, pending - 2 * roomCount) / roomCount);
-        const rooms = sectors.map((codes, i) =>
-          room(`r${i}`, codes, keptPerRoom[i][0] + keptPerRoom[i][1] + 2 + share + extraSeats[i]),
-        );
+        const rooms = sectors.map((codes, i) => room(`r${i}`, codes, keptPerRoom[i][0] + keptPerRoom[i][1] + 2 + share + extraSeats[i]));
         return input(rooms, registrations);
       });
 
@@ -427,20 +397,13 @@ describe('assignRooms', () => {
   it('assigns 10,000 registrations to 20 rooms, both sides in each, everyone placed', () => {
     const rnd = mulberry32(7);
     const rooms = Array.from({ length: 20 }, (_, i) =>
-      room(
-        `room-${String(i).padStart(2, '0')}`,
-        i % 2 === 0 ? [CHAPTERS[i % CHAPTERS.length]] : [SECTIONS[i % SECTIONS.length], CHAPTERS[(i * 3) % CHAPTERS.length]],
-        520,
-      ),
+      room(`room-${String(i).padStart(2, '0')}`, i % 2 === 0 ? [CHAPTERS[i % CHAPTERS.length]] : [SECTIONS[i % SECTIONS.length], CHAPTERS[(i * 3) % CHAPTERS.length]], 520),
     );
     const registrations = Array.from({ length: 10_000 }, (_, i) =>
       reg(
         `reg-${String(i).padStart(5, '0')}`,
         i % 2 === 0 ? 'VN' : 'CN',
-        Array.from(
-          { length: 1 + Math.floor(rnd() * 6) },
-          () => `${CHAPTERS[Math.floor(rnd() * CHAPTERS.length)]}${String(Math.floor(rnd() * 100)).padStart(2, '0')}`,
-        ),
+        Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => `${CHAPTERS[Math.floor(rnd() * CHAPTERS.length)]}${String(Math.floor(rnd() * 100)).padStart(2, '0')}`),
         i % 500 === 0 ? rooms[i % 20].id : null,
       ),
     );

@@ -138,12 +138,7 @@ function parseRoom(room: RoomForAssignment, index: number, sideCount: number): R
   return { id: room.id, index, chapters, sections, capacity, count: 0, sideCounts };
 }
 
-function parseRegistration(
-  reg: RegistrationForAssignment,
-  index: number,
-  sides: string[],
-  sectionOf: Map<string, string>,
-): RegState {
+function parseRegistration(reg: RegistrationForAssignment, index: number, sides: string[], sectionOf: Map<string, string>): RegState {
   // Distinct codes only, so listing a code both as offer and need does not double its weight.
   const distinct = new Set<string>();
   for (const raw of reg.hsCodes) {
@@ -155,9 +150,7 @@ function parseRegistration(
     const chapter = code.slice(0, 2);
     perChapter.set(chapter, (perChapter.get(chapter) ?? 0) + 1);
   }
-  const chapters: ChapterWeight[] = [...perChapter.entries()]
-    .sort((a, b) => compareIds(a[0], b[0]))
-    .map(([chapter, codes]) => ({ chapter, section: sectionOf.get(chapter), codes }));
+  const chapters: ChapterWeight[] = [...perChapter.entries()].sort((a, b) => compareIds(a[0], b[0])).map(([chapter, codes]) => ({ chapter, section: sectionOf.get(chapter), codes }));
   return { id: reg.id, index, sideIndex: sides.indexOf(reg.side), chapters, currentRoomId: reg.currentRoomId };
 }
 
@@ -186,9 +179,7 @@ export function assignRooms(input: AssignmentInput): AssignmentResult {
   }
 
   const rooms = sortedUniqueById(input.rooms, 'room').map((r, i) => parseRoom(r, i, sides.length));
-  const regs = sortedUniqueById(input.registrations, 'registration').map((r, i) =>
-    parseRegistration(r, i, sides, sectionOf),
-  );
+  const regs = sortedUniqueById(input.registrations, 'registration').map((r, i) => parseRegistration(r, i, sides, sectionOf));
   const roomById = new Map(rooms.map((r) => [r.id, r]));
   const R = rooms.length;
   const N = regs.length;
@@ -199,9 +190,7 @@ export function assignRooms(input: AssignmentInput): AssignmentResult {
       unassigned: regs.map((r) => ({
         registrationId: r.id,
         reason: 'NO_ROOMS',
-        message:
-          `Registration ${r.id} was not placed: the event has no trade rooms yet. ` +
-          'Create rooms, then run the assignment again.',
+        message: `Registration ${r.id} was not placed: the event has no trade rooms yet. ` + 'Create rooms, then run the assignment again.',
       })),
       roomsMissingASide: [],
     };
@@ -269,9 +258,7 @@ export function assignRooms(input: AssignmentInput): AssignmentResult {
     }
     // Biggest rooms first so that the rooms we open can hold everyone (fewer forced one-sided rooms),
     // then the rooms most registrations match.
-    emptyRooms.sort(
-      (a, b) => free(b) - free(a) || (demand.get(b) ?? 0) - (demand.get(a) ?? 0) || a.index - b.index,
-    );
+    emptyRooms.sort((a, b) => free(b) - free(a) || (demand.get(b) ?? 0) - (demand.get(a) ?? 0) || a.index - b.index);
     for (const room of emptyRooms.slice(0, openable)) for (const roomSlots of slots) roomSlots.push(room);
   }
   for (let s = 0; s < sides.length; s++) fillSlots(pendingBySide[s], slots[s]);
@@ -280,9 +267,13 @@ export function assignRooms(input: AssignmentInput): AssignmentResult {
     if (candidates.length === 0 || slotRooms.length === 0) return;
     // Greedy over (registration, slot) pairs: highest overlap first; on ties prefer the registration
     // that loses least against its own best room (regret), so anchors do not steal others' best fits.
-    interface Pair { reg: RegState; room: RoomState; score: number; regret: number }
-    const before = (a: Pair, b: Pair): number =>
-      b.score - a.score || a.regret - b.regret || a.reg.index - b.reg.index || a.room.index - b.room.index;
+    interface Pair {
+      reg: RegState;
+      room: RoomState;
+      score: number;
+      regret: number;
+    }
+    const before = (a: Pair, b: Pair): number => b.score - a.score || a.regret - b.regret || a.reg.index - b.reg.index || a.room.index - b.room.index;
     // Only each slot's top K candidates (K = number of slots) can matter: other slots can take at most
     // K-1 of them first. Keeping just those gives the same result as sorting all N x K pairs, much faster.
     const k = slotRooms.length;
@@ -318,9 +309,7 @@ export function assignRooms(input: AssignmentInput): AssignmentResult {
   // When a side has no registration at all, no room can have both sides, so only overlap counts
   // (otherwise everyone would be packed into the first room used, whatever its sectors).
   const everySideHasSomeone = sides.every((_, s) => regs.some((r) => r.sideIndex === s));
-  const rest = pending
-    .filter((r) => placedRoom[r.index] === null)
-    .sort((a, b) => best[b.index] - best[a.index] || a.index - b.index);
+  const rest = pending.filter((r) => placedRoom[r.index] === null).sort((a, b) => best[b.index] - best[a.index] || a.index - b.index);
   let totalFree = 0;
   for (const room of rooms) totalFree += free(room);
   const totalCapacity = rooms.reduce((sum, r) => sum + r.capacity, 0);
@@ -337,13 +326,7 @@ export function assignRooms(input: AssignmentInput): AssignmentResult {
         const occupied = everySideHasSomeone && room.count > 0;
         const score = overlap[reg.index * R + room.index];
         // Rooms are scanned in id order, so strict ">" keeps the lowest id on a full tie.
-        const better =
-          chosen === null ||
-          (occupied !== chosenOccupied
-            ? occupied
-            : score !== chosenScore
-              ? score > chosenScore
-              : f > chosenFree);
+        const better = chosen === null || (occupied !== chosenOccupied ? occupied : score !== chosenScore ? score > chosenScore : f > chosenFree);
         if (better) {
           chosen = room;
           chosenOccupied = occupied;

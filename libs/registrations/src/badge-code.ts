@@ -13,11 +13,7 @@ export function newBadgeCode(): string {
 
 /** Accepts what a person types or a scanner reads: any case, spaces or dashes, O for 0, I/L for 1. */
 export function normalizeBadgeCode(input: string): string | null {
-  const compact = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const compact = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (!/^[0-9A-HJKMNP-TV-Z]{20}$/.test(compact)) return null;
   return compact.match(/.{4}/g)!.join('-');
 }

@@ -59,12 +59,7 @@ export class RegistrationsRepository {
   }
 
   lockByBadge(tx: EntityManager, eventId: string, badgeCode: string): Promise<Registration | null> {
-    return tx
-      .getRepository(Registration)
-      .createQueryBuilder('r')
-      .setLock('pessimistic_write')
-      .where('r.event_id = :eventId AND r.badge_code = :badgeCode', { eventId, badgeCode })
-      .getOne();
+    return tx.getRepository(Registration).createQueryBuilder('r').setLock('pessimistic_write').where('r.event_id = :eventId AND r.badge_code = :badgeCode', { eventId, badgeCode }).getOne();
   }
 
   async update(tx: EntityManager, eventId: string, id: string, patch: Partial<Registration>): Promise<Registration> {

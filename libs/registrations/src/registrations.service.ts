@@ -51,9 +51,7 @@ export class RegistrationsService {
         if (!registrationOpen(event)) {
           throw new DomainError(
             ErrorCode.REGISTRATION_CLOSED,
-            event.status === 'live'
-              ? 'This event is live and its organizers take no walk-in registrations'
-              : `Registration is not open for this event (status: ${event.status})`,
+            event.status === 'live' ? 'This event is live and its organizers take no walk-in registrations' : `Registration is not open for this event (status: ${event.status})`,
           );
         }
         const side = enterprise.enterprise.country;
@@ -232,7 +230,6 @@ export class RegistrationsService {
     });
     return toView(registration, true);
   }
-
 
   private async requireVisibleEvent(actor: Actor, eventId: string): Promise<void> {
     const event = await this.events.findById(eventId);

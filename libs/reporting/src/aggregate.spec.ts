@@ -33,7 +33,15 @@ describe('report roll-ups', () => {
 
   it('sums registration cells along each dimension, and in total', () => {
     const cell = (side: string, venueId: string, roomId: string | null, registered: number, approved: number): RegistrationCell => ({
-      side, country: side, region: `${side}-01`, venueId, attendance: 'onsite', roomId, registered, approved, checkedIn: 0,
+      side,
+      country: side,
+      region: `${side}-01`,
+      venueId,
+      attendance: 'onsite',
+      roomId,
+      registered,
+      approved,
+      checkedIn: 0,
     });
     const cells = [cell('VN', 'a', 'r1', 3, 2), cell('CN', 'a', null, 4, 4), cell('VN', 'b', 'r1', 1, 1)];
     expect(rollUpRegistrations(cells, null)).toEqual([{ key: 'all', registered: 8, approved: 7, checkedIn: 0 }]);
@@ -41,7 +49,10 @@ describe('report roll-ups', () => {
       { key: 'CN', registered: 4, approved: 4, checkedIn: 0 },
       { key: 'VN', registered: 4, approved: 3, checkedIn: 0 },
     ]);
-    expect(rollUpRegistrations(cells, 'room').map((r) => [r.key, r.registered])).toEqual([['', 4], ['r1', 4]]);
+    expect(rollUpRegistrations(cells, 'room').map((r) => [r.key, r.registered])).toEqual([
+      ['', 4],
+      ['r1', 4],
+    ]);
   });
 
   it('counts a connection once per section even when it trades two chapters of it', () => {
@@ -54,7 +65,16 @@ describe('report roll-ups', () => {
   });
 
   it('sums the made connections per hour, oldest first, leaving out cells with none made', () => {
-    const cell = (madeHour: string | null, made: number, requested = made): ConnectionCell => ({ fromSide: 'VN', channel: 'online', roomId: null, madeHour, requested, made, declined: 0, expired: 0 });
+    const cell = (madeHour: string | null, made: number, requested = made): ConnectionCell => ({
+      fromSide: 'VN',
+      channel: 'online',
+      roomId: null,
+      madeHour,
+      requested,
+      made,
+      declined: 0,
+      expired: 0,
+    });
     expect(madePerHour([cell('2021-01-19T04:00:00Z', 2), cell(null, 0, 5), cell('2021-01-19T03:00:00Z', 1), cell('2021-01-19T04:00:00Z', 3)])).toEqual([
       { at: '2021-01-19T03:00:00Z', made: 1 },
       { at: '2021-01-19T04:00:00Z', made: 5 },

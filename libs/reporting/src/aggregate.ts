@@ -153,9 +153,7 @@ export function topHsPairs(cells: TradeCell[], limit: number): { chapter: string
     for (const chapter of chaptersOf(cell.soldLo, cell.soldHi)) add(chapter, cell.fromSide, cell.toSide, cell.made);
     for (const chapter of chaptersOf(cell.boughtLo, cell.boughtHi)) add(chapter, cell.toSide, cell.fromSide, cell.made);
   }
-  return [...pairs.values()]
-    .sort((a, b) => b.made - a.made || a.chapter.localeCompare(b.chapter) || a.sellerSide.localeCompare(b.sellerSide))
-    .slice(0, limit);
+  return [...pairs.values()].sort((a, b) => b.made - a.made || a.chapter.localeCompare(b.chapter) || a.sellerSide.localeCompare(b.sellerSide)).slice(0, limit);
 }
 
 /** The two-digit chapters in a split chapter bit set (see TradeCell). */

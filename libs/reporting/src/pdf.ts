@@ -61,7 +61,11 @@ export async function writePdf(stream: Writable, report: ReportJson, locale: Loc
   doc.rect(0, 0, doc.page.width, 8).fill(ACCENT);
   doc.font('regular').fontSize(10).fillColor(ACCENT).text(l('report').toUpperCase(), MARGIN, MARGIN, { characterSpacing: 1 });
   doc.font('bold').fontSize(20).fillColor(INK).text(report.event.name, { width });
-  doc.font('regular').fontSize(10).fillColor(MUTED).text(`${dateRange(report, locale)}  ·  ${report.event.sides.join(' – ')}`, { width });
+  doc
+    .font('regular')
+    .fontSize(10)
+    .fillColor(MUTED)
+    .text(`${dateRange(report, locale)}  ·  ${report.event.sides.join(' – ')}`, { width });
   doc.moveDown(1.2);
 
   // Headline figures: two rows of three cards.
@@ -81,39 +85,110 @@ export async function writePdf(stream: Writable, report: ReportJson, locale: Loc
     const x = MARGIN + (i % 3) * (cardWidth + 12);
     const y = top + Math.floor(i / 3) * (cardHeight + 10);
     doc.roundedRect(x, y, cardWidth, cardHeight, 6).fill(i === 0 ? ACCENT : ACCENT_SOFT);
-    doc.font('bold').fontSize(20).fillColor(i === 0 ? '#ffffff' : INK).text(value, x + 12, y + 9, { width: cardWidth - 24, lineBreak: false });
-    doc.font('regular').fontSize(9).fillColor(i === 0 ? '#e6f4f3' : MUTED).text(caption, x + 12, y + 38, { width: cardWidth - 24, lineBreak: false, ellipsis: true });
+    doc
+      .font('bold')
+      .fontSize(20)
+      .fillColor(i === 0 ? '#ffffff' : INK)
+      .text(value, x + 12, y + 9, { width: cardWidth - 24, lineBreak: false });
+    doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor(i === 0 ? '#e6f4f3' : MUTED)
+      .text(caption, x + 12, y + 38, { width: cardWidth - 24, lineBreak: false, ellipsis: true });
   });
   doc.y = top + 2 * cardHeight + 10 + 18;
   doc.x = MARGIN;
 
   // Charts.
   heading(doc, l('chartByRoom'));
-  barChart(doc, report.byRoom.map((r) => ({ label: r.name, value: r.made })), number);
+  barChart(
+    doc,
+    report.byRoom.map((r) => ({ label: r.name, value: r.made })),
+    number,
+  );
   heading(doc, l('chartByVenue'));
   barChart(doc, madeByVenue(report), number);
   heading(doc, l('chartTimeline'));
   timelineChart(doc, report, locale, number);
 
   // Tables.
-  table(doc, l('summary'), [l('figure'), l('value')], [
-    ...(['registered', 'approved', 'checkedIn', 'connectionsRequested', 'connectionsMade', 'connectionsDeclined', 'connectionsExpired'] as const).map((k) => [l(k), number.format(t[k])]),
-    [l('acceptanceRate'), percent.format(t.acceptanceRate)],
-    ...(['meetingsScheduled', 'meetingsHeld', 'meetingsNoShow', 'outcomes'] as const).map((k) => [l(k), number.format(t[k])]),
-  ], [0.7, 0.3]);
-  table(doc, l('bySide'), [l('side'), l('registered'), l('approved'), l('checkedIn'), l('requested'), l('made')],
-    report.bySide.map((s) => [s.key, ...[s.registered, s.approved, s.checkedIn, s.requested, s.made].map((n) => number.format(n))]), [0.25, 0.15, 0.15, 0.15, 0.15, 0.15]);
-  table(doc, l('byRoom'), [l('room'), l('approved'), l('requested'), l('made')],
-    report.byRoom.map((r) => [r.name, ...[r.approved, r.requested, r.made].map((n) => number.format(n))]), [0.46, 0.18, 0.18, 0.18]);
-  table(doc, l('byVenue'), [l('venue'), l('registered'), l('approved'), l('checkedIn')],
-    report.byVenue.map((v) => [v.name, ...[v.registered, v.approved, v.checkedIn].map((n) => number.format(n))]), [0.46, 0.18, 0.18, 0.18]);
-  table(doc, l('byVenuePair'), [l('venue'), l('venue'), l('made')], report.byVenuePair.map((p) => [p.names[0], p.names[1], number.format(p.made)]), [0.4, 0.4, 0.2], 2);
-  table(doc, l('bySector'), [l('sector'), l('name'), l('made')], report.bySector.map((s) => [s.section, s.name, number.format(s.made)]), [0.1, 0.75, 0.15], 2);
-  table(doc, l('topHsPairs'), [l('hsChapter'), l('name'), l('seller'), l('buyer'), l('made')],
-    report.topHsPairs.map((p) => [p.chapter, p.name, p.sellerSide, p.buyerSide, number.format(p.made)]), [0.1, 0.55, 0.1, 0.1, 0.15], 4);
-  table(doc, l('byChannel'), [l('channel'), l('requested'), l('made')], report.byChannel.map((c) => [named(c.key), number.format(c.requested), number.format(c.made)]), [0.5, 0.25, 0.25]);
-  table(doc, l('outcomesSheet'), [l('kind'), l('value')], report.outcomesByKind.map((o) => [named(o.kind), number.format(o.count)]), [0.7, 0.3]);
-  table(doc, l('valueByCurrency'), [l('currency'), l('amount')], report.valueByCurrency.map((v) => [v.currency, formatDecimal(v.amount, locale)]), [0.5, 0.5]);
+  table(
+    doc,
+    l('summary'),
+    [l('figure'), l('value')],
+    [
+      ...(['registered', 'approved', 'checkedIn', 'connectionsRequested', 'connectionsMade', 'connectionsDeclined', 'connectionsExpired'] as const).map((k) => [l(k), number.format(t[k])]),
+      [l('acceptanceRate'), percent.format(t.acceptanceRate)],
+      ...(['meetingsScheduled', 'meetingsHeld', 'meetingsNoShow', 'outcomes'] as const).map((k) => [l(k), number.format(t[k])]),
+    ],
+    [0.7, 0.3],
+  );
+  table(
+    doc,
+    l('bySide'),
+    [l('side'), l('registered'), l('approved'), l('checkedIn'), l('requested'), l('made')],
+    report.bySide.map((s) => [s.key, ...[s.registered, s.approved, s.checkedIn, s.requested, s.made].map((n) => number.format(n))]),
+    [0.25, 0.15, 0.15, 0.15, 0.15, 0.15],
+  );
+  table(
+    doc,
+    l('byRoom'),
+    [l('room'), l('approved'), l('requested'), l('made')],
+    report.byRoom.map((r) => [r.name, ...[r.approved, r.requested, r.made].map((n) => number.format(n))]),
+    [0.46, 0.18, 0.18, 0.18],
+  );
+  table(
+    doc,
+    l('byVenue'),
+    [l('venue'), l('registered'), l('approved'), l('checkedIn')],
+    report.byVenue.map((v) => [v.name, ...[v.registered, v.approved, v.checkedIn].map((n) => number.format(n))]),
+    [0.46, 0.18, 0.18, 0.18],
+  );
+  table(
+    doc,
+    l('byVenuePair'),
+    [l('venue'), l('venue'), l('made')],
+    report.byVenuePair.map((p) => [p.names[0], p.names[1], number.format(p.made)]),
+    [0.4, 0.4, 0.2],
+    2,
+  );
+  table(
+    doc,
+    l('bySector'),
+    [l('sector'), l('name'), l('made')],
+    report.bySector.map((s) => [s.section, s.name, number.format(s.made)]),
+    [0.1, 0.75, 0.15],
+    2,
+  );
+  table(
+    doc,
+    l('topHsPairs'),
+    [l('hsChapter'), l('name'), l('seller'), l('buyer'), l('made')],
+    report.topHsPairs.map((p) => [p.chapter, p.name, p.sellerSide, p.buyerSide, number.format(p.made)]),
+    [0.1, 0.55, 0.1, 0.1, 0.15],
+    4,
+  );
+  table(
+    doc,
+    l('byChannel'),
+    [l('channel'), l('requested'), l('made')],
+    report.byChannel.map((c) => [named(c.key), number.format(c.requested), number.format(c.made)]),
+    [0.5, 0.25, 0.25],
+  );
+  table(
+    doc,
+    l('outcomesSheet'),
+    [l('kind'), l('value')],
+    report.outcomesByKind.map((o) => [named(o.kind), number.format(o.count)]),
+    [0.7, 0.3],
+  );
+  table(
+    doc,
+    l('valueByCurrency'),
+    [l('currency'), l('amount')],
+    report.valueByCurrency.map((v) => [v.currency, formatDecimal(v.amount, locale)]),
+    [0.5, 0.5],
+  );
 
   // Page numbers and the generator, on every page.
   const range = doc.bufferedPageRange();
@@ -188,10 +263,18 @@ function barChart(doc: Doc, items: { label: string; value: number }[], number: I
   for (const item of items) {
     ensureSpace(doc, 20);
     const y = doc.y;
-    doc.font('regular').fontSize(9).fillColor(INK).text(item.label, MARGIN, y + 2, { width: labelWidth - 8, lineBreak: false, ellipsis: true });
+    doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor(INK)
+      .text(item.label, MARGIN, y + 2, { width: labelWidth - 8, lineBreak: false, ellipsis: true });
     doc.rect(MARGIN + labelWidth, y + 2, barSpace, 12).fill('#eef1f4');
     if (item.value > 0) doc.rect(MARGIN + labelWidth, y + 2, Math.max(2, (item.value / max) * barSpace), 12).fill(ACCENT);
-    doc.font('bold').fontSize(9).fillColor(INK).text(number.format(item.value), MARGIN + labelWidth + barSpace + 6, y + 2, { width: 54, lineBreak: false });
+    doc
+      .font('bold')
+      .fontSize(9)
+      .fillColor(INK)
+      .text(number.format(item.value), MARGIN + labelWidth + barSpace + 6, y + 2, { width: 54, lineBreak: false });
     doc.y = y + 18;
   }
   doc.moveDown(0.8);
@@ -205,8 +288,17 @@ function timelineChart(doc: Doc, report: ReportJson, locale: Locale, number: Int
   const top = doc.y;
   const points = hourly(report);
   const max = Math.max(1, ...points.map((p) => p.made));
-  doc.moveTo(MARGIN, top + height).lineTo(MARGIN + width, top + height).lineWidth(0.5).strokeColor(RULE).stroke();
-  doc.font('regular').fontSize(8).fillColor(MUTED).text(number.format(max), MARGIN, top - 2, { lineBreak: false });
+  doc
+    .moveTo(MARGIN, top + height)
+    .lineTo(MARGIN + width, top + height)
+    .lineWidth(0.5)
+    .strokeColor(RULE)
+    .stroke();
+  doc
+    .font('regular')
+    .fontSize(8)
+    .fillColor(MUTED)
+    .text(number.format(max), MARGIN, top - 2, { lineBreak: false });
   if (points.length) {
     const step = width / points.length;
     const hour = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : locale, { timeZone: report.event.timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
@@ -216,11 +308,19 @@ function timelineChart(doc: Doc, report: ReportJson, locale: Locale, number: Int
       const bar = Math.min(step * 0.7, 28);
       doc.rect(MARGIN + i * step + (step - bar) / 2, top + height - h, bar, h).fill(ACCENT);
       if (i % labelEvery === 0) {
-        doc.font('regular').fontSize(7).fillColor(MUTED).text(hour.format(new Date(p.at)), MARGIN + i * step - 10, top + height + 4, { width: step + 20, align: 'center', lineBreak: false });
+        doc
+          .font('regular')
+          .fontSize(7)
+          .fillColor(MUTED)
+          .text(hour.format(new Date(p.at)), MARGIN + i * step - 10, top + height + 4, { width: step + 20, align: 'center', lineBreak: false });
       }
     });
   } else {
-    doc.font('regular').fontSize(9).fillColor(MUTED).text('—', MARGIN, top + height / 2, { width, align: 'center' });
+    doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text('—', MARGIN, top + height / 2, { width, align: 'center' });
   }
   doc.y = top + height + 24;
   doc.x = MARGIN;
@@ -241,7 +341,11 @@ function table(doc: Doc, title: string, headers: string[], rows: string[][], wid
     doc.rect(MARGIN, y, width, rowHeight).fill(ACCENT_SOFT);
     let x = MARGIN;
     headers.forEach((h, i) => {
-      doc.font('bold').fontSize(8.5).fillColor(INK).text(h, x + 5, y + 4, { width: columns[i] - 10, height: rowHeight - 4, ellipsis: true, align: align(i) });
+      doc
+        .font('bold')
+        .fontSize(8.5)
+        .fillColor(INK)
+        .text(h, x + 5, y + 4, { width: columns[i] - 10, height: rowHeight - 4, ellipsis: true, align: align(i) });
       x += columns[i];
     });
     doc.y = y + rowHeight;
@@ -261,12 +365,21 @@ function table(doc: Doc, title: string, headers: string[], rows: string[][], wid
     if (r % 2 === 1) doc.rect(MARGIN, y, width, rowHeight).fill('#f6f8f9');
     let x = MARGIN;
     row.forEach((cell, i) => {
-      doc.font('regular').fontSize(8.5).fillColor(INK).text(cell, x + 5, y + 4, { width: columns[i] - 10, height: rowHeight - 4, ellipsis: true, align: align(i) });
+      doc
+        .font('regular')
+        .fontSize(8.5)
+        .fillColor(INK)
+        .text(cell, x + 5, y + 4, { width: columns[i] - 10, height: rowHeight - 4, ellipsis: true, align: align(i) });
       x += columns[i];
     });
     doc.y = y + rowHeight;
   });
-  doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + width, doc.y).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc
+    .moveTo(MARGIN, doc.y)
+    .lineTo(MARGIN + width, doc.y)
+    .lineWidth(0.5)
+    .strokeColor(RULE)
+    .stroke();
   doc.moveDown(1.2);
   doc.x = MARGIN;
 }

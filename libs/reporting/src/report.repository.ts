@@ -112,9 +112,33 @@ export class ReportRepository {
     after: { at: string; id: string } | null,
     limit: number,
   ): Promise<
-    { id: string; at: string; fromName: Record<string, string>; fromSide: string; fromVenue: string; toName: Record<string, string>; toSide: string; toVenue: string; room: Record<string, string> | null; channel: string }[]
+    {
+      id: string;
+      at: string;
+      fromName: Record<string, string>;
+      fromSide: string;
+      fromVenue: string;
+      toName: Record<string, string>;
+      toSide: string;
+      toVenue: string;
+      room: Record<string, string> | null;
+      channel: string;
+    }[]
   > {
-    return await this.dataSource.query<{ id: string; at: string; fromName: Record<string, string>; fromSide: string; fromVenue: string; toName: Record<string, string>; toSide: string; toVenue: string; room: Record<string, string> | null; channel: string }[]>(
+    return await this.dataSource.query<
+      {
+        id: string;
+        at: string;
+        fromName: Record<string, string>;
+        fromSide: string;
+        fromVenue: string;
+        toName: Record<string, string>;
+        toSide: string;
+        toVenue: string;
+        room: Record<string, string> | null;
+        channel: string;
+      }[]
+    >(
       `SELECT c.id, to_char(c.responded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
               ea.name AS "fromName", c.from_side AS "fromSide", va.name AS "fromVenue",
               eb.name AS "toName", c.to_side AS "toSide", vb.name AS "toVenue", rm.name AS room, c.channel
@@ -131,10 +155,12 @@ export class ReportRepository {
   }
 
   /** The current outcomes (corrections replace), with the two parties, oldest first. */
-  async outcomeList(eventId: string): Promise<
-    { kind: string; amount: string | null; currency: string | null; note: string | null; recordedAt: string; fromName: Record<string, string>; toName: Record<string, string> }[]
-  > {
-    return await this.dataSource.query<{ kind: string; amount: string | null; currency: string | null; note: string | null; recordedAt: string; fromName: Record<string, string>; toName: Record<string, string> }[]>(
+  async outcomeList(
+    eventId: string,
+  ): Promise<{ kind: string; amount: string | null; currency: string | null; note: string | null; recordedAt: string; fromName: Record<string, string>; toName: Record<string, string> }[]> {
+    return await this.dataSource.query<
+      { kind: string; amount: string | null; currency: string | null; note: string | null; recordedAt: string; fromName: Record<string, string>; toName: Record<string, string> }[]
+    >(
       `SELECT o.kind, o.amount::text AS amount, o.currency, o.note,
               to_char(o.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "recordedAt",
               ea.name AS "fromName", eb.name AS "toName"
@@ -161,5 +187,4 @@ export class ReportRepository {
       [eventId],
     );
   }
-
 }

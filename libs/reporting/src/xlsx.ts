@@ -24,13 +24,7 @@ export interface OutcomeRow {
  * string cells: a spreadsheet never runs a string cell as a formula, whatever it
  * starts with (unlike CSV, where a cell's type is guessed from its text).
  */
-export async function writeXlsx(
-  stream: Writable,
-  report: ReportJson,
-  locale: Locale,
-  pages: () => AsyncIterable<MadeConnectionRow[]>,
-  outcomes: OutcomeRow[],
-): Promise<void> {
+export async function writeXlsx(stream: Writable, report: ReportJson, locale: Locale, pages: () => AsyncIterable<MadeConnectionRow[]>, outcomes: OutcomeRow[]): Promise<void> {
   const l = (key: LabelKey) => label(key, locale);
   const named = (key: string) => (hasLabel(key) ? label(key, locale) : key);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });

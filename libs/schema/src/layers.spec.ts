@@ -38,7 +38,9 @@ describe('layers', () => {
       .filter((s) => /ErrorCode\.EVENT_CLOSED/.test(s.text) && !s.path.startsWith(join('core', 'src', 'errors')))
       .map((s) => s.path);
     expect(throwing).toEqual([join('events', 'src', 'events.repository.ts')]);
-    const copies = sources('.service.ts').filter((s) => /events\.lockShared\(|event\.status === 'closed'\) throw/.test(s.text)).map((s) => s.path);
+    const copies = sources('.service.ts')
+      .filter((s) => /events\.lockShared\(|event\.status === 'closed'\) throw/.test(s.text))
+      .map((s) => s.path);
     expect(copies).toEqual([]);
   });
 });

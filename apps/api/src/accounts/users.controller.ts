@@ -38,4 +38,3 @@ export class UsersController {
     return this.accounts.setRoles(actor, id, body.roles);
   }
 }
-

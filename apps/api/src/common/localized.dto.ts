@@ -4,7 +4,6 @@ import { Transform, Type } from 'class-transformer';
 import { IsObject, IsOptional, IsString, MaxLength, MinLength, registerDecorator, ValidateNested, ValidationOptions } from 'class-validator';
 import { trim } from './transforms';
 
-
 /** A text in Vietnamese, Chinese (Simplified) and/or English: at least one. */
 export class LocalizedInput {
   @ApiPropertyOptional({ example: 'Hội nghị Xúc tiến Thương mại Xuất khẩu Quốc tế' })
@@ -48,8 +47,7 @@ export function HasALanguage(options?: ValidationOptions): PropertyDecorator {
       propertyName: String(propertyName),
       options: { message: 'needs at least one of vi, zh, en', ...options },
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'object' && value !== null && ['vi', 'zh', 'en'].some((k) => typeof (value as Record<string, unknown>)[k] === 'string'),
+        validate: (value: unknown) => typeof value === 'object' && value !== null && ['vi', 'zh', 'en'].some((k) => typeof (value as Record<string, unknown>)[k] === 'string'),
       },
     });
 }

@@ -12,8 +12,9 @@ export class LocalizedText implements Localized {
 export class FieldProblemSchema implements FieldProblemBody {
   @ApiProperty({ example: 'offers[0].hsCode' }) field: string;
   @ApiProperty({ example: 'must be shorter than or equal to 120 characters', description: 'In English' }) message: string;
-  @ApiPropertyOptional({ example: 'maxLength', description: 'The rule broken, for a localized text: `required` (missing), or the constraint (`maxLength`, `isUuid`, `isIn`, …)' }) rule?: string;
-  @ApiPropertyOptional({ example: 120, description: 'The rule\'s number (`maxLength`, `minLength`, `min`, `max`, `arrayMaxSize`, …)' }) limit?: number;
+  @ApiPropertyOptional({ example: 'maxLength', description: 'The rule broken, for a localized text: `required` (missing), or the constraint (`maxLength`, `isUuid`, `isIn`, …)' })
+  rule?: string;
+  @ApiPropertyOptional({ example: 120, description: "The rule's number (`maxLength`, `minLength`, `min`, `max`, `arrayMaxSize`, …)" }) limit?: number;
   @ApiPropertyOptional({
     example: ['vi', 'zh', 'en'],
     description: 'The allowed values (`isIn`)',

@@ -29,10 +29,20 @@ export class ConnectionsController {
 
   @Post('events/:id/connections')
   @ApiOperation({ summary: 'Request a connection with an enterprise of the other side (staff: record one made off-line)' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body within 24 h → the first response, replayed', schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' } })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Same key and body within 24 h → the first response, replayed',
+    schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' },
+  })
   @ApiCreatedResponse({
     type: ConnectionResponse,
-    headers: { 'Idempotent-Replayed': { description: 'Present (`true`) when this is the stored answer to an earlier request with the same Idempotency-Key', schema: { type: 'string', enum: ['true'] } } },
+    headers: {
+      'Idempotent-Replayed': {
+        description: 'Present (`true`) when this is the stored answer to an earlier request with the same Idempotency-Key',
+        schema: { type: 'string', enum: ['true'] },
+      },
+    },
   })
   @ApiErrors(400, 403, 404, 409, 422, 429)
   async request(

@@ -107,7 +107,10 @@ export class PartnerPage {
 
 export class MoneyInput {
   @ApiProperty({
-    oneOf: [{ type: 'string', example: '1500000.50' }, { type: 'number', example: 250000 }],
+    oneOf: [
+      { type: 'string', example: '1500000.50' },
+      { type: 'number', example: 250000 },
+    ],
     example: '1500000.50',
     description:
       'Non-negative, at most 16 digits before the point and 2 after: a decimal string, or a JSON number of at most 15 significant digits ' +

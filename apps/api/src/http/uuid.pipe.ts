@@ -6,8 +6,7 @@ import { DomainError, ErrorCode } from '@tradebridge/core';
 export function uuidPipe(name: string): ParseUUIDPipe {
   return new ParseUUIDPipe({
     version: undefined,
-    exceptionFactory: () =>
-      new DomainError(ErrorCode.VALIDATION_FAILED, `${name} must be a UUID`, { fields: [{ field: name, message: 'must be a UUID', rule: 'isUuid' }] }),
+    exceptionFactory: () => new DomainError(ErrorCode.VALIDATION_FAILED, `${name} must be a UUID`, { fields: [{ field: name, message: 'must be a UUID', rule: 'isUuid' }] }),
   });
 }
 

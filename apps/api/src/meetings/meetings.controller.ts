@@ -78,13 +78,13 @@ export class MeetingsController {
   @ApiOperation({ summary: 'When a registration can meet (its members or staff); replaces the previous windows' })
   @ApiOkResponse({ type: AvailabilityResponse })
   @ApiErrors(400, 404, 409, 422)
-  setAvailability(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('rid') rid: string,
-    @Body() body: AvailabilityRequest,
-  ) {
-    return this.meetings.setAvailability(actor, id, rid, body.windows.map((w) => ({ startsAt: new Date(w.startsAt), endsAt: new Date(w.endsAt) })));
+  setAvailability(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('rid') rid: string, @Body() body: AvailabilityRequest) {
+    return this.meetings.setAvailability(
+      actor,
+      id,
+      rid,
+      body.windows.map((w) => ({ startsAt: new Date(w.startsAt), endsAt: new Date(w.endsAt) })),
+    );
   }
 
   @Get('events/:id/registrations/:rid/availability')

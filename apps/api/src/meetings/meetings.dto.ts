@@ -55,7 +55,7 @@ export class BookMeetingRequest {
 export class UpdateMeetingRequest {
   @ApiPropertyOptional({
     enum: ['held', 'no_show', 'cancelled'],
-    description: "cancelled: parties and staff, while scheduled. held / no_show: staff override. From a party, held records its own attendance and no_show is 403 NOT_YOUR_ATTENDANCE",
+    description: 'cancelled: parties and staff, while scheduled. held / no_show: staff override. From a party, held records its own attendance and no_show is 403 NOT_YOUR_ATTENDANCE',
   })
   @IsOptional()
   @IsIn(['held', 'no_show', 'cancelled'], { message: 'must be held, no_show or cancelled' })
@@ -66,7 +66,7 @@ export class UpdateMeetingRequest {
   @IsIn(ATTENDANCE, { message: 'must be attended or absent' })
   attendance?: MeetingAttendance;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "Whose attendance (default: your own party). Parties name only their own (else 403 NOT_YOUR_ATTENDANCE); staff either" })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Whose attendance (default: your own party). Parties name only their own (else 403 NOT_YOUR_ATTENDANCE); staff either' })
   @IsOptional()
   @IsUUID('all', { message: 'must be a UUID' })
   registrationId?: string;
@@ -99,7 +99,13 @@ export class MeetingResponse implements MeetingView {
   @ApiProperty({ type: 'integer', nullable: true, minimum: 1 }) table: number | null;
   @ApiProperty({ type: String, format: 'uri', nullable: true, description: 'Online meetings: <PUBLIC_URL>/meet/<id>' }) link: string | null;
   @ApiProperty({ enum: STATUSES, description: 'Both attended → held; either absent → no_show; unless staff set it (statusOverridden)' }) status: MeetingStatus;
-  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...ATTENDANCE, null], nullable: true }, minItems: 2, maxItems: 2, description: 'Each party\'s own record, in the order of registrationIds' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', enum: [...ATTENDANCE, null], nullable: true },
+    minItems: 2,
+    maxItems: 2,
+    description: "Each party's own record, in the order of registrationIds",
+  })
   attendance: [MeetingAttendance | null, MeetingAttendance | null];
   @ApiProperty({ description: 'Staff set the status explicitly' }) statusOverridden: boolean;
   @ApiProperty({ type: LocalTimeSchema, description: "In your venue's time zone (the event's for staff)" }) local: LocalTimeSchema;

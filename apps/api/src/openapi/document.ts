@@ -22,8 +22,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     new DocumentBuilder()
       .setTitle('TradeBridge API')
       .setDescription(
-        'Hybrid B2B trade-matchmaking conferences: enterprises, events, venues, sector rooms, registrations. ' +
-          'Errors are `{ statusCode, code, message, details? }` with a stable `code`.',
+        'Hybrid B2B trade-matchmaking conferences: enterprises, events, venues, sector rooms, registrations. ' + 'Errors are `{ statusCode, code, message, details? }` with a stable `code`.',
       )
       .setVersion('1')
       .setLicense('UNLICENSED', 'https://opensource.org/licenses')

@@ -11,7 +11,9 @@ describe('previewOpenApiDocument', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.info.title).toBe('TradeBridge API');
     const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-    expect(routes).toEqual(expect.arrayContaining(['GET /health', 'POST /api/auth/login', 'GET /api/me', 'GET /api/events/{id}/rooms', 'POST /api/events/{id}/rooms', 'GET /api/events/{id}/report']));
+    expect(routes).toEqual(
+      expect.arrayContaining(['GET /health', 'POST /api/auth/login', 'GET /api/me', 'GET /api/events/{id}/rooms', 'POST /api/events/{id}/rooms', 'GET /api/events/{id}/report']),
+    );
     expect(Object.keys(doc.components?.schemas ?? {})).toEqual(expect.arrayContaining(['CreateEventRequest', 'EventResponse']));
   });
 });

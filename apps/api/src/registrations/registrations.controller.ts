@@ -51,12 +51,7 @@ export class RegistrationsController {
   @ApiOperation({ summary: 'Organizer override: move a registration to a room, or out of it' })
   @ApiOkResponse({ type: RegistrationResponse })
   @ApiErrors(400, 403, 404, 409, 422)
-  update(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('rid') rid: string,
-    @Body() body: UpdateRegistrationRequest,
-  ) {
+  update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('rid') rid: string, @Body() body: UpdateRegistrationRequest) {
     return this.registrations.placeInRoom(actor, id, rid, body.roomId);
   }
 
@@ -74,12 +69,7 @@ export class RegistrationsController {
   @ApiOperation({ summary: 'Reject a pending registration (organizers)' })
   @ApiOkResponse({ type: RegistrationResponse })
   @ApiErrors(400, 403, 404, 409)
-  reject(
-    @CurrentActor() actor: Actor,
-    @UuidParam('id') id: string,
-    @UuidParam('rid') rid: string,
-    @Body() body: RejectRegistrationRequest,
-  ) {
+  reject(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('rid') rid: string, @Body() body: RejectRegistrationRequest) {
     return this.registrations.reject(actor, id, rid, body.reason);
   }
 

@@ -96,7 +96,9 @@ type QueryPart<O> = ParamsOf<O> extends { query: infer X } ? { query: X } : Para
 type BodyPart<O> = O extends { requestBody: { content: { 'application/json': infer X } } }
   ? { body: X }
   : O extends { requestBody?: { content: { 'application/json': infer X } } }
-    ? ([X] extends [never] ? unknown : { body?: X })
+    ? [X] extends [never]
+      ? unknown
+      : { body?: X }
     : unknown;
 type Init<O> = PathPart<O> & QueryPart<O> & BodyPart<O> & { headers?: Record<string, string>; signal?: AbortSignal };
 /** The second argument, optional when nothing in it is required. */

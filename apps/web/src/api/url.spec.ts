@@ -11,7 +11,9 @@ describe('urlOf', () => {
   });
 
   it('sends the defined query entries only, repeating an array, encoded', () => {
-    expect(urlOf('/api/events', { query: { status: undefined, limit: 200, q: '', flag: false, none: null, q2: 'Cà phê & trà' } })).toBe('/api/events?limit=200&flag=false&q2=C%C3%A0+ph%C3%AA+%26+tr%C3%A0');
+    expect(urlOf('/api/events', { query: { status: undefined, limit: 200, q: '', flag: false, none: null, q2: 'Cà phê & trà' } })).toBe(
+      '/api/events?limit=200&flag=false&q2=C%C3%A0+ph%C3%AA+%26+tr%C3%A0',
+    );
     expect(urlOf('/api/enterprises', { query: { sector: ['09', '10'] } })).toBe('/api/enterprises?sector=09&sector=10');
   });
 

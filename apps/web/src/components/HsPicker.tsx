@@ -9,7 +9,13 @@ import { useI18n } from '../i18n/I18nProvider';
  * English (the reference API searches all three); names show in the UI language.
  * A combobox in the ARIA sense: arrows move, Enter picks, Escape closes.
  */
-export function HsPicker({ value, onChange, label, error, levels = ['chapter', 'heading', 'subheading'] }: {
+export function HsPicker({
+  value,
+  onChange,
+  label,
+  error,
+  levels = ['chapter', 'heading', 'subheading'],
+}: {
   value: string;
   onChange(code: string): void;
   label: string;

@@ -9,7 +9,14 @@ export interface TimelinePoint {
  * Connections made over time, as a cumulative area chart drawn in SVG: the
  * line only ever climbs, which is the story an organizer tells on the projector.
  */
-export function TimelineChart({ points, label, formatTick, height = 220, dark = false, stepMs = 60_000 }: {
+export function TimelineChart({
+  points,
+  label,
+  formatTick,
+  height = 220,
+  dark = false,
+  stepMs = 60_000,
+}: {
   points: TimelinePoint[];
   label: string;
   formatTick(at: Date): string;

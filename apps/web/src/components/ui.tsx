@@ -16,7 +16,9 @@ export function ErrorBanner({ error }: { error: ApiError | null | undefined }) {
   if (!error) return null;
   return (
     <div className="alert alert-error" role="alert">
-      <span className="alert-icon" aria-hidden="true">!</span>
+      <span className="alert-icon" aria-hidden="true">
+        !
+      </span>
       <span>{text(error)}</span>
     </div>
   );

@@ -493,7 +493,8 @@ export const en = {
   'dash.nextPresenter': 'Next presenter',
 
   'schedule.title': 'Meeting scheduler',
-  'schedule.lead': 'Books a {minutes}-minute meeting for each accepted connection without one, across venue tables and online, respecting everyone’s availability. Meetings already booked stay where they are.',
+  'schedule.lead':
+    'Books a {minutes}-minute meeting for each accepted connection without one, across venue tables and online, respecting everyone’s availability. Meetings already booked stay where they are.',
   'schedule.dryRun': 'Preview (no changes)',
   'schedule.run': 'Run the scheduler',
   'schedule.running': 'Scheduling… this can take a few seconds.',

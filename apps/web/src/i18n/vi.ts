@@ -492,7 +492,8 @@ export const vi: Messages = {
   'dash.nextPresenter': 'Mời doanh nghiệp tiếp theo',
 
   'schedule.title': 'Xếp lịch gặp',
-  'schedule.lead': 'Xếp một cuộc gặp {minutes} phút cho mỗi kết nối đã chấp nhận chưa có lịch, tại bàn ở điểm cầu hoặc trực tuyến, theo thời gian rảnh của từng bên. Lịch đã xếp được giữ nguyên.',
+  'schedule.lead':
+    'Xếp một cuộc gặp {minutes} phút cho mỗi kết nối đã chấp nhận chưa có lịch, tại bàn ở điểm cầu hoặc trực tuyến, theo thời gian rảnh của từng bên. Lịch đã xếp được giữ nguyên.',
   'schedule.dryRun': 'Xem trước (không thay đổi)',
   'schedule.run': 'Chạy xếp lịch',
   'schedule.running': 'Đang xếp lịch… có thể mất vài giây.',

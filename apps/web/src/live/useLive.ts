@@ -60,7 +60,7 @@ export function useLive(eventId: string | null, rooms: string[], handlers: LiveH
   const joined = useRef<Set<string>>(new Set());
   const roomKey = [...rooms].sort().join(',');
 
-  const emit = useCallback(async <E extends LiveCall,>(socket: LiveSocket, name: E, payload: LivePayload<E>): Promise<LiveAckData<E>> => {
+  const emit = useCallback(async <E extends LiveCall>(socket: LiveSocket, name: E, payload: LivePayload<E>): Promise<LiveAckData<E>> => {
     let answer: Ack<LiveAckData<E>>;
     try {
       answer = await emitAck(socket, name, payload);
@@ -149,7 +149,7 @@ export function useLive(eventId: string | null, rooms: string[], handlers: LiveH
   }, [roomKey, join, emit]);
 
   const call = useCallback(
-    <E extends LiveCall,>(name: E, payload: LivePayload<E>): Promise<LiveAckData<E>> => {
+    <E extends LiveCall>(name: E, payload: LivePayload<E>): Promise<LiveAckData<E>> => {
       const socket = socketRef.current;
       if (!socket?.connected) return Promise.reject(new ApiError(0, 'NETWORK', 'Not connected to the live server'));
       return emit(socket, name, payload);

@@ -83,9 +83,7 @@ export function MeetPage({ meetingId }: { meetingId: string }) {
               <p className="muted">
                 <SideTag side={partner.side} sides={event.sides} /> {partner.enterprise.region}
               </p>
-              {contact && (
-                <ContactDetails contact={contact} />
-              )}
+              {contact && <ContactDetails contact={contact} />}
             </>
           ) : (
             <p className="muted">{t('meet.staffView')}</p>

@@ -173,7 +173,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
 
   // Browsers send `Origin: scheme://host[:port]` and CORS compares it as a string: keep exactly that form.
   const corsOrigins: string[] = [];
-  for (const entry of (str('CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean)) {
+  for (const entry of (str('CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)) {
     const origin = parseOrigin(entry);
     if (origin === undefined) problems.push(`CORS_ORIGINS entry "${entry}" is not an origin like https://trade.example.vn (http or https, no path)`);
     else if (!corsOrigins.includes(origin)) corsOrigins.push(origin);
@@ -181,7 +184,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
 
   // Behind docker-compose.yml's nginx the proxy is on the compose network, not loopback.
   const trustProxy: string[] = [];
-  for (const entry of (str('TRUST_PROXY') ?? 'loopback').split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (str('TRUST_PROXY') ?? 'loopback')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     if (!isProxyEntry(entry)) problems.push(`TRUST_PROXY entry "${entry}" is not loopback, linklocal, uniquelocal, an IP address or a CIDR range like 10.0.0.0/8`);
     else if (!trustProxy.includes(entry)) trustProxy.push(entry);
   }

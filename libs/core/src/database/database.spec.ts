@@ -21,7 +21,12 @@ describe('isDatabaseUnavailable', () => {
     ['statement timeout (57014)', new QueryFailedError('SELECT …', [], driverError('57014', 'canceling statement due to statement timeout'))],
     ['no answer in time', new QueryFailedError('SELECT …', [], new Error('Query read timeout'))],
     ['a broken client', new Error('Client has encountered a connection error and is not queryable')],
-    ['every address refused', Object.assign(new AggregateError([driverError('ECONNREFUSED', 'connect ECONNREFUSED ::1:5432'), driverError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432')]), { code: undefined })],
+    [
+      'every address refused',
+      Object.assign(new AggregateError([driverError('ECONNREFUSED', 'connect ECONNREFUSED ::1:5432'), driverError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432')]), {
+        code: undefined,
+      }),
+    ],
   ])('%s: yes', (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });

@@ -120,13 +120,7 @@ function AcceptedConnection({ connection, partner, my }: { connection: Connectio
         </div>
         <StatusPill status="accepted" label={t('connectionStatus.accepted')} />
       </div>
-      {contact ? (
-        <ContactDetails contact={contact} />
-      ) : profile.loading ? (
-        <Loading />
-      ) : (
-        <p className="muted small">{t('connections.noContact')}</p>
-      )}
+      {contact ? <ContactDetails contact={contact} /> : profile.loading ? <Loading /> : <p className="muted small">{t('connections.noContact')}</p>}
       <div className="outcomes">
         <h4>{t('outcome.title')}</h4>
         {current.length ? (
@@ -224,7 +218,12 @@ function Connections({ my }: { my: MyEvent }) {
                   </span>
                   {incoming ? (
                     <span className="button-row">
-                      <button type="button" className="btn btn-primary btn-small" onClick={asyncHandler(() => act(() => connectionsApi.accept(c.id)))} aria-label={t('live.acceptFrom', { name: partnerName })}>
+                      <button
+                        type="button"
+                        className="btn btn-primary btn-small"
+                        onClick={asyncHandler(() => act(() => connectionsApi.accept(c.id)))}
+                        aria-label={t('live.acceptFrom', { name: partnerName })}
+                      >
                         {t('live.accept')}
                       </button>
                       <ConfirmButton

@@ -171,7 +171,9 @@ export function EventsPage() {
       )}
       <ErrorBanner error={list.error} />
       {!list.data ? (
-        list.error ? null : <Loading />
+        list.error ? null : (
+          <Loading />
+        )
       ) : list.data.length === 0 ? (
         <EmptyState title={t('events.none')} />
       ) : (

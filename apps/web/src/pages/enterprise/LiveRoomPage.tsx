@@ -82,7 +82,13 @@ function RecommendationCard({ rec, sides, disabled, onRequest }: { rec: Recommen
           </div>
         </form>
       ) : (
-        <button type="button" className="btn btn-secondary btn-small" onClick={() => setOpen(true)} disabled={disabled} aria-label={t('live.requestWith', { name: name(rec.enterprise.name) })}>
+        <button
+          type="button"
+          className="btn btn-secondary btn-small"
+          onClick={() => setOpen(true)}
+          disabled={disabled}
+          aria-label={t('live.requestWith', { name: name(rec.enterprise.name) })}
+        >
           {t('live.request')}
         </button>
       )}
@@ -107,10 +113,13 @@ function LiveRoom({ my, reload }: { my: MyEvent; reload(): Promise<void> }) {
   const closed = eventStatus === 'closed';
   const knownNames = useRef<Map<string, Localized>>(new Map());
 
-  const upsert = useCallback((c: ConnectionView) => {
-    if (c.fromRegistrationId !== mine.id && c.toRegistrationId !== mine.id) return;
-    setConnections((prev) => new Map(prev).set(c.id, c));
-  }, [mine.id]);
+  const upsert = useCallback(
+    (c: ConnectionView) => {
+      if (c.fromRegistrationId !== mine.id && c.toRegistrationId !== mine.id) return;
+      setConnections((prev) => new Map(prev).set(c.id, c));
+    },
+    [mine.id],
+  );
 
   const loadPartners = useCallback(async () => {
     const page = await registrations.partners(event.id, mine.id);
@@ -169,7 +178,10 @@ function LiveRoom({ my, reload }: { my: MyEvent; reload(): Promise<void> }) {
   }, [event.id, mine.id, loadPartners]);
 
   // Recommendations leave out enterprises already connected or asked: refresh them as connections change.
-  const connectionKey = [...connections.values()].map((c) => `${c.id}:${c.status}`).sort().join('|');
+  const connectionKey = [...connections.values()]
+    .map((c) => `${c.id}:${c.status}`)
+    .sort()
+    .join('|');
   useEffect(() => {
     void loadRecs();
   }, [loadRecs, connectionKey]);
@@ -305,7 +317,13 @@ function LiveRoom({ my, reload }: { my: MyEvent; reload(): Promise<void> }) {
                   <p className="request-name">{nameOf(c.fromRegistrationId)}</p>
                   {c.message && <p className="request-message">“{c.message}”</p>}
                   <div className="button-row">
-                    <button type="button" className="btn btn-primary btn-small" onClick={asyncHandler(() => respond(c, true))} disabled={closed} aria-label={t('live.acceptFrom', { name: nameOf(c.fromRegistrationId) })}>
+                    <button
+                      type="button"
+                      className="btn btn-primary btn-small"
+                      onClick={asyncHandler(() => respond(c, true))}
+                      disabled={closed}
+                      aria-label={t('live.acceptFrom', { name: nameOf(c.fromRegistrationId) })}
+                    >
                       {t('live.accept')}
                     </button>
                     <ConfirmButton

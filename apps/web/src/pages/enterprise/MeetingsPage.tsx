@@ -61,7 +61,14 @@ export function MeetingAttendanceView({ meeting, mine, onAttendance }: { meeting
  * One meeting with the viewer's time and the partner's local time. `mine` is the
  * viewer's registration: it records its own attendance, and sees the partner's.
  */
-export function MeetingCard({ meeting, partner, sides, venue, mine, onAttendance }: {
+export function MeetingCard({
+  meeting,
+  partner,
+  sides,
+  venue,
+  mine,
+  onAttendance,
+}: {
   meeting: MeetingView;
   partner?: PartnerView;
   sides: readonly string[];

@@ -68,7 +68,11 @@ function fromView(view: EnterpriseView): ProfileForm {
 }
 
 function texts(value: Texts): Partial<Texts> {
-  return Object.fromEntries(Object.entries(value).filter(([, text]) => text.trim() !== '').map(([k, text]) => [k, text.trim()]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, text]) => text.trim() !== '')
+      .map(([k, text]) => [k, text.trim()]),
+  );
 }
 
 /** The form as the API wants it: empty rows and texts left out. */
@@ -79,11 +83,14 @@ function toInput(form: ProfileForm): EnterpriseInput {
     ...(c.code.trim() ? { code: c.code.trim() } : {}),
     ...(c.stars ? { stars: Number(c.stars) } : {}),
   }));
-  const contact = form.contact.person.trim() || form.contact.email.trim() || form.contact.phone.trim() ? {
-    person: form.contact.person.trim(),
-    email: form.contact.email.trim(),
-    phone: form.contact.phone.trim(),
-  } : undefined;
+  const contact =
+    form.contact.person.trim() || form.contact.email.trim() || form.contact.phone.trim()
+      ? {
+          person: form.contact.person.trim(),
+          email: form.contact.email.trim(),
+          phone: form.contact.phone.trim(),
+        }
+      : undefined;
   const description = texts(form.description);
   return {
     name: texts(form.name),
@@ -133,7 +140,14 @@ export function ProfilePage() {
     if (!form.region) problems.region = t('validation.required');
     setFields(problems);
     if (Object.keys(problems).length) {
-      setError(new ApiError(400, 'VALIDATION_FAILED', t('profile.fixFields'), Object.entries(problems).map(([field, message]) => ({ field, message }))));
+      setError(
+        new ApiError(
+          400,
+          'VALIDATION_FAILED',
+          t('profile.fixFields'),
+          Object.entries(problems).map(([field, message]) => ({ field, message })),
+        ),
+      );
       return;
     }
     setBusy(true);
@@ -166,16 +180,36 @@ export function ProfilePage() {
             label={t('profile.hsCode')}
             value={line.hsCode}
             error={fields[`${kind}[${i}].hsCode`]}
-            onChange={(code) => set(kind, form[kind].map((l, j) => (j === i ? { ...l, hsCode: code } : l)))}
+            onChange={(code) =>
+              set(
+                kind,
+                form[kind].map((l, j) => (j === i ? { ...l, hsCode: code } : l)),
+              )
+            }
           />
           <Field label={t('profile.lineDescription')} error={fields[`${kind}[${i}].description`]}>
-            <input type="text" value={line.description} maxLength={500} onChange={(e) => set(kind, form[kind].map((l, j) => (j === i ? { ...l, description: e.target.value } : l)))} />
+            <input
+              type="text"
+              value={line.description}
+              maxLength={500}
+              onChange={(e) =>
+                set(
+                  kind,
+                  form[kind].map((l, j) => (j === i ? { ...l, description: e.target.value } : l)),
+                )
+              }
+            />
           </Field>
           <button
             type="button"
             className="btn btn-ghost btn-icon"
             aria-label={t('profile.removeLine', { n: i + 1 })}
-            onClick={() => set(kind, form[kind].filter((_, j) => j !== i))}
+            onClick={() =>
+              set(
+                kind,
+                form[kind].filter((_, j) => j !== i),
+              )
+            }
           >
             ×
           </button>
@@ -314,7 +348,10 @@ export function ProfilePage() {
                 <select
                   value={c.kind}
                   onChange={(e) =>
-                    set('certifications', form.certifications.map((x, j) => (j === i ? { ...x, kind: e.target.value as CertificationKind, stars: e.target.value === 'ocop' ? x.stars || '4' : '' } : x)))
+                    set(
+                      'certifications',
+                      form.certifications.map((x, j) => (j === i ? { ...x, kind: e.target.value as CertificationKind, stars: e.target.value === 'ocop' ? x.stars || '4' : '' } : x)),
+                    )
                   }
                 >
                   {CERTIFICATION_KINDS.map((k) => (
@@ -326,7 +363,15 @@ export function ProfilePage() {
               </Field>
               {c.kind === 'ocop' ? (
                 <Field label={t('profile.ocopStars')} error={fields[`certifications[${i}].stars`]}>
-                  <select value={c.stars} onChange={(e) => set('certifications', form.certifications.map((x, j) => (j === i ? { ...x, stars: e.target.value } : x)))}>
+                  <select
+                    value={c.stars}
+                    onChange={(e) =>
+                      set(
+                        'certifications',
+                        form.certifications.map((x, j) => (j === i ? { ...x, stars: e.target.value } : x)),
+                      )
+                    }
+                  >
                     {['3', '4', '5'].map((s) => (
                       <option key={s} value={s}>
                         {'★'.repeat(Number(s))} {t('profile.stars', { n: s })}
@@ -336,14 +381,29 @@ export function ProfilePage() {
                 </Field>
               ) : (
                 <Field label={t('profile.certCode')} error={fields[`certifications[${i}].code`]}>
-                  <input type="text" value={c.code} maxLength={100} onChange={(e) => set('certifications', form.certifications.map((x, j) => (j === i ? { ...x, code: e.target.value } : x)))} />
+                  <input
+                    type="text"
+                    value={c.code}
+                    maxLength={100}
+                    onChange={(e) =>
+                      set(
+                        'certifications',
+                        form.certifications.map((x, j) => (j === i ? { ...x, code: e.target.value } : x)),
+                      )
+                    }
+                  />
                 </Field>
               )}
               <button
                 type="button"
                 className="btn btn-ghost btn-icon"
                 aria-label={t('profile.removeCertification', { n: i + 1 })}
-                onClick={() => set('certifications', form.certifications.filter((_, j) => j !== i))}
+                onClick={() =>
+                  set(
+                    'certifications',
+                    form.certifications.filter((_, j) => j !== i),
+                  )
+                }
               >
                 ×
               </button>
@@ -359,7 +419,12 @@ export function ProfilePage() {
           <div className="grid-3">
             {LOCALES.map((code) => (
               <Field key={code} label={t(LANGUAGE_LABEL[code])} error={fields[`description.${code}`]}>
-                <textarea rows={4} lang={code === 'zh' ? 'zh-Hans' : code} value={form.description[code]} onChange={(e) => set('description', { ...form.description, [code]: e.target.value })} />
+                <textarea
+                  rows={4}
+                  lang={code === 'zh' ? 'zh-Hans' : code}
+                  value={form.description[code]}
+                  onChange={(e) => set('description', { ...form.description, [code]: e.target.value })}
+                />
               </Field>
             ))}
           </div>

@@ -86,7 +86,11 @@ function Dashboard({ org }: { org: OrgEvent }) {
     [loadRegistrations],
   );
 
-  const live = useLive(event.id, useMemo(() => rooms.map((r) => r.id), [rooms]), { onConnection });
+  const live = useLive(
+    event.id,
+    useMemo(() => rooms.map((r) => r.id), [rooms]),
+    { onConnection },
+  );
 
   useEffect(() => {
     let alive = true;
@@ -269,7 +273,15 @@ function Dashboard({ org }: { org: OrgEvent }) {
                 <p className="dash-pitch-label">{t('live.nowPresenting')}</p>
                 <p className="dash-pitch-name">{pitch?.current ? name(pitch.current.enterpriseName) : '—'}</p>
                 <p className="dash-pitch-queue">
-                  {pitch && pitch.queue.length ? t('dash.upNext', { names: pitch.queue.slice(0, 3).map((q) => name(q.enterpriseName)).join(', '), n: pitch.queue.length }) : t('live.queueEmpty')}
+                  {pitch && pitch.queue.length
+                    ? t('dash.upNext', {
+                        names: pitch.queue
+                          .slice(0, 3)
+                          .map((q) => name(q.enterpriseName))
+                          .join(', '),
+                        n: pitch.queue.length,
+                      })
+                    : t('live.queueEmpty')}
                 </p>
                 <button type="button" className="btn btn-accent btn-small" disabled={busyRoom === room.id || live.status !== 'live'} onClick={asyncHandler(() => next(room.id))}>
                   {t('dash.nextPresenter')} ▶

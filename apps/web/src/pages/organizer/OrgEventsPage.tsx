@@ -38,7 +38,11 @@ function CreateEventForm({ onCreated }: { onCreated(event: EventView): void }) {
     setBusy(true);
     setError(null);
     try {
-      const name = Object.fromEntries(Object.entries(names).filter(([, v]) => v.trim()).map(([k, v]) => [k, v.trim()]));
+      const name = Object.fromEntries(
+        Object.entries(names)
+          .filter(([, v]) => v.trim())
+          .map(([k, v]) => [k, v.trim()]),
+      );
       const created = await events.create({
         name,
         timezone,
@@ -136,7 +140,9 @@ export function OrgEventsPage() {
       {creating && <CreateEventForm onCreated={(event) => navigate(`/org/events/${event.id}/setup`)} />}
       <ErrorBanner error={list.error} />
       {!list.data ? (
-        list.error ? null : <Loading />
+        list.error ? null : (
+          <Loading />
+        )
       ) : mine.length === 0 ? (
         <EmptyState title={t('org.noEvents')} />
       ) : (

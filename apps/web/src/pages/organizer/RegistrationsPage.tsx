@@ -105,13 +105,9 @@ function AssignmentPanel({ org, byId, onApplied }: { org: OrgEvent; byId: Map<st
       {applied !== null && <Notice kind="success">{t('regs.applied', { n: applied })}</Notice>}
       {preview && (
         <div className="assignment">
-          <p>
-            {t('regs.previewSummary', { placed: preview.assignments.length, moved: moved.length, unassigned: preview.unassigned.length })}
-          </p>
+          <p>{t('regs.previewSummary', { placed: preview.assignments.length, moved: moved.length, unassigned: preview.unassigned.length })}</p>
           {preview.roomsMissingASide.length > 0 && (
-            <Notice kind="warning">
-              {preview.roomsMissingASide.map((m) => t('regs.missingSide', { room: name(org.roomOf(m.roomId)?.name), side: m.missingSide })).join(' · ')}
-            </Notice>
+            <Notice kind="warning">{preview.roomsMissingASide.map((m) => t('regs.missingSide', { room: name(org.roomOf(m.roomId)?.name), side: m.missingSide })).join(' · ')}</Notice>
           )}
           <div className="table-wrap">
             <table>
@@ -165,7 +161,8 @@ function Registrations({ org }: { org: OrgEvent }) {
   const counts = Object.fromEntries(FILTERS.map((f) => [f, f === 'all' ? items.length : items.filter((r) => r.status === f).length]));
   const selectedPending = shown.filter((r) => selected.has(r.id) && r.status === 'pending');
 
-  const replace = (updated: RegistrationView) => list.setData((page) => ({ items: (page?.items ?? []).map((r) => (r.id === updated.id ? { ...r, ...updated } : r)), total: page?.total ?? 0 }));
+  const replace = (updated: RegistrationView) =>
+    list.setData((page) => ({ items: (page?.items ?? []).map((r) => (r.id === updated.id ? { ...r, ...updated } : r)), total: page?.total ?? 0 }));
 
   const decide = async (ids: string[], approve: boolean) => {
     setError(null);
@@ -225,10 +222,30 @@ function Registrations({ org }: { org: OrgEvent }) {
         {failures.length > 0 && <Notice kind="warning">{failures.join(' · ')}</Notice>}
         <div className="bulk-bar" aria-live="polite">
           <span>{t('regs.selected', { n: selected.size })}</span>
-          <button type="button" className="btn btn-primary btn-small" disabled={!selectedPending.length || bulk !== null} onClick={asyncHandler(() => decide(selectedPending.map((r) => r.id), true))}>
+          <button
+            type="button"
+            className="btn btn-primary btn-small"
+            disabled={!selectedPending.length || bulk !== null}
+            onClick={asyncHandler(() =>
+              decide(
+                selectedPending.map((r) => r.id),
+                true,
+              ),
+            )}
+          >
             {t('regs.approveSelected', { n: selectedPending.length })}
           </button>
-          <button type="button" className="btn btn-ghost btn-small" disabled={!selectedPending.length || bulk !== null} onClick={asyncHandler(() => decide(selectedPending.map((r) => r.id), false))}>
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            disabled={!selectedPending.length || bulk !== null}
+            onClick={asyncHandler(() =>
+              decide(
+                selectedPending.map((r) => r.id),
+                false,
+              ),
+            )}
+          >
             {t('regs.rejectSelected', { n: selectedPending.length })}
           </button>
           {bulk && (
@@ -302,10 +319,22 @@ function Registrations({ org }: { org: OrgEvent }) {
                       <td className="actions">
                         {r.status === 'pending' && (
                           <span className="button-row nowrap">
-                            <button type="button" className="btn btn-primary btn-small" disabled={bulk !== null} onClick={asyncHandler(() => decide([r.id], true))} aria-label={t('regs.approveOne', { name: enterpriseName })}>
+                            <button
+                              type="button"
+                              className="btn btn-primary btn-small"
+                              disabled={bulk !== null}
+                              onClick={asyncHandler(() => decide([r.id], true))}
+                              aria-label={t('regs.approveOne', { name: enterpriseName })}
+                            >
                               {t('regs.approve')}
                             </button>
-                            <button type="button" className="btn btn-ghost btn-small" disabled={bulk !== null} onClick={asyncHandler(() => decide([r.id], false))} aria-label={t('regs.rejectOne', { name: enterpriseName })}>
+                            <button
+                              type="button"
+                              className="btn btn-ghost btn-small"
+                              disabled={bulk !== null}
+                              onClick={asyncHandler(() => decide([r.id], false))}
+                              aria-label={t('regs.rejectOne', { name: enterpriseName })}
+                            >
                               {t('regs.reject')}
                             </button>
                           </span>
@@ -328,5 +357,9 @@ function Registrations({ org }: { org: OrgEvent }) {
 }
 
 export function RegistrationsPage({ eventId }: { eventId: string }) {
-  return <OrgEventFrame eventId={eventId} wide>{(org) => <Registrations org={org} />}</OrgEventFrame>;
+  return (
+    <OrgEventFrame eventId={eventId} wide>
+      {(org) => <Registrations org={org} />}
+    </OrgEventFrame>
+  );
 }

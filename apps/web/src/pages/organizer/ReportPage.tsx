@@ -69,7 +69,11 @@ function ReportSummary({ report, org }: { report: ReportView; org: OrgEvent }) {
       <div className="stats-row">
         <Stat label={t('report.registered')} value={tot.registered} hint={t('report.approvedHint', { n: tot.approved })} />
         <Stat label={t('report.checkedIn')} value={tot.checkedIn} />
-        <Stat label={t('dash.connectionsMade')} value={tot.connectionsMade} hint={t('dash.acceptance', { rate: number(tot.acceptanceRate, { style: 'percent', maximumFractionDigits: 0 }) })} />
+        <Stat
+          label={t('dash.connectionsMade')}
+          value={tot.connectionsMade}
+          hint={t('dash.acceptance', { rate: number(tot.acceptanceRate, { style: 'percent', maximumFractionDigits: 0 }) })}
+        />
         <Stat label={t('report.meetingsHeld')} value={tot.meetingsHeld} hint={t('report.ofScheduled', { n: tot.meetingsScheduled })} />
         <Stat label={t('report.outcomes')} value={tot.outcomes} />
       </div>
@@ -161,7 +165,13 @@ function Report({ org }: { org: OrgEvent }) {
           </Field>
           <div className="button-row">
             {FORMATS.map(({ format, key }) => (
-              <button key={format} type="button" className={`btn ${format === 'pdf' ? 'btn-primary' : 'btn-secondary'}`} disabled={progress !== null} onClick={asyncHandler(() => fetchFile(format))}>
+              <button
+                key={format}
+                type="button"
+                className={`btn ${format === 'pdf' ? 'btn-primary' : 'btn-secondary'}`}
+                disabled={progress !== null}
+                onClick={asyncHandler(() => fetchFile(format))}
+              >
                 {t(key)}
               </button>
             ))}
@@ -169,7 +179,11 @@ function Report({ org }: { org: OrgEvent }) {
         </div>
         {progress && (
           <div className="running">
-            <ProgressBar value={progress.total ? progress.received : undefined} max={progress.total ?? undefined} label={t('report.downloading', { format: progress.format.toUpperCase() })} />
+            <ProgressBar
+              value={progress.total ? progress.received : undefined}
+              max={progress.total ?? undefined}
+              label={t('report.downloading', { format: progress.format.toUpperCase() })}
+            />
             <p className="small muted">
               {t('report.downloading', { format: progress.format.toUpperCase() })} {progress.received > 0 && kb(progress.received)}
             </p>

@@ -30,9 +30,7 @@ function RunResult({ run, timezone }: { run: ScheduleRunView; timezone: string }
         <span className="bound-mark" />
       </div>
       <p className="muted small">{run.applied ? t('schedule.appliedNote') : t('schedule.dryRunNote')}</p>
-      {run.excludedSlots > 0 && (
-        <Notice kind="warning">{t('schedule.excluded', { n: run.excludedSlots, lead: run.leadMinutes, from: date(run.usableFrom, timezone) })}</Notice>
-      )}
+      {run.excludedSlots > 0 && <Notice kind="warning">{t('schedule.excluded', { n: run.excludedSlots, lead: run.leadMinutes, from: date(run.usableFrom, timezone) })}</Notice>}
       {Object.keys(run.unscheduledReasons).length > 0 && (
         <ul className="reason-counts">
           {Object.entries(run.unscheduledReasons).map(([reason, count]) => (
@@ -89,7 +87,11 @@ function Schedule({ org }: { org: OrgEvent }) {
             className="btn btn-primary"
             disabled={busy !== null}
             // The count is known once a preview has run.
-            confirm={{ title: t('confirm.schedule.title'), body: <p>{run && !run.applied ? t('confirm.schedule.bodyCount', { n: run.scheduled }) : t('confirm.schedule.body')}</p>, action: t('confirm.schedule.action') }}
+            confirm={{
+              title: t('confirm.schedule.title'),
+              body: <p>{run && !run.applied ? t('confirm.schedule.bodyCount', { n: run.scheduled }) : t('confirm.schedule.body')}</p>,
+              action: t('confirm.schedule.action'),
+            }}
             onConfirm={() => schedule(false)}
           >
             {t('schedule.run')}
@@ -109,7 +111,11 @@ function Schedule({ org }: { org: OrgEvent }) {
           {t('schedule.meetings', { n: meetings.length })}
         </h2>
         {!data.data ? (
-          data.error ? <ErrorBanner error={data.error} /> : <Loading />
+          data.error ? (
+            <ErrorBanner error={data.error} />
+          ) : (
+            <Loading />
+          )
         ) : meetings.length === 0 ? (
           <EmptyState title={t('meetings.none')}>{t('schedule.noneLead')}</EmptyState>
         ) : (

@@ -13,7 +13,6 @@ import type { OrgEvent } from './useOrgEvent';
 import { allZones } from './zones';
 import { asyncHandler } from '../../components/async-handler';
 
-
 function useFormErrors() {
   const [error, setError] = useState<ApiError | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -75,7 +74,15 @@ function StatusSection({ org, reload }: { org: OrgEvent; reload(): Promise<void>
             disabled={busy}
             confirm={
               next === 'live' || next === 'closed'
-                ? { title: t(`confirm.${next === 'live' ? 'live' : 'close'}.title`), body: <p>{t(`confirm.${next === 'live' ? 'live' : 'close'}.body`)} {t('confirm.undone')}</p>, action: t(`confirm.${next === 'live' ? 'live' : 'close'}.action`) }
+                ? {
+                    title: t(`confirm.${next === 'live' ? 'live' : 'close'}.title`),
+                    body: (
+                      <p>
+                        {t(`confirm.${next === 'live' ? 'live' : 'close'}.body`)} {t('confirm.undone')}
+                      </p>
+                    ),
+                    action: t(`confirm.${next === 'live' ? 'live' : 'close'}.action`),
+                  }
                 : null
             }
             onConfirm={() => run(() => events.update(event.id, { status: next }))}
@@ -255,7 +262,11 @@ function RoomsSection({ org, reload }: { org: OrgEvent; reload(): Promise<void> 
     setBusy(true);
     clear();
     try {
-      const roomName = Object.fromEntries(Object.entries(names).filter(([, v]) => v.trim()).map(([k, v]) => [k, v.trim()]));
+      const roomName = Object.fromEntries(
+        Object.entries(names)
+          .filter(([, v]) => v.trim())
+          .map(([k, v]) => [k, v.trim()]),
+      );
       await events.addRoom(org.event.id, { name: roomName, sectorCodes: codes, capacity: Number(capacity) });
       setNames({ vi: '', zh: '', en: '' });
       setCodes([]);
