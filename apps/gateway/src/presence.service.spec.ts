@@ -34,10 +34,20 @@ class FakeNode {
           this.sent.push({ roomId: p.roomId, registrationIds: p.participants.map((x) => x.registrationId) }),
       }),
     }),
-    in: () => ({ fetchSockets: () => Promise.resolve([...this.present.values()].map((identity) => ({ data: { presence: { [ROOM]: identity } } }))) }),
+    in: () => ({ fetchSockets: () => this.fetch() }),
     adapter: { rooms: new Map() },
     sockets: new Map(),
   } as unknown as Namespace;
+
+  /** While set, each listing is taken at once but answered only when the test releases it (a slow node). */
+  holding = false;
+  readonly held: (() => void)[] = [];
+
+  private fetch(): Promise<unknown[]> {
+    const listed = [...this.present.values()].map((identity) => ({ data: { presence: { [ROOM]: identity } } }));
+    if (!this.holding) return Promise.resolve(listed);
+    return new Promise((resolve) => this.held.push(() => resolve(listed)));
+  }
 
   /** Another node's `presence:sent`, as the Redis adapter hands it over. */
   remoteSent(...args: unknown[]): void {
@@ -69,6 +79,35 @@ describe('PresenceService on several nodes', () => {
     expect(node.sent).toHaveLength(2);
 
     // And the probe leaving is sent (it was skipped: "the same as the last snapshot").
+    node.present.delete('probe');
+    presence.schedule(ROOM, EVENT);
+    await settle();
+    expect(node.sent.at(-1)?.registrationIds).toEqual(['r1', 'r2']);
+    presence.clear();
+  });
+
+  it('runs one recomputation of a room at a time, so an older listing answered late never has the last word', async () => {
+    const node = new FakeNode();
+    const presence = new PresenceService();
+    presence.attach(node.server, true);
+    for (const id of ['r1', 'r2']) node.present.set(id, member(id));
+
+    // A recomputation starts, and the other nodes are slow to answer it.
+    node.holding = true;
+    presence.schedule(ROOM, EVENT);
+    await settle();
+    expect(node.held).toHaveLength(1);
+    // The probe joins meanwhile.
+    node.present.set('probe', member('probe'));
+    presence.schedule(ROOM, EVENT);
+    await settle();
+    node.holding = false;
+    // The answers arrive newest first (a second listing, had one started, answers before the first).
+    for (const release of [...node.held].reverse()) release();
+    await settle();
+    expect(node.sent.at(-1)?.registrationIds).toEqual(['probe', 'r1', 'r2']);
+
+    // And the probe leaving is sent, not skipped as "the same as the last snapshot".
     node.present.delete('probe');
     presence.schedule(ROOM, EVENT);
     await settle();

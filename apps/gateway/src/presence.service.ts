@@ -17,6 +17,9 @@ const RETRY_MS = 1_000;
 export class PresenceService {
   private server?: LiveNamespace;
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Rooms whose cross-node recomputation is under way, and the event of a change that arrived meanwhile. */
+  private readonly running = new Set<string>();
+  private readonly again = new Map<string, string>();
   private readonly last = new Map<string, string>();
   /** The snapshot this node sent last per room, while no other node has sent one since. */
   private readonly mine = new Map<string, string>();
@@ -48,6 +51,12 @@ export class PresenceService {
     // One node: every socket of the room is here, so presence is computed and sent at once.
     if (!this.clustered && delayMs === 0) {
       this.publish(roomId, eventId, this.localSnapshot(roomId));
+      return;
+    }
+    // One recomputation per room at a time: two in flight could finish out of order, and the
+    // older snapshot, sent last, would stay on every screen. A change meanwhile runs once more after.
+    if (this.running.has(roomId)) {
+      this.again.set(roomId, eventId);
       return;
     }
     if (this.timers.has(roomId)) return;
@@ -108,17 +117,26 @@ export class PresenceService {
   clear(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    this.again.clear();
   }
 
   private async recompute(roomId: string, eventId: string): Promise<void> {
     if (!this.server) return;
+    this.running.add(roomId);
+    let retry = false;
     try {
       this.publish(roomId, eventId, await this.snapshot(roomId));
     } catch {
       // The other nodes did not answer (Redis down or a node overloaded): try again, so a
       // change made meanwhile is sent once they answer, not at the room's next change.
-      this.schedule(roomId, eventId, RETRY_MS);
+      retry = true;
+    } finally {
+      this.running.delete(roomId);
     }
+    const changed = this.again.get(roomId);
+    this.again.delete(roomId);
+    if (changed) this.schedule(roomId, changed);
+    else if (retry) this.schedule(roomId, eventId, RETRY_MS);
   }
 
   /**
