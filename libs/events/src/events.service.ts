@@ -92,6 +92,14 @@ export class EventsService {
    */
   async update(actor: Actor, id: string, patch: EventPatch): Promise<EventView> {
     await this.access.require(actor, id, ['organizer']);
+    // The fields an event may be created without are optional in a PATCH too, and their validators let
+    // `null` through (IsOptional); it would mean "no sides" or "no slot length", which no event has.
+    const nulls = (['sides', 'slotMinutes', 'walkInRegistration'] as const).filter((field) => (patch as Record<string, unknown>)[field] === null);
+    if (nulls.length)
+      throw DomainError.invalidFields(
+        ErrorCode.VALIDATION_FAILED,
+        nulls.map((field) => ({ field, message: 'must not be null (leave it out to keep it)' })),
+      );
     if (patch.timezone !== undefined) checkTimeZone('timezone', patch.timezone);
     if (patch.sides !== undefined) checkSides(patch.sides);
     try {

@@ -135,7 +135,8 @@ export class CreateEnterpriseRequest {
   contact?: ContactInput;
 }
 
-export class UpdateEnterpriseRequest extends PartialType(CreateEnterpriseRequest) {}
+// skipNullProperties: false: a field left out is optional, but `null` is still validated (and refused) rather than skipped.
+export class UpdateEnterpriseRequest extends PartialType(CreateEnterpriseRequest, { skipNullProperties: false }) {}
 
 export class EnterpriseListQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'CN' })

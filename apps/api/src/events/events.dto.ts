@@ -63,7 +63,8 @@ export class CreateEventRequest {
   walkInRegistration?: boolean;
 }
 
-export class UpdateEventRequest extends PartialType(CreateEventRequest) {
+// skipNullProperties: false: a field left out is optional, but `null` is still validated (and refused) rather than skipped.
+export class UpdateEventRequest extends PartialType(CreateEventRequest, { skipNullProperties: false }) {
   @ApiPropertyOptional({ enum: STATUSES, description: 'draft → registration_open → live → closed' })
   @IsOptional()
   @IsIn(STATUSES, { message: `must be one of ${STATUSES.join(', ')}` })
