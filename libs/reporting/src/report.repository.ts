@@ -9,6 +9,20 @@ import type { ConnectionCell, RegistrationCell, TradeCell } from './aggregate';
  * adds the cells up per dimension. "Connections made" are the accepted ones;
  * outcomes count their current version (corrections replace).
  */
+/** One connection made, as the report's connections-made list pages through them. */
+interface MadeRow {
+  id: string;
+  at: string;
+  fromName: Record<string, string>;
+  fromSide: string;
+  fromVenue: string;
+  toName: Record<string, string>;
+  toSide: string;
+  toVenue: string;
+  room: Record<string, string> | null;
+  channel: string;
+}
+
 @Injectable()
 export class ReportRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -107,38 +121,8 @@ export class ReportRepository {
    * One page of the connections made, oldest first, after a keyset position
    * (so a large event is streamed page by page, never loaded whole).
    */
-  async madePage(
-    eventId: string,
-    after: { at: string; id: string } | null,
-    limit: number,
-  ): Promise<
-    {
-      id: string;
-      at: string;
-      fromName: Record<string, string>;
-      fromSide: string;
-      fromVenue: string;
-      toName: Record<string, string>;
-      toSide: string;
-      toVenue: string;
-      room: Record<string, string> | null;
-      channel: string;
-    }[]
-  > {
-    return await this.dataSource.query<
-      {
-        id: string;
-        at: string;
-        fromName: Record<string, string>;
-        fromSide: string;
-        fromVenue: string;
-        toName: Record<string, string>;
-        toSide: string;
-        toVenue: string;
-        room: Record<string, string> | null;
-        channel: string;
-      }[]
-    >(
+  async madePage(eventId: string, after: { at: string; id: string } | null, limit: number): Promise<MadeRow[]> {
+    return await this.dataSource.query<MadeRow[]>(
       `SELECT c.id, to_char(c.responded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
               ea.name AS "fromName", c.from_side AS "fromSide", va.name AS "fromVenue",
               eb.name AS "toName", c.to_side AS "toSide", vb.name AS "toVenue", rm.name AS room, c.channel
