@@ -17,6 +17,7 @@ import { MeetingAttendance1763800015000 } from './1763800015000-meeting-attendan
 import { EventWalkInAndFrozenSides1763800016000 } from './1763800016000-event-walk-in-and-frozen-sides';
 import { RoomsFollowEventStatus1763800016500 } from './1763800016500-rooms-follow-event-status';
 import { EnterpriseLanguagesFromName1763800019000 } from './1763800019000-enterprise-languages-from-name';
+import { Notifications1763800020000 } from './1763800020000-notifications';
 
 /** Every migration, in order. A new file is reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   EventWalkInAndFrozenSides1763800016000,
   RoomsFollowEventStatus1763800016500,
   EnterpriseLanguagesFromName1763800019000,
+  Notifications1763800020000,
 ];

@@ -370,3 +370,38 @@ export interface ReportView {
 
 // The /live socket protocol (its own file, so REST and socket contracts change apart).
 export * from './live';
+
+// ---- notifications --------------------------------------------------------
+/** What a notification is about; each kind can be muted for e-mail (`emailMuted`), none for the app. */
+export const NOTIFICATION_KINDS = [
+  'connection.requested',
+  'connection.accepted',
+  'connection.declined',
+  'connection.withdrawn',
+  'connection.expired',
+  'connection.expiring',
+  'meeting.booked',
+  'meeting.moved',
+  'meeting.cancelled',
+  'meeting.reminder',
+  'registration.approved',
+  'registration.rejected',
+  'registration.room_assigned',
+  'outcome.recorded',
+  'announcement',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export interface NotificationView {
+  id: number;
+  kind: NotificationKind;
+  eventId: string | null;
+  /** Rendered in the reader's language and time zone. */
+  title: string;
+  body: string;
+  /** A path in the web app: the thing the notification is about. */
+  link: string;
+  /** The facts it was rendered from (ids, names, times), for clients that render themselves. */
+  data: Record<string, unknown>;
+  createdAt: string;
+  readAt: string | null;
+}
