@@ -12,6 +12,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Notifications are written by one transaction at a time (the notifier's
  * lock), so their ids grow in commit order and a client can resume after the
  * last id it saw.
+ *
+ * `meetings.sequence` is the iCalendar SEQUENCE of the meeting's invitation: a
+ * trigger raises it whenever what a calendar shows changes (time, place,
+ * link, cancellation), so every writer of meetings keeps it right.
  */
 export class Notifications1763800020000 implements MigrationInterface {
   name = 'Notifications1763800020000';
@@ -57,9 +61,25 @@ export class Notifications1763800020000 implements MigrationInterface {
       ALTER TABLE events
         ADD COLUMN reminder_minutes integer[] NOT NULL DEFAULT '{1440,15}',
         ADD CONSTRAINT events_reminder_minutes_check CHECK (cardinality(reminder_minutes) <= 5 AND 0 < ALL (reminder_minutes) AND 10080 >= ALL (reminder_minutes))`);
+    await q.query(`ALTER TABLE meetings ADD COLUMN sequence integer NOT NULL DEFAULT 0, ADD CONSTRAINT meetings_sequence_check CHECK (sequence >= 0)`);
+    await q.query(`
+      CREATE FUNCTION meetings_sequence_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF (NEW.starts_at, NEW.ends_at, NEW.mode, NEW.venue_id, NEW.table_no, NEW.link, NEW.status = 'cancelled')
+           IS DISTINCT FROM (OLD.starts_at, OLD.ends_at, OLD.mode, OLD.venue_id, OLD.table_no, OLD.link, OLD.status = 'cancelled') THEN
+          NEW.sequence := OLD.sequence + 1;
+        ELSE
+          NEW.sequence := OLD.sequence;
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`CREATE TRIGGER meetings_sequence_bump_trg BEFORE UPDATE ON meetings FOR EACH ROW EXECUTE FUNCTION meetings_sequence_bump()`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER meetings_sequence_bump_trg ON meetings`);
+    await q.query(`DROP FUNCTION meetings_sequence_bump()`);
+    await q.query(`ALTER TABLE meetings DROP COLUMN sequence`);
     await q.query(`ALTER TABLE events DROP COLUMN reminder_minutes`);
     await q.query(`DROP TABLE notifier_cursors`);
     await q.query(`DROP TABLE notifications`);
