@@ -5,6 +5,7 @@ import { MatchmakingModule } from '@tradebridge/matchmaking';
 import { ConnectionExpiry, ConnectionsModule } from '@tradebridge/connections';
 import { MeetingsModule } from '@tradebridge/meetings';
 import { ReportingModule } from '@tradebridge/reporting';
+import { NotificationsModule, Notifier } from '@tradebridge/notifications';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { EventsController } from './events/events.controller';
 import { RegistrationsController } from './registrations/registrations.controller';
@@ -14,9 +15,10 @@ import { RecommendationsController } from './matchmaking/recommendations.control
 import { ConnectionsController } from './connections/connections.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 import { ReportController } from './reporting/report.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 
 /** The domain features the API exposes, each a lib module and its thin controllers. */
-export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule, MatchmakingModule, ConnectionsModule, MeetingsModule, ReportingModule];
+export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule, MatchmakingModule, ConnectionsModule, MeetingsModule, ReportingModule, NotificationsModule];
 export const FEATURE_CONTROLLERS = [
   ReferenceController,
   EnterprisesController,
@@ -27,7 +29,8 @@ export const FEATURE_CONTROLLERS = [
   ConnectionsController,
   MeetingsController,
   ReportController,
+  NotificationsController,
 ];
 
 /** Background work of API processes only (gateways share the feature modules but not this). */
-export const FEATURE_PROVIDERS = [ConnectionExpiry];
+export const FEATURE_PROVIDERS = [ConnectionExpiry, Notifier];
