@@ -124,6 +124,8 @@ export interface EventView {
   slotMinutes: number;
   /** Registration stays open while the event is live (walk-ins); otherwise it closes when the event goes live. */
   walkInRegistration: boolean;
+  /** Minutes before each meeting its parties are reminded, in-app and by e-mail (default [1440, 15]). */
+  reminderMinutes: number[];
   closedAt: string | null;
   createdAt: string;
 }
