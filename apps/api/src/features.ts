@@ -5,6 +5,7 @@ import { MatchmakingModule } from '@tradebridge/matchmaking';
 import { ConnectionExpiry, ConnectionsModule } from '@tradebridge/connections';
 import { MeetingsModule } from '@tradebridge/meetings';
 import { ReportingModule } from '@tradebridge/reporting';
+import { ReminderSweeper, RemindersModule } from '@tradebridge/reminders';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { EventsController } from './events/events.controller';
 import { RegistrationsController } from './registrations/registrations.controller';
@@ -16,7 +17,7 @@ import { MeetingsController } from './meetings/meetings.controller';
 import { ReportController } from './reporting/report.controller';
 
 /** The domain features the API exposes, each a lib module and its thin controllers. */
-export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule, MatchmakingModule, ConnectionsModule, MeetingsModule, ReportingModule];
+export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule, MatchmakingModule, ConnectionsModule, MeetingsModule, ReportingModule, RemindersModule];
 export const FEATURE_CONTROLLERS = [
   ReferenceController,
   EnterprisesController,
@@ -30,4 +31,4 @@ export const FEATURE_CONTROLLERS = [
 ];
 
 /** Background work of API processes only (gateways share the feature modules but not this). */
-export const FEATURE_PROVIDERS = [ConnectionExpiry];
+export const FEATURE_PROVIDERS = [ConnectionExpiry, ReminderSweeper];

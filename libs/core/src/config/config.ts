@@ -30,6 +30,12 @@ export interface AppConfig {
   trustProxy: string[];
   /** Matchmaking: how long a connection request waits for an answer, and anti-spam. */
   connections: { ttlSeconds: number; maxPendingPerRegistration: number; sweepSeconds: number };
+  /**
+   * Reminders: how often each API process looks for due ones, and how long
+   * before a pending request expires its receiver is reminded (at most half
+   * the request's life).
+   */
+  reminders: { sweepSeconds: number; connectionLeadMinutes: number };
   /** How long after an event closes its parties may still record outcomes. */
   outcomeFollowUpSeconds: number;
   /** The address people reach this deployment at (online meeting links). */
@@ -226,6 +232,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       ttlSeconds: duration('CONNECTION_TTL', '24h'),
       maxPendingPerRegistration: int('MAX_PENDING_REQUESTS', 20, 1, 10_000),
       sweepSeconds: int('CONNECTION_SWEEP_SECONDS', 30, 1, 3600),
+    },
+    reminders: {
+      sweepSeconds: int('REMINDER_SWEEP_SECONDS', 30, 1, 3600),
+      connectionLeadMinutes: int('CONNECTION_REMINDER_MINUTES', 60, 1, 10080),
     },
     outcomeFollowUpSeconds: duration('OUTCOME_FOLLOW_UP', '180d'),
     publicUrl: publicUrl.replace(/\/+$/, ''),
