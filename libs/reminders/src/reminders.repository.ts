@@ -121,7 +121,9 @@ export class RemindersRepository {
    */
   async claimExpiringRequests(tx: EntityManager, now: Date, leadSeconds: number, limit: number): Promise<ClaimedExpiringRequest[]> {
     return tx.query<ClaimedExpiringRequest[]>(
-      `UPDATE connections c SET expiry_reminded_at = $1::timestamptz
+      // Wrapped in a CTE: TypeORM answers a bare UPDATE with [rows, count], not the rows.
+      `WITH claimed AS (
+       UPDATE connections c SET expiry_reminded_at = $1::timestamptz
         WHERE c.id IN (
           SELECT id FROM connections
            WHERE status = 'requested' AND expiry_reminded_at IS NULL
@@ -129,7 +131,8 @@ export class RemindersRepository {
            ORDER BY expires_at
            LIMIT $3
            FOR UPDATE SKIP LOCKED)
-        RETURNING c.id AS "connectionId", c.event_id AS "eventId", c.expires_at AS "expiresAt"`,
+        RETURNING c.id AS "connectionId", c.event_id AS "eventId", c.expires_at AS "expiresAt")
+       SELECT * FROM claimed`,
       [now.toISOString(), leadSeconds, limit],
     );
   }
