@@ -13,7 +13,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   a moved meeting has a new start time, so its reminders are due afresh.
  * - `connections.expiry_reminded_at`: the one "request expiring" reminder.
  * - `announcements`: what organizers sent, to whom (at most one of venue,
- *   room, side; none = everyone), and how many registrations it reached.
+ *   room, side; none = everyone), and how many registrations and people it
+ *   reached when sent.
  * - `meetings_sequence_bump()` again, on the columns meetings have (`period`,
  *   not starts_at/ends_at): the first version failed every UPDATE of a meeting.
  */
@@ -69,6 +70,7 @@ export class RemindersAndAnnouncements1763800023000 implements MigrationInterfac
         venue_id   uuid,
         room_id    uuid,
         side       char(2),
+        registrations integer  NOT NULL,
         recipients integer     NOT NULL,
         created_by uuid        NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
@@ -79,7 +81,7 @@ export class RemindersAndAnnouncements1763800023000 implements MigrationInterfac
         CONSTRAINT announcements_created_by_fkey FOREIGN KEY (created_by) REFERENCES users (id),
         CONSTRAINT announcements_audience_check CHECK (num_nonnulls(venue_id, room_id, side) <= 1),
         CONSTRAINT announcements_text_check CHECK (jsonb_typeof(text) = 'object' AND text <> '{}'::jsonb),
-        CONSTRAINT announcements_recipients_check CHECK (recipients >= 0)
+        CONSTRAINT announcements_recipients_check CHECK (recipients >= 0 AND registrations >= 0)
       )`);
     await q.query(`CREATE INDEX announcements_event_idx ON announcements (event_id, created_at DESC)`);
   }

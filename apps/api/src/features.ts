@@ -6,6 +6,7 @@ import { ConnectionExpiry, ConnectionsModule } from '@tradebridge/connections';
 import { MeetingsModule } from '@tradebridge/meetings';
 import { ReportingModule } from '@tradebridge/reporting';
 import { ReminderSweeper, RemindersModule } from '@tradebridge/reminders';
+import { AnnouncementsModule } from '@tradebridge/announcements';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { EventsController } from './events/events.controller';
 import { RegistrationsController } from './registrations/registrations.controller';
@@ -15,9 +16,10 @@ import { RecommendationsController } from './matchmaking/recommendations.control
 import { ConnectionsController } from './connections/connections.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 import { ReportController } from './reporting/report.controller';
+import { AnnouncementsController } from './announcements/announcements.controller';
 
 /** The domain features the API exposes, each a lib module and its thin controllers. */
-export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule, MatchmakingModule, ConnectionsModule, MeetingsModule, ReportingModule, RemindersModule];
+export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule, MatchmakingModule, ConnectionsModule, MeetingsModule, ReportingModule, RemindersModule, AnnouncementsModule];
 export const FEATURE_CONTROLLERS = [
   ReferenceController,
   EnterprisesController,
@@ -28,6 +30,7 @@ export const FEATURE_CONTROLLERS = [
   ConnectionsController,
   MeetingsController,
   ReportController,
+  AnnouncementsController,
 ];
 
 /** Background work of API processes only (gateways share the feature modules but not this). */

@@ -409,3 +409,20 @@ export interface NotificationView {
   createdAt: string;
   readAt: string | null;
 }
+
+// ---- announcements ----------------------------------------------------------
+/** An organizers' message to the participants of an event, or of one venue, room or side. */
+export interface AnnouncementView {
+  id: string;
+  eventId: string;
+  /** As written: at least one of vi, zh, en. Each reader gets theirs, else en, vi, zh. */
+  text: Localized;
+  /** All null: every approved participant. */
+  audience: { venueId: string | null; roomId: string | null; side: string | null };
+  /** Approved registrations in the audience when it was sent. */
+  registrations: number;
+  /** Distinct members of those registrations' enterprises. */
+  recipients: number;
+  createdBy: string;
+  createdAt: string;
+}
