@@ -45,6 +45,12 @@ export interface AppConfig {
    * from now; a meeting is one slot of the event's grid or at least `minMinutes` long.
    */
   meetings: { scheduleLeadMinutes: number; minMinutes: number };
+  /**
+   * The notifier (API processes): turns the event log into notifications,
+   * woken by NOTIFY and polling every `pollMs` as a fallback. `enabled: false`
+   * leaves it to explicit `drain()` calls (tests).
+   */
+  notifier: { enabled: boolean; pollMs: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   webDistDir: string;
   /**
@@ -172,6 +178,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
 
+  const notifierRaw = str('NOTIFIER') ?? 'on';
+  if (!['on', 'off'].includes(notifierRaw)) problems.push(`NOTIFIER must be on or off (got "${notifierRaw}")`);
+  const notifierEnabled = notifierRaw !== 'off';
+
   const logLevel = (str('LOG_LEVEL') ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) {
     problems.push(`LOG_LEVEL must be error, warn, log or debug (got "${logLevel}")`);
@@ -244,6 +254,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       // 5: the floor of the database's meetings_duration_check (and of events' slot_minutes).
       minMinutes: int('MEETING_MIN_MINUTES', 10, 5, 240),
     },
+    notifier: { enabled: notifierEnabled, pollMs: int('NOTIFIER_POLL_MS', 1_000, 100, 60_000) },
     logLevel,
     webDistDir: resolve(cwd, str('WEB_DIST_DIR') ?? 'apps/web/dist'),
     // 5 s where a load balancer is in front; none on a developer's machine, so Ctrl-C stops at once.
