@@ -12,7 +12,7 @@ import { Account, ConferenceSetup, World } from '../factories/world';
  */
 const DAY = '2021-06-15';
 const EVENT = { startsAt: `${DAY}T01:00:00.000Z`, endsAt: `${DAY}T10:00:00.000Z` };
-const OVERRIDES = { REMINDER_SWEEP_SECONDS: '3600', CONNECTION_TTL: '30d' };
+const OVERRIDES = { CONNECTION_TTL: '30d' };
 
 interface Row {
   userId: string;

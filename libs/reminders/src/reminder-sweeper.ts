@@ -21,6 +21,7 @@ export class ReminderSweeper implements OnApplicationBootstrap, OnModuleDestroy 
   ) {}
 
   onApplicationBootstrap(): void {
+    if (!this.config.reminders.enabled) return;
     this.timer = setInterval(() => void this.sweep(), this.config.reminders.sweepSeconds * 1000);
     this.timer.unref();
     void this.sweep(); // catch up what came due while no process ran
