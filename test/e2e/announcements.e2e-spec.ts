@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Database } from '@tradebridge/core';
 import { Notifier, NotifierRepository, NotificationWriter } from '@tradebridge/notifications';
-import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from '../factories/app';
 import { Account, ConferenceSetup, World } from '../factories/world';
 
@@ -26,10 +25,16 @@ describe('announcements', () => {
   });
   afterAll(() => t.close());
 
-  const send = (who: Account, eventId: string, body: unknown) => t.http.post(`/api/events/${eventId}/announcements`).set(who.auth).send(body as object);
+  const send = (who: Account, eventId: string, body: unknown) =>
+    t.http
+      .post(`/api/events/${eventId}/announcements`)
+      .set(who.auth)
+      .send(body as object);
   const told = async (announcementId: string): Promise<{ userId: string; body: Record<string, string>; link: string }[]> => {
     await notifier.drain();
-    return t.db.query(`SELECT user_id AS "userId", data->'body' AS body, link FROM notifications WHERE kind = 'announcement' AND data->>'announcementId' = $1 ORDER BY user_id`, [announcementId]);
+    return t.db.query(`SELECT user_id AS "userId", data->'body' AS body, link FROM notifications WHERE kind = 'announcement' AND data->>'announcementId' = $1 ORDER BY user_id`, [
+      announcementId,
+    ]);
   };
   const setLocale = (account: Account, locale: string) => t.db.query(`UPDATE users SET locale = $2 WHERE id = $1`, [account.id, locale]);
 
@@ -97,7 +102,9 @@ describe('announcements', () => {
     const { renderInApp } = await import('@tradebridge/notifications');
     await told(res.body.id);
     const [row] = await t.db.query(`SELECT data FROM notifications WHERE user_id = $1 AND data->>'announcementId' = $2`, [s.laoCai.account.id, res.body.id]);
-    expect(renderInApp('announcement', row.data as Record<string, unknown>, { locale: 'vi', timezone: 'UTC', publicUrl: t.config.publicUrl, link: '/' }).body).toBe('Lunch is served in hall B.');
+    expect(renderInApp('announcement', row.data as Record<string, unknown>, { locale: 'vi', timezone: 'UTC', publicUrl: t.config.publicUrl, link: '/' }).body).toBe(
+      'Lunch is served in hall B.',
+    );
     const [zhOnly] = [await send(organizer, s.setup.eventId, { text: { zh: '只有中文。' } })];
     await told(zhOnly.body.id);
     const [row2] = await t.db.query(`SELECT data FROM notifications WHERE user_id = $1 AND data->>'announcementId' = $2`, [s.laoCai.account.id, zhOnly.body.id]);

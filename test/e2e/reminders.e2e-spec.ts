@@ -19,7 +19,12 @@ interface Row {
   kind: string;
   source: string;
   link: string;
-  data: { minutesBefore?: number; meeting?: { id: string; startsAt: string; mode: string; venueName: string | null; table: number | null; link: string | null; sequence: number }; partnerName?: Localized; expiresAt?: string };
+  data: {
+    minutesBefore?: number;
+    meeting?: { id: string; startsAt: string; mode: string; venueName: string | null; table: number | null; link: string | null; sequence: number };
+    partnerName?: Localized;
+    expiresAt?: string;
+  };
 }
 
 describe('reminders: before meetings and before requests expire', () => {
@@ -60,10 +65,12 @@ describe('reminders: before meetings and before requests expire', () => {
     await at('2021-06-14T03:00:00Z');
     await at('2021-06-14T03:00:10Z');
     let sent = await reminders(onsiteId);
-    expect(sent.map((r) => [r.userId, r.data.minutesBefore]).sort()).toEqual([
-      [onsite.cn.account.id, 1440],
-      [onsite.vn.account.id, 1440],
-    ].sort());
+    expect(sent.map((r) => [r.userId, r.data.minutesBefore]).sort()).toEqual(
+      [
+        [onsite.cn.account.id, 1440],
+        [onsite.vn.account.id, 1440],
+      ].sort(),
+    );
     expect(await reminders(onlineId)).toEqual([]);
 
     await at('2021-06-14T04:00:30Z');
@@ -90,12 +97,12 @@ describe('reminders: before meetings and before requests expire', () => {
 
     // The e-mail carries the meeting's invitation: its UID and SEQUENCE, as every other mail of the meeting.
     const mail = renderMail(
-      { kind: 'meeting.reminder', source: toCn.source, data: toCn.data as Record<string, unknown> },
+      { kind: 'meeting.reminder', source: toCn.source, data: toCn.data },
       { id: online.cn.account.id, email: online.cn.account.email, displayName: 'cn' },
       { locale: 'zh', timezone: 'Asia/Shanghai', publicUrl: t.config.publicUrl, link: toCn.link },
       { name: 'TradeBridge', email: 'no-reply@localhost' },
     );
-    const [meeting] = (await t.db.query(`SELECT sequence FROM meetings WHERE id = $1`, [onlineId])) as { sequence: number }[];
+    const [meeting] = await t.db.query<{ sequence: number }[]>(`SELECT sequence FROM meetings WHERE id = $1`, [onlineId]);
     expect(mail.invitation).toMatchObject({ uid: `${onlineId}@${new URL(t.config.publicUrl).host}`, sequence: meeting.sequence, method: 'REQUEST' });
     expect(mail.subject).toContain('即将开始');
   });
@@ -107,7 +114,11 @@ describe('reminders: before meetings and before requests expire', () => {
     const id = await book(setup, pair.connectionId, `${DAY}T03:00:00Z`);
 
     t.clock.set('2021-06-14T02:00:00Z');
-    await t.http.patch(`/api/meetings/${id}`).set(organizer.auth).send({ startsAt: `${DAY}T06:00:00Z` }).expect(200);
+    await t.http
+      .patch(`/api/meetings/${id}`)
+      .set(organizer.auth)
+      .send({ startsAt: `${DAY}T06:00:00Z` })
+      .expect(200);
     await at('2021-06-14T03:30:00Z'); // the old time's 24 h reminder would be due now
     expect(await reminders(id)).toEqual([]);
     await at('2021-06-14T06:00:00Z');
@@ -129,7 +140,11 @@ describe('reminders: before meetings and before requests expire', () => {
     expect(await reminders(id)).toHaveLength(2);
 
     t.clock.set('2021-06-14T04:00:00Z');
-    await t.http.patch(`/api/meetings/${id}`).set(organizer.auth).send({ startsAt: `${DAY}T07:00:00Z` }).expect(200);
+    await t.http
+      .patch(`/api/meetings/${id}`)
+      .set(organizer.auth)
+      .send({ startsAt: `${DAY}T07:00:00Z` })
+      .expect(200);
     await at('2021-06-14T06:59:00Z');
     expect(await reminders(id)).toHaveLength(2);
     await at('2021-06-14T07:00:00Z');
@@ -163,7 +178,11 @@ describe('reminders: before meetings and before requests expire', () => {
   it('the offsets an event sets are the ones used', async () => {
     t.clock.set('2021-06-13T00:00:00Z');
     const setup = await event();
-    await t.http.patch(`/api/events/${setup.eventId}`).set(organizer.auth).send({ reminderMinutes: [120] }).expect(200);
+    await t.http
+      .patch(`/api/events/${setup.eventId}`)
+      .set(organizer.auth)
+      .send({ reminderMinutes: [120] })
+      .expect(200);
     const pair = await world.acceptedPair(organizer, setup);
     const id = await book(setup, pair.connectionId, `${DAY}T05:00:00Z`);
     await at('2021-06-14T05:00:00Z');
@@ -173,10 +192,16 @@ describe('reminders: before meetings and before requests expire', () => {
   });
 
   it('reminderMinutes: set at creation and by organizers, validated (up to 5 distinct minutes, 1 to 10080)', async () => {
-    const created = await t.http.post('/api/events').set(organizer.auth).send({ ...EVENT, name: { en: 'Offsets' }, timezone: 'Asia/Ho_Chi_Minh', reminderMinutes: [15, 60] });
+    const created = await t.http
+      .post('/api/events')
+      .set(organizer.auth)
+      .send({ ...EVENT, name: { en: 'Offsets' }, timezone: 'Asia/Ho_Chi_Minh', reminderMinutes: [15, 60] });
     expect(created.status).toBe(201);
     expect(created.body.reminderMinutes).toEqual([60, 15]);
-    const plain = await t.http.post('/api/events').set(organizer.auth).send({ ...EVENT, name: { en: 'Default offsets' }, timezone: 'Asia/Ho_Chi_Minh' });
+    const plain = await t.http
+      .post('/api/events')
+      .set(organizer.auth)
+      .send({ ...EVENT, name: { en: 'Default offsets' }, timezone: 'Asia/Ho_Chi_Minh' });
     expect(plain.body.reminderMinutes).toEqual([1440, 15]);
     for (const bad of [[0], [10081], [15, 15], [1, 2, 3, 4, 5, 6], [1.5], null, 'soon']) {
       const res = await t.http.patch(`/api/events/${created.body.id}`).set(organizer.auth).send({ reminderMinutes: bad });
@@ -187,7 +212,14 @@ describe('reminders: before meetings and before requests expire', () => {
     const none = await t.http.patch(`/api/events/${created.body.id}`).set(organizer.auth).send({ reminderMinutes: [] });
     expect(none.body.reminderMinutes).toEqual([]);
     const stranger = await world.account('stranger');
-    expect((await t.http.patch(`/api/events/${created.body.id}`).set(stranger.auth).send({ reminderMinutes: [5] })).status).toBe(403);
+    expect(
+      (
+        await t.http
+          .patch(`/api/events/${created.body.id}`)
+          .set(stranger.auth)
+          .send({ reminderMinutes: [5] })
+      ).status,
+    ).toBe(403);
   });
 
   it('a restart (a new app on the same database) repeats none and catches up what came due while down', async () => {
@@ -217,13 +249,17 @@ describe('reminders: before meetings and before requests expire', () => {
   describe('a request about to expire', () => {
     const expiring = async (connectionId: string): Promise<Row[]> =>
       t.db.query(`SELECT user_id AS "userId", kind, source, link, data FROM notifications WHERE source = $1 ORDER BY id`, [`expiring:${connectionId}`]);
-    const expiresAt = async (connectionId: string) => ((await t.db.query(`SELECT expires_at FROM connections WHERE id = $1`, [connectionId])) as { expires_at: Date }[])[0].expires_at.getTime();
+    const expiresAt = async (connectionId: string) => (await t.db.query<{ expires_at: Date }[]>(`SELECT expires_at FROM connections WHERE id = $1`, [connectionId]))[0].expires_at.getTime();
 
     it('reminds the receiver once, an hour before, and never the requester', async () => {
       const setup = await event();
       const vn = await world.approved(organizer, setup, 'VN');
       const cn = await world.approved(organizer, setup, 'CN');
-      const c = await t.http.post(`/api/events/${setup.eventId}/connections`).set(cn.account.auth).send({ fromRegistrationId: cn.registration.id, toRegistrationId: vn.registration.id }).expect(201);
+      const c = await t.http
+        .post(`/api/events/${setup.eventId}/connections`)
+        .set(cn.account.auth)
+        .send({ fromRegistrationId: cn.registration.id, toRegistrationId: vn.registration.id })
+        .expect(201);
       const expires = await expiresAt(c.body.id);
 
       await at(new Date(expires - 61 * 60_000).toISOString());
@@ -240,7 +276,11 @@ describe('reminders: before meetings and before requests expire', () => {
       const setup = await event();
       const vn = await world.approved(organizer, setup, 'VN');
       const cn = await world.approved(organizer, setup, 'CN');
-      const c = await t.http.post(`/api/events/${setup.eventId}/connections`).set(cn.account.auth).send({ fromRegistrationId: cn.registration.id, toRegistrationId: vn.registration.id }).expect(201);
+      const c = await t.http
+        .post(`/api/events/${setup.eventId}/connections`)
+        .set(cn.account.auth)
+        .send({ fromRegistrationId: cn.registration.id, toRegistrationId: vn.registration.id })
+        .expect(201);
       await t.http.post(`/api/connections/${c.body.id}/decline`).set(vn.account.auth).expect(200);
       await at(new Date((await expiresAt(c.body.id)) - 30 * 60_000).toISOString());
       expect(await expiring(c.body.id)).toEqual([]);

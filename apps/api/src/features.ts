@@ -19,7 +19,17 @@ import { ReportController } from './reporting/report.controller';
 import { AnnouncementsController } from './announcements/announcements.controller';
 
 /** The domain features the API exposes, each a lib module and its thin controllers. */
-export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule, MatchmakingModule, ConnectionsModule, MeetingsModule, ReportingModule, RemindersModule, AnnouncementsModule];
+export const FEATURE_MODULES = [
+  EnterprisesModule,
+  EventsModule,
+  RegistrationsModule,
+  MatchmakingModule,
+  ConnectionsModule,
+  MeetingsModule,
+  ReportingModule,
+  RemindersModule,
+  AnnouncementsModule,
+];
 export const FEATURE_CONTROLLERS = [
   ReferenceController,
   EnterprisesController,

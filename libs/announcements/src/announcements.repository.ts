@@ -52,7 +52,11 @@ export class AnnouncementsRepository {
 
   async list(eventId: string, page: { limit: number; offset: number }): Promise<{ items: AnnouncementRecord[]; total: number }> {
     const [items, [{ total }]] = await Promise.all([
-      this.dataSource.query<AnnouncementRecord[]>(`SELECT ${COLUMNS} FROM announcements WHERE event_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`, [eventId, page.limit, page.offset]),
+      this.dataSource.query<AnnouncementRecord[]>(`SELECT ${COLUMNS} FROM announcements WHERE event_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`, [
+        eventId,
+        page.limit,
+        page.offset,
+      ]),
       this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM announcements WHERE event_id = $1`, [eventId]),
     ]);
     return { items, total };

@@ -68,7 +68,11 @@ function cleanText(text: Localized): Localized {
   }
   if (!Object.keys(clean).length) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'text', message: 'needs at least one of vi, zh, en that is not blank' }]);
   const long = LOCALES.filter((l) => (clean[l]?.length ?? 0) > ANNOUNCEMENT_MAX_LENGTH);
-  if (long.length) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, long.map((l) => ({ field: `text.${l}`, message: `must be at most ${ANNOUNCEMENT_MAX_LENGTH} characters` })));
+  if (long.length)
+    throw DomainError.invalidFields(
+      ErrorCode.VALIDATION_FAILED,
+      long.map((l) => ({ field: `text.${l}`, message: `must be at most ${ANNOUNCEMENT_MAX_LENGTH} characters` })),
+    );
   return clean;
 }
 

@@ -1,12 +1,4 @@
-import {
-  connectionReminderLeadSeconds,
-  dueMeetingReminders,
-  expiryReminderSource,
-  isExpiryReminderDue,
-  isMeetingReminderDue,
-  meetingReminderSource,
-  reminderMinutesProblem,
-} from './due';
+import { connectionReminderLeadSeconds, dueMeetingReminders, expiryReminderSource, isExpiryReminderDue, isMeetingReminderDue, meetingReminderSource, reminderMinutesProblem } from './due';
 
 const at = (iso: string) => new Date(iso);
 const meeting = (startsAt: string, timedAt = '2021-01-01T00:00:00Z', status = 'scheduled') => ({ meetingId: 'm1', startsAt: at(startsAt), timedAt: at(timedAt), status });

@@ -44,7 +44,8 @@ export function dueMeetingReminders(meetings: MeetingTiming[], offsets: (meeting
   const due: DueMeetingReminder[] = [];
   for (const meeting of [...meetings].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())) {
     for (const minutes of new Set(offsets(meeting.meetingId))) {
-      if (isMeetingReminderDue(meeting, minutes, now)) due.push({ meetingId: meeting.meetingId, minutes, startsAt: meeting.startsAt, source: meetingReminderSource(meeting.meetingId, minutes, meeting.startsAt) });
+      if (isMeetingReminderDue(meeting, minutes, now))
+        due.push({ meetingId: meeting.meetingId, minutes, startsAt: meeting.startsAt, source: meetingReminderSource(meeting.meetingId, minutes, meeting.startsAt) });
     }
   }
   return due;
@@ -80,7 +81,8 @@ export function expiryReminderSource(connectionId: string): string {
 export function reminderMinutesProblem(minutes: unknown): string | undefined {
   if (!Array.isArray(minutes)) return 'must be an array of minutes';
   if (minutes.length > MAX_REMINDERS) return `must have at most ${MAX_REMINDERS} offsets`;
-  if (minutes.some((m) => typeof m !== 'number' || !Number.isInteger(m) || m < 1 || m > MAX_REMINDER_MINUTES)) return `each must be a whole number of minutes from 1 to ${MAX_REMINDER_MINUTES}`;
+  if (minutes.some((m) => typeof m !== 'number' || !Number.isInteger(m) || m < 1 || m > MAX_REMINDER_MINUTES))
+    return `each must be a whole number of minutes from 1 to ${MAX_REMINDER_MINUTES}`;
   if (new Set(minutes).size !== minutes.length) return 'must not repeat an offset';
   return undefined;
 }

@@ -412,7 +412,8 @@ export const en = {
   'setup.remindersLead': 'Both parties of every meeting, on site or online, are reminded in the app and by e-mail: {offsets}.',
   'setup.remindersNone': 'No reminders are sent before meetings.',
   'announce.title': 'Announcements',
-  'announce.lead': 'A short message to the approved participants. Write it in one, two or all three languages: each reader gets their own, or the next one written (English, then Vietnamese, then Chinese).',
+  'announce.lead':
+    'A short message to the approved participants. Write it in one, two or all three languages: each reader gets their own, or the next one written (English, then Vietnamese, then Chinese).',
   'announce.textIn': 'Message in {language}',
   'announce.audience': 'Who receives it',
   'announce.everyone': 'Everyone approved',

@@ -411,7 +411,8 @@ export const vi: Messages = {
   'setup.remindersLead': 'Cả hai bên của mỗi cuộc gặp, trực tiếp hay trực tuyến, được nhắc trong ứng dụng và qua e-mail: {offsets}.',
   'setup.remindersNone': 'Không gửi nhắc nhở trước các cuộc gặp.',
   'announce.title': 'Thông báo',
-  'announce.lead': 'Một tin ngắn gửi các doanh nghiệp đã được duyệt. Viết bằng một, hai hoặc cả ba ngôn ngữ: mỗi người nhận bản bằng ngôn ngữ của mình, nếu không có thì bản kế tiếp (tiếng Anh, rồi tiếng Việt, rồi tiếng Trung).',
+  'announce.lead':
+    'Một tin ngắn gửi các doanh nghiệp đã được duyệt. Viết bằng một, hai hoặc cả ba ngôn ngữ: mỗi người nhận bản bằng ngôn ngữ của mình, nếu không có thì bản kế tiếp (tiếng Anh, rồi tiếng Việt, rồi tiếng Trung).',
   'announce.textIn': 'Nội dung bằng {language}',
   'announce.audience': 'Người nhận',
   'announce.everyone': 'Tất cả đã được duyệt',

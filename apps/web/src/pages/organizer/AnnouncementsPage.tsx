@@ -32,7 +32,12 @@ function Announcements({ org }: { org: OrgEvent }) {
   const [done, setDone] = useState<{ registrations: number; recipients: number } | null>(null);
 
   const written = LOCALES.some((l) => text[l].trim());
-  const options = kind === 'venue' ? org.venues.map((v) => ({ id: v.id, label: v.name })) : kind === 'room' ? org.rooms.map((r) => ({ id: r.id, label: name(r.name) })) : event.sides.map((s) => ({ id: s, label: s }));
+  const options =
+    kind === 'venue'
+      ? org.venues.map((v) => ({ id: v.id, label: v.name }))
+      : kind === 'room'
+        ? org.rooms.map((r) => ({ id: r.id, label: name(r.name) }))
+        : event.sides.map((s) => ({ id: s, label: s }));
   const chosen = kind === 'everyone' || (target !== '' && options.some((o) => o.id === target));
 
   const audienceLabel = (a: AnnouncementView['audience'] | { venueId?: string | null; roomId?: string | null; side?: string | null }): string => {
@@ -74,7 +79,12 @@ function Announcements({ org }: { org: OrgEvent }) {
         {done && <Notice kind="success">{t('announce.sent', done)}</Notice>}
         <div className="grid-3">
           {LOCALES.map((l) => (
-            <Field key={l} label={t('announce.textIn', { language: t(`lang.${l}` as MessageKey) })} error={fields[`text.${l}`] ?? (l === 'vi' ? fields.text : undefined)} hint={t('announce.chars', { n: text[l].length })}>
+            <Field
+              key={l}
+              label={t('announce.textIn', { language: t(`lang.${l}` as MessageKey) })}
+              error={fields[`text.${l}`] ?? (l === 'vi' ? fields.text : undefined)}
+              hint={t('announce.chars', { n: text[l].length })}
+            >
               <textarea rows={5} maxLength={MAX} lang={l} value={text[l]} onChange={(e) => setText({ ...text, [l]: e.target.value })} />
             </Field>
           ))}

@@ -13,7 +13,7 @@ import { Link, navigate } from '../../router';
 import { useSession } from '../../auth/AuthProvider';
 import { allZones } from './zones';
 import { asyncHandler } from '../../components/async-handler';
-import { parseOffsets } from './reminder-offsets';
+import { parseOffsets } from '../../components/reminder-offsets';
 
 function CreateEventForm({ onCreated }: { onCreated(event: EventView): void }) {
   const { t } = useI18n();

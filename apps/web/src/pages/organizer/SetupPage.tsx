@@ -12,7 +12,7 @@ import { OrgEventFrame } from './OrgEventFrame';
 import type { OrgEvent } from './useOrgEvent';
 import { allZones } from './zones';
 import { asyncHandler } from '../../components/async-handler';
-import { offsetLabel, offsetsText, parseOffsets } from './reminder-offsets';
+import { offsetLabel, offsetsText, parseOffsets } from '../../components/reminder-offsets';
 
 function useFormErrors() {
   const [error, setError] = useState<ApiError | null>(null);
@@ -143,9 +143,7 @@ function StatusSection({ org, reload }: { org: OrgEvent; reload(): Promise<void>
       </div>
       <div>
         <h3 className="subsection-title">{t('setup.reminders')}</h3>
-        <p className="muted small">
-          {event.reminderMinutes.length ? t('setup.remindersLead', { offsets: event.reminderMinutes.map(offsetLabel).join(', ') }) : t('setup.remindersNone')}
-        </p>
+        <p className="muted small">{event.reminderMinutes.length ? t('setup.remindersLead', { offsets: event.reminderMinutes.map(offsetLabel).join(', ') }) : t('setup.remindersNone')}</p>
         {event.status !== 'closed' && (
           <form
             className="inline-form"

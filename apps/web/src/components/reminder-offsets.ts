@@ -3,7 +3,7 @@
  * parsed into what the API takes, or null when the API would refuse it (up to
  * 5 distinct whole minutes from 1 to 10080), and shown back as durations.
  */
-import type { EventInput } from '../../api/endpoints';
+import type { EventInput } from '../api/endpoints';
 
 /** What the API takes: at most 5 offsets (the document says maxItems, so the generated type is a tuple). */
 export type ReminderOffsets = NonNullable<EventInput['reminderMinutes']>;
