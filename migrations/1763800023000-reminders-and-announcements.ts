@@ -15,25 +15,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `announcements`: what organizers sent, to whom (at most one of venue,
  *   room, side; none = everyone), and how many registrations and people it
  *   reached when sent.
- * - `meetings_sequence_bump()` again, on the columns meetings have (`period`,
- *   not starts_at/ends_at): the first version failed every UPDATE of a meeting.
  */
 export class RemindersAndAnnouncements1763800023000 implements MigrationInterface {
   name = 'RemindersAndAnnouncements1763800023000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      CREATE OR REPLACE FUNCTION meetings_sequence_bump() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF (NEW.period, NEW.mode, NEW.venue_id, NEW.table_no, NEW.link, NEW.status = 'cancelled')
-           IS DISTINCT FROM (OLD.period, OLD.mode, OLD.venue_id, OLD.table_no, OLD.link, OLD.status = 'cancelled') THEN
-          NEW.sequence := OLD.sequence + 1;
-        ELSE
-          NEW.sequence := OLD.sequence;
-        END IF;
-        RETURN NEW;
-      END $$`);
-
     await q.query(`ALTER TABLE meetings ADD COLUMN timed_at timestamptz NOT NULL DEFAULT now()`);
     await q.query(`UPDATE meetings SET timed_at = LEAST(created_at, updated_at)`);
     await q.query(`

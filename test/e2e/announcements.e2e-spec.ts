@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Database } from '@tradebridge/core';
-import { Notifier, NotifierRepository, NotificationWriter } from '@tradebridge/notifications';
+import { Notifier } from '@tradebridge/notifications';
 import { createTestApp, TestApp } from '../factories/app';
 import { Account, ConferenceSetup, World } from '../factories/world';
 
@@ -21,7 +20,7 @@ describe('announcements', () => {
     world = new World(t);
     organizer = await world.organizer();
     // The spec drains the notifier itself (NOTIFIER=off in tests).
-    notifier = new Notifier(t.app.get(Database), t.db, t.app.get(NotifierRepository, { strict: false }), t.app.get(NotificationWriter, { strict: false }), t.config);
+    notifier = t.app.get(Notifier);
   });
   afterAll(() => t.close());
 

@@ -5,6 +5,7 @@ import { MatchmakingModule } from '@tradebridge/matchmaking';
 import { ConnectionExpiry, ConnectionsModule } from '@tradebridge/connections';
 import { MeetingsModule } from '@tradebridge/meetings';
 import { ReportingModule } from '@tradebridge/reporting';
+import { NotificationsModule, Notifier } from '@tradebridge/notifications';
 import { ReminderSweeper, RemindersModule } from '@tradebridge/reminders';
 import { AnnouncementsModule } from '@tradebridge/announcements';
 import { EnterprisesController } from './enterprises/enterprises.controller';
@@ -16,6 +17,7 @@ import { RecommendationsController } from './matchmaking/recommendations.control
 import { ConnectionsController } from './connections/connections.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 import { ReportController } from './reporting/report.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 import { AnnouncementsController } from './announcements/announcements.controller';
 
 /** The domain features the API exposes, each a lib module and its thin controllers. */
@@ -27,6 +29,7 @@ export const FEATURE_MODULES = [
   ConnectionsModule,
   MeetingsModule,
   ReportingModule,
+  NotificationsModule,
   RemindersModule,
   AnnouncementsModule,
 ];
@@ -40,8 +43,9 @@ export const FEATURE_CONTROLLERS = [
   ConnectionsController,
   MeetingsController,
   ReportController,
+  NotificationsController,
   AnnouncementsController,
 ];
 
 /** Background work of API processes only (gateways share the feature modules but not this). */
-export const FEATURE_PROVIDERS = [ConnectionExpiry, ReminderSweeper];
+export const FEATURE_PROVIDERS = [ConnectionExpiry, Notifier, ReminderSweeper];
