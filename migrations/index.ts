@@ -19,6 +19,7 @@ import { RoomsFollowEventStatus1763800016500 } from './1763800016500-rooms-follo
 import { EnterpriseLanguagesFromName1763800019000 } from './1763800019000-enterprise-languages-from-name';
 import { Notifications1763800020000 } from './1763800020000-notifications';
 import { MeetingsSequenceOnPeriod1763800021000 } from './1763800021000-meetings-sequence-on-period';
+import { RemindersAndAnnouncements1763800023000 } from './1763800023000-reminders-and-announcements';
 
 /** Every migration, in order. A new file is reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   EnterpriseLanguagesFromName1763800019000,
   Notifications1763800020000,
   MeetingsSequenceOnPeriod1763800021000,
+  RemindersAndAnnouncements1763800023000,
 ];

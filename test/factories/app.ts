@@ -57,6 +57,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     LOG_LEVEL: 'error',
     // Specs drain the notifier themselves; one in the background would write between a fuzz case's fingerprints.
     NOTIFIER: 'off',
+    // The same for the reminder sweeper: specs call sweep() at the instants they choose.
+    REMINDERS: 'off',
     ...overrides,
   });
 }

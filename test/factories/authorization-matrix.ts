@@ -61,6 +61,8 @@ const EXPECTED = `
 | POST /api/events/{id}/room-assignments                      | 401       | 403      | 403      | 403       | 403             | 200   |
 | POST /api/events/{id}/check-ins                     (A's)   | 401       | 403      | 403      | 200       | 403             | 200   |
 | GET /api/events/{id}/log                                    | 401       | 403      | 403      | 200       | 403             | 200   |
+| POST /api/events/{id}/announcements                         | 401       | 403      | 403      | 403       | 403             | 201   |
+| GET /api/events/{id}/announcements                          | 401       | 403      | 403      | 200       | 403             | 200   |
 | GET /api/events/{id}/recommendations                (A's)   | 401       | 200      | 404      | 200       | 404             | 200   |
 | POST /api/events/{id}/connections      (A → B, online)      | 401       | 201      | 403      | 403       | 403             | 403   |
 | GET /api/events/{id}/connections       (own, or all: staff) | 401       | 200      | 200      | 200       | 200             | 200   |
@@ -246,6 +248,10 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
     'POST /api/events/{id}/room-assignments': { call: (s) => ({ params: { id: s.eventId }, body: { dryRun: true } }) },
     'POST /api/events/{id}/check-ins': { call: (s) => ({ params: { id: s.eventId }, body: { badgeCode: s.regA.badgeCode } }) },
     'GET /api/events/{id}/log': { call: (s) => ({ params: { id: s.eventId }, query: 'afterSeq=0' }) },
+    'POST /api/events/{id}/announcements': {
+      call: (s) => ({ params: { id: s.eventId }, body: { text: { vi: 'Phiên giao thương bắt đầu lúc 9:00', en: 'Matchmaking starts at 9:00' }, audience: { venueId: s.venues.laoCai } } }),
+    },
+    'GET /api/events/{id}/announcements': { call: (s) => ({ params: { id: s.eventId } }) },
     'GET /api/events/{id}/recommendations': { call: (s) => ({ params: { id: s.eventId }, query: `registrationId=${s.regA.id}&locale=vi` }) },
     'POST /api/events/{id}/connections': { call: (s) => ({ params: { id: s.eventId }, body: { fromRegistrationId: s.regA.id, toRegistrationId: s.regB.id, message: 'Xin chào' } }) },
     'GET /api/events/{id}/connections': { call: (s) => ({ params: { id: s.eventId } }) },

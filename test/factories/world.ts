@@ -63,9 +63,9 @@ export class World {
   }
 
   /** An event with a main venue in Lào Cai, Hangzhou abroad, an online venue and two sector rooms, open for registration. */
-  async openEvent(organizer: Account): Promise<ConferenceSetup> {
+  async openEvent(organizer: Account, overrides: Record<string, unknown> = {}): Promise<ConferenceSetup> {
     const http = this.t.http;
-    const event = await http.post('/api/events').set(organizer.auth).send(eventBody());
+    const event = await http.post('/api/events').set(organizer.auth).send(eventBody(overrides));
     if (event.status !== 201) throw new Error(`event failed: ${event.status} ${JSON.stringify(event.body)}`);
     const id = event.body.id as string;
     const venue = async (body: Record<string, unknown>) => {

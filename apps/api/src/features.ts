@@ -6,6 +6,8 @@ import { ConnectionExpiry, ConnectionsModule } from '@tradebridge/connections';
 import { MeetingsModule } from '@tradebridge/meetings';
 import { ReportingModule } from '@tradebridge/reporting';
 import { NotificationsModule, Notifier } from '@tradebridge/notifications';
+import { ReminderSweeper, RemindersModule } from '@tradebridge/reminders';
+import { AnnouncementsModule } from '@tradebridge/announcements';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { EventsController } from './events/events.controller';
 import { RegistrationsController } from './registrations/registrations.controller';
@@ -16,9 +18,21 @@ import { ConnectionsController } from './connections/connections.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 import { ReportController } from './reporting/report.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { AnnouncementsController } from './announcements/announcements.controller';
 
 /** The domain features the API exposes, each a lib module and its thin controllers. */
-export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule, MatchmakingModule, ConnectionsModule, MeetingsModule, ReportingModule, NotificationsModule];
+export const FEATURE_MODULES = [
+  EnterprisesModule,
+  EventsModule,
+  RegistrationsModule,
+  MatchmakingModule,
+  ConnectionsModule,
+  MeetingsModule,
+  ReportingModule,
+  NotificationsModule,
+  RemindersModule,
+  AnnouncementsModule,
+];
 export const FEATURE_CONTROLLERS = [
   ReferenceController,
   EnterprisesController,
@@ -30,7 +44,8 @@ export const FEATURE_CONTROLLERS = [
   MeetingsController,
   ReportController,
   NotificationsController,
+  AnnouncementsController,
 ];
 
 /** Background work of API processes only (gateways share the feature modules but not this). */
-export const FEATURE_PROVIDERS = [ConnectionExpiry, Notifier];
+export const FEATURE_PROVIDERS = [ConnectionExpiry, Notifier, ReminderSweeper];

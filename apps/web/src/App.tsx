@@ -15,6 +15,7 @@ import { ProfilePage } from './pages/enterprise/ProfilePage';
 import { DashboardPage } from './pages/organizer/DashboardPage';
 import { OrgEventsPage } from './pages/organizer/OrgEventsPage';
 import { RegistrationsPage } from './pages/organizer/RegistrationsPage';
+import { AnnouncementsPage } from './pages/organizer/AnnouncementsPage';
 import { ReportPage } from './pages/organizer/ReportPage';
 import { SchedulePage } from './pages/organizer/SchedulePage';
 import { SetupPage } from './pages/organizer/SetupPage';
@@ -39,6 +40,7 @@ const ROUTES: [string, Page][] = [
   ['/org/events/:eventId/dashboard', (p) => <DashboardPage eventId={p.eventId} />],
   ['/org/events/:eventId/schedule', (p) => <SchedulePage eventId={p.eventId} />],
   ['/org/events/:eventId/report', (p) => <ReportPage eventId={p.eventId} />],
+  ['/org/events/:eventId/announcements', (p) => <AnnouncementsPage eventId={p.eventId} />],
 ];
 
 function NotFound() {

@@ -129,6 +129,8 @@ export interface EventView {
   slotMinutes: number;
   /** Registration stays open while the event is live (walk-ins); otherwise it closes when the event goes live. */
   walkInRegistration: boolean;
+  /** Minutes before each meeting its parties are reminded, in-app and by e-mail (default [1440, 15]). */
+  reminderMinutes: number[];
   closedAt: string | null;
   createdAt: string;
 }
@@ -411,4 +413,21 @@ export interface NotificationView {
   data: Record<string, unknown>;
   createdAt: string;
   readAt: string | null;
+}
+
+// ---- announcements ----------------------------------------------------------
+/** An organizers' message to the participants of an event, or of one venue, room or side. */
+export interface AnnouncementView {
+  id: string;
+  eventId: string;
+  /** As written: at least one of vi, zh, en. Each reader gets theirs, else en, vi, zh. */
+  text: Localized;
+  /** All null: every approved participant. */
+  audience: { venueId: string | null; roomId: string | null; side: string | null };
+  /** Approved registrations in the audience when it was sent. */
+  registrations: number;
+  /** Distinct members of those registrations' enterprises. */
+  recipients: number;
+  createdBy: string;
+  createdAt: string;
 }

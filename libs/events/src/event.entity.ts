@@ -33,6 +33,10 @@ export class TradeEvent {
   @Column({ name: 'walk_in_registration', type: 'boolean', default: true })
   walkInRegistration: boolean;
 
+  /** Minutes before each meeting its parties are reminded (up to 5 offsets, 1 to 10080). */
+  @Column({ name: 'reminder_minutes', type: 'integer', array: true, default: () => "'{1440,15}'" })
+  reminderMinutes: number[];
+
   /** When it closed: outcomes may still be recorded for the follow-up period after. */
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;

@@ -18,6 +18,8 @@ export interface EventInput {
   slotMinutes?: number;
   /** Registration stays open while the event is live (default true). */
   walkInRegistration?: boolean;
+  /** Minutes before each meeting its parties are reminded (default 24 h and 15 min). */
+  reminderMinutes?: number[];
 }
 export type EventPatch = Partial<EventInput> & { status?: EventStatus };
 export interface VenueInput {
@@ -66,6 +68,7 @@ export class EventsService {
         status: 'draft',
         slotMinutes: input.slotMinutes ?? 30,
         walkInRegistration: input.walkInRegistration ?? true,
+        reminderMinutes: input.reminderMinutes ? sortedOffsets(input.reminderMinutes) : [1440, 15],
         closedAt: null,
         createdBy: actor.userId,
       });
@@ -94,7 +97,7 @@ export class EventsService {
     await this.access.require(actor, id, ['organizer']);
     // The fields an event may be created without are optional in a PATCH too, and their validators let
     // `null` through (IsOptional); it would mean "no sides" or "no slot length", which no event has.
-    const nulls = (['sides', 'slotMinutes', 'walkInRegistration'] as const).filter((field) => (patch as Record<string, unknown>)[field] === null);
+    const nulls = (['sides', 'slotMinutes', 'walkInRegistration', 'reminderMinutes'] as const).filter((field) => (patch as Record<string, unknown>)[field] === null);
     if (nulls.length)
       throw DomainError.invalidFields(
         ErrorCode.VALIDATION_FAILED,
@@ -126,6 +129,7 @@ export class EventsService {
         // Only fields actually sent count as an edit (transports may pass undefined keys).
         const fields = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<EventInput>;
         const changesStatus = status !== undefined && status !== current.status;
+        if (fields.reminderMinutes) fields.reminderMinutes = sortedOffsets(fields.reminderMinutes);
         const updated = await this.events.update(tx, id, {
           ...fields,
           ...(changesStatus ? { status } : {}),
@@ -289,6 +293,11 @@ function sidesFrozen(): DomainError {
   });
 }
 
+/** Longest first, as people read them ("24 h, then 15 min before"). */
+function sortedOffsets(minutes: number[]): number[] {
+  return [...new Set(minutes)].sort((a, b) => b - a);
+}
+
 function sameSides(a: string[], b: string[]): boolean {
   return a[0] === b[0] && a[1] === b[1];
 }
@@ -304,6 +313,7 @@ export function toEventView(e: TradeEvent): EventView {
     status: e.status,
     slotMinutes: e.slotMinutes,
     walkInRegistration: e.walkInRegistration,
+    reminderMinutes: e.reminderMinutes,
     closedAt: e.closedAt ? e.closedAt.toISOString() : null,
     createdAt: e.createdAt.toISOString(),
   };

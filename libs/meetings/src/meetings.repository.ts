@@ -32,6 +32,8 @@ export interface MeetingChange {
   statusOverridden?: boolean;
   startsAt?: Date;
   endsAt?: Date;
+  /** When the new time was set (the writer's clock): reminders due before it are stale. */
+  timedAt?: Date;
 }
 
 export interface NewMeeting {
@@ -46,6 +48,8 @@ export interface NewMeeting {
   link: string | null;
   source: 'scheduler' | 'manual';
   createdBy: string;
+  /** When it was booked (the writer's clock; now() when left out): reminders due before it are stale. */
+  timedAt?: Date;
 }
 
 /** What the scheduler needs of an event, read in one transaction. */
@@ -74,10 +78,10 @@ export class MeetingsRepository {
   async insert(tx: EntityManager, meetings: NewMeeting[]): Promise<void> {
     if (!meetings.length) return;
     await tx.query(
-      `INSERT INTO meetings (id, event_id, connection_id, period, mode, venue_id, table_no, link, source, created_by)
-       SELECT m.id, m.event_id, m.connection_id, tstzrange(m.starts_at, m.ends_at, '[)'), m.mode, m.venue_id, m.table_no, m.link, m.source, m.created_by
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::uuid[], $8::int[], $9::text[], $10::text[], $11::uuid[])
-           AS m(id, event_id, connection_id, starts_at, ends_at, mode, venue_id, table_no, link, source, created_by)`,
+      `INSERT INTO meetings (id, event_id, connection_id, period, mode, venue_id, table_no, link, source, created_by, timed_at)
+       SELECT m.id, m.event_id, m.connection_id, tstzrange(m.starts_at, m.ends_at, '[)'), m.mode, m.venue_id, m.table_no, m.link, m.source, m.created_by, COALESCE(m.timed_at, now())
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::uuid[], $8::int[], $9::text[], $10::text[], $11::uuid[], $12::timestamptz[])
+           AS m(id, event_id, connection_id, starts_at, ends_at, mode, venue_id, table_no, link, source, created_by, timed_at)`,
       [
         meetings.map((m) => m.id),
         meetings.map((m) => m.eventId),
@@ -90,6 +94,7 @@ export class MeetingsRepository {
         meetings.map((m) => m.link),
         meetings.map((m) => m.source),
         meetings.map((m) => m.createdBy),
+        meetings.map((m) => m.timedAt?.toISOString() ?? null),
       ],
     );
   }
@@ -120,6 +125,7 @@ export class MeetingsRepository {
       params.push(change.startsAt.toISOString(), change.endsAt.toISOString());
       set.push(`period = tstzrange($${params.length - 1}, $${params.length}, '[)')`);
     }
+    if (change.timedAt) put('timed_at', change.timedAt.toISOString());
     await tx.query(`UPDATE meetings SET ${set.join(', ')} WHERE id = $1`, params);
   }
 

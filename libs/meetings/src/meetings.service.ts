@@ -99,6 +99,7 @@ export class MeetingsService {
             link: m.venueId ? null : this.meetingLink(id),
             source: 'scheduler',
             createdBy: actor.userId,
+            timedAt: this.clock.now(),
           };
         });
         await this.meetings.insert(tx, rows);
@@ -181,6 +182,7 @@ export class MeetingsService {
             link: venueId ? null : this.meetingLink(id),
             source: 'manual',
             createdBy: actor.userId,
+            timedAt: this.clock.now(),
           },
         ]);
         const meeting = (await this.meetings.find(id, tx))!;
@@ -278,7 +280,7 @@ export class MeetingsService {
         if (patch.startsAt) {
           if (meeting.status !== 'scheduled') throw new DomainError(ErrorCode.INVALID_STATUS_TRANSITION, `A ${meeting.status} meeting cannot be moved`);
           const length = new Date(meeting.endsAt).getTime() - new Date(meeting.startsAt).getTime();
-          Object.assign(change, { startsAt: patch.startsAt, endsAt: new Date(patch.startsAt.getTime() + length) });
+          Object.assign(change, { startsAt: patch.startsAt, endsAt: new Date(patch.startsAt.getTime() + length), timedAt: this.clock.now() });
           checkWithinEvent(event, change.startsAt!, change.endsAt!);
           this.checkNotPast(patch.startsAt);
         }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import {
   EVENT_STATUSES,
   ROOM_STATUSES,
@@ -61,6 +61,21 @@ export class CreateEventRequest {
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
   walkInRegistration?: boolean;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    isArray: true,
+    example: [1440, 15],
+    description: 'Minutes before each meeting its parties are reminded (in-app and e-mail); up to 5 distinct offsets from 1 to 10080; default [1440, 15]; [] for none',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ArrayUnique({ message: 'must not repeat an offset' })
+  @IsInt({ each: true, message: 'each offset must be a whole number of minutes' })
+  @Min(1, { each: true, message: 'each offset must be at least 1 minute' })
+  @Max(10080, { each: true, message: 'each offset must be at most 10080 minutes (a week)' })
+  reminderMinutes?: number[];
 }
 
 // skipNullProperties: false: a field left out is optional, but `null` is still validated (and refused) rather than skipped.
@@ -88,6 +103,8 @@ export class EventResponse implements EventView {
   @ApiProperty({ enum: STATUSES }) status: EventStatus;
   @ApiProperty({ type: 'integer', example: 30 }) slotMinutes: number;
   @ApiProperty({ example: true, description: 'Registration stays open while the event is live' }) walkInRegistration: boolean;
+  @ApiProperty({ type: 'integer', isArray: true, example: [1440, 15], description: 'Minutes before each meeting its parties are reminded' })
+  reminderMinutes: number[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

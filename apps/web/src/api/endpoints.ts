@@ -1,4 +1,5 @@
 import type {
+  AnnouncementView,
   ConnectionView,
   EnterpriseView,
   EventStatus,
@@ -76,6 +77,14 @@ export const events = {
   addRoom: (id: string, body: RoomInput): Promise<RoomView> => api.post('/api/events/{id}/rooms', { path: { id }, body }),
   staff: (id: string): Promise<Page<StaffView>> => api.get('/api/events/{id}/staff', { path: { id }, query: { limit: all } }),
   addStaff: (id: string, body: RequestBody<'/api/events/{id}/staff', 'post'>): Promise<StaffView> => api.post('/api/events/{id}/staff', { path: { id }, body }),
+};
+
+export type AnnouncementInput = RequestBody<'/api/events/{id}/announcements', 'post'>;
+
+export const announcements = {
+  list: (eventId: string): Promise<Page<AnnouncementView>> => api.get('/api/events/{id}/announcements', { path: { id: eventId }, query: { limit: all } }),
+  send: (eventId: string, body: AnnouncementInput): Promise<{ id: string; registrations: number; recipients: number }> =>
+    api.post('/api/events/{id}/announcements', { path: { id: eventId }, body }),
 };
 
 type RegistrationQuery = Query<'/api/events/{id}/registrations', 'get'>;

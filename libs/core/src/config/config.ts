@@ -30,6 +30,13 @@ export interface AppConfig {
   trustProxy: string[];
   /** Matchmaking: how long a connection request waits for an answer, and anti-spam. */
   connections: { ttlSeconds: number; maxPendingPerRegistration: number; sweepSeconds: number };
+  /**
+   * Reminders: whether each API process sweeps on its own (`REMINDERS=off`: only
+   * when called, as specs do), how often it looks for due ones, and how long
+   * before a pending request expires its receiver is reminded (at most half
+   * the request's life).
+   */
+  reminders: { enabled: boolean; sweepSeconds: number; connectionLeadMinutes: number };
   /** How long after an event closes its parties may still record outcomes. */
   outcomeFollowUpSeconds: number;
   /** The address people reach this deployment at (online meeting links). */
@@ -172,6 +179,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
 
+  const remindersRaw = str('REMINDERS') ?? 'on';
+  if (!['on', 'off'].includes(remindersRaw)) problems.push(`REMINDERS must be on or off (got "${remindersRaw}")`);
   const notifierRaw = str('NOTIFIER') ?? 'on';
   if (!['on', 'off'].includes(notifierRaw)) problems.push(`NOTIFIER must be on or off (got "${notifierRaw}")`);
   const notifierEnabled = notifierRaw !== 'off';
@@ -236,6 +245,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       ttlSeconds: duration('CONNECTION_TTL', '24h'),
       maxPendingPerRegistration: int('MAX_PENDING_REQUESTS', 20, 1, 10_000),
       sweepSeconds: int('CONNECTION_SWEEP_SECONDS', 30, 1, 3600),
+    },
+    reminders: {
+      enabled: remindersRaw !== 'off',
+      sweepSeconds: int('REMINDER_SWEEP_SECONDS', 30, 1, 3600),
+      connectionLeadMinutes: int('CONNECTION_REMINDER_MINUTES', 60, 1, 10080),
     },
     outcomeFollowUpSeconds: duration('OUTCOME_FOLLOW_UP', '180d'),
     publicUrl: publicUrl.replace(/\/+$/, ''),

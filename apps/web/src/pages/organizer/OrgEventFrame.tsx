@@ -38,6 +38,7 @@ export function OrgEventFrame({ eventId, children, wide }: { eventId: string; wi
           { to: `${base}/dashboard`, label: t('nav.dashboard') },
           { to: `${base}/schedule`, label: t('nav.schedule') },
           { to: `${base}/report`, label: t('nav.report') },
+          { to: `${base}/announcements`, label: t('nav.announcements') },
         ]}
       />
       {children(org.data, org.reload)}

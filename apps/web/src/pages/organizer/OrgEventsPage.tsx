@@ -13,6 +13,7 @@ import { Link, navigate } from '../../router';
 import { useSession } from '../../auth/AuthProvider';
 import { allZones } from './zones';
 import { asyncHandler } from '../../components/async-handler';
+import { parseOffsets } from '../../components/reminder-offsets';
 
 function CreateEventForm({ onCreated }: { onCreated(event: EventView): void }) {
   const { t } = useI18n();
@@ -23,6 +24,7 @@ function CreateEventForm({ onCreated }: { onCreated(event: EventView): void }) {
   const [sides, setSides] = useState<[string, string]>(['VN', 'CN']);
   const [slotMinutes, setSlotMinutes] = useState('30');
   const [walkIn, setWalkIn] = useState(true);
+  const [reminders, setReminders] = useState('1440, 15');
   const [error, setError] = useState<ApiError | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -33,8 +35,10 @@ function CreateEventForm({ onCreated }: { onCreated(event: EventView): void }) {
     if (!names.vi.trim() && !names.zh.trim() && !names.en.trim()) problems.name = t('profile.nameRequired');
     if (!startsAt) problems.startsAt = t('validation.required');
     if (!endsAt) problems.endsAt = t('validation.required');
+    const reminderMinutes = parseOffsets(reminders);
+    if (!reminderMinutes) problems.reminderMinutes = t('org.reminderInvalid');
     setFields(problems);
-    if (Object.keys(problems).length) return;
+    if (Object.keys(problems).length || !reminderMinutes) return;
     setBusy(true);
     setError(null);
     try {
@@ -51,6 +55,7 @@ function CreateEventForm({ onCreated }: { onCreated(event: EventView): void }) {
         sides: [sides[0].trim().toUpperCase(), sides[1].trim().toUpperCase()],
         slotMinutes: Number(slotMinutes),
         walkInRegistration: walkIn,
+        reminderMinutes,
       });
       onCreated(created);
     } catch (caught) {
@@ -99,6 +104,9 @@ function CreateEventForm({ onCreated }: { onCreated(event: EventView): void }) {
         </Field>
         <Field label={t('org.sideB')} error={fields['sides[1]']}>
           <input type="text" maxLength={2} value={sides[1]} onChange={(e) => setSides([sides[0], e.target.value])} />
+        </Field>
+        <Field label={t('org.reminderMinutes')} error={fields.reminderMinutes ?? fields['reminderMinutes[0]']} hint={t('org.reminderHint')} className="span-2">
+          <input type="text" inputMode="numeric" value={reminders} onChange={(e) => setReminders(e.target.value)} />
         </Field>
       </div>
       <div>

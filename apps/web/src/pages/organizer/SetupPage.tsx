@@ -12,6 +12,7 @@ import { OrgEventFrame } from './OrgEventFrame';
 import type { OrgEvent } from './useOrgEvent';
 import { allZones } from './zones';
 import { asyncHandler } from '../../components/async-handler';
+import { offsetLabel, offsetsText, parseOffsets } from '../../components/reminder-offsets';
 
 function useFormErrors() {
   const [error, setError] = useState<ApiError | null>(null);
@@ -34,6 +35,8 @@ function StatusSection({ org, reload }: { org: OrgEvent; reload(): Promise<void>
   const { error, fail, clear } = useFormErrors();
   const [busy, setBusy] = useState(false);
   const [slot, setSlot] = useState(String(event.slotMinutes));
+  const [reminders, setReminders] = useState(offsetsText(event.reminderMinutes));
+  const [reminderProblem, setReminderProblem] = useState<string | undefined>();
   const index = FLOW.indexOf(event.status);
   const next = FLOW[index + 1];
   const slots = Math.floor((new Date(event.endsAt).getTime() - new Date(event.startsAt).getTime()) / (event.slotMinutes * 60_000));
@@ -131,6 +134,28 @@ function StatusSection({ org, reload }: { org: OrgEvent; reload(): Promise<void>
           >
             <Field label={t('org.slotMinutes')}>
               <input type="number" min={5} max={240} step={5} value={slot} onChange={(e) => setSlot(e.target.value)} />
+            </Field>
+            <button type="submit" className="btn btn-secondary" disabled={busy}>
+              {t('common.save')}
+            </button>
+          </form>
+        )}
+      </div>
+      <div>
+        <h3 className="subsection-title">{t('setup.reminders')}</h3>
+        <p className="muted small">{event.reminderMinutes.length ? t('setup.remindersLead', { offsets: event.reminderMinutes.map(offsetLabel).join(', ') }) : t('setup.remindersNone')}</p>
+        {event.status !== 'closed' && (
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const reminderMinutes = parseOffsets(reminders);
+              setReminderProblem(reminderMinutes ? undefined : t('org.reminderInvalid'));
+              if (reminderMinutes) void run(() => events.update(event.id, { reminderMinutes }));
+            }}
+          >
+            <Field label={t('org.reminderMinutes')} error={reminderProblem} hint={t('org.reminderHint')}>
+              <input type="text" inputMode="numeric" value={reminders} onChange={(e) => setReminders(e.target.value)} />
             </Field>
             <button type="submit" className="btn btn-secondary" disabled={busy}>
               {t('common.save')}

@@ -1,0 +1,3 @@
+export * from './announcements.repository';
+export * from './announcements.service';
+export * from './announcements.module';
