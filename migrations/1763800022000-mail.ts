@@ -11,6 +11,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   kept, so a database dump does not reveal anyone's calendar.
  * - `password_resets`: single-use reset links, hashed alike; `used_at` burns one.
  *
+ * And a fix: `meetings_sequence_bump()` of 1763800020000 compared columns
+ * meetings does not have (`starts_at`, `ends_at`; the time is `period`), so
+ * every UPDATE of a meeting failed. It is replaced with the same rule on
+ * `period`.
+ *
  * The mail queue itself is pg-boss's, in its own schema `pgboss`, created by
  * pg-boss on start (see docs/decisions/0007-pg-boss-mail-queue.md).
  */
@@ -52,6 +57,17 @@ export class Mail1763800022000 implements MigrationInterface {
         CONSTRAINT password_resets_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
       )`);
     await q.query(`CREATE INDEX password_resets_user_idx ON password_resets (user_id)`);
+    await q.query(`
+      CREATE OR REPLACE FUNCTION meetings_sequence_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF (NEW.period, NEW.mode, NEW.venue_id, NEW.table_no, NEW.link, NEW.status = 'cancelled')
+           IS DISTINCT FROM (OLD.period, OLD.mode, OLD.venue_id, OLD.table_no, OLD.link, OLD.status = 'cancelled') THEN
+          NEW.sequence := OLD.sequence + 1;
+        ELSE
+          NEW.sequence := OLD.sequence;
+        END IF;
+        RETURN NEW;
+      END $$`);
   }
 
   async down(q: QueryRunner): Promise<void> {

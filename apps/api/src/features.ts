@@ -6,6 +6,7 @@ import { ConnectionExpiry, ConnectionsModule } from '@tradebridge/connections';
 import { MeetingsModule } from '@tradebridge/meetings';
 import { ReportingModule } from '@tradebridge/reporting';
 import { MailModule } from '@tradebridge/mail';
+import { PasswordResetModule } from '@tradebridge/accounts';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { EventsController } from './events/events.controller';
 import { RegistrationsController } from './registrations/registrations.controller';
@@ -18,7 +19,7 @@ import { ReportController } from './reporting/report.controller';
 import { CalendarFeedController, MailController } from './mail/mail.controller';
 
 /** The domain features the API exposes, each a lib module and its thin controllers. */
-export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule, MatchmakingModule, ConnectionsModule, MeetingsModule, ReportingModule, MailModule];
+export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule, MatchmakingModule, ConnectionsModule, MeetingsModule, ReportingModule, MailModule, PasswordResetModule];
 export const FEATURE_CONTROLLERS = [
   ReferenceController,
   EnterprisesController,
