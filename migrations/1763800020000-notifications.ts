@@ -65,8 +65,8 @@ export class Notifications1763800020000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION meetings_sequence_bump() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF (NEW.starts_at, NEW.ends_at, NEW.mode, NEW.venue_id, NEW.table_no, NEW.link, NEW.status = 'cancelled')
-           IS DISTINCT FROM (OLD.starts_at, OLD.ends_at, OLD.mode, OLD.venue_id, OLD.table_no, OLD.link, OLD.status = 'cancelled') THEN
+        IF (NEW.period, NEW.mode, NEW.venue_id, NEW.table_no, NEW.link, NEW.status = 'cancelled')
+           IS DISTINCT FROM (OLD.period, OLD.mode, OLD.venue_id, OLD.table_no, OLD.link, OLD.status = 'cancelled') THEN
           NEW.sequence := OLD.sequence + 1;
         ELSE
           NEW.sequence := OLD.sequence;

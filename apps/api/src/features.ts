@@ -8,6 +8,8 @@ import { ReportingModule } from '@tradebridge/reporting';
 import { NotificationsModule, Notifier } from '@tradebridge/notifications';
 import { ReminderSweeper, RemindersModule } from '@tradebridge/reminders';
 import { AnnouncementsModule } from '@tradebridge/announcements';
+import { MailModule } from '@tradebridge/mail';
+import { PasswordResetModule } from '@tradebridge/accounts';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { EventsController } from './events/events.controller';
 import { RegistrationsController } from './registrations/registrations.controller';
@@ -19,6 +21,7 @@ import { MeetingsController } from './meetings/meetings.controller';
 import { ReportController } from './reporting/report.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { AnnouncementsController } from './announcements/announcements.controller';
+import { CalendarFeedController, MailController } from './mail/mail.controller';
 
 /** The domain features the API exposes, each a lib module and its thin controllers. */
 export const FEATURE_MODULES = [
@@ -32,6 +35,8 @@ export const FEATURE_MODULES = [
   NotificationsModule,
   RemindersModule,
   AnnouncementsModule,
+  MailModule,
+  PasswordResetModule,
 ];
 export const FEATURE_CONTROLLERS = [
   ReferenceController,
@@ -45,6 +50,8 @@ export const FEATURE_CONTROLLERS = [
   ReportController,
   NotificationsController,
   AnnouncementsController,
+  MailController,
+  CalendarFeedController,
 ];
 
 /** Background work of API processes only (gateways share the feature modules but not this). */

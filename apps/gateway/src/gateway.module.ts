@@ -4,7 +4,7 @@ import { AccountsModule } from '@tradebridge/accounts';
 import { EventsModule } from '@tradebridge/events';
 import { ConnectionsModule } from '@tradebridge/connections';
 import { LiveModule } from '@tradebridge/live';
-import { NotificationsModule } from '@tradebridge/notifications';
+import { NotificationsReadModule } from '@tradebridge/notifications';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
 import { GatewayHealthController } from './health.controller';
 import { LiveGateway } from './live.gateway';
@@ -15,7 +15,7 @@ import { StatsService } from './stats.service';
 
 /** The `/live` namespace and what feeds it; mounted by the gateway process, or beside the API by `npm start`. */
 @Module({
-  imports: [AccountsModule, EventsModule, ConnectionsModule, LiveModule, NotificationsModule],
+  imports: [AccountsModule, EventsModule, ConnectionsModule, LiveModule, NotificationsReadModule],
   providers: [LiveGateway, LogRelay, NotificationRelay, PresenceService, StatsService],
   exports: [LiveGateway],
 })

@@ -32,6 +32,10 @@ export class User {
   @Column({ name: 'email_muted', type: 'text', array: true, default: () => "'{}'" })
   emailMuted: NotificationKind[];
 
+  /** Raised to end every session issued before (a password reset); tokens carry it as `ep`. */
+  @Column({ name: 'session_epoch', type: 'integer', default: 0 })
+  sessionEpoch: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,14 +1,25 @@
 import { Module } from '@nestjs/common';
-import { MailOutbox } from '@tradebridge/mail';
-import { InterimMailOutbox } from './interim-mail-outbox';
+import { MailModule } from '@tradebridge/mail';
 import { NotificationWriter } from './notification-writer';
 import { NotificationsRepository } from './notifications.repository';
 import { NotifierRepository } from './notifier.repository';
 import { NotificationsService } from './notifications.service';
 
+/** Reading notifications (the API's routes, the gateway's `notification` relay): nothing that writes or sends. */
 @Module({
-  // Notifier (the log → notifications) is provided by the API only (FEATURE_PROVIDERS): gateways import this module too.
-  providers: [NotificationsService, NotificationsRepository, NotifierRepository, NotificationWriter, { provide: MailOutbox, useClass: InterimMailOutbox }],
-  exports: [NotificationsService, NotificationsRepository, NotifierRepository, NotificationWriter, MailOutbox],
+  providers: [NotificationsService, NotificationsRepository],
+  exports: [NotificationsService, NotificationsRepository],
+})
+export class NotificationsReadModule {}
+
+/**
+ * Writing them, with their e-mails (MailModule's outbox, in the same transaction). API
+ * processes only: the Notifier (the log → notifications) is in FEATURE_PROVIDERS, and
+ * gateways import NotificationsReadModule, so they neither write nor send.
+ */
+@Module({
+  imports: [NotificationsReadModule, MailModule],
+  providers: [NotifierRepository, NotificationWriter],
+  exports: [NotificationsReadModule, NotifierRepository, NotificationWriter, MailModule],
 })
 export class NotificationsModule {}
