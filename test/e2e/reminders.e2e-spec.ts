@@ -104,7 +104,7 @@ describe('reminders: before meetings and before requests expire', () => {
     );
     const [meeting] = await t.db.query<{ sequence: number }[]>(`SELECT sequence FROM meetings WHERE id = $1`, [onlineId]);
     expect(mail.invitation).toMatchObject({ uid: `${onlineId}@${new URL(t.config.publicUrl).host}`, sequence: meeting.sequence, method: 'REQUEST' });
-    expect(mail.subject).toContain('即将开始');
+    expect(mail.subject).toContain('1 天后开始');
   });
 
   it('a meeting moved is reminded at its new time only, not at the old', async () => {

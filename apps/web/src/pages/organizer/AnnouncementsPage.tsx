@@ -140,7 +140,7 @@ function Announcements({ org }: { org: OrgEvent }) {
         ) : sent.data.items.length === 0 ? (
           <EmptyState title={t('announce.none')} />
         ) : (
-          <ul className="stack">
+          <ul className="announcement-list">
             {sent.data.items.map((a) => (
               <li key={a.id} className="card">
                 <p className="muted small">
