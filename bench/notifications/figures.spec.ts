@@ -1,4 +1,4 @@
-import { messageIdOf, ratioOf, schedulerTurns, siblingDatabaseUrl, verdict } from './figures';
+import { connectionOf, messageIdOf, ratioOf, schedulerTurns, siblingDatabaseUrl, verdict } from './figures';
 
 describe('notifications benchmark helpers', () => {
   it('reads the Message-ID from a header block, folded or not, and not from the body', () => {
@@ -24,5 +24,13 @@ describe('notifications benchmark helpers', () => {
   it('alternates which side runs first, round by round', () => {
     expect(schedulerTurns(1)).toEqual(['off', 'on']);
     expect(schedulerTurns(2)).toEqual(['off', 'on', 'on', 'off']);
+  });
+
+  it('finds the connection a notification is about, from its data or else its link', () => {
+    const id = '5d0e7a52-8a3f-4d7e-9b1c-0f6c2b7e9a11';
+    expect(connectionOf({ data: { connectionId: id } })).toBe(id);
+    expect(connectionOf({ data: { connection: { id } } })).toBe(id);
+    expect(connectionOf({ link: `/events/e/connections/${id}`, data: {} })).toBe(id);
+    expect(connectionOf({ link: '/events/e/meetings', data: {} })).toBeUndefined();
   });
 });

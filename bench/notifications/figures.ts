@@ -40,3 +40,12 @@ export function verdict(value: number, goal: { atMost?: number; atLeast?: number
 export function schedulerTurns(rounds: number): ('off' | 'on')[] {
   return Array.from({ length: Math.max(1, rounds) }, (_, i): ('off' | 'on')[] => (i % 2 === 0 ? ['off', 'on'] : ['on', 'off'])).flat();
 }
+
+/** The connection a `notification` is about: from its data, else from its link. */
+export function connectionOf(notification: { link?: string; data?: Record<string, unknown> }): string | undefined {
+  const data = notification.data ?? {};
+  const nested = data.connection as { id?: unknown } | undefined;
+  const id = data.connectionId ?? nested?.id;
+  if (typeof id === 'string') return id;
+  return /connections\/([0-9a-f-]{36})/i.exec(notification.link ?? '')?.[1];
+}
