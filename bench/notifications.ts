@@ -9,7 +9,7 @@
  *    so one `POST /api/events/:id/schedule` books 2 × PER_SIDE meetings
  *    (10,000 by default). Timed end to end: from sending the request to the
  *    notifier having written every notification and every e-mail job (its
- *    cursor at the event log's head). The same run with NOTIFICATIONS=off is
+ *    cursor at the event log's head). The same run with NOTIFIER=off is
  *    the baseline (time to the 2xx). Each side on a fresh database of the same
  *    server, seeded alike; the order alternates when BENCH_NOTIFY_ROUNDS > 1.
  *    The mail worker is off in this part: jobs are written, not sent.
@@ -136,10 +136,10 @@ async function mailJobs(db: DataSource): Promise<number> {
   return exists ? count(db, `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail'`, []) : 0;
 }
 
-async function schedulerTurn(serverUrl: string, index: number, notifications: 'on' | 'off'): Promise<SchedulerTurn> {
+export async function schedulerTurn(serverUrl: string, index: number, notifications: 'on' | 'off'): Promise<SchedulerTurn> {
   const name = `bench_schedule_${index}`;
   const url = await createDatabase(serverUrl, name);
-  const config = loadConfig({ ...baseEnv(url), NOTIFICATIONS: notifications, MAIL_WORKER: 'off' });
+  const config = loadConfig({ ...baseEnv(url), NOTIFIER: notifications, MAIL_WORKER: 'off' });
   let app: INestApplication | undefined;
   try {
     app = await createApiApp(config, url);
@@ -287,7 +287,7 @@ async function deliveryPart(serverUrl: string) {
   const { port: smtpPort } = await rpc<Extract<FromSink, { t: 'ready' }>>(sink, null, 'ready', 30_000);
   const name = 'bench_mail';
   const url = await createDatabase(serverUrl, name);
-  const config = loadConfig({ ...baseEnv(url), NOTIFICATIONS: 'off', MAIL_WORKER: 'on', SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
+  const config = loadConfig({ ...baseEnv(url), NOTIFIER: 'off', MAIL_WORKER: 'on', SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
   const concurrency = productMailConcurrency(config);
   let app: INestApplication | undefined;
   try {
