@@ -272,6 +272,8 @@ export interface MeetingView {
   attendance: [MeetingAttendance | null, MeetingAttendance | null];
   /** Staff set the status explicitly; it no longer follows the parties' attendance. */
   statusOverridden: boolean;
+  /** The iCalendar SEQUENCE of the meeting's invitation: grows with each change of time, place or status cancelled. */
+  sequence: number;
   /** In the viewer's venue time zone (the event's for staff). */
   local: LocalTime;
   /** In the partner's venue time zone (for a party of the meeting). */

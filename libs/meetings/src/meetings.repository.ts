@@ -20,6 +20,8 @@ export interface MeetingRecord {
   /** registrationIds[1]'s (the receiver's) own record. */
   toAttendance: MeetingAttendance | null;
   statusOverridden: boolean;
+  /** iCalendar SEQUENCE, raised by meetings_sequence_bump_trg on every change a calendar shows. */
+  sequence: number;
 }
 
 /** What an update writes; fields left out stay as they are. */
@@ -60,7 +62,7 @@ const SELECT_MEETING = `
          ARRAY[c.from_registration_id, c.to_registration_id] AS "registrationIds",
          lower(m.period) AS "startsAt", upper(m.period) AS "endsAt",
          m.mode, m.venue_id AS "venueId", m.table_no AS "tableNo", m.link, m.status,
-         m.from_attendance AS "fromAttendance", m.to_attendance AS "toAttendance", m.status_overridden AS "statusOverridden"
+         m.from_attendance AS "fromAttendance", m.to_attendance AS "toAttendance", m.status_overridden AS "statusOverridden", m.sequence
     FROM meetings m JOIN connections c ON c.id = m.connection_id`;
 
 /** Meetings, availability and what scheduling reads. Always scoped by event id. */

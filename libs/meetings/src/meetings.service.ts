@@ -283,7 +283,11 @@ export class MeetingsService {
           this.checkNotPast(patch.startsAt);
         }
         await this.meetings.update(tx, id, change);
-        await this.appendChange(tx, (await this.meetings.find(id, tx))!, 'meeting.updated', actor, status && status !== 'cancelled' ? { override: true } : {});
+        // previousSequence: a reader (the notifier) tells a move or a cancellation (the sequence grew) from an attendance change.
+        await this.appendChange(tx, (await this.meetings.find(id, tx))!, 'meeting.updated', actor, {
+          ...(status && status !== 'cancelled' ? { override: true } : {}),
+          previousSequence: meeting.sequence,
+        });
       });
     } catch (error) {
       throw mapBookingViolation(error);
@@ -407,6 +411,7 @@ function toPlain(m: MeetingRecord): Omit<MeetingView, 'local' | 'partnerLocal'> 
     status: m.status,
     attendance: [m.fromAttendance, m.toAttendance],
     statusOverridden: m.statusOverridden,
+    sequence: m.sequence,
   };
 }
 

@@ -108,6 +108,7 @@ export class MeetingResponse implements MeetingView {
   })
   attendance: [MeetingAttendance | null, MeetingAttendance | null];
   @ApiProperty({ description: 'Staff set the status explicitly' }) statusOverridden: boolean;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'iCalendar SEQUENCE of the invitation: grows with each change of time, place or a cancellation' }) sequence: number;
   @ApiProperty({ type: LocalTimeSchema, description: "In your venue's time zone (the event's for staff)" }) local: LocalTimeSchema;
   @ApiPropertyOptional({ type: LocalTimeSchema, description: "In the partner's venue time zone" }) partnerLocal?: LocalTimeSchema;
 }

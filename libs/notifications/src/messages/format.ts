@@ -1,0 +1,52 @@
+import type { Locale, Localized } from '@tradebridge/contracts';
+import type { MeetingFacts, RenderContext } from './template';
+
+const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', zh: 'zh-CN', en: 'en-GB' };
+
+/** A localized name in the reader's language, else any language it has. */
+export function pick(name: Localized | string | undefined | null, locale: Locale): string {
+  if (!name) return '';
+  if (typeof name === 'string') return name;
+  return name[locale] ?? name.en ?? name.vi ?? name.zh ?? '';
+}
+
+/** e.g. "19 Jan 2021, 09:00 GMT+7" in the reader's language. */
+export function formatInstant(iso: string, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).format(new Date(iso));
+}
+
+function offsetOf(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(iso)).find((p) => p.type === 'timeZoneName')?.value ?? '';
+}
+
+const VENUE_TIME: Record<Locale, string> = { vi: 'giờ tại địa điểm', zh: '会场时间', en: 'venue time' };
+
+/** The meeting's time in the reader's zone, plus the venue's when its clock differs. */
+export function meetingWhen(meeting: MeetingFacts, ctx: RenderContext, eventTimezone?: string): string {
+  const mine = formatInstant(meeting.startsAt, ctx.locale, ctx.timezone);
+  const venueZone = meeting.venueTimezone ?? eventTimezone;
+  if (!venueZone || offsetOf(meeting.startsAt, venueZone) === offsetOf(meeting.startsAt, ctx.timezone)) return mine;
+  return `${mine} (${VENUE_TIME[ctx.locale]}: ${formatInstant(meeting.startsAt, ctx.locale, venueZone)})`;
+}
+
+const TABLE: Record<Locale, string> = { vi: 'bàn', zh: '桌', en: 'table' };
+const ONLINE: Record<Locale, string> = { vi: 'trực tuyến', zh: '线上', en: 'online' };
+
+/** Venue and table, or "online" with the call's address. */
+export function meetingPlace(meeting: MeetingFacts, locale: Locale): string {
+  if (meeting.mode === 'online' || !meeting.venueName) return meeting.link ? `${ONLINE[locale]}: ${meeting.link}` : ONLINE[locale];
+  return meeting.table !== null ? `${meeting.venueName}, ${TABLE[locale]} ${meeting.table}` : meeting.venueName;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

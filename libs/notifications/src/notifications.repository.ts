@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Locale, NotificationKind } from '@tradebridge/contracts';
+
+/** A notification as stored. */
+export interface NotificationRecord {
+  id: number;
+  userId: string;
+  kind: NotificationKind;
+  eventId: string | null;
+  source: string;
+  data: Record<string, unknown>;
+  link: string;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+/** What rendering needs to know about a reader. */
+export interface Recipient {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: Locale;
+  timezone: string;
+  emailMuted: string[];
+}
+
+export interface NotificationRow {
+  userId: string;
+  kind: NotificationKind;
+  eventId: string | null;
+  source: string;
+  data: Record<string, unknown>;
+  link: string;
+}
+
+const COLUMNS = `id::int AS id, user_id AS "userId", kind, event_id AS "eventId", source, data, link, created_at AS "createdAt", read_at AS "readAt"`;
+
+// One key for every writer of notifications (any constant apart from the other advisory locks' keys).
+const NOTIFICATIONS_LOCK = 613_407_221;
+
+/** The notifications table and the notifier's cursors. Always scoped by user (reads) or event (cursors). */
+@Injectable()
+export class NotificationsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Held until `tx` ends: notification writers commit one at a time, so ids grow in commit order. */
+  async lockWriters(tx: EntityManager): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [NOTIFICATIONS_LOCK]);
+  }
+
+  /** One multi-row insert; rows already written (same user and source) are skipped. Returns the inserted ones. */
+  async insert(tx: EntityManager, rows: NotificationRow[]): Promise<NotificationRecord[]> {
+    if (!rows.length) return [];
+    return tx.query<NotificationRecord[]>(
+      `INSERT INTO notifications (user_id, kind, event_id, source, data, link)
+       SELECT n.user_id, n.kind, n.event_id, n.source, n.data, n.link
+         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::jsonb[], $6::text[]) WITH ORDINALITY AS n(user_id, kind, event_id, source, data, link, ord)
+        ORDER BY n.ord
+       ON CONFLICT (user_id, source) DO NOTHING
+       RETURNING ${COLUMNS}`,
+      [rows.map((r) => r.userId), rows.map((r) => r.kind), rows.map((r) => r.eventId), rows.map((r) => r.source), rows.map((r) => JSON.stringify(r.data)), rows.map((r) => r.link)],
+    );
+  }
+
+  /** `pg_notify('notifications', '<userId>:<id>')` per row, delivered at commit. */
+  async announce(tx: EntityManager, rows: { userId: string; id: number }[]): Promise<void> {
+    if (!rows.length) return;
+    await tx.query(`SELECT pg_notify('notifications', p) FROM unnest($1::text[]) AS p`, [rows.map((r) => `${r.userId}:${r.id}`)]);
+  }
+
+  async recipients(userIds: string[], tx: EntityManager = this.dataSource.manager): Promise<Map<string, Recipient>> {
+    if (!userIds.length) return new Map();
+    const rows = await tx.query<Recipient[]>(`SELECT id, email, display_name AS "displayName", locale, timezone, email_muted AS "emailMuted" FROM users WHERE id = ANY($1::uuid[])`, [
+      [...new Set(userIds)],
+    ]);
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async list(userId: string, options: { unread: boolean; limit: number; offset: number }): Promise<{ items: NotificationRecord[]; total: number; unread: number }> {
+    const items = await this.dataSource.query<NotificationRecord[]>(
+      `SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 ${options.unread ? 'AND read_at IS NULL' : ''} ORDER BY id DESC LIMIT $2 OFFSET $3`,
+      [userId, options.limit, options.offset],
+    );
+    const [counts] = await this.dataSource.query<{ total: number; unread: number }[]>(
+      `SELECT count(*)::int AS total, (count(*) FILTER (WHERE read_at IS NULL))::int AS unread FROM notifications WHERE user_id = $1`,
+      [userId],
+    );
+    return { items, total: options.unread ? counts.unread : counts.total, unread: counts.unread };
+  }
+
+  /** A user's notifications after `afterId`, oldest first (a socket's replay). */
+  listAfter(userId: string, afterId: number, limit: number): Promise<NotificationRecord[]> {
+    return this.dataSource.query<NotificationRecord[]>(`SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 AND id > $2 ORDER BY id LIMIT $3`, [userId, afterId, limit]);
+  }
+
+  async find(userId: string, id: number): Promise<NotificationRecord | null> {
+    const [row] = await this.dataSource.query<NotificationRecord[]>(`SELECT ${COLUMNS} FROM notifications WHERE user_id = $1 AND id = $2`, [userId, id]);
+    return row ?? null;
+  }
+
+  async lastId(userId: string): Promise<number> {
+    const [row] = await this.dataSource.query<{ id: number | null }[]>(`SELECT max(id)::int AS id FROM notifications WHERE user_id = $1`, [userId]);
+    return row.id ?? 0;
+  }
+
+  /** Marks one read (keeps the first reading time); false when it is not the user's. */
+  async markRead(userId: string, id: number): Promise<boolean> {
+    const rows = await this.dataSource.query<{ id: number }[]>(
+      `WITH u AS (UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE user_id = $1 AND id = $2 RETURNING id) SELECT id::int AS id FROM u`,
+      [userId, id],
+    );
+    return rows.length > 0;
+  }
+
+  async markAllRead(userId: string): Promise<number> {
+    const rows = await this.dataSource.query<{ id: number }[]>(
+      `WITH u AS (UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id) SELECT id::int AS id FROM u`,
+      [userId],
+    );
+    return rows.length;
+  }
+}
