@@ -171,7 +171,8 @@ export async function schedulerTurn(serverUrl: string, index: number, notificati
           [world.eventId],
         );
         if (row.head !== null && row.cursor !== null && Number(row.cursor) >= Number(row.head)) break;
-        if (Date.now() > deadline) throw new Error(`the notifier had not reached the log's head ${DRAIN_TIMEOUT_MS / 60_000} min after the schedule (cursor ${row.cursor}, head ${row.head})`);
+        if (Date.now() > deadline)
+          throw new Error(`the notifier had not reached the log's head ${DRAIN_TIMEOUT_MS / 60_000} min after the schedule (cursor ${row.cursor}, head ${row.head})`);
         await sleep(20);
       }
       t2 = now();
@@ -295,10 +296,10 @@ async function deliveryPart(serverUrl: string) {
     await app.init();
     const db = app.get(DataSource);
     const users = Array.from({ length: 100 }, (_, i) => ({ id: randomUUID(), email: `bench.mail.${i}@tradebridge.local` }));
-    await db.query(`INSERT INTO users (id, email, password_hash, display_name, roles, locale, timezone) SELECT id, e, 'x', 'Bench', '{}', 'vi', 'Asia/Ho_Chi_Minh' FROM unnest($1::uuid[], $2::text[]) AS t(id, e)`, [
-      users.map((u) => u.id),
-      users.map((u) => u.email),
-    ]);
+    await db.query(
+      `INSERT INTO users (id, email, password_hash, display_name, roles, locale, timezone) SELECT id, e, 'x', 'Bench', '{}', 'vi', 'Asia/Ho_Chi_Minh' FROM unnest($1::uuid[], $2::text[]) AS t(id, e)`,
+      [users.map((u) => u.id), users.map((u) => u.email)],
+    );
     const outbox = mailOutboxOf(app);
     const transportOptions = { host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, pool: true, maxConnections: concurrency, maxMessages: Infinity };
 
@@ -339,7 +340,9 @@ async function deliveryPart(serverUrl: string) {
       const ms = side === 'bare' ? await bare(mails) : await worker(mails);
       const c = await rpc<SinkCount>(sink, { t: 'count' }, 'count', 10_000);
       const turn = { side, mails: MAILS, seconds: round(ms / 1000, 2), perSec: round((MAILS / ms) * 1000, 1), received: c.messages, repeats: c.repeats };
-      console.log(`  ${side === 'bare' ? 'bare nodemailer' : 'product worker '}: ${turn.mails} e-mails in ${turn.seconds} s = ${turn.perSec}/s (${turn.received} received, ${turn.repeats} repeated)`);
+      console.log(
+        `  ${side === 'bare' ? 'bare nodemailer' : 'product worker '}: ${turn.mails} e-mails in ${turn.seconds} s = ${turn.perSec}/s (${turn.received} received, ${turn.repeats} repeated)`,
+      );
       turns.push(turn);
     }
     const mean = (side: 'bare' | 'worker') => {
