@@ -18,6 +18,7 @@ import { EventWalkInAndFrozenSides1763800016000 } from './1763800016000-event-wa
 import { RoomsFollowEventStatus1763800016500 } from './1763800016500-rooms-follow-event-status';
 import { EnterpriseLanguagesFromName1763800019000 } from './1763800019000-enterprise-languages-from-name';
 import { Notifications1763800020000 } from './1763800020000-notifications';
+import { Mail1763800022000 } from './1763800022000-mail';
 
 /** Every migration, in order. A new file is reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   RoomsFollowEventStatus1763800016500,
   EnterpriseLanguagesFromName1763800019000,
   Notifications1763800020000,
+  Mail1763800022000,
 ];

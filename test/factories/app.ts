@@ -55,6 +55,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
     JWT_TTL: '1h',
     LOG_LEVEL: 'error',
+    // Specs drain the notifier themselves; one in the background would write between a fuzz case's fingerprints.
+    NOTIFIER: 'off',
     ...overrides,
   });
 }

@@ -32,9 +32,12 @@ export async function createApiApp(config: AppConfig, databaseUrl: string, along
   return app;
 }
 
-/** Routes live under `/api`, except `/health`; the document built without a database (openapi/preview.ts) mounts them alike. */
+/** Routes live under `/api`, except `/health` and the calendar feeds (`/calendar/<token>.ics`, what calendar apps fetch); the document built without a database (openapi/preview.ts) mounts them alike. */
 export function setApiPrefix(app: INestApplication): void {
-  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix('api', { exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'calendar/:file', method: RequestMethod.GET },
+    ], });
 }
 
 /** The web app's production build at `/` (one URL serves everything), with SPA fallback. */
@@ -52,7 +55,7 @@ function serveWeb(app: NestExpressApplication, distDir: string): void {
       if (/[\\/]assets[\\/]/.test(path)) response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     },
   });
-  const serverPath = (path: string) => path.startsWith('/api') || path.startsWith('/socket.io') || path === '/health';
+  const serverPath = (path: string) => path.startsWith('/api') || path.startsWith('/socket.io') || path === '/health' || path.startsWith('/calendar/');
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (serverPath(request.path)) next();
     else void assets(request, response, next);

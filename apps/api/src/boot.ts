@@ -1,6 +1,7 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { AccountsService } from '@tradebridge/accounts';
 import { AppConfig, HealthService, migrateDatabase, onShutdown, prepareDatabase, readConfigOrExit } from '@tradebridge/core';
+import { MailSender } from '@tradebridge/mail';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
 import { createApiApp } from './app';
 
@@ -34,7 +35,7 @@ export async function bootApi(options: BootOptions = {}): Promise<void> {
   await app.listen(config.port, config.host);
 
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
-  const lines = [`TradeBridge is running at ${url}`, `  API docs: ${url}/api/docs`, `  health:   ${url}/health`, ...(options.banner?.(url) ?? [])];
+  const lines = [`TradeBridge is running at ${url}`, `  API docs: ${url}/api/docs`, `  health:   ${url}/health`, ...(options.banner?.(url) ?? []), `  e-mail:   ${app.get(MailSender).describe(url)}`];
   if (admin?.generated) {
     lines.push(`  first admin (printed once, keep it): ${admin.email} / ${admin.password}`);
   } else if (admin) {

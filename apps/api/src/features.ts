@@ -5,6 +5,8 @@ import { MatchmakingModule } from '@tradebridge/matchmaking';
 import { ConnectionExpiry, ConnectionsModule } from '@tradebridge/connections';
 import { MeetingsModule } from '@tradebridge/meetings';
 import { ReportingModule } from '@tradebridge/reporting';
+import { MailModule } from '@tradebridge/mail';
+import { PasswordResetModule } from '@tradebridge/accounts';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { EventsController } from './events/events.controller';
 import { RegistrationsController } from './registrations/registrations.controller';
@@ -14,9 +16,10 @@ import { RecommendationsController } from './matchmaking/recommendations.control
 import { ConnectionsController } from './connections/connections.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 import { ReportController } from './reporting/report.controller';
+import { CalendarFeedController, MailController } from './mail/mail.controller';
 
 /** The domain features the API exposes, each a lib module and its thin controllers. */
-export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule, MatchmakingModule, ConnectionsModule, MeetingsModule, ReportingModule];
+export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule, MatchmakingModule, ConnectionsModule, MeetingsModule, ReportingModule, MailModule, PasswordResetModule];
 export const FEATURE_CONTROLLERS = [
   ReferenceController,
   EnterprisesController,
@@ -27,6 +30,8 @@ export const FEATURE_CONTROLLERS = [
   ConnectionsController,
   MeetingsController,
   ReportController,
+  MailController,
+  CalendarFeedController,
 ];
 
 /** Background work of API processes only (gateways share the feature modules but not this). */

@@ -5,6 +5,6 @@ import { LoginThrottleRepository } from './login-throttle.repository';
 
 @Module({
   providers: [AccountsService, UsersRepository, LoginThrottleRepository],
-  exports: [AccountsService, UsersRepository],
+  exports: [AccountsService, UsersRepository, LoginThrottleRepository],
 })
 export class AccountsModule {}

@@ -62,7 +62,7 @@ export class AccountsService {
     }
     await this.throttle.clear(email);
     const actor: Actor = { userId: user.id, email: user.email, roles: user.roles };
-    const { accessToken, expiresIn } = this.tokens.issue(actor);
+    const { accessToken, expiresIn } = this.tokens.issue(actor, user.sessionEpoch);
     return { accessToken, tokenType: 'Bearer', expiresIn, user: toUserView(user) };
   }
 
@@ -74,6 +74,7 @@ export class AccountsService {
     const claims = this.tokens.verify(token);
     const user = await this.users.findById(claims.userId);
     if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The account of this token no longer exists');
+    if (claims.sessionEpoch < user.sessionEpoch) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'This session was ended (the password was changed); log in again');
     return { userId: user.id, email: user.email, roles: user.roles };
   }
 

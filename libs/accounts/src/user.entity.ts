@@ -19,6 +19,13 @@ export class User {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   roles: PlatformRole[];
 
+  /** Raised to end every session issued before (a password reset); tokens carry it as `ep`. */
+  @Column({ name: 'session_epoch', type: 'integer', default: 0 })
+  sessionEpoch: number;
+
+  @Column({ type: 'text', default: 'en' })
+  locale: 'vi' | 'zh' | 'en';
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

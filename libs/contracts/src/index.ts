@@ -407,3 +407,33 @@ export interface NotificationView {
   createdAt: string;
   readAt: string | null;
 }
+
+// ---- e-mail, calendar feed, password reset ----------------------------------
+/** A message of the built-in mailbox (no SMTP_URL): what would have been sent. */
+export interface MailboxMessageView {
+  id: string;
+  messageId: string;
+  to: string;
+  subject: string;
+  kind: string;
+  createdAt: string;
+}
+export interface MailboxMessageDetailView extends MailboxMessageView {
+  /** The whole RFC 822 message as nodemailer would have sent it. */
+  raw: string;
+  text: string;
+  html: string;
+}
+/** The personal calendar feed's URL, answered once when it is created (only its hash is kept). */
+export interface CalendarFeedCreatedView {
+  url: string;
+  webcalUrl: string;
+}
+export interface CalendarFeedStatusView {
+  active: boolean;
+  createdAt: string | null;
+}
+export interface UnsubscribedView {
+  kind: string;
+  emailMuted: string[];
+}

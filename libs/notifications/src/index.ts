@@ -6,3 +6,6 @@ export * from './messages/template';
 export * from './messages/format';
 export * from './messages/render';
 export * from './messages/registry';
+export * from './notifier';
+export * from './notifier.repository';
+export * from './expanders';

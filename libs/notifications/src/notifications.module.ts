@@ -3,9 +3,11 @@ import { MailOutbox } from '@tradebridge/mail';
 import { InterimMailOutbox } from './interim-mail-outbox';
 import { NotificationWriter } from './notification-writer';
 import { NotificationsRepository } from './notifications.repository';
+import { NotifierRepository } from './notifier.repository';
 
 @Module({
-  providers: [NotificationsRepository, NotificationWriter, { provide: MailOutbox, useClass: InterimMailOutbox }],
-  exports: [NotificationsRepository, NotificationWriter, MailOutbox],
+  // Notifier (the log → notifications) is provided by the API only (FEATURE_PROVIDERS): gateways import this module too.
+  providers: [NotificationsRepository, NotifierRepository, NotificationWriter, { provide: MailOutbox, useClass: InterimMailOutbox }],
+  exports: [NotificationsRepository, NotifierRepository, NotificationWriter, MailOutbox],
 })
 export class NotificationsModule {}

@@ -102,3 +102,30 @@ export class MeResponse extends UserResponse implements MeView {
   @ApiProperty({ type: [MembershipSchema] }) enterprises: MembershipSchema[];
   @ApiProperty({ type: [StaffMembershipSchema] }) staffOf: StaffMembershipSchema[];
 }
+
+export class PasswordResetRequest {
+  @ApiProperty({ example: 'nguyen.van.a@laocai-agri.vn' })
+  @Transform(trim)
+  @IsEmail({}, { message: 'must be a valid e-mail address' })
+  @MaxLength(254)
+  email: string;
+}
+
+export class PasswordResetAccepted {
+  @ApiProperty({ example: 'If an account has this e-mail, a reset link is on its way. It works once, within 1 hour.' }) message: string;
+}
+
+export class PasswordResetConfirmRequest {
+  @ApiProperty({ description: 'The token of the reset link (`/reset-password?token=…`)', minLength: 1, maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  token: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200, example: 'a new horse battery', description: 'As at registration: not blank or only spaces' })
+  @IsString()
+  @IsAcceptablePassword()
+  @MinLength(10)
+  @MaxLength(200)
+  password: string;
+}

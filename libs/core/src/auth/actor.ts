@@ -19,4 +19,6 @@ export interface AccessTokenClaims {
   sub: string;
   email: string;
   roles: PlatformRole[];
+  /** The user's session epoch at issue; a reset password raises it and ends older tokens. Absent in older tokens (0). */
+  ep?: number;
 }

@@ -13,16 +13,19 @@ export class TokenService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  issue(actor: Actor): { accessToken: string; expiresIn: number } {
-    const claims: AccessTokenClaims = { sub: actor.userId, email: actor.email, roles: actor.roles };
+  /** `sessionEpoch`: the user's `session_epoch` now; raising it later ends this token (see AccountsService.authenticate). */
+  issue(actor: Actor, sessionEpoch = 0): { accessToken: string; expiresIn: number } {
+    const claims: AccessTokenClaims = { sub: actor.userId, email: actor.email, roles: actor.roles, ep: sessionEpoch };
     return { accessToken: this.jwt.sign(claims, { expiresIn: this.config.jwtTtlSeconds }), expiresIn: this.config.jwtTtlSeconds };
   }
 
-  verify(token: string): Actor {
+  /** The token's actor and session epoch (0 for tokens issued before epochs existed). */
+  verify(token: string): Actor & { sessionEpoch: number } {
     try {
       const claims = this.jwt.verify<AccessTokenClaims>(token, { algorithms: ['HS256'] });
       if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles)) throw new Error('malformed claims');
-      return { userId: claims.sub, email: claims.email, roles: claims.roles };
+      const sessionEpoch = typeof claims.ep === 'number' && Number.isInteger(claims.ep) ? claims.ep : 0;
+      return { userId: claims.sub, email: claims.email, roles: claims.roles, sessionEpoch };
     } catch (error) {
       if (error instanceof TokenExpiredError) throw new DomainError(ErrorCode.TOKEN_EXPIRED, 'The access token has expired; log in again');
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is invalid');

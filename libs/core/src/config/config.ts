@@ -39,6 +39,12 @@ export interface AppConfig {
    * from now; a meeting is one slot of the event's grid or at least `minMinutes` long.
    */
   meetings: { scheduleLeadMinutes: number; minMinutes: number };
+  /**
+   * The notifier (API processes): turns the event log into notifications,
+   * woken by NOTIFY and polling every `pollMs` as a fallback. `enabled: false`
+   * leaves it to explicit `drain()` calls (tests).
+   */
+  notifier: { enabled: boolean; pollMs: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   webDistDir: string;
   /**
@@ -53,6 +59,28 @@ export interface AppConfig {
    * Either way the request answers 503 DATABASE_UNAVAILABLE instead of hanging.
    */
   database: { statementTimeoutMs: number; connectTimeoutMs: number };
+  /**
+   * E-mail. Without `smtpUrl` the worker keeps every message in the database's
+   * built-in mailbox (admins read it at /admin/mailbox). Jobs live in pg-boss
+   * (schema `pgboss`): a failed send is retried `retryLimit` times, `retryDelaySeconds`
+   * apart, doubling when `retryBackoff`; `expireSeconds` bounds a hung send.
+   */
+  mail: {
+    smtpUrl?: string;
+    from: string;
+    /** The pg-boss queue's name (tests give each spec its own). */
+    queue: string;
+    /** Whether this process runs the sending worker (every API process does by default). */
+    worker: boolean;
+    pollSeconds: number;
+    batchSize: number;
+    /** Messages one worker sends at once (and SMTP connections in its pool). */
+    concurrency: number;
+    retryLimit: number;
+    retryDelaySeconds: number;
+    retryBackoff: boolean;
+    expireSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -166,6 +194,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
 
+  const notifierRaw = str('NOTIFIER') ?? 'on';
+  if (!['on', 'off'].includes(notifierRaw)) problems.push(`NOTIFIER must be on or off (got "${notifierRaw}")`);
+  const notifierEnabled = notifierRaw !== 'off';
+
   const logLevel = (str('LOG_LEVEL') ?? 'log') as AppConfig['logLevel'];
   if (!['error', 'warn', 'log', 'debug'].includes(logLevel)) {
     problems.push(`LOG_LEVEL must be error, warn, log or debug (got "${logLevel}")`);
@@ -202,6 +234,18 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const publicUrl = url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
 
   const dataDirRaw = str('DATA_DIR') ?? 'data';
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = str(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['on', 'true', '1', 'yes'].includes(raw)) return true;
+    if (['off', 'false', '0', 'no'].includes(raw)) return false;
+    problems.push(`${name} must be on or off (got "${raw}")`);
+    return fallback;
+  };
+  const mailQueue = str('MAIL_QUEUE') ?? 'mail';
+  if (!/^[A-Za-z0-9_.-]{1,50}$/.test(mailQueue)) problems.push(`MAIL_QUEUE must be 1–50 letters, digits, _ . or - (got "${mailQueue}")`);
+  const mailFrom = str('MAIL_FROM') ?? 'TradeBridge <no-reply@tradebridge.local>';
+  if (!/<[^\s@<>]+@[^\s@<>]+>\s*$|^[^\s@<>]+@[^\s@<>]+$/.test(mailFrom)) problems.push(`MAIL_FROM must be an address like "TradeBridge <no-reply@trade.example.vn>" (got "${mailFrom}")`);
   const config: AppConfig = {
     env: env_,
     host: str('HOST') ?? '0.0.0.0',
@@ -234,6 +278,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       // 5: the floor of the database's meetings_duration_check (and of events' slot_minutes).
       minMinutes: int('MEETING_MIN_MINUTES', 10, 5, 240),
     },
+    notifier: { enabled: notifierEnabled, pollMs: int('NOTIFIER_POLL_MS', 1_000, 100, 60_000) },
     logLevel,
     webDistDir: resolve(cwd, str('WEB_DIST_DIR') ?? 'apps/web/dist'),
     // 5 s where a load balancer is in front; none on a developer's machine, so Ctrl-C stops at once.
@@ -242,6 +287,20 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       // Longer than the longest legitimate statement (the results report of a 1M-connection event takes 1–2 s).
       statementTimeoutMs: int('DATABASE_STATEMENT_TIMEOUT_MS', 5_000, 100, 600_000),
       connectTimeoutMs: int('DATABASE_CONNECT_TIMEOUT_MS', 5_000, 100, 60_000),
+    },
+    mail: {
+      smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),
+      from: mailFrom,
+      queue: mailQueue,
+      worker: bool('MAIL_WORKER', true),
+      pollSeconds: int('MAIL_POLL_SECONDS', 2, 1, 3600),
+      batchSize: int('MAIL_BATCH_SIZE', 50, 1, 1000),
+      concurrency: int('MAIL_CONCURRENCY', 5, 1, 100),
+      // 1, 2, 4 … s doubling: 13 retries span more than an hour of SMTP outage.
+      retryLimit: int('MAIL_RETRY_LIMIT', 13, 0, 10_000),
+      retryDelaySeconds: int('MAIL_RETRY_DELAY_SECONDS', 1, 1, 3600),
+      retryBackoff: bool('MAIL_RETRY_BACKOFF', true),
+      expireSeconds: int('MAIL_EXPIRE_SECONDS', 120, 10, 86400),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

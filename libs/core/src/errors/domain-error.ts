@@ -50,6 +50,8 @@ export enum ErrorCode {
   INTERNAL = 'INTERNAL',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  UNSUBSCRIBE_TOKEN_INVALID = 'UNSUBSCRIBE_TOKEN_INVALID',
+  RESET_TOKEN_INVALID = 'RESET_TOKEN_INVALID',
 }
 
 /** HTTP status for each code: the one place that decides it. */
@@ -100,6 +102,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.INTERNAL]: 500,
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
+  [ErrorCode.UNSUBSCRIBE_TOKEN_INVALID]: 400,
+  [ErrorCode.RESET_TOKEN_INVALID]: 400,
 };
 
 /** The `Retry-After` of a 503 DATABASE_UNAVAILABLE: a PostgreSQL restart or failover takes seconds. */

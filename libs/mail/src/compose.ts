@@ -1,0 +1,55 @@
+/**
+ * An OutboundMail as the message nodemailer sends: the same Message-ID on
+ * every retry (`<id@host>`), text and HTML, List-Unsubscribe with one-click
+ * POST (RFC 8058) for notifications, and a meeting's invitation as a real
+ * `text/calendar; method=…` part. Pure.
+ */
+import type { SendMailOptions } from 'nodemailer';
+import { invitationIcs } from './invitation-ics';
+import type { OutboundMail } from './outbound-mail';
+import { unsubscribeToken } from './unsubscribe-token';
+
+export interface ComposeContext {
+  from: string;
+  /** The Message-ID's right-hand side: the MAIL_FROM domain. */
+  host: string;
+  publicUrl: string;
+  secret: string;
+}
+
+/** `TradeBridge <no-reply@trade.example.vn>` → `trade.example.vn`. */
+export function mailHost(from: string): string {
+  const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
+  return address.slice(address.lastIndexOf('@') + 1).trim() || 'localhost';
+}
+
+export function messageId(mail: Pick<OutboundMail, 'id'>, host: string): string {
+  return `<${mail.id}@${host}>`;
+}
+
+/** Where the unsubscribe link of an e-mail leads: the web page confirms, the API URL takes the one-click POST. */
+export function unsubscribeUrls(publicUrl: string, secret: string, userId: string, kind: string): { page: string; oneClick: string } {
+  const token = encodeURIComponent(unsubscribeToken(secret, userId, kind));
+  return { page: `${publicUrl}/unsubscribe?token=${token}`, oneClick: `${publicUrl}/api/unsubscribe?token=${token}` };
+}
+
+export function composeMail(mail: OutboundMail, context: ComposeContext): SendMailOptions {
+  const options: SendMailOptions = {
+    messageId: messageId(mail, context.host),
+    from: context.from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: { 'Content-Language': mail.locale, 'X-TradeBridge-Kind': mail.kind },
+  };
+  if (mail.unsubscribe) {
+    const { oneClick } = unsubscribeUrls(context.publicUrl, context.secret, mail.userId, mail.kind);
+    options.list = { unsubscribe: oneClick };
+    options.headers = { ...(options.headers as Record<string, string>), 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+  }
+  if (mail.invitation) {
+    options.icalEvent = { method: mail.invitation.method, content: invitationIcs(mail.invitation), filename: 'invitation.ics' };
+  }
+  return options;
+}

@@ -1,0 +1,66 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@tradebridge/core';
+
+/** pg-boss's schema; the one queue of outbound e-mail is `MAIL_QUEUE` (default `mail`). */
+export const PGBOSS_SCHEMA = 'pgboss';
+
+/**
+ * The pg-boss instance of this process, on the API's own connection pool (so
+ * the embedded PostgreSQL of `npm start` needs nothing more, and a statement
+ * timeout bounds its queries as it bounds ours). Started before the app
+ * listens: `start()` creates pg-boss's schema under pg-boss's advisory lock,
+ * so several API processes starting at once create it once. Monitoring is off
+ * and maintenance quiet: pg-boss logs nothing, its errors go to our logger
+ * once per distinct message.
+ */
+@Injectable()
+export class MailQueue implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('MailQueue');
+  readonly boss: PgBoss;
+  readonly name: string;
+  private lastError?: string;
+
+  constructor(
+    dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.name = config.mail.queue;
+    const pool = (dataSource.driver as unknown as { master: Pool }).master;
+    this.boss = new PgBoss({
+      schema: PGBOSS_SCHEMA,
+      db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values) },
+      // Expired (hung or killed) sends go back to the queue at the next maintenance pass.
+      maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor(config.mail.expireSeconds / 2))),
+      schedule: false,
+    });
+    this.boss.on('error', (error: Error) => {
+      if (error.message === this.lastError) return;
+      this.lastError = error.message;
+      this.logger.warn(`pg-boss: ${error.message}`);
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.boss.start();
+    if (!(await this.boss.getQueue(this.name))) {
+      // Two processes may both see no queue: the second create is a no-op or a unique violation, either is fine.
+      await this.boss.createQueue(this.name, { name: this.name, policy: 'standard' }).catch(async (error: Error) => {
+        if (!(await this.boss.getQueue(this.name))) throw error;
+      });
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    // Sends in flight finish (or are retried after expiry by another process); the pool is ours to close, not pg-boss's.
+    await this.boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+  }
+
+  /** Job options of every mail: retried with backoff through an SMTP outage, a hung send expires. */
+  jobOptions(): Pick<PgBoss.JobInsert, 'retryLimit' | 'retryDelay' | 'retryBackoff' | 'expireInSeconds'> {
+    const { retryLimit, retryDelaySeconds, retryBackoff, expireSeconds } = this.config.mail;
+    return { retryLimit, retryDelay: retryDelaySeconds, retryBackoff, expireInSeconds: expireSeconds };
+  }
+}

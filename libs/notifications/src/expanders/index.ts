@@ -1,0 +1,26 @@
+import type { Expander } from './expander';
+import { announcementSent } from './announcement';
+import { connectionAccepted, connectionDeclined, connectionExpired, connectionRequested, connectionWithdrawn } from './connections';
+import { meetingScheduled, meetingsScheduled, meetingUpdated } from './meetings';
+import { outcomeRecorded } from './outcomes';
+import { registrationApproved, registrationRejected, registrationRoomAssigned, registrationsRoomsAssigned } from './registrations';
+
+export * from './expander';
+
+/** Which log entries concern whom: log type → its expansion. Other types notify no one. */
+export const EXPANDERS: Record<string, Expander> = {
+  'connection.requested': connectionRequested,
+  'connection.accepted': connectionAccepted,
+  'connection.declined': connectionDeclined,
+  'connection.withdrawn': connectionWithdrawn,
+  'connection.expired': connectionExpired,
+  'meeting.scheduled': meetingScheduled,
+  'meetings.scheduled': meetingsScheduled,
+  'meeting.updated': meetingUpdated,
+  'registration.approved': registrationApproved,
+  'registration.rejected': registrationRejected,
+  'registration.room_assigned': registrationRoomAssigned,
+  'registrations.rooms_assigned': registrationsRoomsAssigned,
+  'outcome.recorded': outcomeRecorded,
+  'announcement.sent': announcementSent,
+};

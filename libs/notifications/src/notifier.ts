@@ -1,0 +1,168 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Client } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig, Database, EventLogEntry } from '@tradebridge/core';
+import { EXPANDERS, ExpansionLookups, Mention } from './expanders';
+import { NewNotification, NotificationWriter } from './notification-writer';
+import { EventFacts, NotifierRepository, RegistrationFacts } from './notifier.repository';
+
+/** Log entries per transaction (a scheduler run is one entry, however many meetings it booked). */
+const BATCH = 100;
+
+/**
+ * Turns the event log into notifications: the log is the outbox. Runs in every
+ * API process; for each event whose log is past its cursor it processes, in one
+ * transaction, the next entries: it locks the event's cursor row (so several
+ * processes share the events and never process an entry twice), expands each
+ * entry into notifications for the members of the enterprises concerned,
+ * writes them through NotificationWriter and moves the cursor. A crash before
+ * commit leaves the cursor where it was; `source` keeps a re-run from writing twice.
+ *
+ * Woken by the log's NOTIFY (LISTEN event_log, reconnecting), polling every
+ * NOTIFIER_POLL_MS as a fallback.
+ */
+@Injectable()
+export class Notifier implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Notifier');
+  private tail: Promise<void> = Promise.resolve();
+  private queued?: Promise<void>;
+  private listener?: Client;
+  private poll?: NodeJS.Timeout;
+  private closing = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly dataSource: DataSource,
+    private readonly repository: NotifierRepository,
+    private readonly writer: NotificationWriter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.notifier.enabled) return;
+    await this.listen();
+    this.poll = setInterval(() => this.wake(), this.config.notifier.pollMs);
+    this.poll.unref();
+    this.wake();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.poll);
+    await this.listener?.end().catch(() => undefined);
+    await this.tail;
+  }
+
+  /**
+   * Processes everything the log holds now (tests call it). Passes run one at a
+   * time in this process; a call while one is queued shares it.
+   */
+  drain(): Promise<void> {
+    if (this.queued) return this.queued;
+    const pass = this.tail.then(() => {
+      this.queued = undefined;
+      return this.pass();
+    });
+    this.queued = pass;
+    this.tail = pass.catch(() => undefined);
+    return pass;
+  }
+
+  private wake(): void {
+    if (this.closing) return;
+    this.drain().catch((error: Error) => this.logger.warn(`notifying failed: ${error.message}; the next poll retries`));
+  }
+
+  private async pass(): Promise<void> {
+    for (const eventId of await this.repository.behind()) {
+      while (!this.closing && (await this.step(eventId)));
+    }
+  }
+
+  /** One transaction over the next entries of an event; true when more may follow. */
+  private step(eventId: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const cursor = await this.repository.lockCursor(tx, eventId);
+      const entries = await this.repository.entriesAfter(tx, eventId, cursor, BATCH);
+      if (!entries.length) return false;
+      const event = await this.repository.event(tx, eventId);
+      if (event) await this.writer.write(tx, await this.expand(tx, event, entries));
+      await this.repository.advance(tx, eventId, entries[entries.length - 1].seq);
+      return entries.length === BATCH;
+    });
+  }
+
+  /** The batch's notifications: each mention becomes one per member of the enterprise told, except the actor's own. */
+  private async expand(tx: EntityManager, event: EventFacts, entries: EventLogEntry[]): Promise<NewNotification[]> {
+    const lookups: ExpansionLookups = {
+      meetings: (ids) => this.repository.meetings(tx, event.id, ids),
+      venues: (ids) => this.repository.venues(tx, event.id, ids),
+      rooms: (ids) => this.repository.rooms(tx, event.id, ids),
+    };
+    const mentioned: { entry: EventLogEntry; mentions: Mention[] }[] = [];
+    for (const entry of entries) {
+      const expander = EXPANDERS[entry.type];
+      if (expander) mentioned.push({ entry, mentions: await expander(entry, lookups) });
+    }
+    const registrationIds = new Set<string>();
+    for (const { mentions } of mentioned) {
+      for (const m of mentions) {
+        registrationIds.add(m.to);
+        if (m.partner) registrationIds.add(m.partner);
+      }
+    }
+    const registrations = await this.repository.registrations(tx, event.id, [...registrationIds]);
+    const members = await this.repository.members(tx, [...new Set([...registrations.values()].map((r) => r.enterpriseId))]);
+    const out: NewNotification[] = [];
+    for (const { entry, mentions } of mentioned) {
+      for (const m of mentions) {
+        const to = registrations.get(m.to);
+        if (!to) continue;
+        const users = members.get(to.enterpriseId) ?? [];
+        // One is not told of one's own enterprise's action.
+        if (entry.actorUserId && users.includes(entry.actorUserId)) continue;
+        const data = this.dataOf(event, to, m.partner ? registrations.get(m.partner) : undefined, m.facts);
+        const source = `log:${event.id}:${entry.seq}:${m.key}`;
+        for (const userId of users) out.push({ userId, kind: m.kind, eventId: event.id, source, data, link: m.link });
+      }
+    }
+    return out;
+  }
+
+  private dataOf(event: EventFacts, to: RegistrationFacts, partner: RegistrationFacts | undefined, facts: Record<string, unknown> = {}): Record<string, unknown> {
+    return {
+      eventName: event.name,
+      eventTimezone: event.timezone,
+      registrationId: to.id,
+      enterpriseName: to.enterpriseName,
+      ...(partner ? { partnerRegistrationId: partner.id, partnerName: partner.enterpriseName } : {}),
+      ...facts,
+    };
+  }
+
+  /** A dedicated connection LISTENing on the log's channel; reconnects with a growing delay. */
+  private async listen(attempt = 0): Promise<void> {
+    if (this.closing) return;
+    const options = this.dataSource.options as { url?: string };
+    const client = new Client({ connectionString: options.url ?? this.config.databaseUrl });
+    client.on('notification', () => this.wake());
+    client.on('error', () => undefined);
+    client.on('end', () => {
+      if (this.closing) return;
+      this.logger.warn('lost the LISTEN connection; reconnecting (the poll keeps notifying meanwhile)');
+      setTimeout(() => void this.listen(1), 500).unref();
+    });
+    try {
+      await client.connect();
+      await client.query('LISTEN event_log');
+      this.listener = client;
+      this.wake();
+    } catch (error) {
+      client.removeAllListeners('end');
+      await client.end().catch(() => undefined);
+      const delay = Math.min(5_000, 250 * 2 ** attempt);
+      this.logger.warn(`LISTEN failed (${(error as Error).message}); retrying in ${delay} ms`);
+      setTimeout(() => void this.listen(attempt + 1), delay).unref();
+    }
+  }
+}

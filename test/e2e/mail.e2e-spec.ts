@@ -1,0 +1,149 @@
+import ICAL from 'ical.js';
+import { createTestApp, TestApp } from '../factories/app';
+import { World } from '../factories/world';
+import { CaptureSmtp, eventually } from '../factories/smtp';
+import { enqueueMails, mailQueueName, outboundMail } from '../factories/mail';
+import type { MeetingInvitation } from '@tradebridge/mail';
+
+const invitation: MeetingInvitation = {
+  uid: '6f1c2a9e-0000-4000-8000-00000000abcd@tradebridge.local',
+  sequence: 2,
+  method: 'REQUEST',
+  startsAt: '2021-01-19T02:00:00.000Z',
+  endsAt: '2021-01-19T02:30:00.000Z',
+  timezone: 'Asia/Ho_Chi_Minh',
+  summary: 'Gặp Zhejiang Silk',
+  description: 'Bàn 3, điểm cầu Lào Cai',
+  location: 'Lào Cai, bàn 3',
+  url: null,
+  organizer: { name: 'TradeBridge', email: 'no-reply@tradebridge.local' },
+  attendees: [
+    { name: 'An', email: 'an@example.test' },
+    { name: 'Li', email: 'li@example.test' },
+  ],
+};
+
+describe('e-mail over SMTP: the outbox, the worker, the message', () => {
+  let t: TestApp;
+  let world: World;
+  const smtp = new CaptureSmtp();
+
+  beforeAll(async () => {
+    await smtp.start();
+    t = await createTestApp({ SMTP_URL: smtp.url, MAIL_QUEUE: mailQueueName('smtp'), MAIL_POLL_SECONDS: '1' });
+    world = new World(t);
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  it('sends what a committed transaction queued, and nothing of a rolled-back one', async () => {
+    const user = await world.account('an');
+    const dropped = outboundMail(user, { subject: 'rolled back' });
+    await enqueueMails(t, [dropped], true);
+    const mail = outboundMail(user, { kind: 'meeting.booked', subject: 'Đã đặt lịch gặp', invitation });
+    await enqueueMails(t, [mail]);
+
+    expect(await eventually(() => smtp.messages.some((m) => m.parsed.subject === mail.subject), 20_000)).toBe(true);
+    const [sent] = smtp.messages.filter((m) => m.parsed.subject === mail.subject);
+    expect(sent.messageId).toBe(`<${mail.id}@tradebridge.local>`);
+    expect(sent.parsed.text?.trim()).toBe(mail.text);
+    expect(sent.parsed.html).toContain(mail.html);
+    expect(sent.parsed.headers.get('content-language')).toBe('vi');
+    expect(sent.parsed.to && 'text' in sent.parsed.to ? sent.parsed.to.text : '').toBe(user.email);
+
+    const listUnsubscribe = sent.parsed.headerLines.find((h) => h.key === 'list-unsubscribe')?.line ?? '';
+    const oneClick = /<(https?:[^>]+)>/.exec(listUnsubscribe.replace(/\r?\n\s+/g, ' '))?.[1];
+    expect(oneClick).toMatch(/^http:\/\/localhost:\d+\/api\/unsubscribe\?token=/);
+    expect(sent.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
+
+    // The invitation: a text/calendar part with METHOD, UID, SEQUENCE, the instant, the place and the attendees.
+    const part = sent.parsed.attachments.find((a) => a.contentType === 'text/calendar');
+    expect(part).toBeDefined();
+    const ics = part!.content.toString('utf8');
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+    expect(event.uid).toBe(invitation.uid);
+    expect(event.sequence).toBe(2);
+    expect(event.startDate.toJSDate().toISOString()).toBe(invitation.startsAt);
+    expect(event.location).toBe(invitation.location);
+    expect(event.attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual(['mailto:an@example.test', 'mailto:li@example.test']);
+
+    // Another poll or two: the rolled-back mail never comes.
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(smtp.messages.some((m) => m.parsed.subject === dropped.subject)).toBe(false);
+
+    // RFC 8058 one-click: a POST to the List-Unsubscribe URL mutes the kind.
+    const path = new URL(oneClick!).pathname + new URL(oneClick!).search;
+    const res = await t.http.post(path).type('form').send('List-Unsubscribe=One-Click');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ kind: 'meeting.booked', emailMuted: ['meeting.booked'] });
+    const [{ email_muted }] = await t.db.query<{ email_muted: string[] }[]>('SELECT email_muted FROM users WHERE id = $1', [user.id]);
+    expect(email_muted).toEqual(['meeting.booked']);
+  });
+
+  it('sends a CANCEL for a cancelled meeting, a password reset without List-Unsubscribe', async () => {
+    const user = await world.account('li');
+    const cancel = outboundMail(user, { kind: 'meeting.cancelled', subject: 'Cancelled', locale: 'en', invitation: { ...invitation, method: 'CANCEL', sequence: 3 } });
+    const reset = outboundMail(user, { kind: 'password-reset', subject: 'Reset', locale: 'zh', unsubscribe: false });
+    await enqueueMails(t, [cancel, reset]);
+    expect(await eventually(() => smtp.messages.filter((m) => [cancel.subject, reset.subject].includes(m.parsed.subject ?? '')).length === 2, 20_000)).toBe(true);
+    const cancelled = smtp.messages.find((m) => m.parsed.subject === cancel.subject)!;
+    const ics = cancelled.parsed.attachments.find((a) => a.contentType === 'text/calendar')!.content.toString('utf8');
+    expect(ics).toMatch(/METHOD:CANCEL/);
+    expect(ics).toMatch(/SEQUENCE:3/);
+    const resetMail = smtp.messages.find((m) => m.parsed.subject === reset.subject)!;
+    expect(resetMail.parsed.headerLines.some((h) => h.key === 'list-unsubscribe')).toBe(false);
+    expect(resetMail.parsed.headers.get('content-language')).toBe('zh');
+  });
+
+  it('refuses a forged or malformed unsubscribe token (400 UNSUBSCRIBE_TOKEN_INVALID naming the field)', async () => {
+    for (const token of ['nonsense', 'YWJj.ZGVm', '']) {
+      const res = await t.http.post('/api/unsubscribe').send({ token });
+      expect(res.status).toBe(400);
+      expect(['UNSUBSCRIBE_TOKEN_INVALID', 'VALIDATION_FAILED']).toContain(res.body.code);
+    }
+    const missing = await t.http.post('/api/unsubscribe').send({});
+    expect(missing.status).toBe(400);
+    expect(missing.body.details.fields[0].field).toBe('token');
+  });
+});
+
+describe('e-mail without SMTP_URL: the built-in mailbox', () => {
+  let t: TestApp;
+  let world: World;
+
+  beforeAll(async () => {
+    t = await createTestApp({ MAIL_QUEUE: mailQueueName('mailbox'), MAIL_POLL_SECONDS: '1' });
+    world = new World(t);
+  });
+  afterAll(() => t.close());
+
+  it('keeps the raw message in the mailbox, shown to admins only', async () => {
+    const user = await world.account('hoa');
+    const mail = outboundMail(user, { subject: `Hộp thư ${user.id}` });
+    await enqueueMails(t, [mail]);
+    const admin = await world.admin();
+    const found = await eventually(async () => {
+      const res = await t.http.get('/api/admin/mailbox?limit=100').set(admin.auth);
+      return (res.body.items as { subject: string }[]).some((m) => m.subject === mail.subject);
+    }, 20_000);
+    expect(found).toBe(true);
+    const list = await t.http.get('/api/admin/mailbox?limit=100').set(admin.auth).expect(200);
+    const item = (list.body.items as { id: string; subject: string }[]).find((m) => m.subject === mail.subject)!;
+    expect(list.body.total).toBeGreaterThanOrEqual(1);
+    const one = await t.http.get(`/api/admin/mailbox/${item.id}`).set(admin.auth).expect(200);
+    expect(one.body).toMatchObject({ to: user.email, kind: 'connection.requested', messageId: `<${mail.id}@tradebridge.local>`, text: mail.text, html: mail.html });
+    expect(one.body.raw).toContain(`Message-ID: <${mail.id}@tradebridge.local>`);
+    expect(one.body.raw).toMatch(/List-Unsubscribe:\s+<http/);
+
+    expect((await t.http.get('/api/admin/mailbox').set(user.auth)).status).toBe(403);
+    expect((await t.http.get(`/api/admin/mailbox/${item.id}`).set(user.auth)).status).toBe(403);
+    expect((await t.http.get('/api/admin/mailbox')).status).toBe(401);
+    const missing = await t.http.get('/api/admin/mailbox/999999999').set(admin.auth);
+    expect(missing.status).toBe(404);
+    expect((await t.http.get('/api/admin/mailbox/abc').set(admin.auth)).status).toBe(404);
+  });
+});
