@@ -24,7 +24,7 @@
  * (The `notification` latency from a 2xx is measured in bench/conference.ts.)
  *
  * Knobs: BENCH_QUICK=1 (1,000 per side, 500 e-mails), BENCH_NOTIFY_PER_SIDE,
- * BENCH_NOTIFY_MAILS, BENCH_NOTIFY_ROUNDS.
+ * BENCH_NOTIFY_MAILS, BENCH_NOTIFY_ROUNDS, BENCH_NOTIFY_PARTS (`scheduler`, `delivery`; both by default).
  * Build and run from the repository root: npm run bench:build && node bench/run.js notifications
  * Prints the figures and writes bench/results/notifications.json.
  */
@@ -52,6 +52,8 @@ const QUICK = Boolean(process.env.BENCH_QUICK);
 const PER_SIDE = num('BENCH_NOTIFY_PER_SIDE', QUICK ? 1_000 : 5_000);
 const MAILS = num('BENCH_NOTIFY_MAILS', QUICK ? 500 : 2_000);
 const ROUNDS = num('BENCH_NOTIFY_ROUNDS', 1);
+/** Which parts run: `scheduler`, `delivery` or both (the default). */
+const PARTS = (process.env.BENCH_NOTIFY_PARTS ?? 'scheduler,delivery').split(',').map((p) => p.trim());
 const SEED = 20_261_202;
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret!!';
 const SCHEDULER_RATIO_GOAL = 1.3;
@@ -373,16 +375,22 @@ export async function main(): Promise<void> {
   const database = await benchDatabase();
   const loadStart = loadavg().map((x) => round(x));
   try {
-    console.log(`scheduler run with notifications (${PER_SIDE} + ${PER_SIDE} registrations, ${2 * PER_SIDE} accepted connections; notifications off, then on, each on a fresh database):`);
-    const scheduler = await schedulerPart(database.url);
-    console.log(
-      `  ${scheduler.meetingsBooked} meetings booked, ${scheduler.notificationsWritten} notifications and ${scheduler.mailJobsWritten} e-mail jobs written; with notifications ${scheduler.withNotificationsMs} ms (its 2xx after ${scheduler.withNotificationsRequestMs} ms), without ${scheduler.withoutNotificationsMs} ms: ratio ${scheduler.ratio} (goal ≤ ${SCHEDULER_RATIO_GOAL}) ${scheduler.goal.met ? 'PASS' : 'FAIL'}`,
-    );
-    console.log(`delivery throughput (${MAILS} e-mails to a local smtp-server):`);
-    const delivery = await deliveryPart(database.url);
-    console.log(
-      `  product worker ${delivery.workerPerSec}/s vs bare nodemailer ${delivery.barePerSec}/s (pool of ${delivery.concurrency} connections each): ratio ${delivery.ratio} (goal ≥ ${THROUGHPUT_RATIO_GOAL}) ${delivery.goal.met ? 'PASS' : 'FAIL'}`,
-    );
+    let scheduler: Awaited<ReturnType<typeof schedulerPart>> | undefined;
+    let delivery: Awaited<ReturnType<typeof deliveryPart>> | undefined;
+    if (PARTS.includes('scheduler')) {
+      console.log(`scheduler run with notifications (${PER_SIDE} + ${PER_SIDE} registrations, ${2 * PER_SIDE} accepted connections; notifications off, then on, each on a fresh database):`);
+      scheduler = await schedulerPart(database.url);
+      console.log(
+        `  ${scheduler.meetingsBooked} meetings booked, ${scheduler.notificationsWritten} notifications and ${scheduler.mailJobsWritten} e-mail jobs written; with notifications ${scheduler.withNotificationsMs} ms (its 2xx after ${scheduler.withNotificationsRequestMs} ms), without ${scheduler.withoutNotificationsMs} ms: ratio ${scheduler.ratio} (goal ≤ ${SCHEDULER_RATIO_GOAL}) ${scheduler.goal.met ? 'PASS' : 'FAIL'}`,
+      );
+    }
+    if (PARTS.includes('delivery')) {
+      console.log(`delivery throughput (${MAILS} e-mails to a local smtp-server):`);
+      delivery = await deliveryPart(database.url);
+      console.log(
+        `  product worker ${delivery.workerPerSec}/s vs bare nodemailer ${delivery.barePerSec}/s (pool of ${delivery.concurrency} connections each): ratio ${delivery.ratio} (goal ≥ ${THROUGHPUT_RATIO_GOAL}) ${delivery.goal.met ? 'PASS' : 'FAIL'}`,
+      );
+    }
     const figures = {
       benchmark: 'notifications',
       quick: QUICK,

@@ -1,12 +1,13 @@
 /**
  * What the notifications benchmark takes from the product: the mail outbox,
- * the worker's concurrency, and the message the worker hands nodemailer for
- * an OutboundMail (the bare loop sends exactly that).
+ * the worker's concurrency and transport settings, and the message the worker
+ * hands nodemailer for an OutboundMail (`composeMail`: the bare loop sends
+ * exactly the same bytes).
  */
 import type { INestApplication } from '@nestjs/common';
 import type { SendMailOptions } from 'nodemailer';
-import type { AppConfig } from '@tradebridge/core';
-import { MailOutbox, OutboundMail } from '@tradebridge/mail';
+import { AppConfig, resolveJwtSecret } from '@tradebridge/core';
+import { composeMail, mailHost, MailOutbox, OutboundMail } from '@tradebridge/mail';
 
 export type { OutboundMail };
 
@@ -14,10 +15,11 @@ export function mailOutboxOf(app: INestApplication): MailOutbox {
   return app.get(MailOutbox);
 }
 
+/** MAIL_CONCURRENCY: the worker's messages in flight and the connections of its SMTP pool. */
 export function productMailConcurrency(config: AppConfig): number {
-  return (config as unknown as { mail?: { concurrency?: number } }).mail?.concurrency ?? 5;
+  return config.mail.concurrency;
 }
 
-export function nodemailerMessage(mail: OutboundMail, _config: AppConfig): SendMailOptions {
-  return { from: 'TradeBridge <no-reply@tradebridge.local>', to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: `<${mail.id}@tradebridge.local>` };
+export function nodemailerMessage(mail: OutboundMail, config: AppConfig): SendMailOptions {
+  return composeMail(mail, { from: config.mail.from, host: mailHost(config.mail.from), publicUrl: config.publicUrl, secret: resolveJwtSecret(config) });
 }
