@@ -18,6 +18,7 @@ import { EventWalkInAndFrozenSides1763800016000 } from './1763800016000-event-wa
 import { RoomsFollowEventStatus1763800016500 } from './1763800016500-rooms-follow-event-status';
 import { EnterpriseLanguagesFromName1763800019000 } from './1763800019000-enterprise-languages-from-name';
 import { Notifications1763800020000 } from './1763800020000-notifications';
+import { MeetingsSequenceOnPeriod1763800021000 } from './1763800021000-meetings-sequence-on-period';
 import { Mail1763800022000 } from './1763800022000-mail';
 
 /** Every migration, in order. A new file is reviewed, then listed here. */
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   RoomsFollowEventStatus1763800016500,
   EnterpriseLanguagesFromName1763800019000,
   Notifications1763800020000,
+  MeetingsSequenceOnPeriod1763800021000,
   Mail1763800022000,
 ];

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Actor, APP_CONFIG, AppConfig, Database, DomainError, ErrorCode, hashPassword, isAdmin, isConstraintViolation, PlatformRole, TokenService, verifyPassword } from '@tradebridge/core';
-import { PLATFORM_ROLES, type LoginResponse, type MeView, type Page, type UserView } from '@tradebridge/contracts';
+import { PLATFORM_ROLES, type Locale, type LoginResponse, type MeView, type NotificationKind, type Page, type UserView } from '@tradebridge/contracts';
+import { isIanaTimeZone } from '@tradebridge/reference';
 import { User } from './user.entity';
 import { UsersRepository } from './users.repository';
 import { LoginThrottleRepository } from './login-throttle.repository';
@@ -10,6 +11,15 @@ export interface Registration {
   email: string;
   password: string;
   displayName: string;
+  locale?: Locale;
+  timezone?: string;
+}
+
+export interface Preferences {
+  displayName?: string;
+  locale?: Locale;
+  timezone?: string;
+  emailMuted?: NotificationKind[];
 }
 
 /** Accounts, credentials, platform roles and the first admin. */
@@ -26,9 +36,19 @@ export class AccountsService {
   ) {}
 
   async register(input: Registration): Promise<UserView> {
+    checkTimezone(input.timezone);
     const passwordHash = await hashPassword(input.password);
     try {
-      const user = await this.db.transaction((tx) => this.users.insert(tx, { email: input.email, passwordHash, displayName: input.displayName, roles: [] }));
+      const user = await this.db.transaction((tx) =>
+        this.users.insert(tx, {
+          email: input.email,
+          passwordHash,
+          displayName: input.displayName,
+          roles: [],
+          ...(input.locale ? { locale: input.locale } : {}),
+          ...(input.timezone ? { timezone: input.timezone } : {}),
+        }),
+      );
       return toUserView(user);
     } catch (error) {
       if (isConstraintViolation(error, 'users_email_key')) {
@@ -82,7 +102,23 @@ export class AccountsService {
     const user = await this.users.findById(actor.userId);
     if (!user) throw DomainError.notFound('User', actor.userId);
     const memberships = await this.users.memberships(user.id);
-    return { ...toUserView(user), ...memberships };
+    return { ...toUserView(user), locale: user.locale, timezone: user.timezone, emailMuted: user.emailMuted, ...memberships };
+  }
+
+  /** The user's own language, time zone, e-mail choices and name. */
+  async updateMe(actor: Actor, change: Preferences): Promise<MeView> {
+    checkTimezone(change.timezone);
+    const emailMuted = change.emailMuted ? [...new Set(change.emailMuted)].sort() : undefined;
+    const user = await this.db.transaction((tx) =>
+      this.users.setPreferences(tx, actor.userId, {
+        ...(change.displayName !== undefined ? { displayName: change.displayName } : {}),
+        ...(change.locale !== undefined ? { locale: change.locale } : {}),
+        ...(change.timezone !== undefined ? { timezone: change.timezone } : {}),
+        ...(emailMuted ? { emailMuted } : {}),
+      }),
+    );
+    if (!user) throw DomainError.notFound('User', actor.userId);
+    return this.me(actor);
   }
 
   async get(actor: Actor, id: string): Promise<UserView> {
@@ -148,6 +184,12 @@ let dummy: Promise<string> | undefined;
 function dummyHash(): Promise<string> {
   dummy ??= hashPassword(randomBytes(16).toString('hex'));
   return dummy;
+}
+
+function checkTimezone(zone: string | undefined): void {
+  if (zone !== undefined && !isIanaTimeZone(zone)) {
+    throw DomainError.invalidFields(ErrorCode.UNKNOWN_TIMEZONE, [{ field: 'timezone', message: `"${zone}" is not an IANA time zone (e.g. Asia/Ho_Chi_Minh)` }]);
+  }
 }
 
 export function toUserView(user: User): UserView {

@@ -20,10 +20,15 @@ export class UsersRepository {
     return this.dataSource.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email', { email: email.toLowerCase() }).getOne();
   }
 
-  async insert(tx: EntityManager, user: Pick<User, 'email' | 'passwordHash' | 'displayName' | 'roles'>): Promise<User> {
+  async insert(tx: EntityManager, user: Pick<User, 'email' | 'passwordHash' | 'displayName' | 'roles'> & Partial<Pick<User, 'locale' | 'timezone'>>): Promise<User> {
     const row = tx.create(User, { ...user, email: user.email.toLowerCase() });
     await tx.insert(User, row);
     return await tx.findOneByOrFail(User, { id: row.id });
+  }
+
+  async setPreferences(tx: EntityManager, id: string, change: Partial<Pick<User, 'displayName' | 'locale' | 'timezone' | 'emailMuted'>>): Promise<User | null> {
+    if (Object.keys(change).length) await tx.update(User, { id }, change);
+    return tx.findOneBy(User, { id });
   }
 
   async setRoles(tx: EntityManager, id: string, roles: PlatformRole[]): Promise<User | null> {

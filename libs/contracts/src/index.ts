@@ -40,6 +40,11 @@ export interface UserView {
   createdAt: string;
 }
 export interface MeView extends UserView {
+  locale: Locale;
+  /** IANA zone. */
+  timezone: string;
+  /** Notification kinds not sent by e-mail. */
+  emailMuted: NotificationKind[];
   enterprises: { id: string; name: Localized }[];
   staffOf: { eventId: string; role: StaffRole }[];
 }

@@ -9,3 +9,4 @@ export * from './messages/registry';
 export * from './notifier';
 export * from './notifier.repository';
 export * from './expanders';
+export * from './notifications.service';

@@ -1,8 +1,20 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayUnique, IsArray, IsEmail, IsIn, IsString, MaxLength, MinLength, registerDecorator, ValidationArguments } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsString, MaxLength, MinLength, registerDecorator, ValidateIf, ValidationArguments } from 'class-validator';
 import { passwordProblem } from '@tradebridge/core';
-import { PLATFORM_ROLES, STAFF_ROLES, type LoginResponse, type MeView, type PlatformRole, type StaffRole, type UserView } from '@tradebridge/contracts';
+import {
+  LOCALES,
+  NOTIFICATION_KINDS,
+  PLATFORM_ROLES,
+  STAFF_ROLES,
+  type Locale,
+  type LoginResponse,
+  type MeView,
+  type NotificationKind,
+  type PlatformRole,
+  type StaffRole,
+  type UserView,
+} from '@tradebridge/contracts';
 import { LocalizedText } from '../common/responses';
 import { trim } from '../common/transforms';
 
@@ -44,6 +56,46 @@ export class RegisterRequest {
   @MinLength(1)
   @MaxLength(120)
   displayName: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'en', description: 'The language of messages and e-mails (the web app sends the browser’s)' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsIn(LOCALES, { message: `must be one of ${LOCALES.join(', ')}` })
+  locale?: Locale;
+
+  @ApiPropertyOptional({ default: 'UTC', example: 'Asia/Ho_Chi_Minh', description: 'IANA time zone (400 UNKNOWN_TIMEZONE otherwise)' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsString()
+  @MaxLength(64)
+  timezone?: string;
+}
+
+/** PATCH /api/me: a field left out stays; `null` is refused. */
+export class UpdateMeRequest {
+  @ApiPropertyOptional({ example: 'Nguyễn Văn A' })
+  @ValidateIf((_, v) => v !== undefined)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsIn(LOCALES, { message: `must be one of ${LOCALES.join(', ')}` })
+  locale?: Locale;
+
+  @ApiPropertyOptional({ example: 'Asia/Shanghai', description: 'IANA time zone (400 UNKNOWN_TIMEZONE otherwise)' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsString()
+  @MaxLength(64)
+  timezone?: string;
+
+  @ApiPropertyOptional({ enum: NOTIFICATION_KINDS, isArray: true, description: 'The kinds NOT sent by e-mail (all stay in the app); replaces the list' })
+  @ValidateIf((_, v) => v !== undefined)
+  @IsArray()
+  @ArrayMaxSize(NOTIFICATION_KINDS.length)
+  @IsIn(NOTIFICATION_KINDS, { each: true, message: `each must be one of ${NOTIFICATION_KINDS.join(', ')}` })
+  emailMuted?: NotificationKind[];
 }
 
 export class LoginRequest {
@@ -99,6 +151,9 @@ class StaffMembershipSchema {
 }
 
 export class MeResponse extends UserResponse implements MeView {
+  @ApiProperty({ enum: LOCALES }) locale: Locale;
+  @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timezone: string;
+  @ApiProperty({ enum: NOTIFICATION_KINDS, isArray: true, description: 'Kinds not sent by e-mail' }) emailMuted: NotificationKind[];
   @ApiProperty({ type: [MembershipSchema] }) enterprises: MembershipSchema[];
   @ApiProperty({ type: [StaffMembershipSchema] }) staffOf: StaffMembershipSchema[];
 }

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AccountsService, PasswordResetService } from '@tradebridge/accounts';
 import type { Actor } from '@tradebridge/core';
 import { CurrentActor, Public } from '../http/public.decorator';
 import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
-import { LoginRequest, LoginResponseSchema, MeResponse, PasswordResetAccepted, PasswordResetConfirmRequest, PasswordResetRequest, RegisterRequest, UserResponse } from './accounts.dto';
+import { LoginRequest, LoginResponseSchema, MeResponse, PasswordResetAccepted, PasswordResetConfirmRequest, PasswordResetRequest, RegisterRequest, UpdateMeRequest, UserResponse } from './accounts.dto';
 
 @ApiTags('accounts')
 @Controller()
@@ -61,5 +61,14 @@ export class AuthController {
   @ApiOkResponse({ type: MeResponse })
   me(@CurrentActor() actor: Actor) {
     return this.accounts.me(actor);
+  }
+
+  @Patch('me')
+  @Authenticated()
+  @ApiOperation({ summary: 'Your language, time zone, the notification kinds not sent by e-mail, your name' })
+  @ApiOkResponse({ type: MeResponse })
+  @ApiErrors(400, 401)
+  updateMe(@CurrentActor() actor: Actor, @Body() body: UpdateMeRequest) {
+    return this.accounts.updateMe(actor, body);
   }
 }

@@ -10,22 +10,51 @@ export function pick(name: Localized | string | undefined | null, locale: Locale
   return name[locale] ?? name.en ?? name.vi ?? name.zh ?? '';
 }
 
+// Building an Intl.DateTimeFormat, and formatting with zone names, is slow (ICU); a scheduler
+// run renders tens of thousands of messages over a few slots, so formatters and results are kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatted = new Map<string, string>();
+
+function kept<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /** e.g. "19 Jan 2021, 09:00 GMT+7" in the reader's language. */
 export function formatInstant(iso: string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    timeZone,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  return kept(formatted, `${iso}|${locale}|${timeZone}`, () =>
+    kept(
+      formatters,
+      `${locale}|${timeZone}`,
+      () =>
+        new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+          timeZone,
+          day: 'numeric',
+          month: 'short',
+          year: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+          timeZoneName: 'short',
+        }),
+    ).format(new Date(iso)),
+  );
 }
 
 function offsetOf(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(iso)).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  return kept(
+    formatted,
+    `${iso}|offset|${timeZone}`,
+    () =>
+      kept(formatters, `offset|${timeZone}`, () => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }))
+        .formatToParts(new Date(iso))
+        .find((p) => p.type === 'timeZoneName')?.value ?? '',
+  );
 }
 
 const VENUE_TIME: Record<Locale, string> = { vi: 'giờ tại địa điểm', zh: '会场时间', en: 'venue time' };
