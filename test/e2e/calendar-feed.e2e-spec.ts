@@ -58,13 +58,15 @@ describe('personal calendar feed (webcal)', () => {
     const revoked = await t.http.get(feedPath(replaced.body.url));
     expect(revoked.status).toBe(404);
     expect(revoked.body.code).toBe('NOT_FOUND');
-    expect((await t.http.delete('/api/me/calendar-feed').set(pair.vn.account.auth)).status).toBe(404);
+    expect((await t.http.delete('/api/me/calendar-feed').set(pair.vn.account.auth)).status).toBe(204);
   });
 
   it('an unknown or malformed token is 404; the routes need a login', async () => {
     expect((await t.http.get('/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')).status).toBe(404);
-    expect((await t.http.get('/calendar/x.ics')).status).toBe(404);
-    expect((await t.http.get('/calendar/%27%3B--.ics')).status).toBe(404);
+    const malformed = await t.http.get('/calendar/x.ics');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.details.fields[0].field).toBe('file');
+    expect((await t.http.get('/calendar/%27%3B--.ics')).status).toBe(400);
     expect((await t.http.post('/api/me/calendar-feed')).status).toBe(401);
     expect((await t.http.get('/api/me/calendar-feed')).status).toBe(401);
   });

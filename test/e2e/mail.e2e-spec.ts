@@ -144,6 +144,6 @@ describe('e-mail without SMTP_URL: the built-in mailbox', () => {
     expect((await t.http.get('/api/admin/mailbox')).status).toBe(401);
     const missing = await t.http.get('/api/admin/mailbox/999999999').set(admin.auth);
     expect(missing.status).toBe(404);
-    expect((await t.http.get('/api/admin/mailbox/abc').set(admin.auth)).status).toBe(404);
+    expect((await t.http.get('/api/admin/mailbox/abc').set(admin.auth)).status).toBe(400);
   });
 });

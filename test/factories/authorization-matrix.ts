@@ -1,6 +1,7 @@
 import type { Response, Test } from 'supertest';
 import type { TestApp } from './app';
 import { fillPath, OpenApiDocument, Operation, operations } from './openapi';
+import { unsubscribeToken } from '@tradebridge/mail';
 import { Account, eventBody, enterpriseBody, uniqueEmail, World } from './world';
 
 /**
@@ -77,6 +78,15 @@ const EXPECTED = `
 | GET /api/events/{id}/registrations/{rid}/availability (A's) | 401       | 200      | 404      | 200       | 404             | 200   |
 | GET /api/events/{id}/report            (json)               | 401       | 403      | 403      | 200       | 403             | 200   |
 | GET /api/events/{id}/report/public     (E closed)           | 200       | 200      | 200      | 200       | 200             | 200   |
+| POST /api/auth/password-reset          (any e-mail)         | 202       | 202      | 202      | 202       | 202             | 202   |
+| POST /api/auth/password-reset/confirm  (unknown token)      | 400       | 400      | 400      | 400       | 400             | 400   |
+| GET /api/admin/mailbox                                      | 401       | 403      | 403      | 403       | 403             | 200   |
+| GET /api/admin/mailbox/{id}            (none such)          | 401       | 403      | 403      | 403       | 403             | 404   |
+| POST /api/unsubscribe                  (a valid token)      | 200       | 200      | 200      | 200       | 200             | 200   |
+| GET /api/me/calendar-feed                                   | 401       | 200      | 200      | 200       | 200             | 200   |
+| POST /api/me/calendar-feed                                  | 401       | 200      | 200      | 200       | 200             | 200   |
+| DELETE /api/me/calendar-feed                                | 401       | 204      | 204      | 204       | 204             | 204   |
+| GET /calendar/{file}                   (unknown token)      | 404       | 404      | 404      | 404       | 404             | 404   |
 `;
 
 export function parseExpected(table: string): Map<string, Record<ActorName, number>> {
@@ -254,6 +264,15 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
     'GET /api/events/{id}/registrations/{rid}/availability': { call: (s) => ({ params: { id: s.eventId, rid: s.regA.id } }) },
     'GET /api/events/{id}/report': { call: (s) => ({ params: { id: s.eventId }, query: 'format=json&locale=vi' }) },
     'GET /api/events/{id}/report/public': { needs: ['closed'], call: (s) => ({ params: { id: s.eventId }, query: 'locale=zh' }) },
+    'POST /api/auth/password-reset': { global: true, call: () => ({ body: { email: uniqueEmail('reset') } }) },
+    'POST /api/auth/password-reset/confirm': { global: true, call: () => ({ body: { token: 'no-such-reset-token', password: 'correct horse battery staple' } }) },
+    'GET /api/admin/mailbox': { global: true, call: () => ({}) },
+    'GET /api/admin/mailbox/{id}': { global: true, call: () => ({ params: { id: '999999999999' } }) },
+    'POST /api/unsubscribe': { global: true, call: () => ({ body: { token: unsubscribeToken(t.config.jwtSecret!, people.throwaway.id, 'announcement') } }) },
+    'GET /api/me/calendar-feed': { global: true, call: () => ({}) },
+    'POST /api/me/calendar-feed': { global: true, call: () => ({}) },
+    'DELETE /api/me/calendar-feed': { global: true, call: () => ({}) },
+    'GET /calendar/{file}': { global: true, call: () => ({ params: { file: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics' } }) },
   };
 
   async function run(visit?: (cell: Cell) => void | Promise<void>): Promise<string[]> {

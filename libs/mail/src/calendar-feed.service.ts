@@ -48,8 +48,9 @@ export class CalendarFeedService {
     return { active: createdAt !== null, createdAt: createdAt ? new Date(createdAt).toISOString() : null };
   }
 
+  /** Idempotent: revoking when there is no feed is fine (the URL answers 404 either way). */
   async revoke(actor: Actor): Promise<void> {
-    if (!(await this.feeds.revoke(actor.userId))) throw DomainError.notFound('Calendar feed');
+    await this.feeds.revoke(actor.userId);
   }
 
   /** The feed's iCalendar text; an unknown or revoked token is a 404 like any missing page. */

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, DomainError, ErrorCode } from '@tradebridge/core';
 import { CalendarFeedService, MailboxService, UnsubscribeService } from '@tradebridge/mail';
@@ -7,6 +7,11 @@ import { CurrentActor, Public } from '../http/public.decorator';
 import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
 import { PageQuery } from '../http/page.query';
 import { CalendarFeedCreatedResponse, CalendarFeedStatusResponse, MailboxMessageDetailResponse, MailboxPage, UnsubscribedResponse, UnsubscribeQuery, UnsubscribeRequest } from './mail.dto';
+
+/** A path parameter of the wrong shape: 400 naming it, as uuidPipe does for ids. */
+function badParam(name: string, message: string): DomainError {
+  return new DomainError(ErrorCode.VALIDATION_FAILED, `${name} ${message}`, { fields: [{ field: name, message, rule: 'matches' }] });
+}
 
 @ApiTags('mail')
 @Controller()
@@ -31,8 +36,9 @@ export class MailController {
   @ApiOperation({ summary: 'One message of the built-in mailbox: raw source, text and HTML (admin)' })
   @ApiParam({ name: 'id', schema: { type: 'string', pattern: '^[0-9]{1,18}$' } })
   @ApiOkResponse({ type: MailboxMessageDetailResponse })
-  @ApiErrors(403, 404)
+  @ApiErrors(400, 403, 404)
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    if (!/^[0-9]{1,18}$/.test(id)) throw badParam('id', 'must be a message number');
     return this.mailbox.get(actor, id);
   }
 
@@ -70,7 +76,6 @@ export class MailController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke your personal calendar feed: its URL answers 404 from now on' })
   @ApiNoContentResponse()
-  @ApiErrors(404)
   async revokeFeed(@CurrentActor() actor: Actor): Promise<void> {
     await this.feeds.revoke(actor);
   }
@@ -86,11 +91,11 @@ export class CalendarFeedController {
   @Get(':file')
   @ApiOperation({ summary: 'A personal calendar feed (iCalendar); a revoked or unknown token is 404' })
   @ApiParam({ name: 'file', schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{16,64}\\.ics$' } })
-  @ApiProduces('text/calendar')
   @ApiOkResponse({ content: { 'text/calendar': { schema: { type: 'string' } } } })
-  @ApiErrors(404)
+  @ApiErrors(400, 404)
   @Header('Cache-Control', 'private, max-age=300')
   async feed(@Param('file') file: string, @Res() response: Response): Promise<void> {
+    if (!/^[A-Za-z0-9_-]{16,64}\.ics$/.test(file)) throw badParam('file', 'must be <token>.ics');
     const ics = await this.feeds.render(file.replace(/\.ics$/, ''));
     response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
     response.send(ics);

@@ -82,6 +82,8 @@ export const en = {
   'error.INTERNAL': 'Something went wrong on our side. Try again later.',
   'error.PAYLOAD_TOO_LARGE': 'What you sent is too large.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'What you sent is in a format the server does not read.',
+  'error.UNSUBSCRIBE_TOKEN_INVALID': 'This unsubscribe link is not valid.',
+  'error.RESET_TOKEN_INVALID': 'This reset link is no longer valid: it was used, has expired or never existed. Ask for a new one.',
   'error.HTTP': 'The request was refused (HTTP {status}).',
   'error.VALIDATION_REQUEST': 'The request could not be read. Reload the page and try again.',
   'error.rule.required': 'Required',

@@ -81,6 +81,8 @@ export const vi: Messages = {
   'error.INTERNAL': 'Hệ thống gặp sự cố. Hãy thử lại sau.',
   'error.PAYLOAD_TOO_LARGE': 'Dữ liệu gửi lên quá lớn.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'Định dạng dữ liệu gửi lên không được hỗ trợ.',
+  'error.UNSUBSCRIBE_TOKEN_INVALID': 'Liên kết hủy đăng ký này không hợp lệ.',
+  'error.RESET_TOKEN_INVALID': 'Liên kết đặt lại mật khẩu không còn hiệu lực: đã dùng, đã hết hạn hoặc không tồn tại. Hãy yêu cầu liên kết mới.',
   'error.HTTP': 'Yêu cầu bị từ chối (HTTP {status}).',
   'error.VALIDATION_REQUEST': 'Không đọc được yêu cầu. Hãy tải lại trang và thử lần nữa.',
   'error.rule.required': 'Bắt buộc',

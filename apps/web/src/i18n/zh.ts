@@ -81,6 +81,8 @@ export const zh: Messages = {
   'error.INTERNAL': '系统出现问题，请稍后重试。',
   'error.PAYLOAD_TOO_LARGE': '提交的内容过大。',
   'error.UNSUPPORTED_MEDIA_TYPE': '不支持所提交内容的格式或编码。',
+  'error.UNSUBSCRIBE_TOKEN_INVALID': '此退订链接无效。',
+  'error.RESET_TOKEN_INVALID': '此重置链接已失效：已被使用、已过期或不存在。请重新申请。',
   'error.HTTP': '请求被拒绝（HTTP {status}）。',
   'error.VALIDATION_REQUEST': '无法读取请求，请刷新页面后重试。',
   'error.rule.required': '必填',
