@@ -138,7 +138,7 @@ async function mailJobs(db: DataSource): Promise<number> {
   return exists ? count(db, `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail'`, []) : 0;
 }
 
-export async function schedulerTurn(serverUrl: string, index: number, notifications: 'on' | 'off'): Promise<SchedulerTurn> {
+export async function schedulerTurn(serverUrl: string, index: number, notifications: 'on' | 'off', perSide = PER_SIDE): Promise<SchedulerTurn> {
   const name = `bench_schedule_${index}`;
   const url = await createDatabase(serverUrl, name);
   const config = loadConfig({ ...baseEnv(url), NOTIFIER: notifications, MAIL_WORKER: 'off' });
@@ -147,7 +147,7 @@ export async function schedulerTurn(serverUrl: string, index: number, notificati
     app = await createApiApp(config, url);
     const db = app.get(DataSource);
     const seedStart = Date.now();
-    const world = await seedWorld(db, { perSide: PER_SIDE, products: 2, rooms: sectorRooms(1, 100_000), placeInRooms: true, random: mulberry32(SEED) });
+    const world = await seedWorld(db, { perSide, products: 2, rooms: sectorRooms(1, 100_000), placeInRooms: true, random: mulberry32(SEED) });
     const connections = await seedConnections(db, world);
     const seedSeconds = round((Date.now() - seedStart) / 1000, 1);
     const port = await freePort();
@@ -198,9 +198,12 @@ export async function schedulerTurn(serverUrl: string, index: number, notificati
 }
 
 async function schedulerPart(serverUrl: string) {
+  // Warm-up: a small run with notifications, so neither measured side pays for the first
+  // compilation of the scheduler, the notifier and the API's paths.
+  await schedulerTurn(serverUrl, 0, 'on', 200);
   const turns: SchedulerTurn[] = [];
   for (const [i, side] of schedulerTurns(ROUNDS).entries()) {
-    const turn = await schedulerTurn(serverUrl, i, side);
+    const turn = await schedulerTurn(serverUrl, i + 1, side);
     console.log(
       `  turn ${i + 1} (notifications ${side}): ${turn.meetings} meetings of ${turn.connections} connections; 2xx after ${turn.requestMs} ms, done after ${turn.endToEndMs} ms; ${turn.notificationsWritten} notifications, ${turn.mailJobsWritten} e-mail jobs (seeded in ${turn.seedSeconds} s)`,
     );
