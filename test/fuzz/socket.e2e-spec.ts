@@ -188,7 +188,9 @@ describe('fuzz: generated payloads on every client event of /live', () => {
     const events = clientEvents();
     const shapes = payloadShapes();
     const fields = shapes.flat();
-    expect(events).toEqual(expect.arrayContaining(['event.subscribe', 'room.join', 'room.leave', 'pitch.enqueue', 'pitch.next', 'connection.request', 'connection.respond']));
+    expect(events).toEqual(
+      expect.arrayContaining(['event.subscribe', 'room.join', 'room.leave', 'pitch.enqueue', 'pitch.next', 'connection.request', 'connection.respond', 'notifications.subscribe']),
+    );
     expect(fields).toEqual(expect.arrayContaining(['eventId', 'afterSeq', 'roomId', 'toRegistrationId', 'connectionId', 'accept']));
     planned.events = events.length * RUNS_PER_EVENT;
     const failures: string[] = [];

@@ -4,17 +4,19 @@ import { AccountsModule } from '@tradebridge/accounts';
 import { EventsModule } from '@tradebridge/events';
 import { ConnectionsModule } from '@tradebridge/connections';
 import { LiveModule } from '@tradebridge/live';
+import { NotificationsModule } from '@tradebridge/notifications';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
 import { GatewayHealthController } from './health.controller';
 import { LiveGateway } from './live.gateway';
 import { LogRelay } from './log-relay';
+import { NotificationRelay } from './notification-relay';
 import { PresenceService } from './presence.service';
 import { StatsService } from './stats.service';
 
 /** The `/live` namespace and what feeds it; mounted by the gateway process, or beside the API by `npm start`. */
 @Module({
-  imports: [AccountsModule, EventsModule, ConnectionsModule, LiveModule],
-  providers: [LiveGateway, LogRelay, PresenceService, StatsService],
+  imports: [AccountsModule, EventsModule, ConnectionsModule, LiveModule, NotificationsModule],
+  providers: [LiveGateway, LogRelay, NotificationRelay, PresenceService, StatsService],
   exports: [LiveGateway],
 })
 export class LiveGatewayModule {}

@@ -1,6 +1,6 @@
 import { Inject, Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import type { ConnectionView, LiveAckData, PitchState, RoomJoinResult, RoomRequest, SubscribeResult } from '@tradebridge/contracts';
+import type { ConnectionView, LiveAckData, NotificationsSubscribeResult, PitchState, RoomJoinResult, RoomRequest, SubscribeResult } from '@tradebridge/contracts';
 import { AccountsService } from '@tradebridge/accounts';
 import { Actor, APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@tradebridge/core';
 import { EventAccess, EventsRepository } from '@tradebridge/events';
@@ -11,7 +11,8 @@ import { LiveNamespace, LiveSocket } from './live-socket';
 import { LogRelay } from './log-relay';
 import { PresenceService } from './presence.service';
 import { StatsService } from './stats.service';
-import { ConnectionRequestPayload, ConnectionRespondPayload, parsePayload, RoomPayload, SubscribePayload } from './socket-payloads';
+import { NotificationRelay } from './notification-relay';
+import { ConnectionRequestPayload, ConnectionRespondPayload, NotificationsSubscribePayload, parsePayload, RoomPayload, SubscribePayload } from './socket-payloads';
 
 /** Per-socket state kept on this node (socket.data holds only what other nodes may read). */
 interface SocketState {
@@ -49,6 +50,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
     private readonly events: EventsRepository,
     private readonly connections: ConnectionsService,
     private readonly pitch: PitchService,
+    private readonly notifications: NotificationRelay,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -72,7 +74,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
           socket.use((packet, admit) => this.limit(socket, state, packet, admit));
           // Which node holds whose socket, for tracing a user across nodes (LOG_LEVEL=debug).
           this.logger.debug(`socket ${socket.id} connected for user ${actor.userId}`);
-          next();
+          // The user's own notifications arrive from the moment it connects (notifications.subscribe replays older ones).
+          this.notifications.follow(socket, actor.userId).then(
+            () => next(),
+            (error: unknown) => {
+              const ack = errorAck(error);
+              next(ack.ok ? undefined : refusal(ack.error.code, ack.error.message));
+            },
+          );
         },
         // The socket mapping decides the code (e.g. DATABASE_UNAVAILABLE while PostgreSQL restarts: retry).
         (error: unknown) => {
@@ -88,6 +97,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
     this.states.delete(socket.id);
     this.relay.unsubscribe(socket);
     if (!state) return;
+    this.notifications.unfollow(socket, state.actor.userId);
     const presence = (socket.data as { presence?: Record<string, PresentSocket> }).presence ?? {};
     for (const [roomId, eventId] of state.rooms) {
       const identity = presence[roomId];
@@ -105,6 +115,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
       const lastSeq = await this.relay.subscribe(socket, eventId, viewer, afterSeq, () => this.viewer(actor, eventId, state));
       if (viewer.staff) this.stats.markDirty(eventId);
       return { eventId, lastSeq, staff: viewer.staff };
+    });
+  }
+
+  @SubscribeMessage('notifications.subscribe')
+  subscribeNotifications(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<NotificationsSubscribeResult>> {
+    return this.run(socket, async (actor) => {
+      const { afterId } = await parsePayload(NotificationsSubscribePayload, body ?? {});
+      return { lastId: await this.notifications.replay(socket, actor.userId, afterId) };
     });
   }
 

@@ -9,6 +9,10 @@ export class SubscribePayload {
   @IsOptional() @IsInt({ message: 'must be an integer' }) @Min(0) @Max(MAX_POSITION) afterSeq?: number;
 }
 
+export class NotificationsSubscribePayload {
+  @IsOptional() @IsInt({ message: 'must be an integer' }) @Min(0) @Max(MAX_POSITION) afterId?: number;
+}
+
 export class RoomPayload {
   @IsUUID('all', { message: 'must be a UUID' }) roomId: string;
 }

@@ -1,4 +1,4 @@
-import type { ConnectionView, FieldProblemBody, Localized } from './index';
+import type { ConnectionView, FieldProblemBody, Localized, NotificationView } from './index';
 
 /**
  * The socket protocol of `/live` (docs/realtime.md): what each client → server
@@ -53,6 +53,16 @@ export interface LiveConnectionRequest {
 export interface LiveConnectionResponse {
   connectionId: string;
   accept: boolean;
+}
+
+export interface NotificationsSubscribeRequest {
+  /** Replay the user's notifications after this id (the last one the client saw) before going on live. */
+  afterId?: number;
+}
+
+export interface NotificationsSubscribeResult {
+  /** The last notification id sent to this socket: every later one arrives live. */
+  lastId: number;
 }
 
 // ---- server → client payloads (realtime.md §5) ----
@@ -126,6 +136,7 @@ export interface ClientToServerEvents {
   'pitch.next': Call<RoomRequest, PitchState>;
   'connection.request': Call<LiveConnectionRequest, ConnectionView>;
   'connection.respond': Call<LiveConnectionResponse, ConnectionView>;
+  'notifications.subscribe': Call<NotificationsSubscribeRequest, NotificationsSubscribeResult>;
 }
 
 /** Server → client events (§5). */
@@ -136,6 +147,8 @@ export interface ServerToClientEvents {
   presence: (presence: Presence) => void;
   stats: (stats: LiveStats) => void;
   shutdown: (farewell: LiveShutdown) => void;
+  /** One of the user's own notifications, in their language and zone (§5.7). */
+  notification: (notification: NotificationView) => void;
 }
 
 export type LiveCall = keyof ClientToServerEvents;
