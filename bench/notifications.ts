@@ -126,6 +126,12 @@ interface SchedulerTurn {
   notificationsWritten: number;
   mailJobsWritten: number;
   seedSeconds: number;
+  /**
+   * While the notifier worked (sampled at each poll, every ~20 ms): the statements the API's
+   * other PostgreSQL sessions were running, by their first words, as a share of the samples.
+   * Tells where its time goes (which insert, a lock, the commit's WAL).
+   */
+  drainStatements?: Record<string, number>;
 }
 
 async function count(db: DataSource, sql: string, params: unknown[]): Promise<number> {
@@ -164,10 +170,19 @@ export async function schedulerTurn(serverUrl: string, index: number, notificati
     const body = (await res.json()) as { scheduled?: number };
     if (res.status !== 200 && res.status !== 201) throw new Error(`schedule answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
     let t2 = t1;
+    let drainStatements: Record<string, number> | undefined;
     if (notifications === 'on') {
       // Done when the notifier's cursor is at the log's head: everything before it is written (notifications and jobs in its transactions).
       const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+      const seen = new Map<string, number>();
+      let samples = 0;
       for (;;) {
+        const active = await db.query<{ statement: string; wait: string }[]>(
+          `SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 60) AS statement, coalesce(wait_event_type || ':' || wait_event, 'CPU') AS wait
+             FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() AND datname = current_database() AND backend_type = 'client backend'`,
+        );
+        samples++;
+        for (const a of active) seen.set(`${a.statement.trim()}… (${a.wait})`, (seen.get(`${a.statement.trim()}… (${a.wait})`) ?? 0) + 1);
         const [row] = await db.query<{ head: string | null; cursor: string | null }[]>(
           `SELECT (SELECT last_seq FROM event_log_heads WHERE event_id = $1) AS head, (SELECT last_seq FROM notifier_cursors WHERE event_id = $1) AS cursor`,
           [world.eventId],
@@ -178,6 +193,12 @@ export async function schedulerTurn(serverUrl: string, index: number, notificati
         await sleep(20);
       }
       t2 = now();
+      drainStatements = Object.fromEntries(
+        [...seen]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 8)
+          .map(([k, n]) => [k, round(n / Math.max(1, samples))]),
+      );
     }
     const meetings = await count(db, `SELECT count(*)::int AS n FROM meetings WHERE event_id = $1`, [world.eventId]);
     const notificationsWritten = await count(db, `SELECT count(*)::int AS n FROM notifications WHERE event_id = $1`, [world.eventId]);
@@ -190,6 +211,7 @@ export async function schedulerTurn(serverUrl: string, index: number, notificati
       notificationsWritten,
       mailJobsWritten: await mailJobs(db),
       seedSeconds,
+      drainStatements,
     };
   } finally {
     await app?.close();
@@ -207,6 +229,7 @@ async function schedulerPart(serverUrl: string) {
     console.log(
       `  turn ${i + 1} (notifications ${side}): ${turn.meetings} meetings of ${turn.connections} connections; 2xx after ${turn.requestMs} ms, done after ${turn.endToEndMs} ms; ${turn.notificationsWritten} notifications, ${turn.mailJobsWritten} e-mail jobs (seeded in ${turn.seedSeconds} s)`,
     );
+    if (turn.drainStatements) console.log(`    the API's PostgreSQL sessions while the notifier worked (share of samples): ${JSON.stringify(turn.drainStatements)}`);
     turns.push(turn);
   }
   const mean = (side: 'on' | 'off', f: (t: SchedulerTurn) => number) => {
