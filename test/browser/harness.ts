@@ -50,11 +50,11 @@ export interface WebApp extends TestApp {
 }
 
 /** The whole product on one ephemeral port, on the test database. */
-export async function startWebApp(): Promise<WebApp> {
+export async function startWebApp(overrides: Record<string, string> = {}): Promise<WebApp> {
   ensureWebBuild();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const config = testConfig({ WEB_DIST_DIR: WEB_DIST, PUBLIC_URL: url, PORT: String(port) });
+  const config = testConfig({ WEB_DIST_DIR: WEB_DIST, PUBLIC_URL: url, PORT: String(port), ...overrides });
   await migrateDatabase(config.databaseUrl!, ENTITIES, MIGRATIONS);
   const clock = new TestClock();
   const app: INestApplication = await createStandaloneApp(config, config.databaseUrl!, clock);

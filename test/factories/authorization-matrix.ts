@@ -29,6 +29,10 @@ const EXPECTED = `
 | POST /api/auth/register                                     | 201       | 201      | 201      | 201       | 201             | 201   |
 | POST /api/auth/login                                        | 200       | 200      | 200      | 200       | 200             | 200   |
 | GET /api/me                                                 | 401       | 200      | 200      | 200       | 200             | 200   |
+| PATCH /api/me                                               | 401       | 200      | 200      | 200       | 200             | 200   |
+| GET /api/notifications                                      | 401       | 200      | 200      | 200       | 200             | 200   |
+| POST /api/notifications/read                                | 401       | 200      | 200      | 200       | 200             | 200   |
+| POST /api/notifications/{id}/read      (A's)                | 401       | 200      | 404      | 404       | 404             | 404   |
 | GET /api/users                                              | 401       | 403      | 403      | 403       | 403             | 200   |
 | GET /api/users/{id}                    (A's member)         | 401       | 200      | 403      | 403       | 403             | 200   |
 | PATCH /api/users/{id}                  (A's member: roles)  | 401       | 403      | 403      | 403       | 403             | 200   |
@@ -103,7 +107,7 @@ export function parseExpected(table: string): Map<string, Record<ActorName, numb
   return rows;
 }
 
-type Need = 'requested' | 'accepted' | 'meeting' | 'checkedIn' | 'pendingA2' | 'closed';
+type Need = 'requested' | 'accepted' | 'meeting' | 'checkedIn' | 'pendingA2' | 'closed' | 'notification';
 
 interface Scene {
   eventId: string;
@@ -114,6 +118,8 @@ interface Scene {
   connectionId?: string;
   meetingId?: string;
   pendingA2?: string;
+  /** One of member A's notifications (written as the notifier would, which specs run by hand). */
+  notificationId?: number;
 }
 
 export interface Call {
@@ -195,6 +201,13 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
       s.meetingId = (await must('book', http.post(`/api/events/${id}/meetings`).set(owner.auth).send({ connectionId: s.connectionId, startsAt: '2021-01-19T03:00:00.000Z' }))).id as string;
     }
     if (needs.includes('pendingA2')) s.pendingA2 = (await must('A2 registers', w.register(people['member A'], id, enterprises.a2, setup.venues.laoCai))).id as string;
+    if (needs.includes('notification')) {
+      const [row] = await t.db.query<{ id: number }[]>(
+        `INSERT INTO notifications (user_id, kind, event_id, source, data, link) VALUES ($1, 'registration.approved', $2, $3, '{}', '/events') RETURNING id::int AS id`,
+        [people['member A'].id, id, `matrix:${regA.id}`],
+      );
+      s.notificationId = row.id;
+    }
     if (needs.includes('closed')) for (const status of ['live', 'closed']) await must(status, http.patch(`/api/events/${id}`).set(owner.auth).send({ status }));
     return s;
   }
@@ -205,6 +218,10 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
     'POST /api/auth/register': { global: true, call: () => ({ body: { email: uniqueEmail('matrix'), password: 'correct horse battery staple', displayName: 'Matrix' } }) },
     'POST /api/auth/login': { global: true, call: () => ({ body: { email: people.throwaway.email, password: 'correct horse battery staple' } }) },
     'GET /api/me': { global: true, call: () => ({}) },
+    'PATCH /api/me': { global: true, call: () => ({ body: { locale: 'vi', timezone: 'Asia/Ho_Chi_Minh', emailMuted: ['connection.expiring'] } }) },
+    'GET /api/notifications': { global: true, call: () => ({ query: 'unread=true&limit=10' }) },
+    'POST /api/notifications/read': { global: true, call: () => ({}) },
+    'POST /api/notifications/{id}/read': { needs: ['notification'], call: (s) => ({ params: { id: String(s.notificationId) } }) },
     'GET /api/users': { global: true, call: () => ({}) },
     'GET /api/users/{id}': { global: true, call: () => ({ params: { id: people['member A'].id } }) },
     'PATCH /api/users/{id}': { global: true, call: () => ({ params: { id: people['member A'].id }, body: { roles: [] } }) },

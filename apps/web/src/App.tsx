@@ -5,6 +5,7 @@ import { EmptyState, Loading } from './components/ui';
 import { I18nProvider, useI18n } from './i18n/I18nProvider';
 import { LoginPage, SignupPage } from './pages/Auth';
 import { MeetPage } from './pages/MeetPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { BadgePage } from './pages/enterprise/BadgePage';
 import { ConnectionsPage } from './pages/enterprise/ConnectionsPage';
 import { EventsPage } from './pages/enterprise/EventsPage';
@@ -25,6 +26,7 @@ type Page = (params: Record<string, string>) => ReactNode;
 const ROUTES: [string, Page][] = [
   ['/events', () => <EventsPage />],
   ['/profile', () => <ProfilePage />],
+  ['/settings', () => <SettingsPage />],
   ['/events/:eventId/live', (p) => <LiveRoomPage eventId={p.eventId} />],
   ['/events/:eventId/connections', (p) => <ConnectionsPage eventId={p.eventId} />],
   ['/events/:eventId/meetings', (p) => <MeetingsPage eventId={p.eventId} />],

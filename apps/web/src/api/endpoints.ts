@@ -9,6 +9,7 @@ import type {
   MeetingAttendance,
   MeetingView,
   MeView,
+  NotificationView,
   OutcomeView,
   Page,
   PartnerView,
@@ -44,6 +45,13 @@ export const auth = {
   register: (body: RequestBody<'/api/auth/register', 'post'>): Promise<UserView> => api.post('/api/auth/register', { body }),
   login: (body: RequestBody<'/api/auth/login', 'post'>): Promise<LoginResponse> => api.post('/api/auth/login', { body }),
   me: (): Promise<MeView> => api.get('/api/me'),
+  updateMe: (body: RequestBody<'/api/me', 'patch'>): Promise<MeView> => api.patch('/api/me', { body }),
+};
+
+export const notifications = {
+  list: (query: Query<'/api/notifications', 'get'>): Promise<Page<NotificationView> & { unread: number }> => api.get('/api/notifications', { query }),
+  read: (id: number): Promise<NotificationView> => api.post('/api/notifications/{id}/read', { path: { id } }),
+  readAll: (): Promise<{ marked: number }> => api.post('/api/notifications/read', {}),
 };
 
 export const reference = {

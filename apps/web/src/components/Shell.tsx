@@ -3,6 +3,7 @@ import { LOCALES, Locale } from '@tradebridge/contracts';
 import { useSession } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { Link, navigate, useLocation } from '../router';
+import { NotificationBell } from './NotificationBell';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { vi: 'Tiếng Việt', zh: '中文', en: 'English' };
 const LANGUAGE_SHORT: Record<Locale, string> = { vi: 'VI', zh: '中文', en: 'EN' };
@@ -71,10 +72,12 @@ export function Shell({ children, wide = false }: { children: ReactNode; wide?: 
               {(member || !staff) && <NavLink to="/events">{t('nav.events')}</NavLink>}
               {(member || !staff) && <NavLink to="/profile">{t('nav.profile')}</NavLink>}
               {staff && <NavLink to="/org">{t('nav.organizer')}</NavLink>}
+              <NavLink to="/settings">{t('nav.settings')}</NavLink>
             </nav>
           )}
           <div className="topbar-end">
             <LanguageSwitcher />
+            {me && <NotificationBell />}
             {me && (
               <div className="account">
                 <span className="account-name" title={me.email}>

@@ -1,3 +1,4 @@
+import { LOCALES, type Locale } from '@tradebridge/contracts';
 import { FormEvent, ReactNode, useState } from 'react';
 import { ApiError } from '../api/client';
 import { auth } from '../api/endpoints';
@@ -98,6 +99,21 @@ export function LoginPage() {
   );
 }
 
+/** The browser's language when it is one of ours, else English: a new account's language. */
+function browserLocale(): Locale {
+  const base = (navigator.language ?? '').slice(0, 2).toLowerCase();
+  return (LOCALES as readonly string[]).includes(base) ? (base as Locale) : 'en';
+}
+
+/** The browser's IANA zone (UTC when it does not tell). */
+function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
 export function SignupPage() {
   const { t } = useI18n();
   const { login } = useSession();
@@ -120,7 +136,7 @@ export function SignupPage() {
     setBusy(true);
     setError(null);
     try {
-      await auth.register({ email: email.trim(), password, displayName: displayName.trim() });
+      await auth.register({ email: email.trim(), password, displayName: displayName.trim(), locale: browserLocale(), timezone: browserTimeZone() });
       await login(email.trim(), password);
       navigate(nextPath(search) ?? '/profile', { replace: true });
     } catch (e) {

@@ -6,7 +6,7 @@ import { MESSAGES } from './registry';
 import type { InAppMessage, NotificationFacts, RenderContext } from './template';
 
 export function renderInApp(kind: NotificationKind, data: Record<string, unknown>, ctx: RenderContext): InAppMessage {
-  return MESSAGES[kind].render(data as NotificationFacts, ctx);
+  return MESSAGES[kind].render(data, ctx);
 }
 
 const OPEN: Record<Locale, string> = { vi: 'Xem trên TradeBridge', zh: '在 TradeBridge 中查看', en: 'Open in TradeBridge' };
