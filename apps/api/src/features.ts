@@ -21,7 +21,18 @@ import { CalendarFeedController, MailController } from './mail/mail.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 
 /** The domain features the API exposes, each a lib module and its thin controllers. */
-export const FEATURE_MODULES = [EnterprisesModule, EventsModule, RegistrationsModule, MatchmakingModule, ConnectionsModule, MeetingsModule, ReportingModule, MailModule, PasswordResetModule, NotificationsModule];
+export const FEATURE_MODULES = [
+  EnterprisesModule,
+  EventsModule,
+  RegistrationsModule,
+  MatchmakingModule,
+  ConnectionsModule,
+  MeetingsModule,
+  ReportingModule,
+  MailModule,
+  PasswordResetModule,
+  NotificationsModule,
+];
 export const FEATURE_CONTROLLERS = [
   ReferenceController,
   EnterprisesController,
