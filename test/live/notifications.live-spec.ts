@@ -1,7 +1,7 @@
 import type { NotificationView } from '@tradebridge/contracts';
 import { Notifier } from '@tradebridge/notifications';
 import { Account, ConferenceSetup, World } from '../factories/world';
-import { ack, closeAllSockets, connect, createLiveTestApp, eventually, record, sleep } from '../factories/live';
+import { ack, closeAllSockets, connect, createLiveTestApp, eventually, record, sleep, startGateway } from '../factories/live';
 
 /**
  * `notification` on /live: each user's own, live from the notifier (running in
@@ -93,6 +93,25 @@ describe('live notifications', () => {
     const ids = replayed.map((n) => n.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual([...ids].sort((x, y) => x - y));
+  });
+
+  it('reaches the user on every gateway node, each node listening itself (no Redis)', async () => {
+    const second = await startGateway();
+    try {
+      const vn = await world.approved(organizer, setup, 'VN');
+      await drain();
+      const here = await connect(url(), vn.account.token);
+      const there = await connect(second.url, vn.account.token);
+      const [a, b] = [record<NotificationView>(here, 'notification'), record<NotificationView>(there, 'notification')];
+      const cn = await world.approved(organizer, setup, 'CN');
+      const c = await requestFrom(cn, vn);
+      const [onFirst, onSecond] = await Promise.all([eventually(a, (n) => n.data.connectionId === c.id), eventually(b, (n) => n.data.connectionId === c.id)]);
+      expect(onSecond.id).toBe(onFirst.id);
+      await sleep(300);
+      expect([a.length, b.length]).toEqual([1, 1]);
+    } finally {
+      await second.stop();
+    }
   });
 
   it('refuses a malformed afterId with an error acknowledgement', async () => {

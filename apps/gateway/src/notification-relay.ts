@@ -96,6 +96,11 @@ export class NotificationRelay implements OnModuleInit, OnModuleDestroy {
     if (followers && !followers.size) this.users.delete(userId);
   }
 
+  /** A notification of `userId` was committed (its NOTIFY): sends it to the user's sockets here, if any. */
+  wake(userId: string): void {
+    if (this.users.has(userId)) void this.pump(userId);
+  }
+
   /** Reads the user's rows after the lowest cursor of its sockets and sends each socket what is new to it. */
   private pump(userId: string): Promise<void> {
     return this.serialize(userId, async () => {
@@ -137,7 +142,7 @@ export class NotificationRelay implements OnModuleInit, OnModuleDestroy {
     const client = new Client({ connectionString: options.url ?? this.config.databaseUrl });
     client.on('notification', (message) => {
       const userId = message.payload?.split(':', 1)[0];
-      if (userId && this.users.has(userId)) void this.pump(userId);
+      if (userId) this.wake(userId);
     });
     client.on('error', () => undefined);
     client.on('end', () => {
