@@ -24,5 +24,4 @@ export class PasswordResetRepository {
     // The user's other unused links die with the old password.
     await tx.query(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [userId]);
   }
-
 }
