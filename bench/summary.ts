@@ -143,6 +143,22 @@ const ROWS: Record<string, (r: unknown) => Row[]> = {
     },
     { figure: 'report: peak RSS while building it', measured: `${n(at(r, 'peakRssMb'), 0)} MB`, goal: '', ratio: '', met: null },
   ],
+  notifications: (r) => [
+    {
+      figure: `scheduler run of ${n(at(r, 'scheduler.meetingsBooked'), 0)} meetings, to every notification (${n(at(r, 'scheduler.notificationsWritten'), 0)}) and e-mail job (${n(at(r, 'scheduler.mailJobsWritten'), 0)}) written, vs notifications off`,
+      measured: `${ms(at(r, 'scheduler.withNotificationsMs'))} vs ${ms(at(r, 'scheduler.withoutNotificationsMs'))}`,
+      goal: `≤ ${times(at(r, 'scheduler.goal.ratioAtMost'))}`,
+      ratio: times(at(r, 'scheduler.ratio')),
+      met: yes(r, 'scheduler.goal.met'),
+    },
+    {
+      figure: `e-mail delivery, ${n(at(r, 'delivery.mails'), 0)} messages to a local SMTP server: product worker vs bare nodemailer loop`,
+      measured: `${n(at(r, 'delivery.workerPerSec'))} vs ${n(at(r, 'delivery.barePerSec'))} e-mails/s`,
+      goal: `≥ ${times(at(r, 'delivery.goal.ratioAtLeast'))}`,
+      ratio: times(at(r, 'delivery.ratio')),
+      met: yes(r, 'delivery.goal.met'),
+    },
+  ],
   conference: (r) => {
     const goal = `p99 ≤ ${ms(at(r, 'goals.deliveryP99AtMostMs'))}`;
     const delivery = (kind: 'connection' | 'log', label: string): Row => ({
@@ -169,6 +185,17 @@ const ROWS: Record<string, (r: unknown) => Row[]> = {
       },
       delivery('connection', 'SPEC: within a second'),
       delivery('log', 'SPEC: within a second'),
+      ...(at(r, 'gateway.delivery.notification') !== undefined
+        ? [
+            {
+              figure: 'conference: `notification` to the partner, from the 2xx of a request or accept: p50 / p99 / max',
+              measured: `${ms(at(r, 'gateway.delivery.notification.partner.p50'))} / ${ms(at(r, 'gateway.delivery.notification.partner.p99'))} / ${ms(at(r, 'gateway.delivery.notification.partner.max'))} (${n(at(r, 'gateway.delivery.notification.partner.samples'), 0)}/${n(at(r, 'gateway.delivery.notification.expected'), 0)} delivered)`,
+              goal,
+              ratio: '',
+              met: yes(r, 'goals.notificationDeliveryMet'),
+            },
+          ]
+        : []),
       {
         figure: "conference: presence to the rest of the room, from a member's join/leave: p50 / p99",
         measured: `${ms(at(r, 'gateway.presence.fromEmit.p50'))} / ${ms(at(r, 'gateway.presence.fromEmit.p99'))} (${n(at(r, 'gateway.presence.fromEmit.samples'), 0)} deliveries, ${n(at(r, 'gateway.presence.missing'), 0)} missing)`,

@@ -4,11 +4,12 @@
  * room; staff dashboards: `event.subscribe` only), driven over IPC by
  * bench/conference.ts. During a run it churns presence (a member leaves its
  * room and comes back a little later) and records when each socket receives
- * each `connection` and connection `log`, and how long presence changes take
- * to reach the rest of the room.
+ * each `connection`, connection `log` and connection `notification`, and how
+ * long presence changes take to reach the rest of the room.
  */
 import { io, Socket } from 'socket.io-client';
 import { now, sleep, summarize } from '../gateway/protocol';
+import { connectionOf } from '../notifications/figures';
 import type { ConferenceClientSpec, FromConferenceClients, PresenceFigures, Receipt, ToConferenceClients } from './protocol';
 
 interface Slot {
@@ -37,6 +38,7 @@ let recording = false;
 const counts: Record<string, number> = {};
 let connectionReceipts: Receipt[] = [];
 let logReceipts: Receipt[] = [];
+let notificationReceipts: Receipt[] = [];
 let openChanges = new Map<string, Change[]>();
 let changes: Change[] = [];
 let ackErrors = 0;
@@ -74,6 +76,12 @@ function connectOne(url: string, spec: ConferenceClientSpec, index: number, time
     const t = now();
     count('log');
     if (recording && entry.type.startsWith('connection.') && entry.data.connection) logReceipts.push([entry.data.connection.id, entry.type.slice('connection.'.length), who, t]);
+  });
+  socket.on('notification', (notification: { kind: string; link?: string; data?: Record<string, unknown> }) => {
+    const t = now();
+    count('notification');
+    const connectionId = recording && notification.kind.startsWith('connection.') ? connectionOf(notification) : undefined;
+    if (connectionId) notificationReceipts.push([connectionId, notification.kind.slice('connection.'.length), who, t]);
   });
   socket.on('stats', () => count('stats'));
   socket.on('pitch', () => count('pitch'));
@@ -163,6 +171,7 @@ async function run(warmupMs: number, ms: number, drainMs: number, changesPerSec:
   for (const key of Object.keys(counts)) delete counts[key];
   connectionReceipts = [];
   logReceipts = [];
+  notificationReceipts = [];
   openChanges = new Map();
   changes = [];
   ackErrors = 0;
@@ -227,7 +236,7 @@ async function run(warmupMs: number, ms: number, drainMs: number, changesPerSec:
   const presence: PresenceFigures = { changes: changes.length, expectedDeliveries: expected, missing, ackErrors, firstAckError, fromAck: summarize(fromAck), fromEmit: summarize(fromEmit) };
   openChanges = new Map();
   changes = [];
-  return { t: 'result', windowMs: Math.round(now() - recordFrom), counts: { ...counts }, presence, connectionReceipts, logReceipts };
+  return { t: 'result', windowMs: Math.round(now() - recordFrom), counts: { ...counts }, presence, connectionReceipts, logReceipts, notificationReceipts };
 }
 
 async function handle(message: ToConferenceClients): Promise<void> {

@@ -45,6 +45,8 @@ export type FromConferenceClients =
       presence: PresenceFigures;
       connectionReceipts: Receipt[];
       logReceipts: Receipt[];
+      /** `notification`s about a connection: [connection id, kind after `connection.`, receiver, time]. */
+      notificationReceipts: Receipt[];
     }
   | { t: 'closed' }
   | { t: 'fatal'; message: string };

@@ -31,8 +31,12 @@ export class CaptureSmtp {
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
           void simpleParser(raw).then((parsed) => {
-            this.messages.push({ raw, parsed, messageId: parsed.messageId ?? '' });
-            setTimeout(() => callback(), this.delayMs);
+            // Kept only when accepted (250): a server stopped before answering has not taken it.
+            setTimeout(() => {
+              if (this.server !== server) return;
+              this.messages.push({ raw, parsed, messageId: parsed.messageId ?? '' });
+              callback();
+            }, this.delayMs);
           }, callback);
         });
       },
