@@ -142,6 +142,11 @@ describe('platform: health, OpenAPI, error shape, guards', () => {
       'GET /api/reference/regions',
       'GET /api/events/{id}/report/public',
       'GET /health',
+      // Reached from e-mails and calendar apps: the token in the request is the credential.
+      'POST /api/auth/password-reset',
+      'POST /api/auth/password-reset/confirm',
+      'POST /api/unsubscribe',
+      'GET /calendar/{file}',
     ]);
     const id = '00000000-0000-4000-8000-000000000000';
     for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
@@ -175,10 +180,12 @@ describe('platform: health, OpenAPI, error shape, guards', () => {
     };
     expect(doc.servers).toEqual([expect.objectContaining({ url: '/' })]);
     const ops = operations(doc);
-    // Every path parameter is an id checked by uuidPipe, or a positive integer id (notifications: ids grow in commit order).
-    expect(ops.flatMap((o) => o.pathParams.filter((p) => p.schema.format !== 'uuid' && !(p.schema.type === 'integer' && p.schema.minimum === 1)).map((p) => `${o.route} ${p.name}`))).toEqual(
-      [],
-    );
+    // Every path parameter is an id checked by uuidPipe, or a positive integer id (notifications: ids grow in commit order),
+    // but a mailbox message's number and a calendar feed's `<token>.ics` (each with its pattern).
+    expect(ops.flatMap((o) => o.pathParams.filter((p) => p.schema.format !== 'uuid' && !(p.schema.type === 'integer' && p.schema.minimum === 1)).map((p) => `${o.route} ${p.name}`))).toEqual([
+      'GET /api/admin/mailbox/{id} id',
+      'GET /calendar/{file} file',
+    ]);
     // Pages and log positions are integers.
     const counters = ops.flatMap((o) => o.query.filter((p) => ['limit', 'offset', 'afterSeq'].includes(p.name)).map((p) => `${o.route} ${p.name}: ${p.schema.type}`));
     expect(counters.length).toBeGreaterThan(10);
@@ -206,7 +213,18 @@ describe('platform: health, OpenAPI, error shape, guards', () => {
     // One error schema whose code is one of the stable codes.
     expect(resolve(doc, schemas.ErrorResponse).properties!.code.enum).toEqual(expect.arrayContaining(Object.values(ErrorCode)));
     // Public routes say they need no token; the others name the bearer scheme.
-    const publicRoutes = ['POST /api/auth/register', 'POST /api/auth/login', 'GET /api/reference/hs', 'GET /api/reference/regions', 'GET /api/events/{id}/report/public', 'GET /health'];
+    const publicRoutes = [
+      'POST /api/auth/register',
+      'POST /api/auth/login',
+      'GET /api/reference/hs',
+      'GET /api/reference/regions',
+      'GET /api/events/{id}/report/public',
+      'GET /health',
+      'POST /api/auth/password-reset',
+      'POST /api/auth/password-reset/confirm',
+      'POST /api/unsubscribe',
+      'GET /calendar/{file}',
+    ];
     for (const o of ops) {
       const security = doc.paths[o.path][o.method.toLowerCase()].security;
       expect({ route: o.route, security }).toEqual({ route: o.route, security: publicRoutes.includes(o.route) ? [] : [{ bearer: [] }] });

@@ -6,6 +6,7 @@ import { I18nProvider, useI18n } from './i18n/I18nProvider';
 import { LoginPage, SignupPage } from './pages/Auth';
 import { MeetPage } from './pages/MeetPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { ForgotPasswordPage, ResetPasswordPage, UnsubscribePage } from './pages/PasswordReset';
 import { BadgePage } from './pages/enterprise/BadgePage';
 import { ConnectionsPage } from './pages/enterprise/ConnectionsPage';
 import { EventsPage } from './pages/enterprise/EventsPage';
@@ -59,6 +60,10 @@ function Routes() {
   const { me, loading, isOrganizer } = useSession();
   if (path === '/login') return me ? <Redirect to="/" /> : <LoginPage />;
   if (path === '/signup') return me ? <Redirect to="/" /> : <SignupPage />;
+  // Reached from e-mails, signed in or not.
+  if (path === '/forgot-password') return <ForgotPasswordPage />;
+  if (path === '/reset-password') return <ResetPasswordPage />;
+  if (path === '/unsubscribe') return <UnsubscribePage />;
   if (loading) return <Loading />;
   if (!me) return <Redirect to={path === '/' ? '/login' : `/login?next=${encodeURIComponent(href)}`} />;
   if (path === '/') return <Redirect to={(isOrganizer || me.staffOf.length > 0) && me.enterprises.length === 0 ? '/org' : '/events'} />;

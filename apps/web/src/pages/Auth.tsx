@@ -10,7 +10,7 @@ import { Link, navigate, useLocation } from '../router';
 import { Brand, LanguageSwitcher } from '../components/Shell';
 import { asyncHandler } from '../components/async-handler';
 
-function AuthFrame({ title, lead, children }: { title: string; lead: string; children: ReactNode }) {
+export function AuthFrame({ title, lead, children }: { title: string; lead: string; children: ReactNode }) {
   const { t } = useI18n();
   return (
     <div className="auth-page">
@@ -92,6 +92,9 @@ export function LoginPage() {
           {busy ? t('common.working') : t('auth.login')}
         </button>
       </form>
+      <p className="auth-switch">
+        <Link to="/forgot-password">{t('auth.forgot')}</Link>
+      </p>
       <p className="auth-switch">
         {t('auth.noAccount')} <Link to={`/signup${search.toString() ? `?${search}` : ''}`}>{t('auth.signup')}</Link>
       </p>

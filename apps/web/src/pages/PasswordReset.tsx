@@ -1,0 +1,124 @@
+import { FormEvent, useState } from 'react';
+import { ApiError } from '../api/client';
+import { auth } from '../api/endpoints';
+import { ErrorBanner, Field } from '../components/ui';
+import { toApiError } from '../components/useAsync';
+import { asyncHandler } from '../components/async-handler';
+import { useI18n } from '../i18n/I18nProvider';
+import { Link, useLocation } from '../router';
+import { AuthFrame } from './Auth';
+
+/** "Forgot password?": asks for a reset link; the answer is the same whether or not the account exists. */
+export function ForgotPasswordPage() {
+  const { t } = useI18n();
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [sent, setSent] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await auth.requestPasswordReset({ email: email.trim() });
+      setSent(true);
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <AuthFrame title={t('auth.forgotTitle')} lead={t('auth.forgotLead')}>
+      {sent ? (
+        <p role="status">{t('auth.linkSent')}</p>
+      ) : (
+        <form onSubmit={asyncHandler(submit)} noValidate className="stack">
+          <ErrorBanner error={error} />
+          <Field label={t('auth.email')} error={error?.fieldMap().email}>
+            <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          </Field>
+          <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+            {busy ? t('common.working') : t('auth.sendLink')}
+          </button>
+        </form>
+      )}
+      <p className="auth-switch">
+        <Link to="/login">{t('auth.backToLogin')}</Link>
+      </p>
+    </AuthFrame>
+  );
+}
+
+/** The reset link's page: opening it consumes nothing (mail filters fetch links); only the form's POST does. */
+export function ResetPasswordPage() {
+  const { t } = useI18n();
+  const { search } = useLocation();
+  const token = search.get('token') ?? '';
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await auth.confirmPasswordReset({ token, password });
+      setDone(true);
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <AuthFrame title={t('auth.resetTitle')} lead={t('auth.resetLead')}>
+      {done ? (
+        <p role="status">{t('auth.passwordSaved')}</p>
+      ) : (
+        <form onSubmit={asyncHandler(submit)} noValidate className="stack">
+          <ErrorBanner error={error} />
+          <Field label={t('auth.newPassword')} hint={t('auth.passwordHint')} error={error?.fieldMap().password}>
+            <input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          </Field>
+          <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+            {busy ? t('common.working') : t('auth.savePassword')}
+          </button>
+        </form>
+      )}
+      <p className="auth-switch">
+        <Link to="/login">{t('auth.backToLogin')}</Link>
+      </p>
+    </AuthFrame>
+  );
+}
+
+/** An e-mail's unsubscribe link: a confirmation that POSTs (a GET changes nothing, for the same mail filters). */
+export function UnsubscribePage() {
+  const { t } = useI18n();
+  const { search } = useLocation();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState(false);
+  const confirm = async () => {
+    setError(null);
+    try {
+      await auth.unsubscribe({ token: search.get('token') ?? '' });
+      setDone(true);
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  };
+  return (
+    <AuthFrame title={t('unsubscribe.title')} lead={t('unsubscribe.lead')}>
+      <ErrorBanner error={error} />
+      {done ? (
+        <p role="status">{t('unsubscribe.done')}</p>
+      ) : (
+        <button type="button" className="btn btn-primary btn-block" onClick={asyncHandler(confirm)}>
+          {t('unsubscribe.confirm')}
+        </button>
+      )}
+    </AuthFrame>
+  );
+}

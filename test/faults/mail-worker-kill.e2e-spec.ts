@@ -1,0 +1,82 @@
+import { createTestApp, TestApp } from '../factories/app';
+import { World } from '../factories/world';
+import { AppProcess, startAppProcess } from '../factories/servers';
+import { CaptureSmtp, eventually } from '../factories/smtp';
+import { enqueueMails, mailQueueName, outboundMail } from '../factories/mail';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Issue 13: `kill -9` the worker in the middle of a batch: nothing is lost, and
+ * only the messages in flight may repeat, with the same Message-ID. The API
+ * runs as a real child process (from dist/: build first) against a slow SMTP
+ * server; the jobs it held come back after MAIL_EXPIRE_SECONDS and a second
+ * process sends them.
+ */
+describe('fault: the mail worker is killed mid-batch', () => {
+  const CONCURRENCY = 5;
+  let t: TestApp;
+  const smtp = new CaptureSmtp();
+  const children: AppProcess[] = [];
+  const queue = mailQueueName('kill');
+
+  beforeAll(async () => {
+    await smtp.start();
+    // This in-process app only queues (its worker is off); the job options (expiry, retries) are the queuer's.
+    t = await createTestApp({ MAIL_QUEUE: queue, MAIL_WORKER: 'off', MAIL_EXPIRE_SECONDS: '10', MAIL_RETRY_BACKOFF: 'off', MAIL_RETRY_DELAY_SECONDS: '1' });
+  });
+  afterAll(async () => {
+    for (const child of children) await child.stop(2_000);
+    await t.close();
+    await smtp.stop();
+  });
+
+  const worker = () =>
+    startAppProcess('api', {
+      DATABASE_URL: t.config.databaseUrl!,
+      JWT_SECRET: t.config.jwtSecret!,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'tradebridge-kill-')),
+      SMTP_URL: smtp.url,
+      MAIL_QUEUE: queue,
+      MAIL_POLL_SECONDS: '1',
+      MAIL_CONCURRENCY: String(CONCURRENCY),
+      MAIL_BATCH_SIZE: '20',
+      MAIL_EXPIRE_SECONDS: '10',
+      MAIL_RETRY_BACKOFF: 'off',
+      MAIL_RETRY_DELAY_SECONDS: '1',
+    }).then((child) => (children.push(child), child));
+
+  it('loses nothing; repeats are at most the messages in flight, each with its Message-ID', async () => {
+    const user = await new World(t).account('kill');
+    const mails = Array.from({ length: 60 }, (_, i) => outboundMail(user, { subject: `Kill ${i}`, locale: 'zh' }));
+    smtp.delayMs = 150;
+    await enqueueMails(t, mails);
+
+    const first = await worker();
+    expect(await eventually(() => smtp.messages.length >= 8, 60_000, 10)).toBe(true);
+    first.kill('SIGKILL');
+    await first.exited;
+    const atKill = smtp.messages.length;
+    expect(atKill).toBeLessThan(60);
+
+    smtp.delayMs = 0;
+    await worker();
+    const all = await eventually(() => smtp.byMessageId().size >= 60, 90_000);
+    if (!all)
+      console.log(
+        smtp.byMessageId().size,
+        await t.db.query(`SELECT state, count(*)::int, max(retry_count) AS rc, min(started_on) AS s, min(expire_in)::text AS e FROM pgboss.job WHERE name = $1 GROUP BY state`, [queue]),
+        await t.db.query(`SELECT * FROM pgboss.version`),
+        children[1].output().slice(-2000),
+      );
+    expect(all).toBe(true);
+    await new Promise((r) => setTimeout(r, 2000));
+
+    const counts = smtp.byMessageId();
+    for (const mail of mails) expect(counts.get(`<${mail.id}@tradebridge.local>`)).toBeGreaterThanOrEqual(1);
+    expect(counts.size).toBe(60);
+    const repeats = [...counts.values()].reduce((sum, n) => sum + (n - 1), 0);
+    expect(repeats).toBeLessThanOrEqual(CONCURRENCY);
+  }, 180_000);
+});
