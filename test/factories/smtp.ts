@@ -76,3 +76,25 @@ export async function eventually(check: () => boolean | Promise<boolean>, timeou
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/** What a captured message says about itself: its kind (X-TradeBridge-Kind), recipient, language. */
+export function mailKind(m: CapturedMail): string {
+  return String(m.parsed.headers.get('x-tradebridge-kind') ?? '');
+}
+
+export function mailTo(m: CapturedMail): string {
+  const to = m.parsed.to;
+  return (to && !Array.isArray(to) ? to.text : '').toLowerCase();
+}
+
+/** The one-click URL of List-Unsubscribe, or undefined when the header is missing. */
+export function listUnsubscribeUrl(m: CapturedMail): string | undefined {
+  const line = m.parsed.headerLines.find((h) => h.key === 'list-unsubscribe')?.line ?? '';
+  return /<(https?:[^>]+)>/.exec(line.replace(/\r?\n\s+/g, ' '))?.[1];
+}
+
+/** A raw message (e.g. the built-in mailbox's) in the same shape as one the SMTP server captured. */
+export async function parseRaw(raw: string): Promise<CapturedMail> {
+  const parsed = await simpleParser(raw);
+  return { raw, parsed, messageId: parsed.messageId ?? '' };
+}
