@@ -31,8 +31,12 @@ export class CaptureSmtp {
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
           void simpleParser(raw).then((parsed) => {
-            this.messages.push({ raw, parsed, messageId: parsed.messageId ?? '' });
-            setTimeout(() => callback(), this.delayMs);
+            // Kept when answered (250), as a real server takes a message: one cut off by stop() was not accepted.
+            setTimeout(() => {
+              if (this.server !== server) return callback(new Error('server stopped'));
+              this.messages.push({ raw, parsed, messageId: parsed.messageId ?? '' });
+              callback();
+            }, this.delayMs);
           }, callback);
         });
       },
