@@ -57,3 +57,23 @@ export class CalendarModel {
     });
   }
 }
+
+/** Every VEVENT of a calendar (a personal feed), in the same shape as an e-mail's invitation (no METHOD). */
+export function calendarEvents(ics: string): Invitation[] {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  return calendar.getAllSubcomponents('vevent').map((vevent) => {
+    const event = new ICAL.Event(vevent);
+    return {
+      method: String(calendar.getFirstPropertyValue('method') ?? ''),
+      uid: event.uid,
+      sequence: event.sequence,
+      status: String(vevent.getFirstPropertyValue('status') ?? ''),
+      start: event.startDate.toJSDate().toISOString(),
+      end: event.endDate.toJSDate().toISOString(),
+      location: event.location,
+      summary: event.summary,
+      url: String(vevent.getFirstPropertyValue('url') ?? ''),
+      attendees: event.attendees.map((a) => String(a.getFirstValue()).toLowerCase()),
+    };
+  });
+}
