@@ -34,10 +34,12 @@ export async function createApiApp(config: AppConfig, databaseUrl: string, along
 
 /** Routes live under `/api`, except `/health` and the calendar feeds (`/calendar/<token>.ics`, what calendar apps fetch); the document built without a database (openapi/preview.ts) mounts them alike. */
 export function setApiPrefix(app: INestApplication): void {
-  app.setGlobalPrefix('api', { exclude: [
+  app.setGlobalPrefix('api', {
+    exclude: [
       { path: 'health', method: RequestMethod.GET },
       { path: 'calendar/:file', method: RequestMethod.GET },
-    ], });
+    ],
+  });
 }
 
 /** The web app's production build at `/` (one URL serves everything), with SPA fallback. */

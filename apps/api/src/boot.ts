@@ -35,7 +35,13 @@ export async function bootApi(options: BootOptions = {}): Promise<void> {
   await app.listen(config.port, config.host);
 
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
-  const lines = [`TradeBridge is running at ${url}`, `  API docs: ${url}/api/docs`, `  health:   ${url}/health`, ...(options.banner?.(url) ?? []), `  e-mail:   ${app.get(MailSender).describe(url)}`];
+  const lines = [
+    `TradeBridge is running at ${url}`,
+    `  API docs: ${url}/api/docs`,
+    `  health:   ${url}/health`,
+    ...(options.banner?.(url) ?? []),
+    `  e-mail:   ${app.get(MailSender).describe(url)}`,
+  ];
   if (admin?.generated) {
     lines.push(`  first admin (printed once, keep it): ${admin.email} / ${admin.password}`);
   } else if (admin) {
