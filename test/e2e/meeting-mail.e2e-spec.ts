@@ -56,8 +56,7 @@ function meetingMailSuite(name: string, start: () => Promise<{ t: TestApp; messa
     afterEach(() => t.clock.set(REFERENCE_EVE));
     afterAll(() => close());
 
-    const settings = (who: Account, locale: Locale, timezone: string) =>
-      t.http.patch('/api/me').set(who.auth).send({ locale, timezone }).expect(200);
+    const settings = (who: Account, locale: Locale, timezone: string) => t.http.patch('/api/me').set(who.auth).send({ locale, timezone }).expect(200);
     async function reader(account: Account, locale: Locale, timezone: string): Promise<Reader> {
       await settings(account, locale, timezone);
       return { account, locale, timezone };
@@ -81,11 +80,7 @@ function meetingMailSuite(name: string, start: () => Promise<{ t: TestApp; messa
 
     /** Books, moves and cancels one meeting through the API, waiting for each change's e-mails; returns every reader's three. */
     async function journey(setup: ConferenceSetup, connectionId: string, readers: Reader[]) {
-      const booked = await t.http
-        .post(`/api/events/${setup.eventId}/meetings`)
-        .set(organizer.auth)
-        .send({ connectionId, startsAt: BOOKED.startsAt })
-        .expect(201);
+      const booked = await t.http.post(`/api/events/${setup.eventId}/meetings`).set(organizer.auth).send({ connectionId, startsAt: BOOKED.startsAt }).expect(201);
       const meeting = booked.body as { id: string; table: number | null; link: string | null; mode: string };
       await arrived(readers, meeting.id, readers.length);
       await t.http.patch(`/api/meetings/${meeting.id}`).set(organizer.auth).send({ startsAt: MOVED.startsAt }).expect(200);

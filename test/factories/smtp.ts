@@ -83,7 +83,8 @@ export async function eventually(check: () => boolean | Promise<boolean>, timeou
 
 /** What a captured message says about itself: its kind (X-TradeBridge-Kind), recipient, language. */
 export function mailKind(m: CapturedMail): string {
-  return String(m.parsed.headers.get('x-tradebridge-kind') ?? '');
+  const kind = m.parsed.headers.get('x-tradebridge-kind');
+  return typeof kind === 'string' ? kind : '';
 }
 
 export function mailTo(m: CapturedMail): string {

@@ -36,7 +36,12 @@ export function meetingUid(meetingId: string, from: string): string {
 export function mailOrganizer(from: string): { name: string; email: string } {
   const bracketed = /<([^>]+)>/.exec(from)?.[1];
   const address = (bracketed ?? from).trim();
-  const name = bracketed ? from.replace(/<[^>]*>/, '').replace(/"/g, '').trim() : '';
+  const name = bracketed
+    ? from
+        .replace(/<[^>]*>/, '')
+        .replace(/"/g, '')
+        .trim()
+    : '';
   return { name: name || 'TradeBridge', email: address };
 }
 
