@@ -6,6 +6,8 @@ import { APP_CONFIG, AppConfig } from '@tradebridge/core';
 
 /** pg-boss's schema; the one queue of outbound e-mail is `MAIL_QUEUE` (default `mail`). */
 export const PGBOSS_SCHEMA = 'pgboss';
+/** How long a stopping process lets its sends in flight finish. */
+const STOP_MS = 3_000;
 
 /**
  * The pg-boss instance of this process, on the API's own connection pool (so
@@ -22,6 +24,7 @@ export class MailQueue implements OnModuleInit, OnModuleDestroy {
   readonly boss: PgBoss;
   readonly name: string;
   private lastError?: string;
+  private working = false;
 
   constructor(
     dataSource: DataSource,
@@ -54,8 +57,18 @@ export class MailQueue implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    // Sends in flight finish (or are retried after expiry by another process); the pool is ours to close, not pg-boss's.
-    await this.boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+    // Sends in flight get STOP_MS to finish; after that pg-boss fails them back to the queue (retried
+    // by whichever process is up), so a hung SMTP server never holds a shutdown past its grace.
+    // The pool is ours to close, not pg-boss's.
+    await this.boss.stop({ graceful: true, wait: true, close: false, timeout: STOP_MS });
+    // pg-boss's stop leaves behind a loop that checks once a second whether its workers ended; it
+    // must finish before the pool closes (or, in a test, before Jest tears the module down).
+    if (this.working) await new Promise((resolve) => setTimeout(resolve, 1_100));
+  }
+
+  /** Called by the worker when it starts taking jobs (see onModuleDestroy). */
+  markWorking(): void {
+    this.working = true;
   }
 
   /** Job options of every mail: retried with backoff through an SMTP outage, a hung send expires. */

@@ -38,6 +38,7 @@ export class MailSender implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.mail.worker) return;
     const { batchSize, pollSeconds } = this.config.mail;
+    this.queue.markWorking();
     // pg-boss waits out the polling interval after every fetch; a full batch means more are
     // queued, so the worker is told to fetch again at once (without it a backlog drains at
     // MAIL_BATCH_SIZE per MAIL_POLL_SECONDS: 25 e-mails/s in bench/notifications.ts).
