@@ -107,4 +107,25 @@ describe('password reset', () => {
     expect(refused.body.code).toBe('TOO_MANY_ATTEMPTS');
     expect(refused.headers['retry-after']).toBe('60');
   });
+
+  it('counts reset requests apart from logins, by address too: asking for links never locks an office out of logging in', async () => {
+    const strict = await createTestApp({ MAIL_WORKER: 'off', LOGIN_MAX_FAILURES_PER_ADDRESS: '3', LOGIN_WINDOW_SECONDS: '60' });
+    try {
+      const account = await new World(strict).account('office');
+      const office = '198.51.100.23';
+      // As many as the address may ask for (each counts against it)…
+      for (let i = 0; i < 3; i++) {
+        const asked = await strict.http
+          .post('/api/auth/password-reset')
+          .set('X-Forwarded-For', office)
+          .send({ email: `colleague${i}@example.test` });
+        expect(asked.status).toBe(202);
+      }
+      // …and its logins still go through.
+      const login = await strict.http.post('/api/auth/login').set('X-Forwarded-For', office).send({ email: account.email, password: 'correct horse battery staple' });
+      expect({ status: login.status, code: login.body.code }).toEqual({ status: 200, code: undefined });
+    } finally {
+      await strict.close();
+    }
+  });
 });

@@ -20,10 +20,12 @@ export class LoginThrottleRepository {
     const [{ id }] = await this.dataSource.query<{ id: string }[]>(`INSERT INTO login_failures (email, ip, checked) VALUES ($1, $2, false) RETURNING id`, [email.toLowerCase(), ip]);
     const [row] = await this.dataSource.query<{ byEmail: number; byIp: number }[]>(
       `SELECT count(*) FILTER (WHERE email = $1)::int AS "byEmail",
-              count(*) FILTER (WHERE ip = $2 AND checked)::int AS "byIp"
+              count(*) FILTER (WHERE ip = $2 AND checked AND starts_with(email, 'reset:') = $4)::int AS "byIp"
          FROM login_failures
         WHERE failed_at > now() - make_interval(secs => $3) AND (email = $1 OR ip = $2)`,
-      [email.toLowerCase(), ip, windowSeconds],
+      // Password-reset requests (keyed `reset:<email>`) and logins are counted apart, by address too:
+      // asking for reset links is not guessing passwords, and must not lock an office's logins.
+      [email.toLowerCase(), ip, windowSeconds, email.startsWith('reset:')],
     );
     return { id, ...row };
   }
