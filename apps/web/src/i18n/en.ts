@@ -647,7 +647,7 @@ export const en = {
   'feed.replaceTitle': 'Create a new calendar link?',
   'feed.replaceHint': 'Creating a new link revokes the old one: calendars subscribed to it stop updating.',
   'feed.shownOnce': 'Copy the link now: it is shown only this once.',
-  'feed.url': 'Calendar link (https)',
+  'feed.url': 'Calendar link',
   'feed.webcalUrl': 'Subscription link (webcal)',
   'feed.open': 'Open in my calendar app',
   'feed.copy': 'Copy',

@@ -646,7 +646,7 @@ export const vi: Messages = {
   'feed.replaceTitle': 'Tạo liên kết lịch mới?',
   'feed.replaceHint': 'Tạo liên kết mới sẽ thu hồi liên kết cũ: các lịch đã đăng ký liên kết cũ sẽ ngừng cập nhật.',
   'feed.shownOnce': 'Hãy sao chép liên kết ngay: liên kết chỉ hiển thị một lần này.',
-  'feed.url': 'Liên kết lịch (https)',
+  'feed.url': 'Liên kết lịch',
   'feed.webcalUrl': 'Liên kết đăng ký (webcal)',
   'feed.open': 'Mở trong ứng dụng lịch',
   'feed.copy': 'Sao chép',

@@ -644,7 +644,7 @@ export const zh: Messages = {
   'feed.replaceTitle': '创建新的日历链接？',
   'feed.replaceHint': '创建新链接会撤销旧链接：订阅旧链接的日历将不再更新。',
   'feed.shownOnce': '请立即复制链接：它只显示这一次。',
-  'feed.url': '日历链接（https）',
+  'feed.url': '日历链接',
   'feed.webcalUrl': '订阅链接（webcal）',
   'feed.open': '在日历应用中打开',
   'feed.copy': '复制',
