@@ -633,7 +633,7 @@ export const en = {
   'mailbox.range': '{from}–{to} of {total}',
   'mailbox.back': 'All e-mails',
   'mailbox.text': 'Text',
-  'mailbox.html': 'HTML (shown in a sandbox: no scripts, no links followed)',
+  'mailbox.html': 'HTML (shown in a sandbox: no scripts, no forms)',
   'mailbox.noHtml': 'This e-mail has no HTML part.',
   'mailbox.raw': 'Raw source',
   'mailbox.kind.password-reset': 'Password reset',

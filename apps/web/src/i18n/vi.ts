@@ -632,7 +632,7 @@ export const vi: Messages = {
   'mailbox.range': '{from}–{to} trên {total}',
   'mailbox.back': 'Tất cả e-mail',
   'mailbox.text': 'Nội dung văn bản',
-  'mailbox.html': 'HTML (hiển thị trong hộp cát: không chạy script, không mở liên kết)',
+  'mailbox.html': 'HTML (hiển thị trong hộp cát: không chạy script, không gửi biểu mẫu)',
   'mailbox.noHtml': 'E-mail này không có phần HTML.',
   'mailbox.raw': 'Mã nguồn gốc',
   'mailbox.kind.password-reset': 'Đặt lại mật khẩu',

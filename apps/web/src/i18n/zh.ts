@@ -630,7 +630,7 @@ export const zh: Messages = {
   'mailbox.range': '第 {from}–{to} 封，共 {total} 封',
   'mailbox.back': '全部邮件',
   'mailbox.text': '纯文本',
-  'mailbox.html': 'HTML（在沙箱中显示：不运行脚本，不打开链接）',
+  'mailbox.html': 'HTML（在沙箱中显示：不运行脚本，不提交表单）',
   'mailbox.noHtml': '此邮件没有 HTML 部分。',
   'mailbox.raw': '原始邮件源码',
   'mailbox.kind.password-reset': '重置密码',

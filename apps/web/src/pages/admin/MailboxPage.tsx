@@ -59,7 +59,7 @@ function MessageList() {
           </tbody>
         </table>
       </div>
-      <div className="button-row">
+      <div className="button-row mail-pager">
         <button type="button" className="btn btn-ghost btn-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
           {t('mailbox.newer')}
         </button>
