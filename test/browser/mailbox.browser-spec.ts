@@ -1,5 +1,5 @@
 import { Browser } from 'playwright-core';
-import { mailQueueName } from '../factories/mail';
+import { enqueueMails, mailQueueName, outboundMail } from '../factories/mail';
 import { Account, World } from '../factories/world';
 import { eventually, launchBrowser, startWebApp, TrackedPage, WebApp } from './harness';
 
@@ -103,5 +103,33 @@ describe('browser: password reset through the built-in mailbox', () => {
 
     expect(office.errors).toEqual([]);
     expect(visitor.errors).toEqual([]);
+  });
+
+  it('pages through the mailbox 25 messages at a time', async () => {
+    const reader = await world.account('reader');
+    const [{ before }] = await web.db.query<{ before: number }[]>('SELECT count(*)::int AS before FROM mailbox');
+    await enqueueMails(
+      web,
+      Array.from({ length: 30 }, (_, i) => outboundMail(reader, { subject: `Bulk message ${i + 1}`, locale: 'en' })),
+    );
+    const total = before + 30;
+    await eventually(async () => (await web.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM mailbox'))[0].n >= total, 30_000);
+
+    const office = await TrackedPage.open(browser, web.url, 'admin-pages');
+    pages.push(office);
+    const { page } = office;
+    await office.login(admin.email, PASSWORD);
+    await page.goto('/admin/mailbox');
+    await page.getByText(`1–25 of ${total}`).waitFor();
+    expect(await page.getByRole('row').count()).toBe(26); // the header and 25
+    await page.getByRole('row').filter({ hasText: 'Bulk message' }).first().getByRole('cell', { name: 'A connection request to you' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Newer' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Older' }).click();
+    await page.getByText(`26–${total} of ${total}`).waitFor();
+    expect(await page.getByRole('row').count()).toBe(total - 25 + 1);
+    expect(await page.getByRole('button', { name: 'Older' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Newer' }).click();
+    await page.getByText(`1–25 of ${total}`).waitFor();
+    expect(office.errors).toEqual([]);
   });
 });
