@@ -638,7 +638,8 @@ export const en = {
   'mailbox.raw': 'Raw source',
   'mailbox.kind.password-reset': 'Password reset',
   'feed.title': 'Subscribe in your calendar',
-  'feed.lead': 'A private link your calendar app (Google Calendar, Outlook, Apple Calendar) subscribes to: it lists every meeting of your enterprises and stays up to date. Anyone with the link can read it.',
+  'feed.lead':
+    'A private link your calendar app (Google Calendar, Outlook, Apple Calendar) subscribes to: it lists every meeting of your enterprises and stays up to date. Anyone with the link can read it.',
   'feed.none': 'You have no calendar link yet.',
   'feed.active': 'Your calendar link is active.',
   'feed.activeSince': 'Your calendar link is active (created {when}).',

@@ -637,7 +637,8 @@ export const vi: Messages = {
   'mailbox.raw': 'Mã nguồn gốc',
   'mailbox.kind.password-reset': 'Đặt lại mật khẩu',
   'feed.title': 'Đăng ký vào lịch của bạn',
-  'feed.lead': 'Một liên kết riêng để ứng dụng lịch (Google Calendar, Outlook, Apple Calendar) đăng ký: liệt kê mọi lịch gặp của doanh nghiệp bạn và luôn được cập nhật. Ai có liên kết đều đọc được.',
+  'feed.lead':
+    'Một liên kết riêng để ứng dụng lịch (Google Calendar, Outlook, Apple Calendar) đăng ký: liệt kê mọi lịch gặp của doanh nghiệp bạn và luôn được cập nhật. Ai có liên kết đều đọc được.',
   'feed.none': 'Bạn chưa có liên kết lịch.',
   'feed.active': 'Liên kết lịch của bạn đang hoạt động.',
   'feed.activeSince': 'Liên kết lịch của bạn đang hoạt động (tạo lúc {when}).',
