@@ -54,7 +54,7 @@ describe('browser: the personal calendar feed on the Meetings page', () => {
     expect(await box.getByRole('link', { name: 'Open in my calendar app' }).getAttribute('href')).toBe(webcalUrl);
     await box.getByRole('button', { name: 'Copy: Calendar link' }).click();
     await box.getByRole('button', { name: 'Copy: Calendar link' }).getByText('Copied').waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(url);
     await tracked.screenshot('calendar-feed-created-en.png');
 
     // What a calendar app fetches: a VCALENDAR with the meeting's VEVENT, the invitation's UID.
