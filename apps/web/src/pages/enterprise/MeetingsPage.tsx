@@ -189,7 +189,7 @@ function CopyField({ label, value }: { label: string; value: string }) {
     }
   };
   return (
-    <div className="line-row">
+    <div className="copy-field">
       <Field label={label}>
         <input type="text" readOnly value={value} onFocus={(e) => e.target.select()} />
       </Field>
