@@ -6,6 +6,7 @@ import { I18nProvider, useI18n } from './i18n/I18nProvider';
 import { LoginPage, SignupPage } from './pages/Auth';
 import { MeetPage } from './pages/MeetPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { MailboxPage } from './pages/admin/MailboxPage';
 import { ForgotPasswordPage, ResetPasswordPage, UnsubscribePage } from './pages/PasswordReset';
 import { BadgePage } from './pages/enterprise/BadgePage';
 import { ConnectionsPage } from './pages/enterprise/ConnectionsPage';
@@ -29,6 +30,8 @@ const ROUTES: [string, Page][] = [
   ['/events', () => <EventsPage />],
   ['/profile', () => <ProfilePage />],
   ['/settings', () => <SettingsPage />],
+  ['/admin/mailbox', () => <MailboxPage />],
+  ['/admin/mailbox/:id', (p) => <MailboxPage messageId={p.id} />],
   ['/events/:eventId/live', (p) => <LiveRoomPage eventId={p.eventId} />],
   ['/events/:eventId/connections', (p) => <ConnectionsPage eventId={p.eventId} />],
   ['/events/:eventId/meetings', (p) => <MeetingsPage eventId={p.eventId} />],

@@ -1,5 +1,7 @@
 import type {
   AnnouncementView,
+  CalendarFeedCreatedView,
+  CalendarFeedStatusView,
   ConnectionView,
   EnterpriseView,
   EventStatus,
@@ -7,6 +9,8 @@ import type {
   HsEntryView,
   LoginResponse,
   Locale,
+  MailboxMessageDetailView,
+  MailboxMessageView,
   MeetingAttendance,
   MeetingView,
   MeView,
@@ -56,6 +60,19 @@ export const notifications = {
   list: (query: Query<'/api/notifications', 'get'>): Promise<Page<NotificationView> & { unread: number }> => api.get('/api/notifications', { query }),
   read: (id: number): Promise<NotificationView> => api.post('/api/notifications/{id}/read', { path: { id } }),
   readAll: (): Promise<{ marked: number }> => api.post('/api/notifications/read', {}),
+};
+
+/** The personal calendar feed (webcal): its URL is answered only when it is created. */
+export const calendarFeed = {
+  status: (): Promise<CalendarFeedStatusView> => api.get('/api/me/calendar-feed'),
+  create: (): Promise<CalendarFeedCreatedView> => api.post('/api/me/calendar-feed'),
+  revoke: (): Promise<void> => api.delete('/api/me/calendar-feed'),
+};
+
+/** The built-in mailbox (no SMTP_URL), for admins. */
+export const mailbox = {
+  list: (query: Query<'/api/admin/mailbox', 'get'>): Promise<{ items: MailboxMessageView[]; total: number }> => api.get('/api/admin/mailbox', { query }),
+  get: (id: string): Promise<MailboxMessageDetailView> => api.get('/api/admin/mailbox/{id}', { path: { id } }),
 };
 
 export const reference = {

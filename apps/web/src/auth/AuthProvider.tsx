@@ -15,6 +15,8 @@ export interface Session {
   refresh(): Promise<void>;
   /** Platform organizers and admins set up events; event staff run them. */
   isOrganizer: boolean;
+  /** Platform admins also read the built-in mailbox. */
+  isAdmin: boolean;
   isStaffOf(eventId: string): boolean;
 }
 
@@ -106,6 +108,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       logout,
       refresh,
       isOrganizer,
+      isAdmin: Boolean(me && me.roles.includes('admin')),
       isStaffOf: (eventId: string) => Boolean(me && (me.roles.includes('admin') || me.staffOf.some((s) => s.eventId === eventId))),
     };
   }, [token, me, loading, login, logout, refresh]);

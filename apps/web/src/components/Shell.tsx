@@ -56,7 +56,7 @@ export function Brand() {
 /** The header on every page: brand, navigation by role, language, account. */
 export function Shell({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   const { t } = useI18n();
-  const { me, logout, isOrganizer } = useSession();
+  const { me, logout, isOrganizer, isAdmin } = useSession();
   const member = Boolean(me && me.enterprises.length > 0);
   const staff = Boolean(me && (isOrganizer || me.staffOf.length > 0));
   return (
@@ -72,6 +72,7 @@ export function Shell({ children, wide = false }: { children: ReactNode; wide?: 
               {(member || !staff) && <NavLink to="/events">{t('nav.events')}</NavLink>}
               {(member || !staff) && <NavLink to="/profile">{t('nav.profile')}</NavLink>}
               {staff && <NavLink to="/org">{t('nav.organizer')}</NavLink>}
+              {isAdmin && <NavLink to="/admin/mailbox">{t('nav.mailbox')}</NavLink>}
               <NavLink to="/settings">{t('nav.settings')}</NavLink>
             </nav>
           )}

@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import type { MeetingAttendance, MeetingView, PartnerView, VenueView } from '@tradebridge/contracts';
+import type { CalendarFeedCreatedView, MeetingAttendance, MeetingView, PartnerView, VenueView } from '@tradebridge/contracts';
+import { useSession } from '../../auth/AuthProvider';
 import { ApiError } from '../../api/client';
-import { meetings as meetingsApi, registrations } from '../../api/endpoints';
+import { calendarFeed, meetings as meetingsApi, registrations } from '../../api/endpoints';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { EmptyState, ErrorBanner, Field, Loading, Notice, SideTag, StatusPill } from '../../components/ui';
 import { toApiError, useAsync } from '../../components/useAsync';
 import { formatRange, isoToZoned, zonedToIso } from '../../i18n/format';
@@ -174,6 +176,117 @@ function Availability({ my }: { my: MyEvent }) {
   );
 }
 
+/** A URL in a read-only field with a copy button (the feed's URL is shown only once). */
+function CopyField({ label, value }: { label: string; value: string }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+      setCopied(true);
+    } catch {
+      setCopied(false); // no clipboard (insecure origin, denied): the field can still be selected by hand
+    }
+  };
+  return (
+    <div className="copy-field">
+      <Field label={label}>
+        <input type="text" readOnly value={value} onFocus={(e) => e.target.select()} />
+      </Field>
+      <button type="button" className="btn btn-secondary btn-small" aria-label={t('feed.copyLabel', { what: label })} onClick={asyncHandler(copy)}>
+        {copied ? t('feed.copied') : t('feed.copy')}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * "Subscribe in your calendar": the personal feed of every meeting of the
+ * user's enterprises. The URL is answered once, when it is created; a new one
+ * revokes the old, and Revoke makes it answer 404.
+ */
+function CalendarSubscription() {
+  const { t, date } = useI18n();
+  const { me } = useSession();
+  const status = useAsync(() => calendarFeed.status(), []);
+  const [created, setCreated] = useState<CalendarFeedCreatedView | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [revoked, setRevoked] = useState(false);
+  const active = Boolean(created) || (!revoked && status.data?.active);
+  const create = async () => {
+    setError(null);
+    try {
+      const feed = await calendarFeed.create();
+      setCreated(feed);
+      setRevoked(false);
+      status.setData({ active: true, createdAt: new Date().toISOString() });
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  };
+  const revoke = async () => {
+    setError(null);
+    try {
+      await calendarFeed.revoke();
+      setCreated(null);
+      setRevoked(true);
+      status.setData({ active: false, createdAt: null });
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  };
+  return (
+    <section className="card stack" aria-labelledby="feed-title">
+      <h2 id="feed-title" className="section-title">
+        {t('feed.title')}
+      </h2>
+      <p className="muted small">{t('feed.lead')}</p>
+      <ErrorBanner error={error ?? status.error} />
+      {status.loading && !status.data ? (
+        <Loading />
+      ) : (
+        <>
+          {revoked && <Notice kind="success">{t('feed.revoked')}</Notice>}
+          {created ? (
+            <div className="stack">
+              <Notice kind="warning">{t('feed.shownOnce')}</Notice>
+              <CopyField label={t('feed.url')} value={created.url} />
+              <CopyField label={t('feed.webcalUrl')} value={created.webcalUrl} />
+              <p>
+                <a href={created.webcalUrl} className="btn btn-primary btn-small">
+                  {t('feed.open')}
+                </a>
+              </p>
+            </div>
+          ) : (
+            active && <p>{status.data?.createdAt ? t('feed.activeSince', { when: date(status.data.createdAt, me?.timezone ?? 'UTC') }) : t('feed.active')}</p>
+          )}
+          {!active && !revoked && <p>{t('feed.none')}</p>}
+          <p className="muted small">{t('feed.replaceHint')}</p>
+          <div className="button-row">
+            <ConfirmButton
+              className="btn btn-secondary btn-small"
+              confirm={active ? { title: t('feed.replaceTitle'), body: t('feed.replaceHint'), action: t('feed.replace') } : null}
+              onConfirm={asyncHandler(create)}
+            >
+              {active ? t('feed.replace') : t('feed.create')}
+            </ConfirmButton>
+            {active && (
+              <ConfirmButton
+                className="btn btn-danger btn-small"
+                confirm={{ title: t('feed.revokeTitle'), body: t('feed.revokeBody'), action: t('feed.revoke') }}
+                onConfirm={asyncHandler(revoke)}
+              >
+                {t('feed.revoke')}
+              </ConfirmButton>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
 function Meetings({ my }: { my: MyEvent }) {
   const { t } = useI18n();
   const mine = my.registration!;
@@ -215,6 +328,7 @@ function Meetings({ my }: { my: MyEvent }) {
           ))}
         </ul>
       )}
+      <CalendarSubscription />
       {mine.status === 'approved' && <Availability my={my} />}
     </div>
   );

@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import { useSession } from '../../auth/AuthProvider';
+import { mailbox } from '../../api/endpoints';
+import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../components/ui';
+import { Shell } from '../../components/Shell';
+import { useAsync } from '../../components/useAsync';
+import { formatInstant, formatNumber } from '../../i18n/format';
+import { en, type MessageKey } from '../../i18n/en';
+import { useI18n } from '../../i18n/I18nProvider';
+import { Link } from '../../router';
+
+const PAGE_SIZE = 25;
+
+/** The e-mail kind as the settings page names it, else the kind itself (password reset and the like). */
+function useKindLabel(): (kind: string) => string {
+  const { t } = useI18n();
+  return (kind) => {
+    for (const key of [`mailbox.kind.${kind}`, `kind.${kind}`]) if (key in en) return t(key as MessageKey);
+    return kind;
+  };
+}
+
+/** Newest first, a page at a time: to, subject, kind and when it was kept. */
+function MessageList() {
+  const { t, locale } = useI18n();
+  const { me } = useSession();
+  const kindLabel = useKindLabel();
+  const [offset, setOffset] = useState(0);
+  const page = useAsync(() => mailbox.list({ limit: PAGE_SIZE, offset }), [offset]);
+  const zone = me?.timezone ?? 'UTC';
+  if (page.error) return <ErrorBanner error={page.error} />;
+  if (!page.data) return <Loading />;
+  const { items, total } = page.data;
+  if (total === 0) return <EmptyState title={t('mailbox.empty')}>{t('mailbox.emptyLead')}</EmptyState>;
+  return (
+    <div className="stack">
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t('mailbox.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('mailbox.to')}</th>
+              <th scope="col">{t('mailbox.subject')}</th>
+              <th scope="col">{t('mailbox.kind')}</th>
+              <th scope="col">{t('mailbox.time')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((m) => (
+              <tr key={m.id}>
+                <td>{m.to}</td>
+                <td>
+                  <Link to={`/admin/mailbox/${m.id}`}>{m.subject || t('mailbox.noSubject')}</Link>
+                </td>
+                <td>{kindLabel(m.kind)}</td>
+                <td>{formatInstant(m.createdAt, zone, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="button-row mail-pager">
+        <button type="button" className="btn btn-ghost btn-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+          {t('mailbox.newer')}
+        </button>
+        <span className="muted small" role="status">
+          {t('mailbox.range', { from: formatNumber(offset + 1, locale), to: formatNumber(offset + items.length, locale), total: formatNumber(total, locale) })}
+        </span>
+        <button type="button" className="btn btn-ghost btn-small" disabled={offset + items.length >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+          {t('mailbox.older')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * One message: its text, its HTML in a sandboxed frame (`sandbox=""`: no
+ * script, no same origin, no forms, no navigation of this page) and the raw source.
+ */
+function MessageView({ id }: { id: string }) {
+  const { t, locale } = useI18n();
+  const { me } = useSession();
+  const kindLabel = useKindLabel();
+  const message = useAsync(() => mailbox.get(id), [id]);
+  if (message.error) return <ErrorBanner error={message.error} />;
+  if (!message.data) return <Loading />;
+  const m = message.data;
+  return (
+    <div className="stack">
+      <p>
+        <Link to="/admin/mailbox">← {t('mailbox.back')}</Link>
+      </p>
+      <section className="card stack" aria-labelledby="mail-subject">
+        <h2 id="mail-subject" className="section-title">
+          {m.subject || t('mailbox.noSubject')}
+        </h2>
+        <dl className="mail-headers">
+          <dt>{t('mailbox.to')}</dt>
+          <dd>{m.to}</dd>
+          <dt>{t('mailbox.kind')}</dt>
+          <dd>{kindLabel(m.kind)}</dd>
+          <dt>{t('mailbox.time')}</dt>
+          <dd>{formatInstant(m.createdAt, me?.timezone ?? 'UTC', locale)}</dd>
+          <dt>Message-ID</dt>
+          <dd>
+            <code>{m.messageId}</code>
+          </dd>
+        </dl>
+      </section>
+      <section className="card stack" aria-labelledby="mail-text">
+        <h2 id="mail-text" className="section-title">
+          {t('mailbox.text')}
+        </h2>
+        <pre className="mail-text" data-testid="mail-text">
+          {m.text}
+        </pre>
+      </section>
+      <section className="card stack" aria-labelledby="mail-html">
+        <h2 id="mail-html" className="section-title">
+          {t('mailbox.html')}
+        </h2>
+        {m.html ? <iframe className="mail-html" title={t('mailbox.html')} sandbox="" srcDoc={m.html} referrerPolicy="no-referrer" /> : <p className="muted">{t('mailbox.noHtml')}</p>}
+      </section>
+      <details className="card">
+        <summary>{t('mailbox.raw')}</summary>
+        <pre className="mail-raw" data-testid="mail-raw">
+          {m.raw}
+        </pre>
+      </details>
+    </div>
+  );
+}
+
+/** `/admin/mailbox`: the e-mails kept instead of sent when no SMTP_URL is set (admins only; the API answers 403 to others). */
+export function MailboxPage({ messageId }: { messageId?: string }) {
+  const { t } = useI18n();
+  return (
+    <Shell>
+      <PageHeader title={t('mailbox.title')} subtitle={t('mailbox.lead')} />
+      {messageId ? <MessageView id={messageId} /> : <MessageList />}
+    </Shell>
+  );
+}
