@@ -182,10 +182,9 @@ describe('platform: health, OpenAPI, error shape, guards', () => {
     const ops = operations(doc);
     // Every path parameter is an id checked by uuidPipe, or a positive integer id (notifications: ids grow in commit order),
     // but a mailbox message's number and a calendar feed's `<token>.ics` (each with its pattern).
-    expect(ops.flatMap((o) => o.pathParams.filter((p) => p.schema.format !== 'uuid' && !(p.schema.type === 'integer' && p.schema.minimum === 1)).map((p) => `${o.route} ${p.name}`))).toEqual([
-      'GET /api/admin/mailbox/{id} id',
-      'GET /calendar/{file} file',
-    ]);
+    expect(ops.flatMap((o) => o.pathParams.filter((p) => p.schema.format !== 'uuid' && !(p.schema.type === 'integer' && p.schema.minimum === 1)).map((p) => `${o.route} ${p.name}`))).toEqual(
+      ['GET /api/admin/mailbox/{id} id', 'GET /calendar/{file} file'],
+    );
     // Pages and log positions are integers.
     const counters = ops.flatMap((o) => o.query.filter((p) => ['limit', 'offset', 'afterSeq'].includes(p.name)).map((p) => `${o.route} ${p.name}: ${p.schema.type}`));
     expect(counters.length).toBeGreaterThan(10);
