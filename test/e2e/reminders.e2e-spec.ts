@@ -1,5 +1,6 @@
 import { ReminderSweeper } from '@tradebridge/reminders';
 import { renderMail } from '@tradebridge/notifications';
+import { mailOrganizer, meetingUid } from '@tradebridge/mail';
 import type { Localized } from '@tradebridge/contracts';
 import { createTestApp, TestApp, TestClock } from '../factories/app';
 import { Account, ConferenceSetup, World } from '../factories/world';
@@ -100,10 +101,10 @@ describe('reminders: before meetings and before requests expire', () => {
       { kind: 'meeting.reminder', source: toCn.source, data: toCn.data },
       { id: online.cn.account.id, email: online.cn.account.email, displayName: 'cn' },
       { locale: 'zh', timezone: 'Asia/Shanghai', publicUrl: t.config.publicUrl, link: toCn.link },
-      { name: 'TradeBridge', email: 'no-reply@localhost' },
+      mailOrganizer(t.config.mail.from),
     );
     const [meeting] = await t.db.query<{ sequence: number }[]>(`SELECT sequence FROM meetings WHERE id = $1`, [onlineId]);
-    expect(mail.invitation).toMatchObject({ uid: `${onlineId}@${new URL(t.config.publicUrl).host}`, sequence: meeting.sequence, method: 'REQUEST' });
+    expect(mail.invitation).toMatchObject({ uid: meetingUid(onlineId, t.config.mail.from), sequence: meeting.sequence, method: 'REQUEST' });
     expect(mail.subject).toContain('1 天后开始');
   });
 

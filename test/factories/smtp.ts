@@ -31,9 +31,9 @@ export class CaptureSmtp {
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
           void simpleParser(raw).then((parsed) => {
-            // Kept only when accepted (250): a server stopped before answering has not taken it.
+            // Kept when answered (250), as a real server takes a message: one cut off by stop() was not accepted.
             setTimeout(() => {
-              if (this.server !== server) return;
+              if (this.server !== server) return callback(new Error('server stopped'));
               this.messages.push({ raw, parsed, messageId: parsed.messageId ?? '' });
               callback();
             }, this.delayMs);
@@ -79,4 +79,27 @@ export async function eventually(check: () => boolean | Promise<boolean>, timeou
     if (Date.now() > deadline) return false;
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+/** What a captured message says about itself: its kind (X-TradeBridge-Kind), recipient, language. */
+export function mailKind(m: CapturedMail): string {
+  const kind = m.parsed.headers.get('x-tradebridge-kind');
+  return typeof kind === 'string' ? kind : '';
+}
+
+export function mailTo(m: CapturedMail): string {
+  const to = m.parsed.to;
+  return (to && !Array.isArray(to) ? to.text : '').toLowerCase();
+}
+
+/** The one-click URL of List-Unsubscribe, or undefined when the header is missing. */
+export function listUnsubscribeUrl(m: CapturedMail): string | undefined {
+  const line = m.parsed.headerLines.find((h) => h.key === 'list-unsubscribe')?.line ?? '';
+  return /<(https?:[^>]+)>/.exec(line.replace(/\r?\n\s+/g, ' '))?.[1];
+}
+
+/** A raw message (e.g. the built-in mailbox's) in the same shape as one the SMTP server captured. */
+export async function parseRaw(raw: string): Promise<CapturedMail> {
+  const parsed = await simpleParser(raw);
+  return { raw, parsed, messageId: parsed.messageId ?? '' };
 }

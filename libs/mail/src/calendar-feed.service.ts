@@ -3,13 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Actor, APP_CONFIG, AppConfig, DomainError } from '@tradebridge/core';
 import type { CalendarFeedCreatedView, CalendarFeedStatusView, Locale, Localized } from '@tradebridge/contracts';
 import { CalendarFeedRepository, FeedMeetingRow } from './calendar-feed.repository';
-import { mailHost } from './compose';
+import { mailOrganizer, meetingUid } from './compose';
 import { CalendarMeeting, feedIcs } from './invitation-ics';
-
-/** The iCalendar UID of a meeting, the same in its invitations and in every feed. */
-export function meetingUid(meetingId: string, config: AppConfig): string {
-  return `${meetingId}@${mailHost(config.mail.from)}`;
-}
 
 const TEXT: Record<Locale, { calendar: string; meeting: (partner: string) => string; table: string; online: string }> = {
   en: { calendar: 'TradeBridge meetings', meeting: (p) => `Meeting with ${p}`, table: 'table', online: 'Online meeting' },
@@ -71,7 +66,7 @@ export class CalendarFeedService {
     const location = m.mode === 'online' ? (m.link ?? text.online) : [m.venueName, m.venueCity].filter(Boolean).join(', ') + (m.table ? `, ${text.table} ${m.table}` : '');
     const link = `${this.config.publicUrl}/meet/${m.id}`;
     return {
-      uid: meetingUid(m.id, this.config),
+      uid: meetingUid(m.id, this.config.mail.from),
       sequence: m.sequence,
       startsAt: new Date(m.startsAt).toISOString(),
       endsAt: new Date(m.endsAt).toISOString(),
@@ -80,7 +75,7 @@ export class CalendarFeedService {
       description: `${pick(m.eventName, locale)}\n${location}\n${m.timezone}`,
       location,
       url: m.mode === 'online' ? link : null,
-      organizer: { name: 'TradeBridge', email: (/<([^>]+)>/.exec(this.config.mail.from)?.[1] ?? this.config.mail.from).trim() },
+      organizer: mailOrganizer(this.config.mail.from),
       attendees: [],
       cancelled: m.status === 'cancelled',
     };

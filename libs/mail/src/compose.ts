@@ -23,6 +23,28 @@ export function mailHost(from: string): string {
   return address.slice(address.lastIndexOf('@') + 1).trim() || 'localhost';
 }
 
+/**
+ * The iCalendar UID of a meeting: `<meetingId>@<MAIL_FROM's domain>`, the same in
+ * every invitation e-mail and in every personal feed, so a calendar holding both
+ * keeps one event per meeting. `from` is MAIL_FROM or a bare address.
+ */
+export function meetingUid(meetingId: string, from: string): string {
+  return `${meetingId}@${mailHost(from)}`;
+}
+
+/** The ORGANIZER of invitations and feeds: MAIL_FROM (`TradeBridge <no-reply@…>` → its name and address). */
+export function mailOrganizer(from: string): { name: string; email: string } {
+  const bracketed = /<([^>]+)>/.exec(from)?.[1];
+  const address = (bracketed ?? from).trim();
+  const name = bracketed
+    ? from
+        .replace(/<[^>]*>/, '')
+        .replace(/"/g, '')
+        .trim()
+    : '';
+  return { name: name || 'TradeBridge', email: address };
+}
+
 export function messageId(mail: Pick<OutboundMail, 'id'>, host: string): string {
   return `<${mail.id}@${host}>`;
 }

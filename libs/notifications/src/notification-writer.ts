@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NotificationKind } from '@tradebridge/contracts';
 import { APP_CONFIG, AppConfig } from '@tradebridge/core';
-import { MailOutbox, OutboundMail } from '@tradebridge/mail';
+import { mailOrganizer, MailOutbox, OutboundMail } from '@tradebridge/mail';
 import { renderMail } from './messages/render';
 import { NotificationsRepository } from './notifications.repository';
 
@@ -52,8 +52,8 @@ export class NotificationWriter {
     return inserted.length;
   }
 
-  /** The invitations' organizer: the deployment's own no-reply address (the mail branch's MAIL_FROM may replace it). */
+  /** The invitations' organizer, MAIL_FROM; its domain is the UIDs' (as in the personal feed). */
   private organizer(): { name: string; email: string } {
-    return { name: 'TradeBridge', email: `no-reply@${new URL(this.config.publicUrl).hostname}` };
+    return mailOrganizer(this.config.mail.from);
   }
 }

@@ -5,7 +5,17 @@ import { AccountsService, PasswordResetService } from '@tradebridge/accounts';
 import type { Actor } from '@tradebridge/core';
 import { CurrentActor, Public } from '../http/public.decorator';
 import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
-import { LoginRequest, LoginResponseSchema, MeResponse, PasswordResetAccepted, PasswordResetConfirmRequest, PasswordResetRequest, RegisterRequest, UpdateMeRequest, UserResponse } from './accounts.dto';
+import {
+  LoginRequest,
+  LoginResponseSchema,
+  MeResponse,
+  PasswordResetAccepted,
+  PasswordResetConfirmRequest,
+  PasswordResetRequest,
+  RegisterRequest,
+  UpdateMeRequest,
+  UserResponse,
+} from './accounts.dto';
 
 @ApiTags('accounts')
 @Controller()

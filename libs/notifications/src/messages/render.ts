@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Locale, NotificationKind } from '@tradebridge/contracts';
+import { meetingUid } from '@tradebridge/mail';
 import type { MeetingInvitation, OutboundMail } from '@tradebridge/mail';
 import { escapeHtml, meetingPlace, pick } from './format';
 import { MESSAGES } from './registry';
@@ -82,7 +83,8 @@ function meetingInvitation(
   const meeting = data.meeting!;
   const partner = pick(data.partnerName, ctx.locale);
   return {
-    uid: `${meeting.id}@${new URL(ctx.publicUrl).host}`,
+    // The organizer is MAIL_FROM: the same UID as the personal feed's (calendar-feed.service.ts).
+    uid: meetingUid(meeting.id, organizer.email),
     sequence: meeting.sequence ?? 0,
     method: method === 'CANCEL' || meeting.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
     startsAt: meeting.startsAt,
