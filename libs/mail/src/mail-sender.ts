@@ -1,30 +1,42 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import nodemailer from 'nodemailer';
 import type { Job } from 'pg-boss';
 import { APP_CONFIG, AppConfig, resolveJwtSecret } from '@tradebridge/core';
 import { ComposeContext, composeMail, mailHost } from './compose';
 import { MailQueue } from './mail-queue';
 import { MailboxRepository } from './mailbox.repository';
-import type { OutboundMail } from './outbound-mail';
+import { isNotificationMailRef, MailRenderer, OutboundMail, QueuedMail } from './outbound-mail';
 
 /** Where a composed message goes: a pooled SMTP transport, or the built-in mailbox. */
 type Deliver = (mail: OutboundMail) => Promise<void>;
 
+/** Fetch loops per process: while one batch's last sends finish, the other's fill the free lanes. */
+const FETCH_LOOPS = 2;
+
 /**
- * The e-mail worker, in every API process (MAIL_WORKER=off turns it off): it
- * takes a batch of jobs and sends them `concurrency` at a time over a pooled
- * SMTP transport, completing each job right after its message is accepted. A
- * process killed mid-batch therefore repeats at most the `concurrency`
- * messages in flight (its other jobs were not sent: they come back after
- * `expireSeconds`), each with its stable Message-ID. A failed send fails only
- * its own job, which pg-boss retries with backoff.
+ * The e-mail worker, in every API process (MAIL_WORKER=off turns it off).
+ * `FETCH_LOOPS` loops fetch batches of `MAIL_BATCH_SIZE` jobs; a notification's
+ * job is only a reference, so each batch's references are rendered together
+ * (the registered MailRenderer: one query for the notifications and their
+ * readers). Their messages share `MAIL_CONCURRENCY` lanes over a pooled SMTP
+ * transport: a lane sends one message, has its job completed, and only then
+ * takes the next, so a process killed mid-batch repeats at most the
+ * `concurrency` messages in flight (its other jobs were not sent: they come
+ * back after `expireSeconds`), each with its stable Message-ID. The lanes'
+ * completions are coalesced: one `complete(name, ids[])` for every job sent
+ * while the previous one ran. A failed send fails only its own job, which
+ * pg-boss retries with backoff.
  */
 @Injectable()
-export class MailSender implements OnApplicationBootstrap {
+export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('MailSender');
   private readonly context: ComposeContext;
   readonly deliver: Deliver;
   private lastFailure?: string;
+  private renderer?: MailRenderer;
+  private readonly starts: NodeJS.Timeout[] = [];
+  private readonly lanes: Semaphore;
+  private readonly completions: Coalescer;
 
   constructor(
     private readonly queue: MailQueue,
@@ -33,6 +45,13 @@ export class MailSender implements OnApplicationBootstrap {
   ) {
     this.context = { from: config.mail.from, host: mailHost(config.mail.from), publicUrl: config.publicUrl, secret: resolveJwtSecret(config) };
     this.deliver = config.mail.smtpUrl ? this.smtp(config.mail.smtpUrl) : this.intoMailbox();
+    this.lanes = new Semaphore(config.mail.concurrency);
+    this.completions = new Coalescer((ids) => this.queue.complete(ids));
+  }
+
+  /** Who renders notification e-mails when they are sent (libs/notifications registers itself). */
+  useRenderer(renderer: MailRenderer): void {
+    this.renderer = renderer;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -40,12 +59,25 @@ export class MailSender implements OnApplicationBootstrap {
     const { batchSize, pollSeconds } = this.config.mail;
     this.queue.markWorking();
     // pg-boss waits out the polling interval after every fetch; a full batch means more are
-    // queued, so the worker is told to fetch again at once (without it a backlog drains at
-    // MAIL_BATCH_SIZE per MAIL_POLL_SECONDS: 25 e-mails/s in bench/notifications.ts).
-    const workerId: string = await this.queue.boss.work<OutboundMail>(this.queue.name, { batchSize, pollingIntervalSeconds: pollSeconds }, async (jobs) => {
-      await this.sendBatch(jobs);
-      if (jobs.length >= batchSize) this.queue.boss.notifyWorker(workerId);
-    });
+    // queued, so the loop is told to fetch again at once (without it a backlog drains at
+    // MAIL_BATCH_SIZE per MAIL_POLL_SECONDS).
+    const loop = async () => {
+      const workerId: string = await this.queue.boss.work<QueuedMail>(this.queue.name, { batchSize, pollingIntervalSeconds: pollSeconds }, async (jobs) => {
+        await this.sendBatch(jobs);
+        if (jobs.length >= batchSize) this.queue.boss.notifyWorker(workerId);
+      });
+    };
+    await loop();
+    // The other loops start spread over the polling interval, so an idle worker notices new mail sooner.
+    for (let i = 1; i < FETCH_LOOPS; i++) {
+      const start = setTimeout(() => void loop().catch((error: Error) => this.logger.warn(`starting a mail fetch loop failed: ${error.message}`)), (pollSeconds * 1000 * i) / FETCH_LOOPS);
+      start.unref();
+      this.starts.push(start);
+    }
+  }
+
+  onModuleDestroy(): void {
+    for (const start of this.starts) clearTimeout(start);
   }
 
   /** Where e-mail goes, for the start banner (`url`: where this process answers). */
@@ -54,21 +86,61 @@ export class MailSender implements OnApplicationBootstrap {
     return `SMTP ${new URL(this.config.mail.smtpUrl).host}`;
   }
 
-  private async sendBatch(jobs: Job<OutboundMail>[]): Promise<void> {
-    const pending = [...jobs];
-    const lane = async () => {
-      for (let job = pending.shift(); job; job = pending.shift()) {
-        try {
-          await this.deliver(job.data);
-        } catch (error) {
-          this.reportFailure(error as Error);
-          await this.queue.boss.fail(this.queue.name, job.id, { message: (error as Error).message });
-          continue;
-        }
-        await this.queue.boss.complete(this.queue.name, job.id);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.config.mail.concurrency, jobs.length) }, lane));
+  private async sendBatch(jobs: Job<QueuedMail>[]): Promise<void> {
+    const mails = await this.resolve(jobs);
+    const sends: Promise<void>[] = [];
+    for (const job of jobs) {
+      const mail = mails.get(job.id);
+      if (!mail) continue;
+      await this.lanes.acquire();
+      const send = this.sendOne(job.id, mail).finally(() => this.lanes.release());
+      send.catch(() => undefined); // awaited below, with the others
+      sends.push(send);
+    }
+    const nothing = jobs.filter((job) => mails.get(job.id) === null).map((job) => job.id);
+    if (nothing.length) sends.push(this.completions.add(nothing));
+    await Promise.all(sends);
+  }
+
+  /** Sends one message and has its job completed; a failure fails only this job (pg-boss retries it). */
+  private async sendOne(jobId: string, mail: OutboundMail): Promise<void> {
+    try {
+      await this.deliver(mail);
+    } catch (error) {
+      this.reportFailure(error as Error);
+      // Should failing it fail too, the batch's handler rejects and pg-boss fails its jobs still active: retried, not lost.
+      await this.queue.boss.fail(this.queue.name, jobId, { message: (error as Error).message });
+      return;
+    }
+    // Should completing fail (the database gone), the job expires and is sent again: a repeat, never a loss.
+    await this.completions.add([jobId]).catch((error: Error) => this.reportFailure(error));
+  }
+
+  /**
+   * Each job's message: carried whole, or rendered from its notification (the whole
+   * batch at once); null when there is nothing to send any more; absent when it
+   * cannot be rendered in this process (failed, retried later).
+   */
+  private async resolve(jobs: Job<QueuedMail>[]): Promise<Map<string, OutboundMail | null>> {
+    const out = new Map<string, OutboundMail | null>();
+    const refs = jobs.filter((job) => isNotificationMailRef(job.data));
+    for (const job of jobs) if (!isNotificationMailRef(job.data)) out.set(job.id, job.data);
+    if (!refs.length) return out;
+    if (!this.renderer) {
+      this.reportFailure(new Error('no notification renderer in this process'));
+      await this.queue.boss.fail(
+        this.queue.name,
+        refs.map((job) => job.id),
+      );
+      return out;
+    }
+    const rendered = await this.renderer.render(refs.map((job) => (job.data as { notificationId: number }).notificationId));
+    for (const job of refs) {
+      const mail = rendered.get((job.data as { notificationId: number }).notificationId) ?? null;
+      // The Message-ID comes from the job's id, stable for the notification: a retry sends the same one.
+      out.set(job.id, mail && { ...mail, id: job.id });
+    }
+    return out;
   }
 
   private smtp(url: string): Deliver {
@@ -100,5 +172,53 @@ export class MailSender implements OnApplicationBootstrap {
     if (error.message === this.lastFailure) return;
     this.lastFailure = error.message;
     this.logger.warn(`sending failed (will retry): ${error.message}`);
+  }
+}
+
+/** At most `size` holders at a time. */
+class Semaphore {
+  private waiting: (() => void)[] = [];
+  constructor(private free: number) {}
+
+  acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
+}
+
+/** Runs `flush` for every item added while the previous flush ran, one flush at a time (group commit). */
+class Coalescer {
+  private waiting: { ids: string[]; resolve: () => void; reject: (error: Error) => void }[] = [];
+  private running = false;
+  constructor(private readonly flush: (ids: string[]) => Promise<void>) {}
+
+  add(ids: string[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ ids, resolve, reject });
+      if (!this.running) void this.run();
+    });
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    while (this.waiting.length) {
+      const group = this.waiting.splice(0);
+      try {
+        await this.flush(group.flatMap((g) => g.ids));
+        for (const g of group) g.resolve();
+      } catch (error) {
+        for (const g of group) g.reject(error as Error);
+      }
+    }
+    this.running = false;
   }
 }

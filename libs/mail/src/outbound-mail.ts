@@ -21,8 +21,9 @@ export interface MeetingInvitation {
 }
 
 /**
- * One e-mail to one user, rendered when the change is processed (in the
- * recipient's language and time zone), so a retry sends exactly the same message.
+ * One e-mail to one user, in the recipient's language and time zone. Either
+ * queued whole (a password reset), or rendered at send time from a
+ * `NotificationMailRef` by the registered `MailRenderer` (every notification).
  */
 export interface OutboundMail {
   /** A UUID, unique per change and recipient; the Message-ID is `<id@host>`, the same on every retry. */
@@ -40,7 +41,37 @@ export interface OutboundMail {
   invitation?: MeetingInvitation;
 }
 
+/**
+ * A notification's e-mail as it is queued: only a reference (the job stays a
+ * few bytes however large the message). The worker renders it when it sends,
+ * from the stored notification (its `data` carries every fact the message and
+ * the invitation need, with the meeting's SEQUENCE as of the change), so a
+ * retry renders the same message, with the same Message-ID (`<id@host>`).
+ */
+export interface NotificationMailRef {
+  /** A UUID stable for the notification (its user and source): the job's id and the Message-ID's left side. */
+  id: string;
+  notificationId: number;
+}
+
+/** What a mail job carries: a whole message, or a notification to render when sending. */
+export type QueuedMail = OutboundMail | NotificationMailRef;
+
+export function isNotificationMailRef(mail: QueuedMail): mail is NotificationMailRef {
+  return typeof (mail as NotificationMailRef).notificationId === 'number';
+}
+
 /** Queues e-mails inside the caller's transaction: they are sent if and only if it commits. */
 export abstract class MailOutbox {
-  abstract enqueue(tx: EntityManager, mails: OutboundMail[]): Promise<void>;
+  abstract enqueue(tx: EntityManager, mails: QueuedMail[]): Promise<void>;
+}
+
+/**
+ * Renders notification e-mails at send time, for a whole fetched batch at once
+ * (libs/notifications registers one with `MailSender.useRenderer`). The answer
+ * maps each `notificationId` to its message, or to null when nothing is to be
+ * sent any more (the notification is gone, or its reader muted its kind since).
+ */
+export interface MailRenderer {
+  render(notificationIds: number[]): Promise<Map<number, OutboundMail | null>>;
 }

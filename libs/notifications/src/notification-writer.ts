@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NotificationKind } from '@tradebridge/contracts';
 import { APP_CONFIG, AppConfig } from '@tradebridge/core';
-import { mailOrganizer, MailOutbox, OutboundMail } from '@tradebridge/mail';
-import { renderMail } from './messages/render';
+import { mailOrganizer, MailOutbox, MailRenderer, MailSender, NotificationMailRef, OutboundMail } from '@tradebridge/mail';
+import { renderMail, stableUuid } from './messages/render';
 import { NotificationsRepository } from './notifications.repository';
 
 export interface NewNotification {
@@ -15,41 +15,72 @@ export interface NewNotification {
   link: string;
 }
 
-/** The one way notifications are written (the notifier, reminders, announcements). */
+/** Rows per statement: no statement grows with the size of a run (a scheduler run's 20,000 go in 10). */
+const CHUNK = 2_000;
+
+/** The e-mail of a notification: the same id (hence Message-ID) however often it is queued, rendered or sent. */
+export function notificationMailId(n: { userId: string; source: string }): string {
+  return stableUuid(`${n.userId}:${n.source}`);
+}
+
+/** The one way notifications are written (the notifier, reminders, announcements), and how their e-mails are rendered when sent. */
 @Injectable()
-export class NotificationWriter {
+export class NotificationWriter implements MailRenderer, OnModuleInit {
   constructor(
     private readonly notifications: NotificationsRepository,
     private readonly outbox: MailOutbox,
+    private readonly sender: MailSender,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onModuleInit(): void {
+    this.sender.useRenderer(this);
+  }
 
   /**
    * Inside the caller's transaction: takes the notifications lock
    * (pg_advisory_xact_lock on one fixed key, so ids grow in commit order),
-   * inserts ON CONFLICT (user_id, source) DO NOTHING, pg_notify('notifications',
-   * '<userId>:<id>') per inserted row, and enqueues e-mails (rendered in each
-   * recipient's locale/timezone) through MailOutbox for the inserted rows whose
-   * kind the recipient has not muted. Returns how many were inserted.
+   * inserts ON CONFLICT (user_id, source) DO NOTHING in statements of at most
+   * CHUNK rows, queues for each inserted row whose kind the recipient has not
+   * muted an e-mail job that only references it (rendered when sent), and
+   * sends one pg_notify('notifications', '<userId>:<highest new id>') per user.
+   * Returns how many were inserted.
    */
   async write(tx: EntityManager, items: NewNotification[]): Promise<number> {
     if (!items.length) return 0;
     await this.notifications.lockWriters(tx);
-    const inserted = await this.notifications.insert(tx, items);
-    if (!inserted.length) return 0;
-    await this.notifications.announce(tx, inserted);
-    const recipients = await this.notifications.recipients(
-      inserted.map((n) => n.userId),
-      tx,
-    );
-    const mails: OutboundMail[] = [];
-    for (const n of inserted) {
-      const to = recipients.get(n.userId);
-      if (!to || to.emailMuted.includes(n.kind)) continue;
-      mails.push(renderMail(n, to, { locale: to.locale, timezone: to.timezone, publicUrl: this.config.publicUrl, link: n.link }, this.organizer()));
+    const heads = new Map<string, number>();
+    let count = 0;
+    for (let i = 0; i < items.length; i += CHUNK) {
+      const inserted = await this.notifications.insert(tx, items.slice(i, i + CHUNK));
+      count += inserted.length;
+      const refs: NotificationMailRef[] = [];
+      for (const n of inserted) {
+        heads.set(n.userId, Math.max(heads.get(n.userId) ?? 0, n.id));
+        if (n.mail) refs.push({ id: notificationMailId(n), notificationId: n.id });
+      }
+      if (refs.length) await this.outbox.enqueue(tx, refs);
     }
-    if (mails.length) await this.outbox.enqueue(tx, mails);
-    return inserted.length;
+    const announced = [...heads].map(([userId, id]) => ({ userId, id }));
+    for (let i = 0; i < announced.length; i += CHUNK) await this.notifications.announce(tx, announced.slice(i, i + CHUNK));
+    return count;
+  }
+
+  /** MailRenderer: the e-mails of these notifications, rendered now in each reader's language and zone (one query for the batch). */
+  async render(notificationIds: number[]): Promise<Map<number, OutboundMail | null>> {
+    const rows = await this.notifications.forMail(notificationIds);
+    const out = new Map<number, OutboundMail | null>(notificationIds.map((id) => [id, null]));
+    for (const n of rows) {
+      if (n.emailMuted.includes(n.kind)) continue;
+      const mail = renderMail(
+        n,
+        { id: n.userId, email: n.email, displayName: n.displayName },
+        { locale: n.locale, timezone: n.timezone, publicUrl: this.config.publicUrl, link: n.link },
+        this.organizer(),
+      );
+      out.set(n.id, { ...mail, id: notificationMailId(n) });
+    }
+    return out;
   }
 
   /** The invitations' organizer, MAIL_FROM; its domain is the UIDs' (as in the personal feed). */

@@ -25,6 +25,28 @@ export interface Recipient {
   emailMuted: string[];
 }
 
+export interface InsertedNotification {
+  id: number;
+  userId: string;
+  source: string;
+  /** Whether it is e-mailed: its reader has not muted its kind. */
+  mail: boolean;
+}
+
+export interface NotificationForMail {
+  id: number;
+  userId: string;
+  kind: NotificationKind;
+  source: string;
+  data: Record<string, unknown>;
+  link: string;
+  email: string;
+  displayName: string;
+  locale: Locale;
+  timezone: string;
+  emailMuted: string[];
+}
+
 export interface NotificationRow {
   userId: string;
   kind: NotificationKind;
@@ -49,24 +71,44 @@ export class NotificationsRepository {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [NOTIFICATIONS_LOCK]);
   }
 
-  /** One multi-row insert; rows already written (same user and source) are skipped. Returns the inserted ones. */
-  async insert(tx: EntityManager, rows: NotificationRow[]): Promise<NotificationRecord[]> {
+  /**
+   * One insert of these rows (callers keep it to a bounded chunk); rows already written (same
+   * user and source) are skipped. Returns the inserted ones, each with whether it is to be
+   * e-mailed (its reader has not muted its kind).
+   */
+  async insert(tx: EntityManager, rows: NotificationRow[]): Promise<InsertedNotification[]> {
     if (!rows.length) return [];
-    return tx.query<NotificationRecord[]>(
-      `INSERT INTO notifications (user_id, kind, event_id, source, data, link)
-       SELECT n.user_id, n.kind, n.event_id, n.source, n.data, n.link
-         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::jsonb[], $6::text[]) WITH ORDINALITY AS n(user_id, kind, event_id, source, data, link, ord)
-        ORDER BY n.ord
-       ON CONFLICT (user_id, source) DO NOTHING
-       RETURNING ${COLUMNS}`,
+    return tx.query<InsertedNotification[]>(
+      `WITH ins AS (
+         INSERT INTO notifications (user_id, kind, event_id, source, data, link)
+         SELECT n.user_id, n.kind, n.event_id, n.source, n.data, n.link
+           FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::jsonb[], $6::text[]) WITH ORDINALITY AS n(user_id, kind, event_id, source, data, link, ord)
+          ORDER BY n.ord
+         ON CONFLICT (user_id, source) DO NOTHING
+         RETURNING id, user_id, kind, source)
+       SELECT ins.id::int AS id, ins.user_id AS "userId", ins.source, coalesce(NOT (ins.kind = ANY(u.email_muted)), false) AS mail
+         FROM ins LEFT JOIN users u ON u.id = ins.user_id
+        ORDER BY ins.id`,
       [rows.map((r) => r.userId), rows.map((r) => r.kind), rows.map((r) => r.eventId), rows.map((r) => r.source), rows.map((r) => JSON.stringify(r.data)), rows.map((r) => r.link)],
     );
   }
 
-  /** `pg_notify('notifications', '<userId>:<id>')` per row, delivered at commit. */
+  /** `pg_notify('notifications', '<userId>:<id>')` per entry (one per user: its highest new id), delivered at commit. */
   async announce(tx: EntityManager, rows: { userId: string; id: number }[]): Promise<void> {
     if (!rows.length) return;
     await tx.query(`SELECT pg_notify('notifications', p) FROM unnest($1::text[]) AS p`, [rows.map((r) => `${r.userId}:${r.id}`)]);
+  }
+
+  /** What a notification's e-mail is rendered from (the MailSender's batch): the rows and their readers, one query. */
+  forMail(ids: number[]): Promise<NotificationForMail[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.dataSource.query<NotificationForMail[]>(
+      `SELECT n.id::int AS id, n.user_id AS "userId", n.kind, n.source, n.data, n.link,
+              u.email, u.display_name AS "displayName", u.locale, u.timezone, u.email_muted AS "emailMuted"
+         FROM notifications n JOIN users u ON u.id = n.user_id
+        WHERE n.id = ANY($1::bigint[])`,
+      [ids],
+    );
   }
 
   async recipients(userIds: string[], tx: EntityManager = this.dataSource.manager): Promise<Map<string, Recipient>> {

@@ -308,7 +308,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       queue: mailQueue,
       worker: bool('MAIL_WORKER', true),
       pollSeconds: int('MAIL_POLL_SECONDS', 2, 1, 3600),
-      batchSize: int('MAIL_BATCH_SIZE', 50, 1, 1000),
+      batchSize: int('MAIL_BATCH_SIZE', 200, 1, 1000),
       concurrency: int('MAIL_CONCURRENCY', 5, 1, 100),
       // 1, 2, 4 … s doubling: 13 retries span more than an hour of SMTP outage.
       retryLimit: int('MAIL_RETRY_LIMIT', 13, 0, 10_000),
