@@ -74,19 +74,17 @@ export class MailQueue implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Completes sent mails' jobs without waiting for the WAL to reach the disk
-   * (`synchronous_commit = off` for this transaction only): the completion is
-   * visible at once, and losing it (only a PostgreSQL crash can, within
-   * ~3 × wal_writer_delay) can only send those messages again, with the same
-   * Message-ID, never lose one. Waiting for the flush after every send is what
-   * halved the worker's rate (bench/notifications.ts, delivery).
+   * Completes sent mails' jobs in one transaction. It waits for the WAL flush like
+   * every commit: with `synchronous_commit = off` the worker sent faster (see
+   * docs/benchmarks.md), but a PostgreSQL crash could then forget completions
+   * of messages already sent and send more than those in flight again.
    */
   async complete(ids: string[]): Promise<void> {
     if (!ids.length) return;
     const client = await this.pool.connect();
     let failed = false;
     try {
-      await client.query('BEGIN; SET LOCAL synchronous_commit = off');
+      await client.query('BEGIN');
       // pg-boss's typings put the options third for an array of ids; its code reads them fourth (after `data`).
       const complete = this.boss.complete.bind(this.boss) as unknown as (name: string, ids: string[], data: null, options: { db: PgBoss.Db }) => Promise<unknown>;
       await complete(this.name, ids, null, { db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } });
