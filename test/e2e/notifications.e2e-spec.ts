@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NotificationView } from '@tradebridge/contracts';
 import { Notifier } from '@tradebridge/notifications';
 import { createTestApp, REFERENCE_EVE, TestApp } from '../factories/app';
+import { mailQueueName } from '../factories/mail';
 import { Account, ConferenceSetup, Participant, World } from '../factories/world';
 
 /**
@@ -17,7 +18,8 @@ describe('notifications', () => {
   let notifier: Notifier;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Its own queue, no worker: the 20,000 e-mail jobs of the scheduler case must not wait in the default queue for other specs.
+    t = await createTestApp({ MAIL_QUEUE: mailQueueName('notifications'), MAIL_WORKER: 'off' });
     world = new World(t);
     organizer = await world.organizer();
     notifier = t.app.get(Notifier);

@@ -61,13 +61,13 @@ describe('fault: the SMTP server is down for 30 s during a scheduler run', () =>
       }
     }
     // The setup's own e-mails (approvals, requests) out of the way first.
-    await t.app.get(Notifier).drain();
+    await t.app.get(Notifier).drain([setup.eventId]);
 
     smtp.delayMs = 30; // so the outage lands mid-run
     const run = await t.http.post(`/api/events/${setup.eventId}/schedule`).set(organizer.auth).send({}).expect(200);
     expect(run.body.scheduled).toBe(SIDE * SIDE);
     const booked = () => smtp.messages.filter((m) => mailKind(m) === 'meeting.booked');
-    await t.app.get(Notifier).drain();
+    await t.app.get(Notifier).drain([setup.eventId]);
     expect(await eventually(() => booked().length >= 3, 30_000, 10)).toBe(true);
     await smtp.stop();
 

@@ -8,6 +8,8 @@ import { APP_CONFIG, AppConfig } from '@tradebridge/core';
 export const PGBOSS_SCHEMA = 'pgboss';
 /** How long a stopping process lets its sends in flight finish. */
 const STOP_MS = 3_000;
+/** Any constant: the same in every process (see onModuleInit). */
+const START_LOCK = 728_341_906;
 
 /**
  * The pg-boss instance of this process, on the API's own connection pool (so
@@ -49,7 +51,16 @@ export class MailQueue implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
-    await this.boss.start();
+    // pg-boss's first start creates its schema without a lock of its own: two processes starting
+    // on an empty database at once collide on CREATE SCHEMA. One start at a time, across processes.
+    const client = await this.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [START_LOCK]);
+      await this.boss.start();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [START_LOCK]).catch(() => undefined);
+      client.release();
+    }
     if (!(await this.boss.getQueue(this.name))) {
       // Two processes may both see no queue: the second create is a no-op or a unique violation, either is fine.
       await this.boss.createQueue(this.name, { name: this.name, policy: 'standard' }).catch(async (error: Error) => {

@@ -54,10 +54,17 @@ export class Notifier implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Processes everything the log holds now (tests call it). Passes run one at a
-   * time in this process; a call while one is queued shares it.
+   * Processes everything the log holds now (tests call it), or only that of
+   * `eventIds`. Passes run one at a time in this process; a call while one of
+   * every event is queued shares it.
    */
-  drain(): Promise<void> {
+  drain(eventIds?: string[]): Promise<void> {
+    // A drain of some events only (a spec's own) does not share a queued pass of all of them.
+    if (eventIds) {
+      const pass = this.tail.then(() => this.pass(eventIds));
+      this.tail = pass.catch(() => undefined);
+      return pass;
+    }
     if (this.queued) return this.queued;
     const pass = this.tail.then(() => {
       this.queued = undefined;
@@ -73,8 +80,9 @@ export class Notifier implements OnApplicationBootstrap, OnModuleDestroy {
     this.drain().catch((error: Error) => this.logger.warn(`notifying failed: ${error.message}; the next poll retries`));
   }
 
-  private async pass(): Promise<void> {
-    for (const eventId of await this.repository.behind()) {
+  private async pass(only?: string[]): Promise<void> {
+    const behind = await this.repository.behind();
+    for (const eventId of only ? behind.filter((id) => only.includes(id)) : behind) {
       while (!this.closing && (await this.step(eventId)));
     }
   }
