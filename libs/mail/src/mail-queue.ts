@@ -57,15 +57,11 @@ export class MailQueue implements OnModuleInit, OnModuleDestroy {
     try {
       await client.query('SELECT pg_advisory_lock($1)', [START_LOCK]);
       await this.boss.start();
+      // Creating the queue makes a partition of pg-boss's job table: two at once deadlock, so it runs under the same lock.
+      if (!(await this.boss.getQueue(this.name))) await this.boss.createQueue(this.name, { name: this.name, policy: 'standard' });
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [START_LOCK]).catch(() => undefined);
       client.release();
-    }
-    if (!(await this.boss.getQueue(this.name))) {
-      // Two processes may both see no queue: the second create is a no-op or a unique violation, either is fine.
-      await this.boss.createQueue(this.name, { name: this.name, policy: 'standard' }).catch(async (error: Error) => {
-        if (!(await this.boss.getQueue(this.name))) throw error;
-      });
     }
   }
 
