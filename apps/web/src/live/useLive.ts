@@ -1,10 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { io, Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, ConnectionView, LiveAckData, LiveCall, LivePayload, LiveStats, LogEntry, PitchState, Presence, ServerToClientEvents } from '@tradebridge/contracts';
+import type { Ack, ConnectionView, LiveAckData, LiveCall, LivePayload, LiveStats, LogEntry, PitchState, Presence } from '@tradebridge/contracts';
 import { ApiError } from '../api/client';
-
-/** The socket of `/live`, typed by the protocol in libs/contracts (live.ts), as the gateway's namespace is. */
-type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+import { acquireLiveSocket, LiveSocket, releaseLiveSocket } from './socket';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
 
@@ -34,16 +31,8 @@ function emitAck<E extends LiveCall>(socket: LiveSocket, name: E, payload: LiveP
   return timed.emitWithAck(name, payload);
 }
 
-function tokenNow(): string {
-  try {
-    return window.localStorage.getItem('tradebridge.token') ?? '';
-  } catch {
-    return '';
-  }
-}
-
 /**
- * One socket on `/live` for an event (same origin as the page), following
+ * An event on the tab's socket of `/live` (shared with the bell), following
  * docs/realtime.md §7: subscribe on every connect with the last seq seen, re-join
  * the rooms, take presence and pitch from the join acks, upsert connections.
  */
@@ -84,25 +73,25 @@ export function useLive(eventId: string | null, rooms: string[], handlers: LiveH
   useEffect(() => {
     if (!eventId) return;
     let lastSeq: number | undefined;
-    const socket: LiveSocket = io('/live', { auth: (cb) => cb({ token: tokenNow() }), transports: ['websocket'] });
+    const socket = acquireLiveSocket();
     socketRef.current = socket;
     setStatus('connecting');
 
-    socket.on('log', (entry: LogEntry) => {
+    const onLog = (entry: LogEntry) => {
       if (entry.eventId !== eventId) return;
       if (lastSeq !== undefined && entry.seq <= lastSeq) return;
       lastSeq = entry.seq;
       handlersRef.current.onLog?.(entry);
-    });
-    socket.on('connection', (connection: ConnectionView) => {
+    };
+    const onConnection = (connection: ConnectionView) => {
       if (connection.eventId === eventId) handlersRef.current.onConnection?.(connection);
-    });
-    socket.on('pitch', (state: PitchState) => setPitch((prev) => ({ ...prev, [state.roomId]: state })));
-    socket.on('presence', (snapshot: Presence) => setPresence((prev) => ({ ...prev, [snapshot.roomId]: snapshot })));
-    socket.on('stats', (next: LiveStats) => {
+    };
+    const onPitch = (state: PitchState) => setPitch((prev) => ({ ...prev, [state.roomId]: state }));
+    const onPresence = (snapshot: Presence) => setPresence((prev) => ({ ...prev, [snapshot.roomId]: snapshot }));
+    const onStats = (next: LiveStats) => {
       if (next.eventId === eventId) setStats(next);
-    });
-    socket.on('connect', async () => {
+    };
+    const onConnect = async () => {
       joined.current.clear();
       try {
         const sub = await emit(socket, 'event.subscribe', lastSeq === undefined ? { eventId } : { eventId, afterSeq: lastSeq });
@@ -122,14 +111,32 @@ export function useLive(eventId: string | null, rooms: string[], handlers: LiveH
           if (socketRef.current === socket && socket.connected) socket.disconnect().connect();
         }, 1_000);
       }
-    });
-    socket.on('disconnect', () => setStatus('reconnecting'));
-    socket.on('connect_error', () => setStatus(socket.active ? 'reconnecting' : 'refused'));
+    };
+    const onDisconnect = () => setStatus('reconnecting');
+    const onConnectError = () => setStatus(socket.active ? 'reconnecting' : 'refused');
+    socket.on('log', onLog);
+    socket.on('connection', onConnection);
+    socket.on('pitch', onPitch);
+    socket.on('presence', onPresence);
+    socket.on('stats', onStats);
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    socket.on('connect_error', onConnectError);
+    // The bell may have connected the shared socket already.
+    if (socket.connected) void onConnect();
     return () => {
-      socket.removeAllListeners();
-      socket.disconnect();
+      socket.off('log', onLog);
+      socket.off('connection', onConnection);
+      socket.off('pitch', onPitch);
+      socket.off('presence', onPresence);
+      socket.off('stats', onStats);
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      socket.off('connect_error', onConnectError);
       socketRef.current = null;
       joined.current.clear();
+      // The event's subscription and rooms end with the page: the server forgets them on a reconnect.
+      releaseLiveSocket(socket, { reset: true });
     };
   }, [eventId, emit, join]);
 

@@ -1,17 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { io, Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, NotificationView, ServerToClientEvents } from '@tradebridge/contracts';
+import type { Ack, NotificationView } from '@tradebridge/contracts';
 import { notifications as api } from '../api/endpoints';
-
-type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-function tokenNow(): string {
-  try {
-    return window.localStorage.getItem('tradebridge.token') ?? '';
-  } catch {
-    return '';
-  }
-}
+import { acquireLiveSocket, releaseLiveSocket } from './socket';
 
 export interface Notifications {
   items: NotificationView[];
@@ -23,8 +13,8 @@ export interface Notifications {
 const SHOWN = 20;
 
 /**
- * The signed-in user's notifications: the newest from REST, then live from
- * `/live` (`notification`); after a reconnect `notifications.subscribe
+ * The signed-in user's notifications: the newest from REST, then live on the
+ * tab's socket of `/live` (`notification`); after a reconnect `notifications.subscribe
  * { afterId }` replays what was missed (docs/realtime.md §5.7). Kept by id, so
  * nothing shows twice.
  */
@@ -50,12 +40,14 @@ export function useNotifications(enabled: boolean): Notifications {
     let alive = true;
     seen.current.clear();
     lastId.current = 0;
-    const socket: LiveSocket = io('/live', { auth: (cb) => cb({ token: tokenNow() }), transports: ['websocket'] });
-    socket.on('notification', (n) => add([n], true));
+    const socket = acquireLiveSocket();
+    const onNotification = (n: NotificationView) => add([n], true);
+    socket.on('notification', onNotification);
     const resume = async () => {
       const timed = socket.timeout(8_000) as unknown as { emitWithAck(name: 'notifications.subscribe', payload: { afterId?: number }): Promise<Ack<{ lastId: number }>> };
       await timed.emitWithAck('notifications.subscribe', lastId.current ? { afterId: lastId.current } : {}).catch(() => undefined);
     };
+    const onConnect = () => void resume();
     void (async () => {
       try {
         const page = await api.list({ limit: SHOWN });
@@ -65,13 +57,15 @@ export function useNotifications(enabled: boolean): Notifications {
       } catch {
         // the bell stays empty until the socket brings something
       }
-      socket.on('connect', () => void resume());
+      if (!alive) return;
+      socket.on('connect', onConnect);
       if (socket.connected) void resume();
     })();
     return () => {
       alive = false;
-      socket.removeAllListeners();
-      socket.disconnect();
+      socket.off('notification', onNotification);
+      socket.off('connect', onConnect);
+      releaseLiveSocket(socket);
     };
   }, [enabled, add]);
 
