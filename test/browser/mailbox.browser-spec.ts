@@ -1,5 +1,5 @@
 import { Browser } from 'playwright-core';
-import { enqueueMails, mailQueueName, outboundMail } from '../factories/mail';
+import { enqueueMails, mailQueueName, outboundMail, queueStates } from '../factories/mail';
 import { Account, World } from '../factories/world';
 import { eventually, launchBrowser, startWebApp, TrackedPage, WebApp } from './harness';
 
@@ -19,9 +19,15 @@ describe('browser: password reset through the built-in mailbox', () => {
   let browser: Browser;
   let admin: Account;
   const pages: TrackedPage[] = [];
+  const queue = mailQueueName('mailbox-ui');
+  /** Waits for the worker to have delivered; a failure says where the queue's jobs are. */
+  const delivered = (check: () => Promise<boolean>) =>
+    eventually(check, 30_000).catch(async (error: Error) => {
+      throw new Error(`${error.message}\n${await queueStates(web.db, queue)}`);
+    });
 
   beforeAll(async () => {
-    [web, browser] = await Promise.all([startWebApp({ MAIL_QUEUE: mailQueueName('mailbox-ui'), MAIL_POLL_SECONDS: '1' }), launchBrowser()]);
+    [web, browser] = await Promise.all([startWebApp({ MAIL_QUEUE: queue, MAIL_POLL_SECONDS: '1' }), launchBrowser()]);
     world = new World(web);
     admin = await world.admin();
   });
@@ -53,12 +59,12 @@ describe('browser: password reset through the built-in mailbox', () => {
     await page.waitForURL((u) => u.pathname === '/admin/mailbox');
     await page.getByRole('heading', { name: 'Built-in mailbox' }).waitFor();
     const row = page.getByRole('row').filter({ hasText: user.email });
-    await eventually(async () => {
+    await delivered(async () => {
       if ((await row.count()) > 0) return true;
       await page.reload();
       await page.getByRole('heading', { name: 'Built-in mailbox' }).waitFor();
       return (await row.count()) > 0;
-    }, 30_000);
+    });
     await row.getByRole('cell', { name: 'Password reset' }).waitFor();
     await row.getByRole('link', { name: 'Reset your TradeBridge password' }).click();
     await page.waitForURL((u) => /^\/admin\/mailbox\/\d+$/.test(u.pathname));
@@ -113,7 +119,7 @@ describe('browser: password reset through the built-in mailbox', () => {
       Array.from({ length: 30 }, (_, i) => outboundMail(reader, { subject: `Bulk message ${i + 1}`, locale: 'en' })),
     );
     const total = before + 30;
-    await eventually(async () => (await web.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM mailbox'))[0].n >= total, 30_000);
+    await delivered(async () => (await web.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM mailbox'))[0].n >= total);
 
     const office = await TrackedPage.open(browser, web.url, 'admin-pages');
     pages.push(office);

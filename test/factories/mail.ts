@@ -41,3 +41,11 @@ class RollBack extends Error {}
 export function mailQueueName(spec: string): string {
   return `mail-${spec}-${randomUUID().slice(0, 8)}`;
 }
+
+/** What a queue's jobs are doing, for a spec's failure message: counts by state, and the last errors. */
+export async function queueStates(db: { query: <T>(sql: string, params?: unknown[]) => Promise<T> }, queue: string): Promise<string> {
+  const states = await db.query<{ state: string; n: number }[]>(`SELECT state, count(*)::int AS n FROM pgboss.job WHERE name = $1 GROUP BY state ORDER BY state`, [queue]);
+  const errors = await db.query<{ output: unknown }[]>(`SELECT output FROM pgboss.job WHERE name = $1 AND output IS NOT NULL ORDER BY created_on DESC LIMIT 3`, [queue]);
+  const exists = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.queue WHERE name = $1`, [queue]);
+  return `queue ${queue} (${exists[0]?.n ? 'exists' : 'missing'}): ${states.map((s) => `${s.state} ${s.n}`).join(', ') || 'no jobs'}; last outputs ${JSON.stringify(errors.map((e) => e.output))}`;
+}
