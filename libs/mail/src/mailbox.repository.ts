@@ -23,13 +23,15 @@ export class MailboxRepository {
     );
   }
 
-  async list(limit: number, offset: number): Promise<[MailboxRow[], number]> {
+  /** Newest first; `to`: only recipients containing it, in any case (a plain substring: no pattern characters). */
+  async list(limit: number, offset: number, to?: string): Promise<[MailboxRow[], number]> {
+    const filter = `($1::text IS NULL OR strpos(lower(to_address), lower($1)) > 0)`;
     const rows = await this.dataSource.query<MailboxRow[]>(
       `SELECT id::text, message_id AS "messageId", to_address AS "to", subject, kind, created_at AS "createdAt"
-         FROM mailbox ORDER BY id DESC LIMIT $1 OFFSET $2`,
-      [limit, offset],
+         FROM mailbox WHERE ${filter} ORDER BY id DESC LIMIT $2 OFFSET $3`,
+      [to ?? null, limit, offset],
     );
-    const [{ total }] = await this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM mailbox`);
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM mailbox WHERE ${filter}`, [to ?? null]);
     return [rows, total];
   }
 

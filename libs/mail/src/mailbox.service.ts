@@ -8,9 +8,9 @@ import { MailboxRepository, MailboxRow } from './mailbox.repository';
 export class MailboxService {
   constructor(private readonly mailbox: MailboxRepository) {}
 
-  async list(actor: Actor, limit: number, offset: number): Promise<Page<MailboxMessageView>> {
+  async list(actor: Actor, limit: number, offset: number, to?: string): Promise<Page<MailboxMessageView>> {
     if (!isAdmin(actor)) throw DomainError.forbidden('Only an admin may read the mailbox');
-    const [rows, total] = await this.mailbox.list(limit, offset);
+    const [rows, total] = await this.mailbox.list(limit, offset, to?.trim() || undefined);
     return { items: rows.map(toView), total };
   }
 

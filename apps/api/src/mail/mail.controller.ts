@@ -5,8 +5,16 @@ import { Actor, DomainError, ErrorCode } from '@tradebridge/core';
 import { CalendarFeedService, MailboxService, UnsubscribeService } from '@tradebridge/mail';
 import { CurrentActor, Public } from '../http/public.decorator';
 import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
-import { PageQuery } from '../http/page.query';
-import { CalendarFeedCreatedResponse, CalendarFeedStatusResponse, MailboxMessageDetailResponse, MailboxPage, UnsubscribedResponse, UnsubscribeQuery, UnsubscribeRequest } from './mail.dto';
+import {
+  CalendarFeedCreatedResponse,
+  CalendarFeedStatusResponse,
+  MailboxMessageDetailResponse,
+  MailboxPage,
+  MailboxQuery,
+  UnsubscribedResponse,
+  UnsubscribeQuery,
+  UnsubscribeRequest,
+} from './mail.dto';
 
 /** A path parameter of the wrong shape: 400 naming it, as uuidPipe does for ids. */
 function badParam(name: string, message: string): DomainError {
@@ -24,11 +32,11 @@ export class MailController {
 
   @Get('admin/mailbox')
   @Authenticated()
-  @ApiOperation({ summary: 'The built-in mailbox (no SMTP_URL): every e-mail that would have been sent, newest first (admin)' })
+  @ApiOperation({ summary: 'The built-in mailbox (no SMTP_URL): every e-mail that would have been sent, newest first, optionally only those to one recipient (admin)' })
   @ApiOkResponse({ type: MailboxPage })
-  @ApiErrors(403)
-  list(@CurrentActor() actor: Actor, @Query() page: PageQuery) {
-    return this.mailbox.list(actor, page.limit ?? 50, page.offset ?? 0);
+  @ApiErrors(400, 403)
+  list(@CurrentActor() actor: Actor, @Query() query: MailboxQuery) {
+    return this.mailbox.list(actor, query.limit ?? 50, query.offset ?? 0, query.to);
   }
 
   @Get('admin/mailbox/:id')

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { PageQuery } from '../http/page.query';
 import type { CalendarFeedCreatedView, CalendarFeedStatusView, MailboxMessageDetailView, MailboxMessageView, UnsubscribedView } from '@tradebridge/contracts';
 
 export class MailboxMessageResponse implements MailboxMessageView {
@@ -15,6 +16,16 @@ export class MailboxMessageDetailResponse extends MailboxMessageResponse impleme
   @ApiProperty({ description: 'The whole RFC 822 message as it would have been sent' }) raw: string;
   @ApiProperty() text: string;
   @ApiProperty() html: string;
+}
+
+/** `?to=`: only the messages whose recipient contains this (any case), e.g. one user's address. */
+export class MailboxQuery extends PageQuery {
+  @ApiPropertyOptional({ maxLength: 320, example: 'laocai-agri.vn', description: 'Only messages whose recipient address contains this, in any case' })
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @MinLength(1)
+  @MaxLength(320)
+  to?: string;
 }
 
 export class MailboxPage {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { useSession } from '../../auth/AuthProvider';
 import { mailbox } from '../../api/endpoints';
 import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../components/ui';
@@ -26,14 +26,45 @@ function MessageList() {
   const { me } = useSession();
   const kindLabel = useKindLabel();
   const [offset, setOffset] = useState(0);
-  const page = useAsync(() => mailbox.list({ limit: PAGE_SIZE, offset }), [offset]);
+  const [draft, setDraft] = useState('');
+  const [to, setTo] = useState('');
+  const page = useAsync(() => mailbox.list({ limit: PAGE_SIZE, offset, ...(to ? { to } : {}) }), [offset, to]);
   const zone = me?.timezone ?? 'UTC';
-  if (page.error) return <ErrorBanner error={page.error} />;
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    setOffset(0);
+    setTo(draft.trim());
+  };
+  const filter = (
+    <form className="button-row mail-filter" role="search" onSubmit={search}>
+      <label>
+        <span>{t('mailbox.filterTo')}</span>
+        <input type="search" value={draft} maxLength={320} placeholder={t('mailbox.filterHint')} onChange={(e) => setDraft(e.target.value)} />
+      </label>
+      <button type="submit" className="btn btn-small">
+        {t('mailbox.filter')}
+      </button>
+    </form>
+  );
+  if (page.error)
+    return (
+      <div className="stack">
+        {filter}
+        <ErrorBanner error={page.error} />
+      </div>
+    );
   if (!page.data) return <Loading />;
   const { items, total } = page.data;
-  if (total === 0) return <EmptyState title={t('mailbox.empty')}>{t('mailbox.emptyLead')}</EmptyState>;
+  if (total === 0)
+    return (
+      <div className="stack">
+        {filter}
+        {to ? <EmptyState title={t('mailbox.noMatch', { to })} /> : <EmptyState title={t('mailbox.empty')}>{t('mailbox.emptyLead')}</EmptyState>}
+      </div>
+    );
   return (
     <div className="stack">
+      {filter}
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">{t('mailbox.title')}</caption>
