@@ -162,9 +162,14 @@ function meetingMailSuite(name: string, start: () => Promise<{ t: TestApp; messa
       const ics = await t.http.get(new URL(feed.body.url as string).pathname).expect(200);
       const calendar = new CalendarModel();
       for (const m of byReader.get(vi)!) calendar.import(invitationOf(m)!);
-      for (const event of calendarEvents(ics.text)) calendar.import(event);
+      const fromFeed = calendarEvents(ics.text);
+      for (const event of fromFeed) calendar.import(event);
       expect([...calendar.events.keys()]).toEqual([...uids]);
       expect([...calendar.events.values()].map((e) => e.status)).toEqual(['cancelled']);
+      // The feed words the event as the invitations do: a calendar holding both never flips between two texts.
+      const moved = invitationOf(byReader.get(vi)![1])!;
+      expect(fromFeed).toHaveLength(1);
+      expect(fromFeed[0]).toMatchObject({ uid: moved.uid, summary: moved.summary, location: moved.location, url: moved.url });
     }, 120_000);
 
     it('online (Lào Cai and Hangzhou): the invitation gives the call’s link as LOCATION and URL', async () => {
@@ -185,6 +190,10 @@ function meetingMailSuite(name: string, start: () => Promise<{ t: TestApp; messa
         const calendar = new CalendarModel();
         for (const inv of invitations) calendar.import(inv);
         expect([...calendar.events.values()].map((e) => e.status)).toEqual(['cancelled']);
+        // The personal feed gives the same place and link.
+        const feed = await t.http.post('/api/me/calendar-feed').set(r.account.auth).expect(200);
+        const [fromFeed] = calendarEvents((await t.http.get(new URL(feed.body.url as string).pathname).expect(200)).text);
+        expect(fromFeed).toMatchObject({ uid: invitations[1].uid, summary: invitations[1].summary, location: invitations[1].location, url: meeting.link });
       }
     }, 120_000);
   });

@@ -4,6 +4,7 @@ import type { Localized } from '@tradebridge/contracts';
 
 export interface FeedMeetingRow {
   id: string;
+  eventId: string;
   startsAt: Date;
   endsAt: Date;
   mode: 'onsite' | 'online';
@@ -13,7 +14,6 @@ export interface FeedMeetingRow {
   sequence: number;
   timezone: string;
   venueName: string | null;
-  venueCity: string | null;
   eventName: Localized;
   partnerName: Localized;
 }
@@ -54,8 +54,8 @@ export class CalendarFeedRepository {
   async meetingsOf(userId: string): Promise<FeedMeetingRow[]> {
     return this.dataSource.query<FeedMeetingRow[]>(
       `SELECT DISTINCT ON (lower(m.period), m.id)
-              m.id, lower(m.period) AS "startsAt", upper(m.period) AS "endsAt", m.mode, m.table_no AS "table", m.link,
-              m.status, m.sequence, coalesce(v.timezone, e.timezone) AS timezone, v.name AS "venueName", v.city AS "venueCity",
+              m.id, m.event_id AS "eventId", lower(m.period) AS "startsAt", upper(m.period) AS "endsAt", m.mode, m.table_no AS "table", m.link,
+              m.status, m.sequence, coalesce(v.timezone, e.timezone) AS timezone, v.name AS "venueName",
               e.name AS "eventName", pe.name AS "partnerName"
          FROM enterprise_members em
          JOIN registrations r ON r.enterprise_id = em.enterprise_id

@@ -5,12 +5,10 @@ import type { CalendarFeedCreatedView, CalendarFeedStatusView, Locale, Localized
 import { CalendarFeedRepository, FeedMeetingRow } from './calendar-feed.repository';
 import { mailOrganizer, meetingUid } from './compose';
 import { CalendarMeeting, feedIcs } from './invitation-ics';
+import { meetingPlace, meetingSummary, meetingUrl } from './meeting-calendar';
 
-const TEXT: Record<Locale, { calendar: string; meeting: (partner: string) => string; table: string; online: string }> = {
-  en: { calendar: 'TradeBridge meetings', meeting: (p) => `Meeting with ${p}`, table: 'table', online: 'Online meeting' },
-  vi: { calendar: 'Lịch gặp TradeBridge', meeting: (p) => `Gặp ${p}`, table: 'bàn', online: 'Gặp trực tuyến' },
-  zh: { calendar: 'TradeBridge 会谈', meeting: (p) => `与${p}会谈`, table: '桌', online: '线上会谈' },
-};
+/** The feed's own name in a calendar app; its events are worded as the invitations are (meeting-calendar.ts). */
+const CALENDAR_NAME: Record<Locale, string> = { en: 'TradeBridge meetings', vi: 'Lịch gặp TradeBridge', zh: 'TradeBridge 会谈' };
 
 function pick(name: Localized, locale: Locale): string {
   return name[locale] ?? name.en ?? name.vi ?? name.zh ?? '';
@@ -52,29 +50,28 @@ export class CalendarFeedService {
   async render(token: string): Promise<string> {
     const owner = /^[A-Za-z0-9_-]{16,64}$/.test(token) ? await this.feeds.ownerOf(hash(token)) : null;
     if (!owner) throw DomainError.notFound('Calendar feed');
-    const locale = (owner.locale in TEXT ? owner.locale : 'en') as Locale;
+    const locale = (owner.locale in CALENDAR_NAME ? owner.locale : 'en') as Locale;
     const meetings = await this.feeds.meetingsOf(owner.userId);
     return feedIcs(
-      TEXT[locale].calendar,
+      CALENDAR_NAME[locale],
       meetings.map((m) => this.toCalendarMeeting(m, locale)),
     );
   }
 
   private toCalendarMeeting(m: FeedMeetingRow, locale: Locale): CalendarMeeting {
-    const text = TEXT[locale];
-    const partner = pick(m.partnerName, locale);
-    const location = m.mode === 'online' ? (m.link ?? text.online) : [m.venueName, m.venueCity].filter(Boolean).join(', ') + (m.table ? `, ${text.table} ${m.table}` : '');
-    const link = `${this.config.publicUrl}/meet/${m.id}`;
+    const eventName = pick(m.eventName, locale);
+    const location = meetingPlace(m, locale);
+    const page = `${this.config.publicUrl}/events/${m.eventId}/meetings`;
     return {
       uid: meetingUid(m.id, this.config.mail.from),
       sequence: m.sequence,
       startsAt: new Date(m.startsAt).toISOString(),
       endsAt: new Date(m.endsAt).toISOString(),
       timezone: m.timezone,
-      summary: text.meeting(partner),
-      description: `${pick(m.eventName, locale)}\n${location}\n${m.timezone}`,
+      summary: meetingSummary(eventName, pick(m.partnerName, locale)),
+      description: `${eventName}\n${location}\n${page}`,
       location,
-      url: m.mode === 'online' ? link : null,
+      url: meetingUrl(m, page),
       organizer: mailOrganizer(this.config.mail.from),
       attendees: [],
       cancelled: m.status === 'cancelled',

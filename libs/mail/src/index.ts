@@ -1,5 +1,6 @@
 export * from './outbound-mail';
 export * from './invitation-ics';
+export * from './meeting-calendar';
 export * from './unsubscribe-token';
 export * from './compose';
 export * from './mail-queue';

@@ -67,14 +67,8 @@ export function meetingWhen(meeting: MeetingFacts, ctx: RenderContext, eventTime
   return `${mine} (${VENUE_TIME[ctx.locale]}: ${formatInstant(meeting.startsAt, ctx.locale, venueZone)})`;
 }
 
-const TABLE: Record<Locale, string> = { vi: 'bàn', zh: '桌', en: 'table' };
-const ONLINE: Record<Locale, string> = { vi: 'trực tuyến', zh: '线上', en: 'online' };
-
-/** Venue and table, or "online" with the call's address. */
-export function meetingPlace(meeting: MeetingFacts, locale: Locale): string {
-  if (meeting.mode === 'online' || !meeting.venueName) return meeting.link ? `${ONLINE[locale]}: ${meeting.link}` : ONLINE[locale];
-  return meeting.table !== null ? `${meeting.venueName}, ${TABLE[locale]} ${meeting.table}` : meeting.venueName;
-}
+/** The calendar's wording of a meeting's place, shared with the personal feed. */
+export { meetingPlace } from '@tradebridge/mail';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

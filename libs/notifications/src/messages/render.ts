@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Locale, NotificationKind } from '@tradebridge/contracts';
-import { meetingUid } from '@tradebridge/mail';
+import { meetingSummary, meetingUid, meetingUrl } from '@tradebridge/mail';
 import type { MeetingInvitation, OutboundMail } from '@tradebridge/mail';
 import { escapeHtml, meetingPlace, pick } from './format';
 import { MESSAGES } from './registry';
@@ -90,10 +90,10 @@ function meetingInvitation(
     startsAt: meeting.startsAt,
     endsAt: meeting.endsAt,
     timezone: meeting.venueTimezone ?? data.eventTimezone ?? ctx.timezone,
-    summary: `${pick(data.eventName, ctx.locale)}: ${partner}`.replace(/^: /, ''),
+    summary: meetingSummary(pick(data.eventName, ctx.locale), partner),
     description: `${title}\n${body}\n${url}`,
     location: meetingPlace(meeting, ctx.locale),
-    url: meeting.mode === 'online' ? meeting.link : url,
+    url: meetingUrl(meeting, url),
     organizer,
     attendees: [{ name: recipient.displayName, email: recipient.email }],
   };
