@@ -151,4 +151,26 @@ describe('browser: password reset through the built-in mailbox', () => {
     await page.getByText('No e-mail to an address containing “nobody-at-all@nowhere.example”').waitFor();
     expect(office.errors).toEqual([]);
   });
+
+  it('the link at the foot of a notification e-mail unsubscribes its reader from that kind, after a confirmation', async () => {
+    const reader = await world.account('leaver');
+    await enqueueMails(web, [outboundMail(reader, { subject: 'A request for you', locale: 'en' })]);
+    await delivered(async () => (await web.db.query<{ n: number }[]>('SELECT count(*)::int AS n FROM mailbox WHERE to_address = $1', [reader.email]))[0].n >= 1);
+    const [{ text }] = await web.db.query<{ text: string }[]>('SELECT text_body AS text FROM mailbox WHERE to_address = $1', [reader.email]);
+    const link = /Unsubscribe from this kind of e-mail: (\S+)/.exec(text)?.[1];
+    expect(link).toBeDefined();
+    expect(new URL(link!).origin).toBe(web.url);
+
+    // Opening the link changes nothing (a mail filter may fetch it); the button does.
+    const visitor = await TrackedPage.open(browser, web.url, 'leaver');
+    pages.push(visitor);
+    await visitor.page.goto(link!);
+    await visitor.page.getByRole('heading', { name: 'Unsubscribe' }).waitFor();
+    const muted = async () => (await web.db.query<{ m: string[] }[]>('SELECT email_muted AS m FROM users WHERE id = $1', [reader.id]))[0].m;
+    expect(await muted()).toEqual([]);
+    await visitor.page.getByRole('button', { name: 'Unsubscribe' }).click();
+    await visitor.page.getByText('Done: you will no longer get this kind of e-mail.').waitFor();
+    expect(await muted()).toEqual(['connection.requested']);
+    expect(visitor.errors).toEqual([]);
+  });
 });

@@ -48,7 +48,11 @@ describe('e-mail over SMTP: the outbox, the worker, the message', () => {
     expect(await eventually(() => smtp.messages.some((m) => m.parsed.subject === mail.subject), 20_000)).toBe(true);
     const [sent] = smtp.messages.filter((m) => m.parsed.subject === mail.subject);
     expect(sent.messageId).toBe(`<${mail.id}@tradebridge.local>`);
-    expect(sent.parsed.text?.trim()).toBe(mail.text);
+    // The text as queued, then the link to the page that confirms unsubscribing (the same token as the one-click URL).
+    const text = sent.parsed.text ?? '';
+    expect(text.startsWith(mail.text.trimEnd())).toBe(true);
+    const page = /Ngừng nhận loại e-mail này: (\S+)/.exec(text)?.[1];
+    expect(page).toMatch(/^http:\/\/localhost:\d+\/unsubscribe\?token=/);
     expect(sent.parsed.html).toContain(mail.html);
     expect(sent.parsed.headers.get('content-language')).toBe('vi');
     expect(sent.parsed.to && 'text' in sent.parsed.to ? sent.parsed.to.text : '').toBe(user.email);
@@ -56,6 +60,8 @@ describe('e-mail over SMTP: the outbox, the worker, the message', () => {
     const listUnsubscribe = sent.parsed.headerLines.find((h) => h.key === 'list-unsubscribe')?.line ?? '';
     const oneClick = /<(https?:[^>]+)>/.exec(listUnsubscribe.replace(/\r?\n\s+/g, ' '))?.[1];
     expect(oneClick).toMatch(/^http:\/\/localhost:\d+\/api\/unsubscribe\?token=/);
+    expect(new URL(page!).searchParams.get('token')).toBe(new URL(oneClick!).searchParams.get('token'));
+    expect(sent.parsed.html).toContain(`href="${page!.replace(/&/g, '&amp;')}"`);
     expect(sent.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
 
     // The invitation: a text/calendar part with METHOD, UID, SEQUENCE, the instant, the place and the attendees.
@@ -145,7 +151,11 @@ describe('e-mail without SMTP_URL: the built-in mailbox', () => {
     expect(tooLong.body.code).toBe('VALIDATION_FAILED');
     expect(tooLong.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['to']);
     const one = await t.http.get(`/api/admin/mailbox/${item.id}`).set(admin.auth).expect(200);
-    expect(one.body).toMatchObject({ to: user.email, kind: 'connection.requested', messageId: `<${mail.id}@tradebridge.local>`, text: mail.text, html: mail.html });
+    expect(one.body).toMatchObject({ to: user.email, kind: 'connection.requested', messageId: `<${mail.id}@tradebridge.local>` });
+    // Text and HTML as sent: the queued ones with the unsubscribe link at their foot.
+    expect(one.body.text).toMatch(new RegExp(`^${mail.text.trimEnd()}\\nNgừng nhận loại e-mail này: http\\S+/unsubscribe\\?token=\\S+\\n$`));
+    expect(one.body.html.startsWith(mail.html)).toBe(true);
+    expect(one.body.html).toContain('/unsubscribe?token=');
     expect(one.body.raw).toContain(`Message-ID: <${mail.id}@tradebridge.local>`);
     expect(one.body.raw).toMatch(/List-Unsubscribe:\s+<http/);
 

@@ -55,18 +55,35 @@ export function unsubscribeUrls(publicUrl: string, secret: string, userId: strin
   return { page: `${publicUrl}/unsubscribe?token=${token}`, oneClick: `${publicUrl}/api/unsubscribe?token=${token}` };
 }
 
-export function composeMail(mail: OutboundMail, context: ComposeContext): SendMailOptions {
-  const options: SendMailOptions = {
+const UNSUBSCRIBE: Record<OutboundMail['locale'], string> = {
+  vi: 'Ngừng nhận loại e-mail này',
+  zh: '退订此类邮件',
+  en: 'Unsubscribe from this kind of e-mail',
+};
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * The message as sent. One that may be unsubscribed from carries, besides
+ * List-Unsubscribe (the one-click POST of mail clients), a link at its foot to
+ * the page that confirms it, in the reader's language: a person clicking in
+ * the body gets a button, a mail filter fetching links changes nothing.
+ */
+export function composeMail(mail: OutboundMail, context: ComposeContext): SendMailOptions & { text: string; html: string } {
+  const urls = mail.unsubscribe ? unsubscribeUrls(context.publicUrl, context.secret, mail.userId, mail.kind) : null;
+  const label = UNSUBSCRIBE[mail.locale] ?? UNSUBSCRIBE.en;
+  const footer = urls ? `<p style="color:#666;font-size:12px"><a href="${escapeHtml(urls.page)}">${escapeHtml(label)}</a></p>` : '';
+  const options: SendMailOptions & { text: string; html: string } = {
     messageId: messageId(mail, context.host),
     from: context.from,
     to: mail.to,
     subject: mail.subject,
-    text: mail.text,
-    html: mail.html,
+    text: urls ? `${mail.text.trimEnd()}\n${label}: ${urls.page}\n` : mail.text,
+    html: !footer ? mail.html : mail.html.includes('</body>') ? mail.html.replace('</body>', `${footer}</body>`) : mail.html + footer,
     headers: { 'Content-Language': mail.locale, 'X-TradeBridge-Kind': mail.kind },
   };
-  if (mail.unsubscribe) {
-    const { oneClick } = unsubscribeUrls(context.publicUrl, context.secret, mail.userId, mail.kind);
+  if (urls) {
+    const { oneClick } = urls;
     options.list = { unsubscribe: oneClick };
     options.headers = { ...(options.headers as Record<string, string>), 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
   }

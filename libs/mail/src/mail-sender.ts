@@ -161,8 +161,9 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
         subject: mail.subject,
         kind: mail.kind,
         raw: (info.message as Buffer).toString('utf8'),
-        text: mail.text,
-        html: mail.html,
+        // As sent: with the unsubscribe footer composeMail adds.
+        text: options.text,
+        html: options.html,
       });
     };
   }
