@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Client } from 'pg';
 import type { ConnectionView, PitchState } from '@tradebridge/contracts';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, EventLogEntry, EventLogRepository, parseNotification } from '@tradebridge/core';
+import { APP_CONFIG, AppConfig, EventLogEntry, EventLogRepository, KeyedSerial, parseNotification, PgListener } from '@tradebridge/core';
 import { audienceOf, canSee, dataFor, LiveViewer } from '@tradebridge/live';
 import type { LiveSocket } from './live-socket';
 
@@ -78,39 +77,43 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('LogRelay');
   private readonly cursors = new Map<string, number>();
   private readonly sockets = new Map<string, Subscribers>();
-  private readonly queues = new Map<string, Promise<unknown>>();
-  private listener?: Client;
-  /** True while the LISTEN session is up: PostgreSQL then delivers every notification to it. */
-  private listening = false;
-  private ticks = 0;
-  private poll?: NodeJS.Timeout;
+  private readonly serial = new KeyedSerial();
+  private readonly listener: PgListener;
   private closing = false;
   /** Called after entries of an event were delivered (staff stats). */
   onDelivered: (eventId: string) => void = () => undefined;
 
   constructor(
     private readonly log: EventLogRepository,
-    private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.listen();
+    dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
     // Polling covers the time the LISTEN session is down (every second) and, as a
     // safety net, runs every 30 s anyway; with LISTEN up, reads are NOTIFY-driven, so
     // a poll's read never delays a notification queued behind it.
-    this.poll = setInterval(() => {
-      if (this.listening && ++this.ticks % 30 !== 0) return;
-      for (const eventId of this.sockets.keys()) void this.pump(eventId);
-    }, 1_000);
-    this.poll.unref();
+    this.listener = new PgListener({
+      connectionString: (dataSource.options as { url?: string } | undefined)?.url ?? config.databaseUrl ?? '',
+      channel: 'event_log',
+      logger: this.logger,
+      meanwhile: 'the poll keeps delivering',
+      onNotify: (payload) => {
+        const note = payload ? parseNotification(payload) : null;
+        if (note && this.sockets.has(note.eventId)) void this.pump(note.eventId, note.entry);
+      },
+      sweep: () => {
+        for (const eventId of this.sockets.keys()) void this.pump(eventId);
+      },
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.listener.start();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
-    clearInterval(this.poll);
-    await this.listener?.end().catch(() => undefined);
-    await Promise.allSettled([...this.queues.values()]);
+    await this.listener.stop();
+    await this.serial.settled();
   }
 
   /**
@@ -118,7 +121,7 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
    * missed are replayed first; returns the seq it is now at.
    */
   subscribe(socket: LiveSocket, eventId: string, viewer: LiveViewer, afterSeq: number | undefined, refresh: () => Promise<LiveViewer>): Promise<number> {
-    return this.serialize(eventId, async () => {
+    return this.serial.run(eventId, async () => {
       if (!this.cursors.has(eventId)) this.cursors.set(eventId, await this.log.lastSeq(eventId));
       const head = this.cursors.get(eventId)!;
       const subscription: Subscription = { viewer, cursor: afterSeq === undefined ? head : Math.min(afterSeq, head), refresh };
@@ -147,7 +150,7 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
     for (const [eventId, subscribers] of this.sockets) {
       subscribers.remove(socket);
       if (subscribers.all.size) continue;
-      void this.serialize(eventId, () => {
+      void this.serial.run(eventId, () => {
         if (this.sockets.get(eventId)?.all.size !== 0) return;
         this.sockets.delete(eventId);
         this.cursors.delete(eventId);
@@ -162,29 +165,31 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
    * on notifications.
    */
   pump(eventId: string, next?: EventLogEntry): Promise<void> {
-    return this.serialize(eventId, async () => {
-      if (!this.sockets.has(eventId) || this.closing) return;
-      let delivered = false;
-      if (next && this.cursors.get(eventId) === next.seq - 1) {
-        await this.deliver(eventId, next);
-        this.cursors.set(eventId, next.seq);
-        // A notification announces one entry: nothing to read. A later gap is caught
-        // by the next notification (its seq will not follow) or by the poll.
-        this.onDelivered(eventId);
-        return;
-      }
-      for (;;) {
-        const cursor = this.cursors.get(eventId) ?? (await this.log.lastSeq(eventId));
-        const entries = await this.log.listAfter(eventId, cursor, BATCH);
-        for (const entry of entries) {
-          await this.deliver(eventId, entry);
-          this.cursors.set(eventId, entry.seq);
-          delivered = true;
+    return this.serial
+      .run(eventId, async () => {
+        if (!this.sockets.has(eventId) || this.closing) return;
+        let delivered = false;
+        if (next && this.cursors.get(eventId) === next.seq - 1) {
+          await this.deliver(eventId, next);
+          this.cursors.set(eventId, next.seq);
+          // A notification announces one entry: nothing to read. A later gap is caught
+          // by the next notification (its seq will not follow) or by the poll.
+          this.onDelivered(eventId);
+          return;
         }
-        if (entries.length < BATCH) break;
-      }
-      if (delivered) this.onDelivered(eventId);
-    }).catch((error: unknown) => this.logger.warn(`relaying ${eventId} failed: ${(error as Error).message}`));
+        for (;;) {
+          const cursor = this.cursors.get(eventId) ?? (await this.log.lastSeq(eventId));
+          const entries = await this.log.listAfter(eventId, cursor, BATCH);
+          for (const entry of entries) {
+            await this.deliver(eventId, entry);
+            this.cursors.set(eventId, entry.seq);
+            delivered = true;
+          }
+          if (entries.length < BATCH) break;
+        }
+        if (delivered) this.onDelivered(eventId);
+      })
+      .catch((error: unknown) => this.logger.warn(`relaying ${eventId} failed: ${(error as Error).message}`));
   }
 
   /** One entry to this node's sockets that may see it; refreshes the viewers it may have widened. */
@@ -216,48 +221,5 @@ export class LogRelay implements OnModuleInit, OnModuleDestroy {
     if (entry.type.startsWith('connection.') && entry.data.connection) socket.emit('connection', entry.data.connection as ConnectionView);
     if (entry.type === 'pitch.changed') socket.emit('pitch', entry.data as unknown as PitchState);
     return !subscription.viewer.staff && entry.type.startsWith('registration');
-  }
-
-  private serialize<T>(eventId: string, work: () => T | Promise<T>): Promise<T> {
-    const previous = this.queues.get(eventId) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(work);
-    this.queues.set(eventId, next);
-    void next
-      .finally(() => {
-        if (this.queues.get(eventId) === next) this.queues.delete(eventId);
-      })
-      .catch(() => undefined);
-    return next;
-  }
-
-  /** A dedicated connection that LISTENs; reconnects with a growing delay when it drops. */
-  private async listen(attempt = 0): Promise<void> {
-    if (this.closing) return;
-    const options = this.dataSource.options as { url?: string };
-    const client = new Client({ connectionString: options.url ?? this.config.databaseUrl });
-    client.on('notification', (message) => {
-      const note = message.payload ? parseNotification(message.payload) : null;
-      if (note && this.sockets.has(note.eventId)) void this.pump(note.eventId, note.entry);
-    });
-    client.on('error', () => undefined);
-    client.on('end', () => {
-      this.listening = false;
-      if (this.closing) return;
-      this.logger.warn('lost the LISTEN connection; reconnecting (the poll keeps delivering meanwhile)');
-      setTimeout(() => void this.listen(1), 500).unref();
-    });
-    try {
-      await client.connect();
-      await client.query('LISTEN event_log');
-      this.listener = client;
-      this.listening = true;
-      // Whatever was appended while not listening is read now.
-      for (const eventId of this.sockets.keys()) void this.pump(eventId);
-    } catch (error) {
-      client.removeAllListeners('end');
-      const delay = Math.min(5_000, 250 * 2 ** attempt);
-      this.logger.warn(`LISTEN failed (${(error as Error).message}); retrying in ${delay} ms`);
-      setTimeout(() => void this.listen(attempt + 1), delay).unref();
-    }
   }
 }

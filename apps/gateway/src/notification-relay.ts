@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@tradebridge/core';
+import { APP_CONFIG, AppConfig, KeyedSerial, PgListener } from '@tradebridge/core';
 import { NotificationsService } from '@tradebridge/notifications';
 import type { LiveSocket } from './live-socket';
 
@@ -29,38 +28,42 @@ interface Follower {
 export class NotificationRelay implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('NotificationRelay');
   private readonly users = new Map<string, Map<LiveSocket, Follower>>();
-  private readonly queues = new Map<string, Promise<unknown>>();
-  private listener?: Client;
-  private listening = false;
-  private ticks = 0;
-  private poll?: NodeJS.Timeout;
-  private closing = false;
+  private readonly serial = new KeyedSerial((userId, error) => this.logger.warn(`delivering notifications to ${userId} failed: ${error.message}`));
+  private readonly listener: PgListener;
 
   constructor(
     private readonly notifications: NotificationsService,
-    private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.listener = new PgListener({
+      connectionString: (dataSource.options as { url?: string } | undefined)?.url ?? config.databaseUrl ?? '',
+      channel: 'notifications',
+      logger: this.logger,
+      meanwhile: 'the poll keeps delivering',
+      // The writer's payload is `<userId>:<id>`.
+      onNotify: (payload) => {
+        const userId = payload?.split(':', 1)[0];
+        if (userId) this.wake(userId);
+      },
+      sweep: () => {
+        for (const userId of this.users.keys()) void this.pump(userId);
+      },
+    });
+  }
 
   async onModuleInit(): Promise<void> {
-    await this.listen();
-    this.poll = setInterval(() => {
-      if (this.listening && ++this.ticks % 30 !== 0) return;
-      for (const userId of this.users.keys()) void this.pump(userId);
-    }, 1_000);
-    this.poll.unref();
+    await this.listener.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.closing = true;
-    clearInterval(this.poll);
-    await this.listener?.end().catch(() => undefined);
-    await Promise.allSettled([...this.queues.values()]);
+    await this.listener.stop();
+    await this.serial.settled();
   }
 
   /** A socket of `userId` connected: from now on it is sent every new notification. */
   follow(socket: LiveSocket, userId: string): Promise<void> {
-    return this.serialize(userId, async () => {
+    return this.serial.run(userId, async () => {
       const head = await this.notifications.lastId(userId);
       // Called from the handshake (the socket is not connected yet): a transport already closed has gone.
       if (socket.conn.readyState === 'closed') return;
@@ -75,7 +78,7 @@ export class NotificationRelay implements OnModuleInit, OnModuleDestroy {
    * connected (after `afterId`), then it goes on live. Returns the last id sent.
    */
   replay(socket: LiveSocket, userId: string, afterId: number | undefined): Promise<number> {
-    return this.serialize(userId, async () => {
+    return this.serial.run(userId, async () => {
       const follower = this.users.get(userId)?.get(socket);
       if (!follower) return 0;
       let from = afterId ?? follower.replayFloor;
@@ -103,7 +106,7 @@ export class NotificationRelay implements OnModuleInit, OnModuleDestroy {
 
   /** Reads the user's rows after the lowest cursor of its sockets and sends each socket what is new to it. */
   private pump(userId: string): Promise<void> {
-    return this.serialize(userId, async () => {
+    return this.serial.run(userId, async () => {
       const followers = this.users.get(userId);
       if (!followers?.size) return;
       let from = Math.min(...[...followers.values()].map((f) => f.cursor));
@@ -121,48 +124,5 @@ export class NotificationRelay implements OnModuleInit, OnModuleDestroy {
         if (batch.length < BATCH) return;
       }
     });
-  }
-
-  private serialize<T>(userId: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(userId) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(work);
-    this.queues.set(userId, next);
-    void next
-      .finally(() => {
-        if (this.queues.get(userId) === next) this.queues.delete(userId);
-      })
-      .catch((error: Error) => this.logger.warn(`delivering notifications to ${userId} failed: ${error.message}`));
-    return next;
-  }
-
-  /** A dedicated connection that LISTENs; reconnects with a growing delay when it drops. */
-  private async listen(attempt = 0): Promise<void> {
-    if (this.closing) return;
-    const options = this.dataSource.options as { url?: string };
-    const client = new Client({ connectionString: options.url ?? this.config.databaseUrl });
-    client.on('notification', (message) => {
-      const userId = message.payload?.split(':', 1)[0];
-      if (userId) this.wake(userId);
-    });
-    client.on('error', () => undefined);
-    client.on('end', () => {
-      this.listening = false;
-      if (this.closing) return;
-      this.logger.warn('lost the LISTEN connection; reconnecting (the poll keeps delivering meanwhile)');
-      setTimeout(() => void this.listen(1), 500).unref();
-    });
-    try {
-      await client.connect();
-      await client.query('LISTEN notifications');
-      this.listener = client;
-      this.listening = true;
-      for (const userId of this.users.keys()) void this.pump(userId);
-    } catch (error) {
-      client.removeAllListeners('end');
-      await client.end().catch(() => undefined);
-      const delay = Math.min(5_000, 250 * 2 ** attempt);
-      this.logger.warn(`LISTEN failed (${(error as Error).message}); retrying in ${delay} ms`);
-      setTimeout(() => void this.listen(attempt + 1), delay).unref();
-    }
   }
 }

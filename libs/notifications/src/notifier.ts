@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig, Database, EventLogEntry } from '@tradebridge/core';
+import { APP_CONFIG, AppConfig, Database, EventLogEntry, PgListener } from '@tradebridge/core';
 import { EXPANDERS, ExpansionLookups, Mention } from './expanders';
 import { NewNotification, NotificationWriter } from './notification-writer';
 import { EventFacts, NotifierRepository, RegistrationFacts } from './notifier.repository';
@@ -26,30 +25,37 @@ export class Notifier implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Notifier');
   private tail: Promise<void> = Promise.resolve();
   private queued?: Promise<void>;
-  private listener?: Client;
-  private poll?: NodeJS.Timeout;
+  private readonly listener: PgListener;
   private closing = false;
 
   constructor(
     private readonly db: Database,
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly repository: NotifierRepository,
     private readonly writer: NotificationWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    // Woken by every log NOTIFY, and by the poll every NOTIFIER_POLL_MS whether or not LISTEN is up.
+    this.listener = new PgListener({
+      connectionString: (dataSource.options as { url?: string } | undefined)?.url ?? config.databaseUrl ?? '',
+      channel: 'event_log',
+      logger: this.logger,
+      meanwhile: 'the poll keeps notifying',
+      onNotify: () => this.wake(),
+      sweep: () => this.wake(),
+      pollMs: config.notifier.pollMs,
+      safetyTicks: 1,
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.notifier.enabled) return;
-    await this.listen();
-    this.poll = setInterval(() => this.wake(), this.config.notifier.pollMs);
-    this.poll.unref();
-    this.wake();
+    await this.listener.start();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
-    clearInterval(this.poll);
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.stop();
     await this.tail;
   }
 
@@ -146,31 +152,5 @@ export class Notifier implements OnApplicationBootstrap, OnModuleDestroy {
       ...(partner ? { partnerRegistrationId: partner.id, partnerName: partner.enterpriseName } : {}),
       ...facts,
     };
-  }
-
-  /** A dedicated connection LISTENing on the log's channel; reconnects with a growing delay. */
-  private async listen(attempt = 0): Promise<void> {
-    if (this.closing) return;
-    const options = this.dataSource.options as { url?: string };
-    const client = new Client({ connectionString: options.url ?? this.config.databaseUrl });
-    client.on('notification', () => this.wake());
-    client.on('error', () => undefined);
-    client.on('end', () => {
-      if (this.closing) return;
-      this.logger.warn('lost the LISTEN connection; reconnecting (the poll keeps notifying meanwhile)');
-      setTimeout(() => void this.listen(1), 500).unref();
-    });
-    try {
-      await client.connect();
-      await client.query('LISTEN event_log');
-      this.listener = client;
-      this.wake();
-    } catch (error) {
-      client.removeAllListeners('end');
-      await client.end().catch(() => undefined);
-      const delay = Math.min(5_000, 250 * 2 ** attempt);
-      this.logger.warn(`LISTEN failed (${(error as Error).message}); retrying in ${delay} ms`);
-      setTimeout(() => void this.listen(attempt + 1), delay).unref();
-    }
   }
 }
