@@ -109,6 +109,13 @@ describe('browser: password reset through the built-in mailbox', () => {
     await visitor.page.getByLabel('New password').fill(NEW_PASSWORD);
     await visitor.page.getByRole('button', { name: 'Save the new password' }).click();
     await visitor.page.getByText('Your password is changed. Log in with it.').waitFor();
+    // The link works once: used again, the page says so and the form stays for another try.
+    await visitor.page.goto(link!);
+    await visitor.page.getByLabel('New password').fill('yet another horse battery');
+    await visitor.page.getByRole('button', { name: 'Save the new password' }).click();
+    await visitor.page.getByText('This reset link is no longer valid: it was used, has expired or never existed. Ask for a new one.').waitFor();
+    expect(await visitor.page.getByRole('button', { name: 'Save the new password' }).isEnabled()).toBe(true);
+    await visitor.expectFailedRequest(400);
     await visitor.login(user.email, NEW_PASSWORD);
     await visitor.page.getByRole('navigation', { name: 'Main' }).waitFor();
     // A member sees no mailbox link, and the API refuses it the mailbox.

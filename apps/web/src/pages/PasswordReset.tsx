@@ -1,8 +1,7 @@
 import { FormEvent, useState } from 'react';
-import { ApiError } from '../api/client';
 import { auth } from '../api/endpoints';
 import { ErrorBanner, Field } from '../components/ui';
-import { toApiError } from '../components/useAsync';
+import { useAction } from '../components/useAsync';
 import { asyncHandler } from '../components/async-handler';
 import { useI18n } from '../i18n/I18nProvider';
 import { Link, useLocation } from '../router';
@@ -12,21 +11,14 @@ import { AuthFrame } from './Auth';
 export function ForgotPasswordPage() {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useAction(async () => {
+    await auth.requestPasswordReset({ email: email.trim() });
+    setSent(true);
+  });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await auth.requestPasswordReset({ email: email.trim() });
-      setSent(true);
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    await run();
   };
   return (
     <AuthFrame title={t('auth.forgotTitle')} lead={t('auth.forgotLead')}>
@@ -56,21 +48,14 @@ export function ResetPasswordPage() {
   const { search } = useLocation();
   const token = search.get('token') ?? '';
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useAction(async () => {
+    await auth.confirmPasswordReset({ token, password });
+    setDone(true);
+  });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await auth.confirmPasswordReset({ token, password });
-      setDone(true);
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setBusy(false);
-    }
+    await run();
   };
   return (
     <AuthFrame title={t('auth.resetTitle')} lead={t('auth.resetLead')}>
@@ -98,24 +83,22 @@ export function ResetPasswordPage() {
 export function UnsubscribePage() {
   const { t } = useI18n();
   const { search } = useLocation();
-  const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState(false);
-  const confirm = async () => {
-    setError(null);
-    try {
-      await auth.unsubscribe({ token: search.get('token') ?? '' });
-      setDone(true);
-    } catch (e) {
-      setError(toApiError(e));
-    }
-  };
+  const {
+    run: confirm,
+    busy,
+    error,
+  } = useAction(async () => {
+    await auth.unsubscribe({ token: search.get('token') ?? '' });
+    setDone(true);
+  });
   return (
     <AuthFrame title={t('unsubscribe.title')} lead={t('unsubscribe.lead')}>
       <ErrorBanner error={error} />
       {done ? (
         <p role="status">{t('unsubscribe.done')}</p>
       ) : (
-        <button type="button" className="btn btn-primary btn-block" onClick={asyncHandler(confirm)}>
+        <button type="button" className="btn btn-primary btn-block" disabled={busy} onClick={asyncHandler(confirm)}>
           {t('unsubscribe.confirm')}
         </button>
       )}
