@@ -1,5 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { createTestApp, TestApp } from '../factories/app';
+import { AppProcess, startAppProcess } from '../factories/servers';
 import { World } from '../factories/world';
 import { CaptureSmtp, eventually } from '../factories/smtp';
 import { enqueueMails, mailQueueName, outboundMail } from '../factories/mail';
@@ -165,5 +169,44 @@ describe('e-mail without SMTP_URL: the built-in mailbox', () => {
     const missing = await t.http.get('/api/admin/mailbox/999999999').set(admin.auth);
     expect(missing.status).toBe(404);
     expect((await t.http.get('/api/admin/mailbox/abc').set(admin.auth)).status).toBe(400);
+  });
+});
+
+describe('e-mail: an idle worker is woken by the enqueue, from another process', () => {
+  const smtp = new CaptureSmtp();
+  let t: TestApp;
+  let worker: AppProcess | undefined;
+  const queue = mailQueueName('wake');
+
+  beforeAll(async () => {
+    await smtp.start();
+    // This process only queues; the worker is another API process that polls once an hour.
+    t = await createTestApp({ MAIL_QUEUE: queue, MAIL_WORKER: 'off' });
+    worker = await startAppProcess('api', {
+      DATABASE_URL: t.config.databaseUrl!,
+      JWT_SECRET: t.config.jwtSecret!,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'tradebridge-wake-')),
+      SMTP_URL: smtp.url,
+      MAIL_QUEUE: queue,
+      MAIL_POLL_SECONDS: '3600',
+      NOTIFIER: 'off',
+      REMINDERS: 'off',
+    });
+  });
+  afterAll(async () => {
+    await worker?.stop(5_000);
+    await t.close();
+    await smtp.stop();
+  });
+
+  it('sends what was queued without waiting for its next poll (the commit’s NOTIFY wakes it)', async () => {
+    const user = await new World(t).account('wake');
+    // Past the worker's first fetch, which found nothing: from now on only a wake-up brings it back before the hour.
+    await new Promise((r) => setTimeout(r, 1_500));
+    const mails = [outboundMail(user, { subject: 'Woken 1' }), outboundMail(user, { subject: 'Woken 2' })];
+    await enqueueMails(t, mails);
+    const arrived = await eventually(() => mails.every((m) => smtp.messages.some((s) => s.parsed.subject === m.subject)), 30_000);
+    if (!arrived) console.log(worker!.output().slice(-2000));
+    expect(arrived).toBe(true);
   });
 });

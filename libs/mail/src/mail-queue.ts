@@ -8,6 +8,8 @@ import { APP_CONFIG, AppConfig } from '@tradebridge/core';
 export const PGBOSS_SCHEMA = 'pgboss';
 /** How long a stopping process lets its sends in flight finish. */
 const STOP_MS = 3_000;
+/** The NOTIFY channel an enqueue wakes idle workers on (payload: the queue's name). */
+export const MAIL_CHANNEL = 'mail_queued';
 /** Any constant: the same in every process (see onModuleInit). */
 const START_LOCK = 728_341_906;
 
@@ -25,6 +27,8 @@ export class MailQueue implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('MailQueue');
   readonly boss: PgBoss;
   readonly name: string;
+  /** Where this process's PostgreSQL is, for a LISTEN session of its own. */
+  readonly connectionString: string;
   private readonly pool: Pool;
   private lastError?: string;
   private working = false;
@@ -34,6 +38,7 @@ export class MailQueue implements OnModuleInit, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.name = config.mail.queue;
+    this.connectionString = (dataSource.options as { url?: string }).url ?? config.databaseUrl ?? '';
     const pool = (dataSource.driver as unknown as { master: Pool }).master;
     this.pool = pool;
     this.boss = new PgBoss({
@@ -81,28 +86,15 @@ export class MailQueue implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Completes sent mails' jobs in one transaction. It waits for the WAL flush like
-   * every commit: with `synchronous_commit = off` the worker sent faster (see
-   * docs/benchmarks.md), but a PostgreSQL crash could then forget completions
-   * of messages already sent and send more than those in flight again.
+   * Completes sent mails' jobs: one statement, so one round trip and one
+   * transaction. It waits for the WAL flush like every commit: with
+   * `synchronous_commit = off` the worker sent faster (see docs/benchmarks.md),
+   * but a PostgreSQL crash could then forget completions of messages already
+   * sent and send more than those in flight again.
    */
   async complete(ids: string[]): Promise<void> {
     if (!ids.length) return;
-    const client = await this.pool.connect();
-    let failed = false;
-    try {
-      await client.query('BEGIN');
-      // pg-boss's typings put the options third for an array of ids; its code reads them fourth (after `data`).
-      const complete = this.boss.complete.bind(this.boss) as unknown as (name: string, ids: string[], data: null, options: { db: PgBoss.Db }) => Promise<unknown>;
-      await complete(this.name, ids, null, { db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) } });
-      await client.query('COMMIT');
-    } catch (error) {
-      failed = true;
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release(failed);
-    }
+    await this.boss.complete(this.name, ids);
   }
 
   /** Job options of every mail: retried with backoff through an SMTP outage, a hung send expires. */

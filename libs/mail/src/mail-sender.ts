@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import nodemailer from 'nodemailer';
 import type { Job } from 'pg-boss';
-import { APP_CONFIG, AppConfig, resolveJwtSecret } from '@tradebridge/core';
+import { APP_CONFIG, AppConfig, PgListener, resolveJwtSecret } from '@tradebridge/core';
 import { ComposeContext, composeMail, mailHost } from './compose';
-import { MailQueue } from './mail-queue';
+import { MAIL_CHANNEL, MailQueue } from './mail-queue';
 import { MailboxRepository } from './mailbox.repository';
 import { isNotificationMailRef, MailRenderer, OutboundMail, QueuedMail } from './outbound-mail';
 
@@ -35,6 +35,9 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
   private lastFailure?: string;
   private renderer?: MailRenderer;
   private readonly starts: NodeJS.Timeout[] = [];
+  /** The fetch loops' pg-boss worker ids, woken when mail is queued. */
+  private readonly workers: string[] = [];
+  private listener?: PgListener;
   private readonly lanes: Semaphore;
   private readonly completions: Coalescer;
 
@@ -66,8 +69,24 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
         await this.sendBatch(jobs);
         if (jobs.length >= batchSize) this.queue.boss.notifyWorker(workerId);
       });
+      this.workers.push(workerId);
     };
     await loop();
+    // An enqueue's NOTIFY (from any process) wakes the idle loops: mail goes out when it is
+    // queued, not up to MAIL_POLL_SECONDS later. The poll stays, for a LISTEN session that is down.
+    this.listener = new PgListener({
+      connectionString: this.queue.connectionString,
+      channel: MAIL_CHANNEL,
+      logger: this.logger,
+      meanwhile: 'polling every MAIL_POLL_SECONDS',
+      onNotify: (queue) => {
+        if (queue === this.queue.name) this.wakeWorkers();
+      },
+      sweep: () => this.wakeWorkers(),
+      pollMs: 60_000,
+      safetyTicks: 1,
+    });
+    await this.listener.start();
     // The other loops start spread over the polling interval, so an idle worker notices new mail sooner.
     for (let i = 1; i < FETCH_LOOPS; i++) {
       const start = setTimeout(() => void loop().catch((error: Error) => this.logger.warn(`starting a mail fetch loop failed: ${error.message}`)), (pollSeconds * 1000 * i) / FETCH_LOOPS);
@@ -76,8 +95,13 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     for (const start of this.starts) clearTimeout(start);
+    await this.listener?.stop();
+  }
+
+  private wakeWorkers(): void {
+    for (const id of this.workers) this.queue.boss.notifyWorker(id);
   }
 
   /** Where e-mail goes, for the start banner (`url`: where this process answers). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
-import { MailQueue } from './mail-queue';
+import { MAIL_CHANNEL, MailQueue } from './mail-queue';
 import { isNotificationMailRef, MailOutbox, QueuedMail } from './outbound-mail';
 
 /**
@@ -17,6 +17,7 @@ const WHOLE_CHUNK = 500;
  * and pg-boss inserts with ON CONFLICT DO NOTHING, so a change processed twice
  * queues its e-mail once. A notification's job carries only `{ notificationId }`
  * (MailSender renders it when sending); a whole message (a password reset) is carried as is.
+ * The commit also NOTIFYs `mail_queued`, so idle workers fetch at once.
  */
 @Injectable()
 export class PgBossMailOutbox extends MailOutbox {
@@ -41,5 +42,7 @@ export class PgBossMailOutbox extends MailOutbox {
       const jobs = whole.slice(i, i + WHOLE_CHUNK).map((mail) => ({ id: mail.id, name: this.queue.name, data: mail, ...options }));
       await this.queue.boss.insert(jobs, { db });
     }
+    // Delivered at commit, to every worker of the queue: an idle one fetches now, not at its next poll.
+    await client.query('SELECT pg_notify($1, $2)', [MAIL_CHANNEL, this.queue.name]);
   }
 }
