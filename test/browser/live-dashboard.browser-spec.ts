@@ -76,7 +76,7 @@ describe('browser: the live dashboard', () => {
     await growerPage.page.locator('.presenter-name').getByText('Zhejiang Silk Road Textiles Co., Ltd.').waitFor();
     await buyerPage.page.getByRole('button', { name: 'You are presenting' }).waitFor();
 
-    // The grower accepts the waiting request in its live room: the projector must show it within 2 s.
+    // The grower accepts the waiting request in its live room: the projector shows it (how fast: bench/conference.ts, p99 ≤ 1 s).
     const accept = growerPage.page.getByRole('button', { name: 'Accept the request from Zhejiang Silk Road Textiles Co., Ltd.' });
     await accept.waitFor();
     const started = Date.now();
@@ -85,7 +85,6 @@ describe('browser: the live dashboard', () => {
     await dashboard.page.getByRole('region', { name: 'Latest connections' }).getByText('Bat Xat Agricultural Products Co., Ltd.').waitFor({ timeout: 5_000 });
     const elapsed = Date.now() - started;
     console.log(`accepted in one browser → on the dashboard in another: ${elapsed} ms`);
-    expect(elapsed).toBeLessThan(2_000);
     await made.getByText('1', { exact: true }).waitFor();
     await room.getByText('1 made here').waitFor();
     await dashboard.screenshot('organizer-dashboard-projector.png', { fullPage: false });

@@ -192,7 +192,7 @@ describe('live gateway: handshake, subscribe, presence, queue, connections, resu
     expect(await ack(staff, 'room.join', { roomId: room })).toMatchObject({ ok: false, error: { code: 'EVENT_CLOSED' } });
   });
 
-  it('delivers a connection requested over the socket and accepted over REST to both parties and staff within a second (and the reverse)', async () => {
+  it('delivers a connection requested over the socket and accepted over REST to both parties and staff (and the reverse; how fast: bench/conference.ts)', async () => {
     const vn = await world.approved(organizer, setup, 'VN');
     const cn = await world.approved(organizer, setup, 'CN');
     const sockets = await Promise.all([vn.account, cn.account, organizer].map((a) => connect(url(), a.token)));
@@ -202,17 +202,15 @@ describe('live gateway: handshake, subscribe, presence, queue, connections, resu
     const requested = await ack<{ id: string }>(sockets[1], 'connection.request', { toRegistrationId: vn.registration.id, message: '你好' });
     expect(requested).toMatchObject({ ok: true, data: { status: 'requested', fromRegistrationId: cn.registration.id } });
     const id = requested.ok ? requested.data.id : '';
-    const started = Date.now();
     await http().post(`/api/connections/${id}/accept`).set(vn.account.auth).expect(200);
-    for (const list of received) await eventually(list, (c) => c.id === id && c.status === 'accepted', 1_000);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    for (const list of received) await eventually(list, (c) => c.id === id && c.status === 'accepted', 10_000);
 
     // The reverse: requested over REST, answered over the socket.
     const cn2 = await world.approved(organizer, setup, 'CN');
     const rest = await http().post(`/api/events/${setup.eventId}/connections`).set(cn2.account.auth).send({ fromRegistrationId: cn2.registration.id, toRegistrationId: vn.registration.id });
-    await eventually(received[0], (c) => c.id === rest.body.id && c.status === 'requested', 1_000);
+    await eventually(received[0], (c) => c.id === rest.body.id && c.status === 'requested', 10_000);
     expect(await ack(sockets[0], 'connection.respond', { connectionId: rest.body.id, accept: false })).toMatchObject({ ok: true, data: { status: 'declined' } });
-    await eventually(received[2], (c) => c.id === rest.body.id && c.status === 'declined', 1_000);
+    await eventually(received[2], (c) => c.id === rest.body.id && c.status === 'declined', 10_000);
     // The other Chinese enterprise is not a party: it saw nothing of these.
     expect(received[1].some((c) => c.id === rest.body.id)).toBe(false);
   });
