@@ -102,6 +102,8 @@ describe('browser: password reset through the built-in mailbox', () => {
     await office.screenshot('mailbox-vi.png');
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('heading', { name: '内置邮件箱' }).waitFor();
+    await page.getByRole('button', { name: '显示' }).waitFor();
+    await office.screenshot('mailbox-zh.png');
     await page.getByRole('button', { name: 'English' }).click();
 
     // The user follows the link, sets a new password and logs in with it; the old one no longer works.
@@ -176,7 +178,9 @@ describe('browser: password reset through the built-in mailbox', () => {
     const muted = async () => (await web.db.query<{ m: string[] }[]>('SELECT email_muted AS m FROM users WHERE id = $1', [reader.id]))[0].m;
     expect(await muted()).toEqual([]);
     await visitor.page.getByRole('button', { name: 'Unsubscribe' }).click();
-    await visitor.page.getByText('Done: you will no longer get this kind of e-mail.').waitFor();
+    await visitor.page.getByText('Done: you will no longer get e-mail for “A connection request to you”.').waitFor();
+    await visitor.page.getByRole('link', { name: 'Settings' }).waitFor();
+    await visitor.screenshot('unsubscribed.png');
     expect(await muted()).toEqual(['connection.requested']);
     expect(visitor.errors).toEqual([]);
   });

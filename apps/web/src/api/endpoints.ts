@@ -1,5 +1,6 @@
 import type {
   AnnouncementView,
+  UnsubscribedView,
   CalendarFeedCreatedView,
   CalendarFeedStatusView,
   ConnectionView,
@@ -51,7 +52,7 @@ export const auth = {
   login: (body: RequestBody<'/api/auth/login', 'post'>): Promise<LoginResponse> => api.post('/api/auth/login', { body }),
   requestPasswordReset: (body: RequestBody<'/api/auth/password-reset', 'post'>): Promise<unknown> => api.post('/api/auth/password-reset', { body }),
   confirmPasswordReset: (body: RequestBody<'/api/auth/password-reset/confirm', 'post'>): Promise<unknown> => api.post('/api/auth/password-reset/confirm', { body }),
-  unsubscribe: (body: RequestBody<'/api/unsubscribe', 'post'>): Promise<unknown> => api.post('/api/unsubscribe', { body }),
+  unsubscribe: (body: RequestBody<'/api/unsubscribe', 'post'>): Promise<UnsubscribedView> => api.post('/api/unsubscribe', { body }),
   me: (): Promise<MeView> => api.get('/api/me'),
   updateMe: (body: RequestBody<'/api/me', 'patch'>): Promise<MeView> => api.patch('/api/me', { body }),
 };

@@ -162,7 +162,9 @@ export const en = {
   'unsubscribe.title': 'Unsubscribe',
   'unsubscribe.lead': 'Stop receiving this kind of e-mail? You still see it in the app.',
   'unsubscribe.confirm': 'Unsubscribe',
-  'unsubscribe.done': 'Done: you will no longer get this kind of e-mail.',
+  'unsubscribe.doneKind': 'Done: you will no longer get e-mail for “{kind}”.',
+  'unsubscribe.undo': 'Changed your mind? Turn it back on in',
+  'unsubscribe.settings': 'Settings',
 
   'lang.vi': 'Vietnamese',
   'lang.zh': 'Chinese',

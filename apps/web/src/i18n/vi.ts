@@ -161,7 +161,9 @@ export const vi: Messages = {
   'unsubscribe.title': 'Hủy nhận e-mail',
   'unsubscribe.lead': 'Ngừng nhận loại e-mail này? Bạn vẫn xem được trong ứng dụng.',
   'unsubscribe.confirm': 'Hủy nhận',
-  'unsubscribe.done': 'Xong: bạn sẽ không nhận loại e-mail này nữa.',
+  'unsubscribe.doneKind': 'Xong: bạn sẽ không nhận e-mail cho “{kind}” nữa.',
+  'unsubscribe.undo': 'Đổi ý? Bật lại trong',
+  'unsubscribe.settings': 'Cài đặt',
 
   'lang.vi': 'Tiếng Việt',
   'lang.zh': 'Tiếng Trung',

@@ -161,7 +161,9 @@ export const zh: Messages = {
   'unsubscribe.title': '退订',
   'unsubscribe.lead': '不再接收此类邮件？您仍可在应用中查看。',
   'unsubscribe.confirm': '退订',
-  'unsubscribe.done': '完成：您将不再收到此类邮件。',
+  'unsubscribe.doneKind': '完成：您将不再收到“{kind}”的邮件。',
+  'unsubscribe.undo': '改变主意了？可在此重新开启：',
+  'unsubscribe.settings': '设置',
 
   'lang.vi': '越南语',
   'lang.zh': '中文',

@@ -3,6 +3,7 @@ import { auth } from '../api/endpoints';
 import { ErrorBanner, Field } from '../components/ui';
 import { useAction } from '../components/useAsync';
 import { asyncHandler } from '../components/async-handler';
+import { useKindLabel } from '../i18n/kind-label';
 import { useI18n } from '../i18n/I18nProvider';
 import { Link, useLocation } from '../router';
 import { AuthFrame } from './Auth';
@@ -83,22 +84,24 @@ export function ResetPasswordPage() {
 export function UnsubscribePage() {
   const { t } = useI18n();
   const { search } = useLocation();
-  const [done, setDone] = useState(false);
-  const {
-    run: confirm,
-    busy,
-    error,
-  } = useAction(async () => {
-    await auth.unsubscribe({ token: search.get('token') ?? '' });
-    setDone(true);
+  const [mutedKind, setMutedKind] = useState<string | null>(null);
+  const unsubscribe = useAction(async () => {
+    const answer = await auth.unsubscribe({ token: search.get('token') ?? '' });
+    setMutedKind(answer.kind);
   });
+  const kindLabel = useKindLabel();
   return (
     <AuthFrame title={t('unsubscribe.title')} lead={t('unsubscribe.lead')}>
-      <ErrorBanner error={error} />
-      {done ? (
-        <p role="status">{t('unsubscribe.done')}</p>
+      <ErrorBanner error={unsubscribe.error} />
+      {mutedKind ? (
+        <div className="stack">
+          <p role="status">{t('unsubscribe.doneKind', { kind: kindLabel(mutedKind) })}</p>
+          <p className="muted">
+            {t('unsubscribe.undo')} <Link to="/settings">{t('unsubscribe.settings')}</Link>
+          </p>
+        </div>
       ) : (
-        <button type="button" className="btn btn-primary btn-block" disabled={busy} onClick={asyncHandler(confirm)}>
+        <button type="button" className="btn btn-primary btn-block" disabled={unsubscribe.busy} onClick={asyncHandler(unsubscribe.run)}>
           {t('unsubscribe.confirm')}
         </button>
       )}

@@ -5,20 +5,11 @@ import { EmptyState, ErrorBanner, Loading, PageHeader } from '../../components/u
 import { Shell } from '../../components/Shell';
 import { useAsync } from '../../components/useAsync';
 import { formatInstant, formatNumber } from '../../i18n/format';
-import { en, type MessageKey } from '../../i18n/en';
+import { useKindLabel } from '../../i18n/kind-label';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link } from '../../router';
 
 const PAGE_SIZE = 25;
-
-/** The e-mail kind as the settings page names it, else the kind itself (password reset and the like). */
-function useKindLabel(): (kind: string) => string {
-  const { t } = useI18n();
-  return (kind) => {
-    for (const key of [`mailbox.kind.${kind}`, `kind.${kind}`]) if (key in en) return t(key as MessageKey);
-    return kind;
-  };
-}
 
 /** Newest first, a page at a time: to, subject, kind and when it was kept. */
 function MessageList() {
