@@ -170,16 +170,16 @@ describe('browser: password reset through the built-in mailbox', () => {
     expect(link).toBeDefined();
     expect(new URL(link!).origin).toBe(web.url);
 
-    // Opening the link changes nothing (a mail filter may fetch it); the button does.
-    const visitor = await TrackedPage.open(browser, web.url, 'leaver');
+    // Opening the link changes nothing (a mail filter may fetch it); the button does. A browser in Vietnamese.
+    const visitor = await TrackedPage.open(browser, web.url, 'leaver', { locale: 'vi-VN' });
     pages.push(visitor);
     await visitor.page.goto(link!);
-    await visitor.page.getByRole('heading', { name: 'Unsubscribe' }).waitFor();
+    await visitor.page.getByRole('heading', { name: 'Hủy nhận e-mail' }).waitFor();
     const muted = async () => (await web.db.query<{ m: string[] }[]>('SELECT email_muted AS m FROM users WHERE id = $1', [reader.id]))[0].m;
     expect(await muted()).toEqual([]);
-    await visitor.page.getByRole('button', { name: 'Unsubscribe' }).click();
-    await visitor.page.getByText('Done: you will no longer get e-mail for “A connection request to you”.').waitFor();
-    await visitor.page.getByRole('link', { name: 'Settings' }).waitFor();
+    await visitor.page.getByRole('button', { name: 'Hủy nhận', exact: true }).click();
+    await visitor.page.getByText('Xong: bạn sẽ không nhận e-mail cho “Yêu cầu kết nối gửi tới bạn” nữa.').waitFor();
+    await visitor.page.getByRole('link', { name: 'Cài đặt' }).waitFor();
     await visitor.screenshot('unsubscribed.png');
     expect(await muted()).toEqual(['connection.requested']);
     expect(visitor.errors).toEqual([]);
