@@ -1,12 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { createTestApp, TestApp } from '../factories/app';
-import { AppProcess, startAppProcess } from '../factories/servers';
+import type { AppProcess } from '../factories/servers';
 import { World } from '../factories/world';
 import { CaptureSmtp, eventually } from '../factories/smtp';
-import { enqueueMails, mailQueueName, outboundMail } from '../factories/mail';
+import { enqueueMails, mailQueueName, outboundMail, startMailWorker } from '../factories/mail';
 import type { MeetingInvitation } from '@tradebridge/mail';
 
 const invitation: MeetingInvitation = {
@@ -182,16 +179,7 @@ describe('e-mail: an idle worker is woken by the enqueue, from another process',
     await smtp.start();
     // This process only queues; the worker is another API process that polls once an hour.
     t = await createTestApp({ MAIL_QUEUE: queue, MAIL_WORKER: 'off' });
-    worker = await startAppProcess('api', {
-      DATABASE_URL: t.config.databaseUrl!,
-      JWT_SECRET: t.config.jwtSecret!,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'tradebridge-wake-')),
-      SMTP_URL: smtp.url,
-      MAIL_QUEUE: queue,
-      MAIL_POLL_SECONDS: '3600',
-      NOTIFIER: 'off',
-      REMINDERS: 'off',
-    });
+    worker = await startMailWorker(t, smtp.url, queue, { MAIL_POLL_SECONDS: '3600' });
   });
   afterAll(async () => {
     await worker?.stop(5_000);

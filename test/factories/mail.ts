@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locale } from '@tradebridge/contracts';
 import { Database } from '@tradebridge/core';
 import { MailOutbox, OutboundMail } from '@tradebridge/mail';
 import type { TestApp } from './app';
+import { AppProcess, startAppProcess } from './servers';
 
 /** A fully rendered e-mail as the notifier hands it to the outbox. */
 export function outboundMail(to: { id: string; email: string }, overrides: Partial<OutboundMail> = {}): OutboundMail {
@@ -48,4 +52,22 @@ export async function queueStates(db: { query: <T>(sql: string, params?: unknown
   const errors = await db.query<{ output: unknown }[]>(`SELECT output FROM pgboss.job WHERE name = $1 AND output IS NOT NULL ORDER BY created_on DESC LIMIT 3`, [queue]);
   const exists = await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.queue WHERE name = $1`, [queue]);
   return `queue ${queue} (${exists[0]?.n ? 'exists' : 'missing'}): ${states.map((s) => `${s.state} ${s.n}`).join(', ') || 'no jobs'}; last outputs ${JSON.stringify(errors.map((e) => e.output))}`;
+}
+
+/**
+ * A built API process on the spec's database that only sends its queue's mail to `smtpUrl`
+ * (no notifier, no reminder sweeper: those would turn other specs' changes into mail to
+ * this server). `env` adds the spec's MAIL_* settings.
+ */
+export function startMailWorker(t: Pick<TestApp, 'config'>, smtpUrl: string, queue: string, env: Record<string, string> = {}): Promise<AppProcess> {
+  return startAppProcess('api', {
+    DATABASE_URL: t.config.databaseUrl!,
+    JWT_SECRET: t.config.jwtSecret!,
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'tradebridge-mail-worker-')),
+    SMTP_URL: smtpUrl,
+    MAIL_QUEUE: queue,
+    NOTIFIER: 'off',
+    REMINDERS: 'off',
+    ...env,
+  });
 }

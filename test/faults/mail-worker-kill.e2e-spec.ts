@@ -1,11 +1,8 @@
 import { createTestApp, TestApp } from '../factories/app';
 import { World } from '../factories/world';
-import { AppProcess, startAppProcess } from '../factories/servers';
+import type { AppProcess } from '../factories/servers';
 import { CaptureSmtp, eventually } from '../factories/smtp';
-import { enqueueMails, mailQueueName, outboundMail } from '../factories/mail';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { enqueueMails, mailQueueName, outboundMail, startMailWorker } from '../factories/mail';
 
 /**
  * Issue 13: `kill -9` the worker in the middle of a batch: nothing is lost, and
@@ -33,21 +30,13 @@ describe('fault: the mail worker is killed mid-batch', () => {
   });
 
   const worker = () =>
-    startAppProcess('api', {
-      DATABASE_URL: t.config.databaseUrl!,
-      JWT_SECRET: t.config.jwtSecret!,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'tradebridge-kill-')),
-      SMTP_URL: smtp.url,
-      MAIL_QUEUE: queue,
+    startMailWorker(t, smtp.url, queue, {
       MAIL_POLL_SECONDS: '1',
       MAIL_CONCURRENCY: String(CONCURRENCY),
       MAIL_BATCH_SIZE: '20',
       MAIL_EXPIRE_SECONDS: '10',
       MAIL_RETRY_BACKOFF: 'off',
       MAIL_RETRY_DELAY_SECONDS: '1',
-      // Only the worker: a notifier here would expand other specs' log entries into mails to this SMTP server.
-      NOTIFIER: 'off',
-      REMINDERS: 'off',
     }).then((child) => (children.push(child), child));
 
   it('loses nothing; repeats are at most the messages in flight, each with its Message-ID', async () => {

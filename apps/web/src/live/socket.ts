@@ -42,3 +42,17 @@ export function releaseLiveSocket(socket: LiveSocket, { reset = false }: { reset
   socket.disconnect();
   shared = null;
 }
+
+/** The server's events and the socket's own, each with its listener's signature. */
+type LiveListeners = Partial<ServerToClientEvents & { connect: () => void; disconnect: () => void; connect_error: (error: Error) => void }>;
+
+/** Adds these listeners; returns what removes exactly them (the socket's other holders keep theirs). */
+export function listen(socket: LiveSocket, listeners: LiveListeners): () => void {
+  // Socket.IO's typings take one event name at a time; the map above keeps the call sites typed.
+  const untyped = socket as unknown as { on(name: string, fn: (...args: never[]) => void): void; off(name: string, fn: (...args: never[]) => void): void };
+  const entries = Object.entries(listeners) as [string, (...args: never[]) => void][];
+  for (const [name, fn] of entries) untyped.on(name, fn);
+  return () => {
+    for (const [name, fn] of entries) untyped.off(name, fn);
+  };
+}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Ack, ConnectionView, LiveAckData, LiveCall, LivePayload, LiveStats, LogEntry, PitchState, Presence } from '@tradebridge/contracts';
 import { ApiError } from '../api/client';
-import { acquireLiveSocket, LiveSocket, releaseLiveSocket } from './socket';
+import { acquireLiveSocket, listen, LiveSocket, releaseLiveSocket } from './socket';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
 
@@ -112,27 +112,20 @@ export function useLive(eventId: string | null, rooms: string[], handlers: LiveH
         }, 1_000);
       }
     };
-    const onDisconnect = () => setStatus('reconnecting');
-    const onConnectError = () => setStatus(socket.active ? 'reconnecting' : 'refused');
-    socket.on('log', onLog);
-    socket.on('connection', onConnection);
-    socket.on('pitch', onPitch);
-    socket.on('presence', onPresence);
-    socket.on('stats', onStats);
-    socket.on('connect', onConnect);
-    socket.on('disconnect', onDisconnect);
-    socket.on('connect_error', onConnectError);
+    const unlisten = listen(socket, {
+      log: onLog,
+      connection: onConnection,
+      pitch: onPitch,
+      presence: onPresence,
+      stats: onStats,
+      connect: () => void onConnect(),
+      disconnect: () => setStatus('reconnecting'),
+      connect_error: () => setStatus(socket.active ? 'reconnecting' : 'refused'),
+    });
     // The bell may have connected the shared socket already.
     if (socket.connected) void onConnect();
     return () => {
-      socket.off('log', onLog);
-      socket.off('connection', onConnection);
-      socket.off('pitch', onPitch);
-      socket.off('presence', onPresence);
-      socket.off('stats', onStats);
-      socket.off('connect', onConnect);
-      socket.off('disconnect', onDisconnect);
-      socket.off('connect_error', onConnectError);
+      unlisten();
       socketRef.current = null;
       joined.current.clear();
       // The event's subscription and rooms end with the page: the server forgets them on a reconnect.

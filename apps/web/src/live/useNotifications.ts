@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Ack, NotificationView } from '@tradebridge/contracts';
 import { notifications as api } from '../api/endpoints';
-import { acquireLiveSocket, releaseLiveSocket } from './socket';
+import { acquireLiveSocket, listen, releaseLiveSocket } from './socket';
 
 export interface Notifications {
   items: NotificationView[];
@@ -41,13 +41,12 @@ export function useNotifications(enabled: boolean): Notifications {
     seen.current.clear();
     lastId.current = 0;
     const socket = acquireLiveSocket();
-    const onNotification = (n: NotificationView) => add([n], true);
-    socket.on('notification', onNotification);
+    const unlisten = listen(socket, { notification: (n: NotificationView) => add([n], true) });
     const resume = async () => {
       const timed = socket.timeout(8_000) as unknown as { emitWithAck(name: 'notifications.subscribe', payload: { afterId?: number }): Promise<Ack<{ lastId: number }>> };
       await timed.emitWithAck('notifications.subscribe', lastId.current ? { afterId: lastId.current } : {}).catch(() => undefined);
     };
-    const onConnect = () => void resume();
+    let unlistenConnect: () => void = () => undefined;
     void (async () => {
       try {
         const page = await api.list({ limit: SHOWN });
@@ -58,13 +57,13 @@ export function useNotifications(enabled: boolean): Notifications {
         // the bell stays empty until the socket brings something
       }
       if (!alive) return;
-      socket.on('connect', onConnect);
+      unlistenConnect = listen(socket, { connect: () => void resume() });
       if (socket.connected) void resume();
     })();
     return () => {
       alive = false;
-      socket.off('notification', onNotification);
-      socket.off('connect', onConnect);
+      unlisten();
+      unlistenConnect();
       releaseLiveSocket(socket);
     };
   }, [enabled, add]);
