@@ -20,6 +20,7 @@ import { EnterpriseLanguagesFromName1763800019000 } from './1763800019000-enterp
 import { Notifications1763800020000 } from './1763800020000-notifications';
 import { Mail1763800022000 } from './1763800022000-mail';
 import { RemindersAndAnnouncements1763800023000 } from './1763800023000-reminders-and-announcements';
+import { MailBundles1763800024000 } from './1763800024000-mail-bundles';
 
 /** Every migration, in order. A new file is reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   Notifications1763800020000,
   Mail1763800022000,
   RemindersAndAnnouncements1763800023000,
+  MailBundles1763800024000,
 ];

@@ -4,7 +4,8 @@ import type { AppProcess } from '../factories/servers';
 import { World } from '../factories/world';
 import { CaptureSmtp, eventually } from '../factories/smtp';
 import { enqueueMails, mailQueueName, outboundMail, startMailWorker } from '../factories/mail';
-import type { MeetingInvitation } from '@tradebridge/mail';
+import { MailQueue, type MeetingInvitation } from '@tradebridge/mail';
+import { notificationMailId } from '@tradebridge/notifications';
 
 const invitation: MeetingInvitation = {
   uid: '6f1c2a9e-0000-4000-8000-00000000abcd@tradebridge.local',
@@ -43,7 +44,15 @@ describe('e-mail over SMTP: the outbox, the worker, the message', () => {
     const user = await world.account('an');
     const dropped = outboundMail(user, { subject: 'rolled back' });
     await enqueueMails(t, [dropped], true);
-    const mail = outboundMail(user, { kind: 'meeting.booked', subject: 'Đã đặt lịch gặp', invitation });
+    // Two meetings (a scheduler run's e-mail lists each member's meetings): one invitation part each.
+    const second: MeetingInvitation = {
+      ...invitation,
+      uid: '6f1c2a9e-0000-4000-8000-00000000abce@tradebridge.local',
+      sequence: 0,
+      startsAt: '2021-01-19T03:00:00.000Z',
+      endsAt: '2021-01-19T03:30:00.000Z',
+    };
+    const mail = outboundMail(user, { kind: 'meeting.booked', subject: 'Đã đặt lịch gặp', invitations: [invitation, second] });
     await enqueueMails(t, [mail]);
 
     expect(await eventually(() => smtp.messages.some((m) => m.parsed.subject === mail.subject), 20_000)).toBe(true);
@@ -65,16 +74,19 @@ describe('e-mail over SMTP: the outbox, the worker, the message', () => {
     expect(sent.parsed.html).toContain(`href="${page!.replace(/&/g, '&amp;')}"`);
     expect(sent.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
 
-    // The invitation: a text/calendar part with METHOD, UID, SEQUENCE, the instant, the place and the attendees.
-    const part = sent.parsed.attachments.find((a) => a.contentType === 'text/calendar');
-    expect(part).toBeDefined();
-    const ics = part!.content.toString('utf8');
-    const calendar = new ICAL.Component(ICAL.parse(ics));
-    expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
-    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
-    expect(event.uid).toBe(invitation.uid);
-    expect(event.sequence).toBe(2);
-    expect(event.startDate.toJSDate().toISOString()).toBe(invitation.startsAt);
+    // The invitations: a text/calendar part each, with METHOD, UID, SEQUENCE, the instant, the place and the attendees.
+    const parts = sent.parsed.attachments.filter((a) => a.contentType === 'text/calendar');
+    const events = parts.map((part) => {
+      const calendar = new ICAL.Component(ICAL.parse(part.content.toString('utf8')));
+      expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
+      expect(calendar.getAllSubcomponents('vevent')).toHaveLength(1);
+      return new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+    });
+    expect(events.map((e) => [e.uid, e.sequence, e.startDate.toJSDate().toISOString()])).toEqual([
+      [invitation.uid, 2, invitation.startsAt],
+      [second.uid, 0, second.startsAt],
+    ]);
+    const [event] = events;
     expect(event.location).toBe(invitation.location);
     expect(event.attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual(['mailto:an@example.test', 'mailto:li@example.test']);
 
@@ -93,7 +105,7 @@ describe('e-mail over SMTP: the outbox, the worker, the message', () => {
 
   it('sends a CANCEL for a cancelled meeting, a password reset without List-Unsubscribe', async () => {
     const user = await world.account('li');
-    const cancel = outboundMail(user, { kind: 'meeting.cancelled', subject: 'Cancelled', locale: 'en', invitation: { ...invitation, method: 'CANCEL', sequence: 3 } });
+    const cancel = outboundMail(user, { kind: 'meeting.cancelled', subject: 'Cancelled', locale: 'en', invitations: [{ ...invitation, method: 'CANCEL', sequence: 3 }] });
     const reset = outboundMail(user, { kind: 'password-reset', subject: 'Reset', locale: 'zh', unsubscribe: false });
     await enqueueMails(t, [cancel, reset]);
     expect(await eventually(() => smtp.messages.filter((m) => [cancel.subject, reset.subject].includes(m.parsed.subject ?? '')).length === 2, 20_000)).toBe(true);
@@ -104,6 +116,27 @@ describe('e-mail over SMTP: the outbox, the worker, the message', () => {
     const resetMail = smtp.messages.find((m) => m.parsed.subject === reset.subject)!;
     expect(resetMail.parsed.headerLines.some((h) => h.key === 'list-unsubscribe')).toBe(false);
     expect(resetMail.parsed.headers.get('content-language')).toBe('zh');
+  });
+
+  it('still sends a notification job queued one by one before bundles (an upgrade with mail in the queue)', async () => {
+    const user = await world.account('legacy');
+    const source = `legacy:${user.id}`;
+    const [{ id }] = await t.db.query<{ id: number }[]>(
+      `INSERT INTO notifications (user_id, kind, event_id, source, data, link) VALUES ($1, 'connection.requested', NULL, $2, $3, '/events') RETURNING id::int AS id`,
+      [user.id, source, JSON.stringify({ partnerName: { en: 'Legacy Partner' }, eventName: { en: 'Upgrade' } })],
+    );
+    const messageId = notificationMailId({ userId: user.id, source });
+    const queue = t.app.get(MailQueue);
+    await queue.boss.insert([{ id: messageId, name: queue.name, data: { notificationId: id }, ...queue.jobOptions() }]);
+    expect(await eventually(() => smtp.messages.some((m) => m.messageId === `<${messageId}@tradebridge.local>`), 20_000)).toBe(true);
+    expect(smtp.messages.find((m) => m.messageId === `<${messageId}@tradebridge.local>`)!.parsed.subject).toContain('Legacy Partner');
+  });
+
+  it('deletes a user’s notifications with the user (a trigger, not a foreign key)', async () => {
+    const user = await world.account('leaving');
+    await t.db.query(`INSERT INTO notifications (user_id, kind, event_id, source, data, link) VALUES ($1, 'announcement', NULL, 'leaving', '{}', '/events')`, [user.id]);
+    await t.db.query(`DELETE FROM users WHERE id = $1`, [user.id]);
+    expect(await t.db.query(`SELECT 1 FROM notifications WHERE user_id = $1`, [user.id])).toEqual([]);
   });
 
   it('refuses a forged or malformed unsubscribe token (400 UNSUBSCRIBE_TOKEN_INVALID naming the field)', async () => {

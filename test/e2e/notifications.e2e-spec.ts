@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NotificationView } from '@tradebridge/contracts';
-import { Notifier } from '@tradebridge/notifications';
+import { NotificationsService, Notifier } from '@tradebridge/notifications';
 import { createTestApp, REFERENCE_EVE, TestApp } from '../factories/app';
 import { mailQueueName } from '../factories/mail';
 import { Account, ConferenceSetup, Participant, World } from '../factories/world';
@@ -258,7 +258,7 @@ describe('notifications', () => {
     expect(inVi.body).toContain('09:00');
   });
 
-  it('a scheduler run of 10,000 meetings becomes one notification per meeting per member, in one pass', async () => {
+  it('a scheduler run of 10,000 meetings becomes one notification per member listing their meetings, in one pass', async () => {
     const setup = await world.openEvent(organizer);
     const n = 100; // 100 × 100 pairs: each VN enterprise meets each CN one, in 100 one-hour rounds
     const [{ id: organizerId }] = await t.db.query<{ id: string }[]>('SELECT id FROM users WHERE id = $1', [organizer.id]);
@@ -301,12 +301,50 @@ describe('notifications', () => {
       `SELECT count(*)::int AS total, count(DISTINCT user_id)::int AS users FROM notifications WHERE event_id = $1 AND kind = 'meeting.booked'`,
       [setup.eventId],
     );
-    expect(total).toBe(2 * n * n);
+    // The run is one change: one notification per member, its data only the meetings' ids (the facts are read with it).
+    expect(total).toBe(2 * n);
     expect(users).toBe(2 * n);
-    const [{ each }] = await t.db.query<{ each: number }[]>(
-      `SELECT max(c)::int AS each FROM (SELECT count(*) AS c FROM notifications WHERE event_id = $1 AND kind = 'meeting.booked' GROUP BY user_id) x`,
+    const sizes = await t.db.query<{ meetings: number; bytes: number }[]>(
+      `SELECT jsonb_array_length(data->'meetingIds')::int AS meetings, pg_column_size(data)::int AS bytes FROM notifications WHERE event_id = $1 AND kind = 'meeting.booked'`,
       [setup.eventId],
     );
-    expect(each).toBe(n);
+    expect(new Set(sizes.map((r) => r.meetings))).toEqual(new Set([n]));
+    // Every meeting of the run is in exactly two notifications (its two parties'), and in no other.
+    const [{ told }] = await t.db
+      .query<{ told: number }[]>(
+        `SELECT count(*)::int AS told FROM (SELECT jsonb_array_elements_text(data->'meetingIds') AS id FROM notifications WHERE event_id = $1 AND kind = 'meeting.booked') x
+        GROUP BY id HAVING count(*) <> 2`,
+        [setup.eventId],
+      )
+      .then((rows) => [{ told: rows.length }]);
+    expect(told).toBe(0);
+    expect(
+      new Set(
+        (await t.db.query<{ id: string }[]>(`SELECT DISTINCT jsonb_array_elements_text(data->'meetingIds') AS id FROM notifications WHERE event_id = $1`, [setup.eventId])).map((r) => r.id),
+      ),
+    ).toEqual(new Set(meetingIds));
+    // Their e-mails are queued in bundles of MAIL_BUNDLE: each notification in exactly one job.
+    const bundled = await t.db.query<{ jobs: number; refs: number; distinct: number }[]>(
+      `WITH mine AS (SELECT id FROM notifications WHERE event_id = $2 AND kind = 'meeting.booked'),
+            refs AS (SELECT j.id AS job, r::bigint AS nid FROM pgboss.job j, jsonb_array_elements_text(j.data->'notificationIds') r WHERE j.name = $1)
+       SELECT count(DISTINCT job)::int AS jobs, count(*)::int AS refs, count(DISTINCT nid)::int AS distinct FROM refs WHERE nid IN (SELECT id FROM mine)`,
+      [t.config.mail.queue, setup.eventId],
+    );
+    expect(bundled[0]).toEqual({ jobs: Math.ceil((2 * n) / t.config.mail.bundleSize), refs: 2 * n, distinct: 2 * n });
+    // Read by one member: the n meetings, earliest first, each with the partner named and its time in the reader's zone.
+    const [reader] = await t.db.query<{ userId: string; email: string }[]>(
+      `SELECT u.id AS "userId", u.email FROM notifications x JOIN users u ON u.id = x.user_id
+        WHERE x.event_id = $1 AND x.kind = 'meeting.booked' AND u.display_name = 'bulk 1'`,
+      [setup.eventId],
+    );
+    const page = await t.app.get(NotificationsService).list({ ...reader, roles: [] }, { unread: true, limit: 5, offset: 0 });
+    const [digest] = page.items.filter((i) => i.eventId === setup.eventId);
+    expect(digest.title).toBe(`${n} meetings booked for you`);
+    const listed = digest.data.meetings as { id: string; startsAt: string; partnerName: { en: string } }[];
+    expect(listed).toHaveLength(n);
+    expect(listed.map((m) => m.startsAt)).toEqual([...listed.map((m) => m.startsAt)].sort());
+    expect(new Set(listed.map((m) => m.partnerName.en))).toEqual(new Set(Array.from({ length: n }, (_, i) => `bulk ${n + i + 1}`)));
+    expect(digest.body).toContain('bulk 101');
+    expect(digest.body).toContain('Jan 2021, 08:00 UTC');
   }, 120_000);
 });

@@ -104,7 +104,7 @@ describe('reminders: before meetings and before requests expire', () => {
       mailOrganizer(t.config.mail.from),
     );
     const [meeting] = await t.db.query<{ sequence: number }[]>(`SELECT sequence FROM meetings WHERE id = $1`, [onlineId]);
-    expect(mail.invitation).toMatchObject({ uid: meetingUid(onlineId, t.config.mail.from), sequence: meeting.sequence, method: 'REQUEST' });
+    expect(mail.invitations?.[0]).toMatchObject({ uid: meetingUid(onlineId, t.config.mail.from), sequence: meeting.sequence, method: 'REQUEST' });
     expect(mail.subject).toContain('1 天后开始');
   });
 

@@ -17,9 +17,16 @@ export interface Invitation {
 
 /** The text/calendar part of a message, parsed with ical.js (undefined when there is none). */
 export function invitationOf(m: CapturedMail): Invitation | undefined {
-  const part = m.parsed.attachments.find((a) => a.contentType === 'text/calendar');
-  if (!part) return undefined;
-  const calendar = new ICAL.Component(ICAL.parse(part.content.toString('utf8')));
+  return invitationsOf(m)[0];
+}
+
+/** Every invitation an e-mail carries, one per text/calendar part (a scheduler run's e-mail has one per meeting). */
+export function invitationsOf(m: CapturedMail): Invitation[] {
+  return m.parsed.attachments.filter((a) => a.contentType === 'text/calendar').map((part) => parseInvitation(part.content.toString('utf8')));
+}
+
+function parseInvitation(ics: string): Invitation {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
   const vevent = calendar.getFirstSubcomponent('vevent')!;
   const event = new ICAL.Event(vevent);
   return {

@@ -1,3 +1,5 @@
+import { Database } from '@tradebridge/core';
+import { NewNotification, notificationMailId, NotificationWriter } from '@tradebridge/notifications';
 import { createTestApp, TestApp } from '../factories/app';
 import { World } from '../factories/world';
 import type { AppProcess } from '../factories/servers';
@@ -9,7 +11,9 @@ import { enqueueMails, mailQueueName, outboundMail, startMailWorker } from '../f
  * only the messages in flight may repeat, with the same Message-ID. The API
  * runs as a real child process (from dist/: build first) against a slow SMTP
  * server; the jobs it held come back after MAIL_EXPIRE_SECONDS and a second
- * process sends them.
+ * process sends them. Whole messages are a job each; notification e-mails go
+ * in bundles, whose messages sent are remembered (`mail_sent`), so the second
+ * process sends only the rest of each bundle.
  */
 describe('fault: the mail worker is killed mid-batch', () => {
   const CONCURRENCY = 5;
@@ -70,5 +74,55 @@ describe('fault: the mail worker is killed mid-batch', () => {
     expect(counts.size).toBe(60);
     const repeats = [...counts.values()].reduce((sum, n) => sum + (n - 1), 0);
     expect(repeats).toBeLessThanOrEqual(CONCURRENCY);
+  }, 180_000);
+
+  it('a bundle of notification e-mails: the retry sends only what was not sent, repeats at most those in flight', async () => {
+    // The first case's workers stop: the bundles must be taken by the one killed.
+    for (const child of children.splice(0)) await child.stop(2_000);
+    const user = await new World(t).account('bundle');
+    const items: NewNotification[] = Array.from({ length: 60 }, (_, i) => ({
+      userId: user.id,
+      kind: 'connection.requested',
+      eventId: null,
+      source: `kill-bundle:${user.id}:${i}`,
+      data: { partnerName: { en: `Partner ${i}` }, eventName: { en: 'Kill test' } },
+      link: '/events',
+    }));
+    await t.app.get(Database).transaction((tx) => t.app.get(NotificationWriter).write(tx, items));
+    const jobs = await t.db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND data ? 'notificationIds'`, [queue]);
+    expect(jobs[0].n).toBe(Math.ceil(60 / t.config.mail.bundleSize));
+    const ids = new Set(items.map((n) => `<${notificationMailId(n)}@tradebridge.local>`));
+    const mine = () => new Map([...smtp.byMessageId()].filter(([id]) => ids.has(id)));
+    smtp.delayMs = 150;
+
+    const first = await worker();
+    expect(await eventually(() => mine().size >= 8, 60_000, 10)).toBe(true);
+    first.kill('SIGKILL');
+    await first.exited;
+    const atKill = mine().size;
+    expect(atKill).toBeLessThan(60);
+    // The killed worker recorded what it sent: a bundle it held is part-sent, not started over.
+    const [{ marked }] = await t.db.query<{ marked: number }[]>(`SELECT count(*)::int AS marked FROM mail_sent s JOIN pgboss.job j ON j.id = s.job_id WHERE j.name = $1`, [queue]);
+    expect(marked).toBeGreaterThan(0);
+    expect(marked).toBeLessThanOrEqual(atKill);
+
+    smtp.delayMs = 0;
+    await worker();
+    expect(await eventually(() => mine().size >= 60, 90_000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 2000));
+    const counts = mine();
+    expect(counts.size).toBe(60);
+    const repeats = [...counts.values()].reduce((sum, n) => sum + (n - 1), 0);
+    expect(repeats).toBeLessThanOrEqual(CONCURRENCY);
+    // Every bundle completed, and its marks of messages sent forgotten.
+    const settled = async () => {
+      const [{ open, marks }] = await t.db.query<{ open: number; marks: number }[]>(
+        `SELECT (SELECT count(*)::int FROM pgboss.job WHERE name = $1 AND data ? 'notificationIds' AND state <> 'completed') AS open,
+                (SELECT count(*)::int FROM mail_sent s JOIN pgboss.job j ON j.id = s.job_id WHERE j.name = $1) AS marks`,
+        [queue],
+      );
+      return open === 0 && marks === 0;
+    };
+    expect(await eventually(settled, 30_000)).toBe(true);
   }, 180_000);
 });

@@ -1,7 +1,7 @@
 /**
  * An OutboundMail as the message nodemailer sends: the same Message-ID on
  * every retry (`<id@host>`), text and HTML, List-Unsubscribe with one-click
- * POST (RFC 8058) for notifications, and a meeting's invitation as a real
+ * POST (RFC 8058) for notifications, and each meeting's invitation as a real
  * `text/calendar; method=…` part. Pure.
  */
 import type { SendMailOptions } from 'nodemailer';
@@ -87,8 +87,17 @@ export function composeMail(mail: OutboundMail, context: ComposeContext): SendMa
     options.list = { unsubscribe: oneClick };
     options.headers = { ...(options.headers as Record<string, string>), 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
   }
-  if (mail.invitation) {
-    options.icalEvent = { method: mail.invitation.method, content: invitationIcs(mail.invitation), filename: 'invitation.ics' };
+  const [first, ...more] = mail.invitations ?? [];
+  if (first) {
+    // The first as the message's calendar alternative (what mail clients show as the invitation),
+    // each further meeting as its own text/calendar part: one UID per part, as iTIP has it.
+    options.icalEvent = { method: first.method, content: invitationIcs(first), filename: 'invitation.ics' };
+    if (more.length)
+      options.attachments = more.map((invitation, i) => ({
+        filename: `invitation-${i + 2}.ics`,
+        content: invitationIcs(invitation),
+        contentType: `text/calendar; charset=utf-8; method=${invitation.method}`,
+      }));
   }
   return options;
 }

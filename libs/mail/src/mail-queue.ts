@@ -80,6 +80,34 @@ export class MailQueue implements OnModuleInit, OnModuleDestroy {
     if (this.working) await new Promise((resolve) => setTimeout(resolve, 1_100));
   }
 
+  /** Notification e-mails per job (MAIL_BUNDLE). */
+  get bundleSize(): number {
+    return this.config.mail.bundleSize;
+  }
+
+  /** Which messages of these bundles were sent already (`<jobId>:<messageId>`): a retried bundle sends only the others. */
+  async sentOf(jobIds: string[]): Promise<Set<string>> {
+    if (!jobIds.length) return new Set();
+    const rows = await this.pool.query<{ key: string }>(`SELECT job_id || ':' || message_id AS key FROM mail_sent WHERE job_id = ANY($1::uuid[])`, [jobIds]);
+    return new Set(rows.rows.map((r) => r.key));
+  }
+
+  /** Remembers messages of bundles as sent, in one autocommitted statement (before the lane takes its next message). */
+  async markSent(sent: { jobId: string; messageId: string }[]): Promise<void> {
+    if (!sent.length) return;
+    await this.pool.query(`INSERT INTO mail_sent (job_id, message_id) SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING`, [
+      sent.map((s) => s.jobId),
+      sent.map((s) => s.messageId),
+    ]);
+  }
+
+  /** Completes bundles whose every message is sent, then forgets their marks (a crash between the two leaves rows no job reads again). */
+  async completeBundles(jobIds: string[]): Promise<void> {
+    if (!jobIds.length) return;
+    await this.boss.complete(this.name, jobIds);
+    await this.pool.query(`DELETE FROM mail_sent WHERE job_id = ANY($1::uuid[])`, [jobIds]);
+  }
+
   /** Called by the worker when it starts taking jobs (see onModuleDestroy). */
   markWorking(): void {
     this.working = true;

@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig, PgListener, resolveJwtSecret } from '@tradebridg
 import { ComposeContext, composeMail, mailHost } from './compose';
 import { MAIL_CHANNEL, MailQueue } from './mail-queue';
 import { MailboxRepository } from './mailbox.repository';
-import { isNotificationMailRef, MailRenderer, OutboundMail, QueuedMail } from './outbound-mail';
+import { isNotificationMailBundle, isNotificationMailRef, MailRenderer, OutboundMail, QueuedMail } from './outbound-mail';
 
 /** Where a composed message goes: a pooled SMTP transport, or the built-in mailbox. */
 type Deliver = (mail: OutboundMail) => Promise<void>;
@@ -15,15 +15,17 @@ const FETCH_LOOPS = 2;
 
 /**
  * The e-mail worker, in every API process (MAIL_WORKER=off turns it off).
- * `FETCH_LOOPS` loops fetch batches of `MAIL_BATCH_SIZE` jobs; a notification's
- * job is only a reference, so each batch's references are rendered together
- * (the registered MailRenderer: one query for the notifications and their
- * readers). Their messages share `MAIL_CONCURRENCY` lanes over a pooled SMTP
- * transport: a lane sends one message, has its job completed, and only then
- * takes the next, so a process killed mid-batch repeats at most the
- * `concurrency` messages in flight (its other jobs were not sent: they come
- * back after `expireSeconds`), each with its stable Message-ID. The lanes'
- * completions are coalesced: one `complete(name, ids[])` for every job sent
+ * `FETCH_LOOPS` loops fetch batches of `MAIL_BATCH_SIZE` jobs. A job is a whole
+ * message (a password reset) or a bundle of up to MAIL_BUNDLE notification
+ * references; each batch's references are rendered together (the registered
+ * MailRenderer: one query for the notifications and their readers). Their
+ * messages share `MAIL_CONCURRENCY` lanes over a pooled SMTP transport: a lane
+ * sends one message and records it (its job completed, or for a bundle's
+ * message a row in `mail_sent`) and only then takes the next, so a process
+ * killed mid-batch repeats at most the `concurrency` messages in flight (the
+ * rest were not sent, or are known sent: the jobs come back after
+ * `expireSeconds` and send only what is left), each with its stable
+ * Message-ID. Records are coalesced: one statement for every message recorded
  * while the previous one ran. A failed send fails only its own job, which
  * pg-boss retries with backoff.
  */
@@ -39,7 +41,9 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly workers: string[] = [];
   private listener?: PgListener;
   private readonly lanes: Semaphore;
-  private readonly completions: Coalescer;
+  private readonly completions: Coalescer<string>;
+  private readonly marks: Coalescer<{ jobId: string; messageId: string }>;
+  private readonly bundleCompletions: Coalescer<string>;
 
   constructor(
     private readonly queue: MailQueue,
@@ -50,6 +54,8 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
     this.deliver = config.mail.smtpUrl ? this.smtp(config.mail.smtpUrl) : this.intoMailbox();
     this.lanes = new Semaphore(config.mail.concurrency);
     this.completions = new Coalescer((ids) => this.queue.complete(ids));
+    this.marks = new Coalescer((sent) => this.queue.markSent(sent));
+    this.bundleCompletions = new Coalescer((ids) => this.queue.completeBundles(ids));
   }
 
   /** Who renders notification e-mails when they are sent (libs/notifications registers itself). */
@@ -110,59 +116,101 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
     return `SMTP ${new URL(this.config.mail.smtpUrl).host}`;
   }
 
+  /**
+   * Sends a fetched batch: every message of every job through the lanes. A lane sends one
+   * message and records it (a single message's job completed, a bundle's message marked in
+   * `mail_sent`) before it takes the next. A bundle completes when its last message is
+   * sent; one that failed fails as a whole (pg-boss retries it; its messages sent are not
+   * sent again). A message its job's expiry would overtake is not started: the job fails
+   * back to the queue instead of expiring while sending, which would send it twice.
+   */
   private async sendBatch(jobs: Job<QueuedMail>[]): Promise<void> {
-    const mails = await this.resolve(jobs);
+    const deadline = Date.now() + Math.max(5, this.config.mail.expireSeconds - 10) * 1000;
+    const pieces = await this.resolve(jobs);
+    const sent = await this.queue.sentOf(jobs.filter((job) => isNotificationMailBundle(job.data)).map((job) => job.id));
     const sends: Promise<void>[] = [];
+    const nothing: string[] = [];
+    const bundlesDone: string[] = [];
     for (const job of jobs) {
-      const mail = mails.get(job.id);
-      if (!mail) continue;
-      await this.lanes.acquire();
-      const send = this.sendOne(job.id, mail).finally(() => this.lanes.release());
-      send.catch(() => undefined); // awaited below, with the others
-      sends.push(send);
+      const list = pieces.get(job.id);
+      if (!list) continue;
+      const bundle = isNotificationMailBundle(job.data);
+      const todo = list.filter((p): p is Piece & { mail: OutboundMail } => p.mail !== null && !sent.has(`${job.id}:${p.messageId}`));
+      if (!todo.length) {
+        (bundle ? bundlesDone : nothing).push(job.id);
+        continue;
+      }
+      const job$ = new JobProgress(todo.length);
+      for (const piece of todo) {
+        await this.lanes.acquire();
+        const send = this.sendOne(job.id, bundle, piece.mail, deadline)
+          .finally(() => this.lanes.release())
+          .then(
+            () => job$.settle(),
+            (error: Error) => job$.settle(error),
+          );
+        sends.push(send);
+      }
+      sends.push(job$.done.then((failure) => this.finish(job.id, bundle, failure)));
     }
-    const nothing = jobs.filter((job) => mails.get(job.id) === null).map((job) => job.id);
     if (nothing.length) sends.push(this.completions.add(nothing));
+    if (bundlesDone.length) sends.push(this.bundleCompletions.add(bundlesDone));
     await Promise.all(sends);
   }
 
-  /** Sends one message and has its job completed; a failure fails only this job (pg-boss retries it). */
-  private async sendOne(jobId: string, mail: OutboundMail): Promise<void> {
+  /** Sends one message and records it; rejects (nothing recorded) when it could not be sent. */
+  private async sendOne(jobId: string, bundle: boolean, mail: OutboundMail, deadline: number): Promise<void> {
+    if (Date.now() > deadline) throw new Error('not sent: its job would have expired while sending; retried');
     try {
       await this.deliver(mail);
     } catch (error) {
       this.reportFailure(error as Error);
+      throw error;
+    }
+    // Should recording fail (the database gone), the job expires and the message is sent again: a repeat, never a loss.
+    if (bundle) await this.marks.add([{ jobId, messageId: mail.id }]).catch((error: Error) => this.reportFailure(error));
+    else await this.completions.add([jobId]).catch((error: Error) => this.reportFailure(error));
+  }
+
+  /** A job whose messages all settled: a failure fails it (retried with backoff); a bundle all sent completes. */
+  private async finish(jobId: string, bundle: boolean, failure: Error | undefined): Promise<void> {
+    if (failure) {
       // Should failing it fail too, the batch's handler rejects and pg-boss fails its jobs still active: retried, not lost.
-      await this.queue.boss.fail(this.queue.name, jobId, { message: (error as Error).message });
+      await this.queue.boss.fail(this.queue.name, jobId, { message: failure.message });
       return;
     }
-    // Should completing fail (the database gone), the job expires and is sent again: a repeat, never a loss.
-    await this.completions.add([jobId]).catch((error: Error) => this.reportFailure(error));
+    if (bundle) await this.bundleCompletions.add([jobId]).catch((error: Error) => this.reportFailure(error));
   }
 
   /**
-   * Each job's message: carried whole, or rendered from its notification (the whole
-   * batch at once); null when there is nothing to send any more; absent when it
-   * cannot be rendered in this process (failed, retried later).
+   * Each job's messages: carried whole, or rendered from their notifications (the whole
+   * batch at once); a message is null when there is nothing to send any more; a job is
+   * absent when it cannot be rendered in this process (failed, retried later).
    */
-  private async resolve(jobs: Job<QueuedMail>[]): Promise<Map<string, OutboundMail | null>> {
-    const out = new Map<string, OutboundMail | null>();
-    const refs = jobs.filter((job) => isNotificationMailRef(job.data));
-    for (const job of jobs) if (!isNotificationMailRef(job.data)) out.set(job.id, job.data);
-    if (!refs.length) return out;
+  private async resolve(jobs: Job<QueuedMail>[]): Promise<Map<string, Piece[]>> {
+    const out = new Map<string, Piece[]>();
+    const refs = new Map<string, number[]>();
+    for (const job of jobs) {
+      if (isNotificationMailBundle(job.data)) refs.set(job.id, job.data.notificationIds);
+      else if (isNotificationMailRef(job.data)) refs.set(job.id, [job.data.notificationId]);
+      else out.set(job.id, [{ messageId: job.id, mail: job.data }]);
+    }
+    if (!refs.size) return out;
     if (!this.renderer) {
       this.reportFailure(new Error('no notification renderer in this process'));
-      await this.queue.boss.fail(
-        this.queue.name,
-        refs.map((job) => job.id),
-      );
+      await this.queue.boss.fail(this.queue.name, [...refs.keys()]);
       return out;
     }
-    const rendered = await this.renderer.render(refs.map((job) => (job.data as { notificationId: number }).notificationId));
-    for (const job of refs) {
-      const mail = rendered.get((job.data as { notificationId: number }).notificationId) ?? null;
-      // The Message-ID comes from the job's id, stable for the notification: a retry sends the same one.
-      out.set(job.id, mail && { ...mail, id: job.id });
+    // The renderer names each message: its id (the Message-ID's left side) is stable for the notification, so a retry sends the same one.
+    const rendered = await this.renderer.render([...refs.values()].flat());
+    for (const [jobId, ids] of refs) {
+      out.set(
+        jobId,
+        ids.map((id) => {
+          const mail = rendered.get(id) ?? null;
+          return { messageId: mail?.id ?? String(id), mail };
+        }),
+      );
     }
     return out;
   }
@@ -220,13 +268,32 @@ class Semaphore {
   }
 }
 
-/** Runs `flush` for every item added while the previous flush ran, one flush at a time (group commit). */
-class Coalescer {
-  private waiting: { ids: string[]; resolve: () => void; reject: (error: Error) => void }[] = [];
-  private running = false;
-  constructor(private readonly flush: (ids: string[]) => Promise<void>) {}
+/** One message of a fetched job: its Message-ID's left side, and what to send (null: nothing any more). */
+interface Piece {
+  messageId: string;
+  mail: OutboundMail | null;
+}
 
-  add(ids: string[]): Promise<void> {
+/** Counts a job's messages down; `done` gives the first failure, if any, once all have settled. */
+class JobProgress {
+  private failure?: Error;
+  private resolve!: (failure: Error | undefined) => void;
+  readonly done = new Promise<Error | undefined>((resolve) => (this.resolve = resolve));
+  constructor(private left: number) {}
+
+  settle(error?: Error): void {
+    this.failure ??= error;
+    if (--this.left === 0) this.resolve(this.failure);
+  }
+}
+
+/** Runs `flush` for every item added while the previous flush ran, one flush at a time (group commit). */
+class Coalescer<T> {
+  private waiting: { ids: T[]; resolve: () => void; reject: (error: Error) => void }[] = [];
+  private running = false;
+  constructor(private readonly flush: (ids: T[]) => Promise<void>) {}
+
+  add(ids: T[]): Promise<void> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ ids, resolve, reject });
       if (!this.running) void this.run();

@@ -38,7 +38,8 @@ export interface OutboundMail {
   html: string;
   /** Whether it carries an unsubscribe link and List-Unsubscribe (notifications do; a password reset does not). */
   unsubscribe: boolean;
-  invitation?: MeetingInvitation;
+  /** The iCalendar invitations it carries: one per meeting (a scheduler run's e-mail lists several). */
+  invitations?: MeetingInvitation[];
 }
 
 /**
@@ -54,11 +55,26 @@ export interface NotificationMailRef {
   notificationId: number;
 }
 
-/** What a mail job carries: a whole message, or a notification to render when sending. */
-export type QueuedMail = OutboundMail | NotificationMailRef;
+/**
+ * Notifications' e-mails as one job: the outbox bundles up to MAIL_BUNDLE
+ * notifications of one transaction, by id only (a scheduler run's 10,000 are a
+ * few hundred jobs of ~150 bytes). The renderer names each message (its
+ * Message-ID, stable for the notification). The job completes when every
+ * message is sent; `mail_sent` keeps which ones were, so a retry sends only the rest.
+ */
+export interface NotificationMailBundle {
+  notificationIds: number[];
+}
+
+/** What a mail job carries: a whole message, one notification to render when sending (queued before bundles), or a bundle of them. */
+export type QueuedMail = OutboundMail | NotificationMailRef | NotificationMailBundle;
 
 export function isNotificationMailRef(mail: QueuedMail): mail is NotificationMailRef {
   return typeof (mail as NotificationMailRef).notificationId === 'number';
+}
+
+export function isNotificationMailBundle(mail: QueuedMail): mail is NotificationMailBundle {
+  return Array.isArray((mail as NotificationMailBundle).notificationIds);
 }
 
 /** Queues e-mails inside the caller's transaction: they are sent if and only if it commits. */

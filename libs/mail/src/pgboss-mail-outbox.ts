@@ -1,22 +1,24 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { MAIL_CHANNEL, MailQueue } from './mail-queue';
-import { isNotificationMailRef, MailOutbox, QueuedMail } from './outbound-mail';
+import { isNotificationMailBundle, isNotificationMailRef, MailOutbox, OutboundMail, QueuedMail } from './outbound-mail';
 
 /**
- * Jobs per INSERT: a statement's size does not grow with the run (a scheduler run's 20,000
- * notification e-mails go in 10 statements of ~100 KB; whole messages are larger, so fewer).
+ * Jobs per INSERT: a statement's size does not grow with the run (a scheduler run's 10,000
+ * notification e-mails are 400 bundles, one statement; whole messages are larger, so fewer).
  */
-const CHUNK = 2_000;
+const CHUNK = 500;
 const WHOLE_CHUNK = 500;
 
 /**
  * Queues e-mails as pg-boss jobs on the caller's transaction's own connection:
- * the jobs commit with the change or not at all. The job id is the mail's id,
- * and pg-boss inserts with ON CONFLICT DO NOTHING, so a change processed twice
- * queues its e-mail once. A notification's job carries only `{ notificationId }`
- * (MailSender renders it when sending); a whole message (a password reset) is carried as is.
+ * the jobs commit with the change or not at all. Notifications' e-mails are
+ * bundled, up to MAIL_BUNDLE notification ids per job (MailSender renders them
+ * when sending; a change processed twice writes its notifications, hence their
+ * e-mails, once). A whole message (a password reset) is one job, carried as is,
+ * its id the mail's (pg-boss inserts with ON CONFLICT DO NOTHING).
  * The commit also NOTIFYs `mail_queued`, so idle workers fetch at once.
  */
 @Injectable()
@@ -32,10 +34,18 @@ export class PgBossMailOutbox extends MailOutbox {
     const client = (await runner.connect()) as PoolClient;
     const db = { executeSql: (text: string, values: unknown[]) => client.query(text, values) };
     const options = this.queue.jobOptions();
-    const refs = mails.filter(isNotificationMailRef);
-    const whole = mails.filter((mail) => !isNotificationMailRef(mail));
-    for (let i = 0; i < refs.length; i += CHUNK) {
-      const jobs = refs.slice(i, i + CHUNK).map((ref) => ({ id: ref.id, name: this.queue.name, data: { notificationId: ref.notificationId }, ...options }));
+    const notificationIds: number[] = [];
+    const whole: OutboundMail[] = [];
+    for (const mail of mails) {
+      if (isNotificationMailBundle(mail)) notificationIds.push(...mail.notificationIds);
+      else if (isNotificationMailRef(mail)) notificationIds.push(mail.notificationId);
+      else whole.push(mail);
+    }
+    // Bundles of MAIL_BUNDLE notifications, one job each (a new id: the transaction that writes the notifications writes it once).
+    const bundles: number[][] = [];
+    for (let i = 0; i < notificationIds.length; i += this.queue.bundleSize) bundles.push(notificationIds.slice(i, i + this.queue.bundleSize));
+    for (let i = 0; i < bundles.length; i += CHUNK) {
+      const jobs = bundles.slice(i, i + CHUNK).map((ids) => ({ id: randomUUID(), name: this.queue.name, data: { notificationIds: ids }, ...options }));
       await this.queue.boss.insert(jobs, { db });
     }
     for (let i = 0; i < whole.length; i += WHOLE_CHUNK) {

@@ -2,9 +2,9 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { NotificationKind } from '@tradebridge/contracts';
 import { APP_CONFIG, AppConfig } from '@tradebridge/core';
-import { mailOrganizer, MailOutbox, MailRenderer, MailSender, NotificationMailRef, OutboundMail } from '@tradebridge/mail';
+import { mailOrganizer, MailOutbox, MailRenderer, MailSender, OutboundMail } from '@tradebridge/mail';
 import { renderMail, stableUuid } from './messages/render';
-import { NotificationsRepository } from './notifications.repository';
+import { InsertedNotification, NotificationsRepository, ScheduledRun } from './notifications.repository';
 
 export interface NewNotification {
   userId: string;
@@ -41,34 +41,49 @@ export class NotificationWriter implements MailRenderer, OnModuleInit {
    * Inside the caller's transaction: takes the notifications lock
    * (pg_advisory_xact_lock on one fixed key, so ids grow in commit order),
    * inserts ON CONFLICT (user_id, source) DO NOTHING in statements of at most
-   * CHUNK rows, queues for each inserted row whose kind the recipient has not
-   * muted an e-mail job that only references it (rendered when sent), and
+   * CHUNK rows, queues the e-mails of the inserted rows whose kind the recipient
+   * has not muted (bundled jobs of their ids, rendered when sent), and
    * sends one pg_notify('notifications', '<userId>:<highest new id>') per user.
    * Returns how many were inserted.
    */
   async write(tx: EntityManager, items: NewNotification[]): Promise<number> {
     if (!items.length) return 0;
     await this.notifications.lockWriters(tx);
+    const inserted: InsertedNotification[] = [];
+    for (let i = 0; i < items.length; i += CHUNK) inserted.push(...(await this.notifications.insert(tx, items.slice(i, i + CHUNK))));
+    await this.queueAndAnnounce(tx, inserted);
+    return inserted.length;
+  }
+
+  /**
+   * A scheduler run's notifications, written by the database from the meetings
+   * themselves (one statement, nothing shipped back and forth): one per member
+   * of each enterprise with meetings in `meetingIds`, but the actor's, listing
+   * that enterprise's meetings by id. Then as `write`: e-mails queued, users told.
+   */
+  async writeScheduled(tx: EntityManager, run: ScheduledRun): Promise<number> {
+    if (!run.meetingIds.length) return 0;
+    await this.notifications.lockWriters(tx);
+    const inserted = await this.notifications.insertScheduled(tx, run);
+    await this.queueAndAnnounce(tx, inserted);
+    return inserted.length;
+  }
+
+  private async queueAndAnnounce(tx: EntityManager, inserted: InsertedNotification[]): Promise<void> {
     const heads = new Map<string, number>();
-    let count = 0;
-    for (let i = 0; i < items.length; i += CHUNK) {
-      const inserted = await this.notifications.insert(tx, items.slice(i, i + CHUNK));
-      count += inserted.length;
-      const refs: NotificationMailRef[] = [];
-      for (const n of inserted) {
-        heads.set(n.userId, Math.max(heads.get(n.userId) ?? 0, n.id));
-        if (n.mail) refs.push({ id: notificationMailId(n), notificationId: n.id });
-      }
-      if (refs.length) await this.outbox.enqueue(tx, refs);
+    const mailed: number[] = [];
+    for (const n of inserted) {
+      heads.set(n.userId, Math.max(heads.get(n.userId) ?? 0, n.id));
+      if (n.mail) mailed.push(n.id);
     }
+    if (mailed.length) await this.outbox.enqueue(tx, [{ notificationIds: mailed }]);
     const announced = [...heads].map(([userId, id]) => ({ userId, id }));
     for (let i = 0; i < announced.length; i += CHUNK) await this.notifications.announce(tx, announced.slice(i, i + CHUNK));
-    return count;
   }
 
   /** MailRenderer: the e-mails of these notifications, rendered now in each reader's language and zone (one query for the batch). */
   async render(notificationIds: number[]): Promise<Map<number, OutboundMail | null>> {
-    const rows = await this.notifications.forMail(notificationIds);
+    const rows = await this.notifications.withScheduledMeetings(await this.notifications.forMail(notificationIds));
     const out = new Map<number, OutboundMail | null>(notificationIds.map((id) => [id, null]));
     for (const n of rows) {
       if (n.emailMuted.includes(n.kind)) continue;

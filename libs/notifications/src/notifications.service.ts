@@ -19,13 +19,14 @@ export class NotificationsService {
   async list(actor: Actor, options: { unread: boolean; limit: number; offset: number }): Promise<NotificationPage> {
     const page = await this.notifications.list(actor.userId, options);
     const reader = await this.reader(actor.userId);
-    return { items: page.items.map((n) => this.view(n, reader)), total: page.total, unread: page.unread };
+    const items = await this.notifications.withScheduledMeetings(page.items);
+    return { items: items.map((n) => this.view(n, reader)), total: page.total, unread: page.unread };
   }
 
   async markRead(actor: Actor, id: number): Promise<NotificationView> {
     if (!(await this.notifications.markRead(actor.userId, id))) throw DomainError.notFound('Notification', String(id));
-    const record = await this.notifications.find(actor.userId, id);
-    return this.view(record!, await this.reader(actor.userId));
+    const [record] = await this.notifications.withScheduledMeetings([(await this.notifications.find(actor.userId, id))!]);
+    return this.view(record, await this.reader(actor.userId));
   }
 
   async markAllRead(actor: Actor): Promise<{ marked: number }> {
@@ -34,7 +35,7 @@ export class NotificationsService {
 
   /** What a socket is sent: the user's notifications after `afterId`, oldest first. */
   async after(userId: string, afterId: number, limit: number): Promise<NotificationView[]> {
-    const records = await this.notifications.listAfter(userId, afterId, limit);
+    const records = await this.notifications.withScheduledMeetings(await this.notifications.listAfter(userId, afterId, limit));
     if (!records.length) return [];
     const reader = await this.reader(userId);
     return records.map((n) => this.view(n, reader));

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Localized } from '@tradebridge/contracts';
 import type { EventLogEntry } from '@tradebridge/core';
-import type { MeetingFacts } from './messages/template';
 
 export interface EventFacts {
   id: string;
@@ -14,11 +13,6 @@ export interface RegistrationFacts {
   id: string;
   enterpriseId: string;
   enterpriseName: Localized;
-}
-
-/** A meeting as the notifier reads it: the facts, and its two parties. */
-export interface MeetingWithParties extends MeetingFacts {
-  registrationIds: [string, string];
 }
 
 /**
@@ -89,19 +83,6 @@ export class NotifierRepository {
     );
     for (const r of rows) out.set(r.enterpriseId, r.userIds);
     return out;
-  }
-
-  /** Meetings by id with their venue's name and zone, as they are now. */
-  async meetings(tx: EntityManager, eventId: string, ids: string[]): Promise<Map<string, MeetingWithParties>> {
-    if (!ids.length) return new Map();
-    const rows = await tx.query<(Omit<MeetingWithParties, 'startsAt' | 'endsAt'> & { startsAt: Date; endsAt: Date })[]>(
-      `SELECT m.id, lower(m.period) AS "startsAt", upper(m.period) AS "endsAt", m.mode, v.name AS "venueName", v.timezone AS "venueTimezone",
-              m.table_no AS "table", m.link, m.status, m.sequence, ARRAY[c.from_registration_id, c.to_registration_id] AS "registrationIds"
-         FROM meetings m JOIN connections c ON c.id = m.connection_id LEFT JOIN venues v ON v.id = m.venue_id
-        WHERE m.event_id = $1 AND m.id = ANY($2::uuid[])`,
-      [eventId, ids],
-    );
-    return new Map(rows.map((r) => [r.id, { ...r, startsAt: new Date(r.startsAt).toISOString(), endsAt: new Date(r.endsAt).toISOString() }]));
   }
 
   /** Venue names and zones, for meeting snapshots taken from the log. */

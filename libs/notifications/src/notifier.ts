@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, Database, EventLogEntry, PgListener } from '@tradebridge/core';
-import { EXPANDERS, ExpansionLookups, Mention } from './expanders';
+import { EXPANDERS, ExpansionLookups, meetingsLink, Mention } from './expanders';
 import { NewNotification, NotificationWriter } from './notification-writer';
 import { EventFacts, NotifierRepository, RegistrationFacts } from './notifier.repository';
 
@@ -100,7 +100,19 @@ export class Notifier implements OnApplicationBootstrap, OnModuleDestroy {
       const entries = await this.repository.entriesAfter(tx, eventId, cursor, BATCH);
       if (!entries.length) return false;
       const event = await this.repository.event(tx, eventId);
-      if (event) await this.writer.write(tx, await this.expand(tx, event, entries));
+      if (event) {
+        await this.writer.write(tx, await this.expand(tx, event, entries));
+        // A scheduler run (thousands of meetings) is written by the database itself, from the meetings.
+        for (const entry of entries.filter((e) => e.type === 'meetings.scheduled')) {
+          await this.writer.writeScheduled(tx, {
+            eventId,
+            source: `log:${eventId}:${entry.seq}:schedule`,
+            link: meetingsLink(eventId),
+            meetingIds: (entry.data.meetingIds as string[] | undefined) ?? [],
+            actorUserId: entry.actorUserId,
+          });
+        }
+      }
       await this.repository.advance(tx, eventId, entries[entries.length - 1].seq);
       return entries.length === BATCH;
     });
@@ -109,7 +121,6 @@ export class Notifier implements OnApplicationBootstrap, OnModuleDestroy {
   /** The batch's notifications: each mention becomes one per member of the enterprise told, except the actor's own. */
   private async expand(tx: EntityManager, event: EventFacts, entries: EventLogEntry[]): Promise<NewNotification[]> {
     const lookups: ExpansionLookups = {
-      meetings: (ids) => this.repository.meetings(tx, event.id, ids),
       venues: (ids) => this.repository.venues(tx, event.id, ids),
       rooms: (ids) => this.repository.rooms(tx, event.id, ids),
     };

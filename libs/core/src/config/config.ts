@@ -81,6 +81,8 @@ export interface AppConfig {
     worker: boolean;
     pollSeconds: number;
     batchSize: number;
+    /** Notification e-mails per job: a transaction's notifications are queued in bundles of this many. */
+    bundleSize: number;
     /** Messages one worker sends at once (and SMTP connections in its pool). */
     concurrency: number;
     retryLimit: number;
@@ -309,6 +311,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       worker: bool('MAIL_WORKER', true),
       pollSeconds: int('MAIL_POLL_SECONDS', 2, 1, 3600),
       batchSize: int('MAIL_BATCH_SIZE', 200, 1, 1000),
+      bundleSize: int('MAIL_BUNDLE', 25, 1, 500),
       concurrency: int('MAIL_CONCURRENCY', 5, 1, 100),
       // 1, 2, 4 … s doubling: 13 retries span more than an hour of SMTP outage.
       retryLimit: int('MAIL_RETRY_LIMIT', 13, 0, 10_000),

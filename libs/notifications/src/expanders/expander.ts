@@ -1,7 +1,6 @@
 import type { NotificationKind } from '@tradebridge/contracts';
 import type { EventLogEntry } from '@tradebridge/core';
 import type { MeetingFacts } from '../messages/template';
-import type { MeetingWithParties } from '../notifier.repository';
 
 /** "Tell the members of this registration's enterprise": one log entry yields some of these. */
 export interface Mention {
@@ -20,7 +19,6 @@ export interface Mention {
 
 /** Bulk reads an expander may need (one query for a whole entry, never one per row). */
 export interface ExpansionLookups {
-  meetings(ids: string[]): Promise<Map<string, MeetingWithParties>>;
   venues(ids: string[]): Promise<Map<string, { name: string; timezone: string }>>;
   rooms(ids: string[]): Promise<Map<string, Record<string, string>>>;
 }

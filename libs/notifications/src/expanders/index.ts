@@ -1,13 +1,16 @@
 import type { Expander } from './expander';
 import { announcementSent } from './announcement';
 import { connectionAccepted, connectionDeclined, connectionExpired, connectionRequested, connectionWithdrawn } from './connections';
-import { meetingScheduled, meetingsScheduled, meetingUpdated } from './meetings';
+import { meetingScheduled, meetingUpdated } from './meetings';
 import { outcomeRecorded } from './outcomes';
 import { registrationApproved, registrationRejected, registrationRoomAssigned, registrationsRoomsAssigned } from './registrations';
 
 export * from './expander';
 
-/** Which log entries concern whom: log type → its expansion. Other types notify no one. */
+/**
+ * Which log entries concern whom: log type → its expansion. Other types notify no one,
+ * but `meetings.scheduled` (a scheduler run), which the database expands (Notifier, NotificationWriter.writeScheduled).
+ */
 export const EXPANDERS: Record<string, Expander> = {
   'connection.requested': connectionRequested,
   'connection.accepted': connectionAccepted,
@@ -15,7 +18,6 @@ export const EXPANDERS: Record<string, Expander> = {
   'connection.withdrawn': connectionWithdrawn,
   'connection.expired': connectionExpired,
   'meeting.scheduled': meetingScheduled,
-  'meetings.scheduled': meetingsScheduled,
   'meeting.updated': meetingUpdated,
   'registration.approved': registrationApproved,
   'registration.rejected': registrationRejected,

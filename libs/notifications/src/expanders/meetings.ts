@@ -1,5 +1,5 @@
 import type { Expander } from './expander';
-import { bothParties, factsOf, MeetingSnapshot, Mention } from './expander';
+import { bothParties, factsOf, MeetingSnapshot } from './expander';
 
 /** A manual booking: both parties. */
 export const meetingScheduled: Expander = async (entry, lookups) => {
@@ -7,21 +7,6 @@ export const meetingScheduled: Expander = async (entry, lookups) => {
   if (!m) return [];
   const venues = await lookups.venues(m.venueId ? [m.venueId] : []);
   return bothParties(entry.eventId, 'meeting.booked', m.registrationIds, factsOf(m, m.venueId ? venues.get(m.venueId) : undefined));
-};
-
-/** A scheduler run: every meeting it booked, read in one query. */
-export const meetingsScheduled: Expander = async (entry, lookups) => {
-  const ids = (entry.data.meetingIds as string[] | undefined) ?? [];
-  const meetings = await lookups.meetings(ids);
-  const out: Mention[] = [];
-  for (const id of ids) {
-    const m = meetings.get(id);
-    if (!m) continue;
-    const { registrationIds, ...facts } = m;
-    // The booking as it was made: a later change is its own entry (and raised the sequence).
-    out.push(...bothParties(entry.eventId, 'meeting.booked', registrationIds, { ...facts, status: 'scheduled' }));
-  }
-  return out;
 };
 
 /**

@@ -44,7 +44,7 @@ describe('reminder and announcement messages', () => {
       { ...ctx, locale: 'zh', timezone: 'Asia/Shanghai' },
       organizer,
     );
-    expect(mail.invitation).toMatchObject({ uid: '6f1c1b1e-0000-4000-8000-000000000002@tradebridge.example', sequence: 2, method: 'REQUEST', url: online.meeting!.link });
+    expect(mail.invitations?.[0]).toMatchObject({ uid: '6f1c1b1e-0000-4000-8000-000000000002@tradebridge.example', sequence: 2, method: 'REQUEST', url: online.meeting!.link });
     expect(mail.text).toContain('https://tradebridge.example/meet/');
   });
 

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Locale, NotificationKind } from '@tradebridge/contracts';
 import { meetingSummary, meetingUid, meetingUrl } from '@tradebridge/mail';
 import type { MeetingInvitation, OutboundMail } from '@tradebridge/mail';
-import { escapeHtml, meetingPlace, pick } from './format';
+import { escapeHtml, meetingPlace, meetingWhen, pick } from './format';
 import { MESSAGES } from './registry';
-import type { InAppMessage, NotificationFacts, RenderContext } from './template';
+import type { InAppMessage, MeetingFacts, NotificationFacts, RenderContext } from './template';
 
 export function renderInApp(kind: NotificationKind, data: Record<string, unknown>, ctx: RenderContext): InAppMessage {
   return MESSAGES[kind].render(data, ctx);
@@ -35,7 +35,7 @@ export function stableUuid(name: string): string {
 /**
  * One notification as an e-mail to its recipient, in their language and zone:
  * the same title and body as in the app, the absolute link, all user text
- * escaped in the HTML, and for meetings the iCalendar invitation.
+ * escaped in the HTML, and for meetings their iCalendar invitations.
  */
 export function renderMail(
   notification: { kind: NotificationKind; source: string; data: Record<string, unknown> },
@@ -55,7 +55,18 @@ export function renderMail(
     `<p><a href="${escapeHtml(url)}">${escapeHtml(OPEN[ctx.locale])}</a></p>` +
     `<hr><p style="color:#666;font-size:12px">${escapeHtml(WHY[ctx.locale])}</p>` +
     `</body></html>`;
-  const invitation = template.invitation && data.meeting ? meetingInvitation(data, template.invitation, recipient, ctx, organizer, title, body, url) : undefined;
+  const method = template.invitation;
+  // A scheduler run's e-mail invites to each of its meetings still on, each described alone.
+  const meetings: { meeting: MeetingFacts; partnerName: NotificationFacts['partnerName']; about: string }[] = !method
+    ? []
+    : data.meetings
+      ? data.meetings
+          .filter((m) => m.status !== 'cancelled')
+          .map((m) => ({ meeting: m, partnerName: m.partnerName, about: `${pick(m.partnerName, ctx.locale)}\n${meetingWhen(m, ctx, data.eventTimezone)} — ${meetingPlace(m, ctx.locale)}` }))
+      : data.meeting
+        ? [{ meeting: data.meeting, partnerName: data.partnerName, about: `${title}\n${body}` }]
+        : [];
+  const invitations = meetings.map(({ meeting, partnerName, about }) => meetingInvitation(data, meeting, partnerName, method!, recipient, ctx, organizer, about, url));
   return {
     id: stableUuid(`${recipient.id}:${notification.source}`),
     userId: recipient.id,
@@ -66,22 +77,22 @@ export function renderMail(
     text,
     html,
     unsubscribe: true,
-    ...(invitation ? { invitation } : {}),
+    ...(invitations.length ? { invitations } : {}),
   };
 }
 
 function meetingInvitation(
   data: NotificationFacts,
+  meeting: MeetingFacts,
+  partnerName: NotificationFacts['partnerName'],
   method: 'REQUEST' | 'CANCEL',
   recipient: MailRecipient,
   ctx: RenderContext,
   organizer: { name: string; email: string },
-  title: string,
-  body: string,
+  about: string,
   url: string,
 ): MeetingInvitation {
-  const meeting = data.meeting!;
-  const partner = pick(data.partnerName, ctx.locale);
+  const partner = pick(partnerName, ctx.locale);
   return {
     // The organizer is MAIL_FROM: the same UID as the personal feed's (calendar-feed.service.ts).
     uid: meetingUid(meeting.id, organizer.email),
@@ -91,7 +102,7 @@ function meetingInvitation(
     endsAt: meeting.endsAt,
     timezone: meeting.venueTimezone ?? data.eventTimezone ?? ctx.timezone,
     summary: meetingSummary(pick(data.eventName, ctx.locale), partner),
-    description: `${title}\n${body}\n${url}`,
+    description: `${about}\n${url}`,
     location: meetingPlace(meeting, ctx.locale),
     url: meetingUrl(meeting, url),
     organizer,

@@ -33,6 +33,11 @@ export interface MeetingFacts {
   sequence: number;
 }
 
+/** One meeting of a scheduler run's notification: its facts now, and the partner. */
+export interface ScheduledMeetingFacts extends MeetingFacts {
+  partnerName: Localized;
+}
+
 /** What every notification's data may hold; each kind reads what it needs. */
 export interface NotificationFacts {
   eventName?: Localized;
@@ -45,6 +50,10 @@ export interface NotificationFacts {
   message?: string | null;
   roomName?: Localized;
   meeting?: MeetingFacts;
+  /** A scheduler run's notification: the meetings it booked for the reader (ids as stored)… */
+  meetingIds?: string[];
+  /** …and those meetings as they are now, each with its partner, looked up when it is read or e-mailed. */
+  meetings?: ScheduledMeetingFacts[];
   outcomeKind?: string;
   value?: { amount: string | number; currency: string } | null;
   expiresAt?: string;
@@ -56,7 +65,8 @@ export interface NotificationFacts {
 /**
  * One kind's wording in vi, zh and en. The e-mail (subject, text, HTML) is
  * made from the same title and body (render-mail.ts); a kind whose template
- * says `invitation` also carries an iCalendar invitation for `data.meeting`.
+ * says `invitation` also carries an iCalendar invitation for `data.meeting`,
+ * or one for each meeting of `data.meetings` (a scheduler run's) not cancelled.
  * Adding a kind's template: write its file, list it in registry.ts.
  */
 export interface MessageTemplate {
