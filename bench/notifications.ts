@@ -41,11 +41,11 @@ import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
 import { createApiApp } from '../apps/api/src/app';
 import { forkChild, killChildren, rpc, stopChild } from './child';
 import { now, sleep } from './gateway/protocol';
-import { ratioOf, schedulerTurns, siblingDatabaseUrl, verdict } from './notifications/figures';
+import { ratioOf, schedulerTurns, sideMean, siblingDatabaseUrl, verdict } from './notifications/figures';
 import type { FromSink, SinkCount } from './notifications/protocol';
 import { alternatingTurns, benchDatabase, freePort, mulberry32, writeResults } from './support';
 import { seedWorld, sectorRooms, tokenIssuer, World } from './world';
-import { mailOutboxOf, nodemailerMessage, OutboundMail, productMailConcurrency } from './notifications/product';
+import { mailOutboxOf, NewNotification, nodemailerMessage, notificationWriterOf, OutboundMail, productMailConcurrency } from './notifications/product';
 
 const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const QUICK = Boolean(process.env.BENCH_QUICK);
@@ -234,10 +234,7 @@ async function schedulerPart(serverUrl: string) {
     if (turn.drainStatements) console.log(`    the API's PostgreSQL sessions while the notifier worked (share of samples): ${JSON.stringify(turn.drainStatements)}`);
     turns.push(turn);
   }
-  const mean = (side: 'on' | 'off', f: (t: SchedulerTurn) => number) => {
-    const list = turns.filter((t) => t.notifications === side).map(f);
-    return round(list.reduce((a, b) => a + b, 0) / list.length, 0);
-  };
+  const mean = (side: 'on' | 'off', f: (t: SchedulerTurn) => number) => sideMean(turns, (t) => t.notifications === side, f, 0);
   const on = mean('on', (t) => t.endToEndMs);
   const off = mean('off', (t) => t.endToEndMs);
   const ratio = ratioOf(on, off);
@@ -276,19 +273,53 @@ function sampleMails(n: number, users: { id: string; email: string }[]): Outboun
       text,
       html,
       unsubscribe: true,
-      invitation: {
-        uid: `${id}@tradebridge.local`,
-        sequence: 0,
-        method: 'REQUEST',
-        startsAt: start.toISOString(),
-        endsAt: new Date(start.getTime() + 30 * 60_000).toISOString(),
-        timezone: 'Asia/Ho_Chi_Minh',
-        summary: `TradeBridge: ${partner}`,
-        description: text,
-        location: `https://tradebridge.local/meet/${id}`,
-        url: `https://tradebridge.local/events/e/meetings/${id}`,
-        organizer: { name: 'TradeBridge', email: 'no-reply@tradebridge.local' },
-        attendees: [{ name: user.email, email: user.email }],
+      invitations: [
+        {
+          uid: `${id}@tradebridge.local`,
+          sequence: 0,
+          method: 'REQUEST',
+          startsAt: start.toISOString(),
+          endsAt: new Date(start.getTime() + 30 * 60_000).toISOString(),
+          timezone: 'Asia/Ho_Chi_Minh',
+          summary: `TradeBridge: ${partner}`,
+          description: text,
+          location: `https://tradebridge.local/meet/${id}`,
+          url: `https://tradebridge.local/events/e/meetings/${id}`,
+          organizer: { name: 'TradeBridge', email: 'no-reply@tradebridge.local' },
+          attendees: [{ name: user.email, email: user.email }],
+        },
+      ],
+    };
+  });
+}
+
+/** Notifications of a booked meeting (as the notifier writes them), each with a fresh source (so a fresh Message-ID). */
+function sampleNotifications(n: number, users: { id: string }[], eventId: string): NewNotification[] {
+  const start = new Date(Date.now() + 26 * 3_600_000);
+  return Array.from({ length: n }, (_, i) => {
+    const id = randomUUID();
+    return {
+      userId: users[i % users.length].id,
+      kind: 'meeting.booked' as const,
+      eventId,
+      source: `bench:${id}`,
+      link: `/events/${eventId}/meetings`,
+      data: {
+        eventName: { vi: 'Hội nghị giao thương Lào Cai', zh: '老街贸易对接会', en: 'Lao Cai trade matchmaking' },
+        eventTimezone: 'Asia/Ho_Chi_Minh',
+        partnerName: { vi: `Doanh nghiệp ${i}`, zh: `企业 ${i}`, en: `Enterprise ${i}` },
+        meeting: {
+          id,
+          startsAt: start.toISOString(),
+          endsAt: new Date(start.getTime() + 30 * 60_000).toISOString(),
+          mode: 'online',
+          venueName: null,
+          venueTimezone: null,
+          table: null,
+          link: `https://tradebridge.local/meet/${id}`,
+          status: 'scheduled',
+          sequence: 0,
+        },
       },
     };
   });
@@ -306,6 +337,8 @@ async function waitForSink(sink: ChildProcess, n: number, timeoutMs: number): Pr
 
 interface DeliveryTurn {
   side: 'worker' | 'bare';
+  /** Whole messages (one job each), or notifications (bundled jobs, rendered when sent). */
+  mail: 'whole' | 'notifications';
   mails: number;
   seconds: number;
   perSec: number;
@@ -348,74 +381,117 @@ async function deliveryPart(serverUrl: string) {
       await waitForSink(sink, mails.length, 10 * 60_000);
       return now() - t1;
     };
-    const bare = async (mails: OutboundMail[]): Promise<number> => {
+    // As many in flight as the pool has connections: the worker's budget. Each message is
+    // composed (text, HTML, headers, the invitation's iCalendar) when it is sent, as the
+    // worker does: both sides start from the same OutboundMail and send the same bytes.
+    const sendAll = async (transport: ReturnType<typeof createTransport>, mails: OutboundMail[]): Promise<void> => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (next < mails.length) await transport.sendMail(nodemailerMessage(mails[next++], config));
+        }),
+      );
+    };
+    /** Times `send` over a fresh pooled transport, to the sink holding `n` messages. */
+    const bareLoop = async (n: number, send: (transport: ReturnType<typeof createTransport>) => Promise<void>): Promise<number> => {
       const transport = createTransport(transportOptions);
       try {
         const t0 = now();
-        let next = 0;
-        // As many in flight as the pool has connections: the worker's budget. Each message is
-        // composed (text, HTML, headers, the invitation's iCalendar) when it is sent, as the
-        // worker does: both sides start from the same OutboundMail and send the same bytes.
-        await Promise.all(
-          Array.from({ length: concurrency }, async () => {
-            while (next < mails.length) await transport.sendMail(nodemailerMessage(mails[next++], config));
-          }),
-        );
-        await waitForSink(sink, mails.length, 60_000);
+        await send(transport);
+        await waitForSink(sink, n, 60_000);
         return now() - t0;
       } finally {
         transport.close();
       }
     };
-    // Warm-up: a few through each, so neither side pays for its first connections and JIT.
-    for (const run of [bare, worker]) {
-      await rpc(sink, { t: 'reset' }, 'reset', 10_000);
-      await run(sampleMails(50, users));
-    }
-    const turns: DeliveryTurn[] = [];
-    for (const side of alternatingTurns<'bare' | 'worker'>('bare', 'worker', DELIVERY_ROUNDS, QUICK)) {
-      await rpc(sink, { t: 'reset' }, 'reset', 10_000);
-      const mails = sampleMails(MAILS, users);
-      enqueueMs = undefined;
-      const ms = side === 'bare' ? await bare(mails) : await worker(mails);
-      const c = await rpc<SinkCount>(sink, { t: 'count' }, 'count', 10_000);
-      const span = c.firstAt !== null && c.lastAt !== null ? c.lastAt - c.firstAt : NaN;
-      const turn: DeliveryTurn = {
-        side,
-        mails: MAILS,
-        seconds: round(ms / 1000, 2),
-        perSec: round((MAILS / ms) * 1000, 1),
-        received: c.messages,
-        repeats: c.repeats,
-        ...(enqueueMs !== undefined ? { enqueueMs: round(enqueueMs, 0) } : {}),
-        sendingPerSec: round(((MAILS - 1) / span) * 1000, 1),
-      };
-      console.log(
-        `  ${side === 'bare' ? 'bare nodemailer' : 'product worker '}: ${turn.mails} e-mails in ${turn.seconds} s = ${turn.perSec}/s (first to last received: ${turn.sendingPerSec}/s; ${turn.received} received, ${turn.repeats} repeated${turn.enqueueMs !== undefined ? `; enqueued in ${turn.enqueueMs} ms before, not counted` : ''})`,
+    const bare = (mails: OutboundMail[]): Promise<number> => bareLoop(mails.length, (transport) => sendAll(transport, mails));
+    // Notifications as the notifier writes them: the worker renders and sends their bundles; the bare loop
+    // renders the same rows (the product's renderer, a batch at a time) and sends them, so both send the same bytes.
+    const [{ id: eventId }] = await db.query<{ id: string }[]>(
+      `INSERT INTO events (name, timezone, starts_at, ends_at, created_by) VALUES ('{"en":"Bench"}', 'Asia/Ho_Chi_Minh', now(), now() + interval '1 day', $1) RETURNING id`,
+      [users[0].id],
+    );
+    const writer = notificationWriterOf(app);
+    const notificationsWorker = async (items: NewNotification[]): Promise<number> => {
+      const t0 = now();
+      for (let i = 0; i < items.length; i += 500) await db.transaction((tx) => writer.write(tx, items.slice(i, i + 500)));
+      const t1 = now();
+      enqueueMs = t1 - t0;
+      await waitForSink(sink, items.length, 10 * 60_000);
+      return now() - t1;
+    };
+    const notificationsBare = async (items: NewNotification[]): Promise<number> => {
+      // The rows only, no jobs (the worker would send them too).
+      const rows = await db.query<{ id: number }[]>(
+        `INSERT INTO notifications (user_id, kind, event_id, source, data, link)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::jsonb[], $6::text[]) RETURNING id::int AS id`,
+        [items.map((n) => n.userId), items.map((n) => n.kind), items.map((n) => n.eventId), items.map((n) => n.source), items.map((n) => JSON.stringify(n.data)), items.map((n) => n.link)],
       );
-      turns.push(turn);
-    }
-    const mean = (side: 'bare' | 'worker') => {
-      const list = turns.filter((t) => t.side === side).map((t) => t.perSec);
-      return round(list.reduce((a, b) => a + b, 0) / list.length, 1);
+      const ids = rows.map((r) => r.id);
+      return bareLoop(items.length, async (transport) => {
+        for (let i = 0; i < ids.length; i += config.mail.batchSize) {
+          const rendered = await writer.render(ids.slice(i, i + config.mail.batchSize));
+          await sendAll(
+            transport,
+            [...rendered.values()].filter((m): m is OutboundMail => m !== null),
+          );
+        }
+      });
     };
-    const sendingMean = (side: 'bare' | 'worker') => {
-      const list = turns.filter((t) => t.side === side).map((t) => t.sendingPerSec);
-      return round(list.reduce((a, b) => a + b, 0) / list.length, 1);
+
+    const measure = async <I>(mail: DeliveryTurn['mail'], make: (n: number) => I, sides: Record<'bare' | 'worker', (input: I) => Promise<number>>) => {
+      // Warm-up: a few through each, so neither side pays for its first connections and JIT.
+      for (const run of [sides.bare, sides.worker]) {
+        await rpc(sink, { t: 'reset' }, 'reset', 10_000);
+        await run(make(50));
+      }
+      const turns: DeliveryTurn[] = [];
+      for (const side of alternatingTurns<'bare' | 'worker'>('bare', 'worker', DELIVERY_ROUNDS, QUICK)) {
+        await rpc(sink, { t: 'reset' }, 'reset', 10_000);
+        const input = make(MAILS);
+        enqueueMs = undefined;
+        const ms = await sides[side](input);
+        const c = await rpc<SinkCount>(sink, { t: 'count' }, 'count', 10_000);
+        const span = c.firstAt !== null && c.lastAt !== null ? c.lastAt - c.firstAt : NaN;
+        const turn: DeliveryTurn = {
+          side,
+          mail,
+          mails: MAILS,
+          seconds: round(ms / 1000, 2),
+          perSec: round((MAILS / ms) * 1000, 1),
+          received: c.messages,
+          repeats: c.repeats,
+          ...(enqueueMs !== undefined ? { enqueueMs: round(enqueueMs, 0) } : {}),
+          sendingPerSec: round(((MAILS - 1) / span) * 1000, 1),
+        };
+        console.log(
+          `  ${mail === 'whole' ? 'whole messages' : 'notifications '}, ${side === 'bare' ? 'bare nodemailer' : 'product worker '}: ${turn.mails} e-mails in ${turn.seconds} s = ${turn.perSec}/s (first to last received: ${turn.sendingPerSec}/s; ${turn.received} received, ${turn.repeats} repeated${turn.enqueueMs !== undefined ? `; enqueued in ${turn.enqueueMs} ms before, not counted` : ''})`,
+        );
+        turns.push(turn);
+      }
+      const mean = (side: 'bare' | 'worker', f: (t: DeliveryTurn) => number) => sideMean(turns, (t) => t.side === side, f, 1);
+      const workerPerSec = mean('worker', (t) => t.perSec);
+      const barePerSec = mean('bare', (t) => t.perSec);
+      const ratio = ratioOf(workerPerSec, barePerSec);
+      return {
+        workerPerSec,
+        barePerSec,
+        ratio,
+        sending: {
+          workerPerSec: mean('worker', (t) => t.sendingPerSec),
+          barePerSec: mean('bare', (t) => t.sendingPerSec),
+          ratio: ratioOf(
+            mean('worker', (t) => t.sendingPerSec),
+            mean('bare', (t) => t.sendingPerSec),
+          ),
+        },
+        goal: { ratioAtLeast: THROUGHPUT_RATIO_GOAL, met: verdict(ratio, { atLeast: THROUGHPUT_RATIO_GOAL }) === 'PASS' },
+        turns,
+      };
     };
-    const workerPerSec = mean('worker');
-    const barePerSec = mean('bare');
-    const ratio = ratioOf(workerPerSec, barePerSec);
-    return {
-      mails: MAILS,
-      concurrency,
-      workerPerSec,
-      barePerSec,
-      ratio,
-      sending: { workerPerSec: sendingMean('worker'), barePerSec: sendingMean('bare'), ratio: ratioOf(sendingMean('worker'), sendingMean('bare')) },
-      goal: { ratioAtLeast: THROUGHPUT_RATIO_GOAL, met: verdict(ratio, { atLeast: THROUGHPUT_RATIO_GOAL }) === 'PASS' },
-      turns,
-    };
+    const whole = await measure('whole', (n) => sampleMails(n, users), { bare, worker });
+    const notifications = await measure('notifications', (n) => sampleNotifications(n, users, eventId), { bare: notificationsBare, worker: notificationsWorker });
+    return { mails: MAILS, concurrency, bundle: config.mail.bundleSize, ...whole, notifications };
   } finally {
     await app?.close();
     await stopChild(sink).catch(() => undefined);
@@ -441,7 +517,11 @@ export async function main(): Promise<void> {
       console.log(`delivery throughput (${MAILS} e-mails to a local smtp-server):`);
       delivery = await deliveryPart(database.url);
       console.log(
-        `  product worker ${delivery.workerPerSec}/s vs bare nodemailer ${delivery.barePerSec}/s (pool of ${delivery.concurrency} connections each): ratio ${delivery.ratio} (goal ≥ ${THROUGHPUT_RATIO_GOAL}) ${delivery.goal.met ? 'PASS' : 'FAIL'}`,
+        `  whole messages: product worker ${delivery.workerPerSec}/s vs bare nodemailer ${delivery.barePerSec}/s (pool of ${delivery.concurrency} connections each): ratio ${delivery.ratio} (goal ≥ ${THROUGHPUT_RATIO_GOAL}) ${delivery.goal.met ? 'PASS' : 'FAIL'}`,
+      );
+      const n = delivery.notifications;
+      console.log(
+        `  notifications (bundles of ${delivery.bundle}): product worker ${n.workerPerSec}/s vs bare render + nodemailer ${n.barePerSec}/s: ratio ${n.ratio} (goal ≥ ${THROUGHPUT_RATIO_GOAL}) ${n.goal.met ? 'PASS' : 'FAIL'}`,
       );
     }
     const figures = {

@@ -1,4 +1,4 @@
-import { connectionOf, messageIdOf, ratioOf, schedulerTurns, siblingDatabaseUrl, verdict } from './figures';
+import { connectionOf, messageIdOf, ratioOf, schedulerTurns, sideMean, siblingDatabaseUrl, verdict } from './figures';
 
 describe('notifications benchmark helpers', () => {
   it('reads the Message-ID from a header block, folded or not, and not from the body', () => {
@@ -32,5 +32,29 @@ describe('notifications benchmark helpers', () => {
     expect(connectionOf({ data: { connection: { id } } })).toBe(id);
     expect(connectionOf({ link: `/events/e/connections/${id}`, data: {} })).toBe(id);
     expect(connectionOf({ link: '/events/e/meetings', data: {} })).toBeUndefined();
+  });
+
+  it('averages one side of the turns only', () => {
+    const turns = [
+      { side: 'a', v: 1 },
+      { side: 'b', v: 100 },
+      { side: 'a', v: 2.25 },
+    ];
+    expect(
+      sideMean(
+        turns,
+        (t) => t.side === 'a',
+        (t) => t.v,
+        1,
+      ),
+    ).toBe(1.6);
+    expect(
+      sideMean(
+        turns,
+        (t) => t.side === 'b',
+        (t) => t.v,
+        0,
+      ),
+    ).toBe(100);
   });
 });

@@ -49,3 +49,10 @@ export function connectionOf(notification: { link?: string; data?: Record<string
   if (typeof id === 'string') return id;
   return /connections\/([0-9a-f-]{36})/i.exec(notification.link ?? '')?.[1];
 }
+
+/** The mean of `f` over the turns of one side, rounded to `digits`. */
+export function sideMean<T>(turns: T[], ofSide: (turn: T) => boolean, f: (turn: T) => number, digits: number): number {
+  const list = turns.filter(ofSide).map(f);
+  const scale = 10 ** digits;
+  return Math.round((list.reduce((a, b) => a + b, 0) / list.length) * scale) / scale;
+}

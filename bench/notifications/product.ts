@@ -8,8 +8,14 @@ import type { INestApplication } from '@nestjs/common';
 import type { SendMailOptions } from 'nodemailer';
 import { AppConfig, resolveJwtSecret } from '@tradebridge/core';
 import { composeMail, mailHost, MailOutbox, OutboundMail } from '@tradebridge/mail';
+import { NewNotification, NotificationWriter } from '@tradebridge/notifications';
 
-export type { OutboundMail };
+export type { OutboundMail, NewNotification };
+
+/** How notifications are written (and their e-mails queued in bundles, and rendered when sent). */
+export function notificationWriterOf(app: INestApplication): NotificationWriter {
+  return app.get(NotificationWriter);
+}
 
 export function mailOutboxOf(app: INestApplication): MailOutbox {
   return app.get(MailOutbox);

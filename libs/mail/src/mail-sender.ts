@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig, PgListener, resolveJwtSecret } from '@tradebridg
 import { ComposeContext, composeMail, mailHost } from './compose';
 import { MAIL_CHANNEL, MailQueue } from './mail-queue';
 import { MailboxRepository } from './mailbox.repository';
-import { isNotificationMailBundle, isNotificationMailRef, MailRenderer, OutboundMail, QueuedMail } from './outbound-mail';
+import { isMailBundle, isNotificationMailBundle, isNotificationMailRef, isWholeMailBundle, MailJobData, MailRenderer, OutboundMail } from './outbound-mail';
 
 /** Where a composed message goes: a pooled SMTP transport, or the built-in mailbox. */
 type Deliver = (mail: OutboundMail) => Promise<void>;
@@ -15,9 +15,10 @@ const FETCH_LOOPS = 2;
 
 /**
  * The e-mail worker, in every API process (MAIL_WORKER=off turns it off).
- * `FETCH_LOOPS` loops fetch batches of `MAIL_BATCH_SIZE` jobs. A job is a whole
- * message (a password reset) or a bundle of up to MAIL_BUNDLE notification
- * references; each batch's references are rendered together (the registered
+ * `FETCH_LOOPS` loops fetch batches of `MAIL_BATCH_SIZE` jobs. A job is a bundle
+ * of up to MAIL_BUNDLE messages, whole (a password reset) or notification
+ * references (or, queued by an earlier version, one of either); references are
+ * rendered together (the registered
  * MailRenderer: one query for the notifications and their readers). Their
  * messages share `MAIL_CONCURRENCY` lanes over a pooled SMTP transport: a lane
  * sends one message and records it (its job completed, or for a bundle's
@@ -71,7 +72,7 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
     // queued, so the loop is told to fetch again at once (without it a backlog drains at
     // MAIL_BATCH_SIZE per MAIL_POLL_SECONDS).
     const loop = async () => {
-      const workerId: string = await this.queue.boss.work<QueuedMail>(this.queue.name, { batchSize, pollingIntervalSeconds: pollSeconds }, async (jobs) => {
+      const workerId: string = await this.queue.boss.work<MailJobData>(this.queue.name, { batchSize, pollingIntervalSeconds: pollSeconds }, async (jobs) => {
         await this.sendBatch(jobs);
         if (jobs.length >= batchSize) this.queue.boss.notifyWorker(workerId);
       });
@@ -118,23 +119,68 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
 
   /**
    * Sends a fetched batch: every message of every job through the lanes. A lane sends one
-   * message and records it (a single message's job completed, a bundle's message marked in
-   * `mail_sent`) before it takes the next. A bundle completes when its last message is
+   * message and records it (a bundle's message marked in `mail_sent`, a single message's job
+   * completed) before it takes the next. A bundle completes when its last message is
    * sent; one that failed fails as a whole (pg-boss retries it; its messages sent are not
    * sent again). A message its job's expiry would overtake is not started: the job fails
-   * back to the queue instead of expiring while sending, which would send it twice.
+   * back to the queue instead of expiring while sending, which would send it twice. The
+   * batch is rendered in groups of about MAIL_BATCH_SIZE messages, the next while the
+   * current one is sent (a fetch of 200 bundles is 5,000 messages).
    */
-  private async sendBatch(jobs: Job<QueuedMail>[]): Promise<void> {
+  private async sendBatch(jobs: Job<MailJobData>[]): Promise<void> {
     const deadline = Date.now() + Math.max(5, this.config.mail.expireSeconds - 10) * 1000;
-    const pieces = await this.resolve(jobs);
-    const sent = await this.queue.sentOf(jobs.filter((job) => isNotificationMailBundle(job.data)).map((job) => job.id));
     const sends: Promise<void>[] = [];
+    const groups = this.groupsOf(jobs);
+    // Each group is rendered while the previous one's messages are being sent.
+    const prepare = (group: Job<MailJobData>[]) => {
+      const prepared = this.prepare(group);
+      prepared.catch(() => undefined); // awaited below; meanwhile its failure is not an unhandled rejection
+      return prepared;
+    };
+    let next = prepare(groups[0]);
+    try {
+      for (let g = 0; g < groups.length; g++) {
+        const { pieces, sent } = await next;
+        if (g + 1 < groups.length) next = prepare(groups[g + 1]);
+        await this.dispatch(groups[g], pieces, sent, deadline, sends);
+      }
+    } catch (error) {
+      // Rendering failed (the database gone): what was started finishes; pg-boss fails the jobs still active (retried).
+      await Promise.allSettled(sends);
+      throw error;
+    }
+    await Promise.all(sends);
+  }
+
+  /** The batch in groups of about MAIL_BATCH_SIZE messages (a bundle is never split). */
+  private groupsOf(jobs: Job<MailJobData>[]): Job<MailJobData>[][] {
+    const groups: Job<MailJobData>[][] = [[]];
+    let size = 0;
+    for (const job of jobs) {
+      const n = isNotificationMailBundle(job.data) ? job.data.notificationIds.length : isWholeMailBundle(job.data) ? job.data.mails.length : 1;
+      if (size > 0 && size + n > this.config.mail.batchSize) {
+        groups.push([]);
+        size = 0;
+      }
+      groups[groups.length - 1].push(job);
+      size += n;
+    }
+    return groups;
+  }
+
+  private async prepare(jobs: Job<MailJobData>[]): Promise<{ pieces: Map<string, Piece[]>; sent: Set<string> }> {
+    const [pieces, sent] = await Promise.all([this.resolve(jobs), this.queue.sentOf(jobs.filter((job) => isMailBundle(job.data)).map((job) => job.id))]);
+    return { pieces, sent };
+  }
+
+  /** Starts every message of these jobs through the lanes (waiting for a free one each time); `sends` gets what to await. */
+  private async dispatch(jobs: Job<MailJobData>[], pieces: Map<string, Piece[]>, sent: Set<string>, deadline: number, sends: Promise<void>[]): Promise<void> {
     const nothing: string[] = [];
     const bundlesDone: string[] = [];
     for (const job of jobs) {
       const list = pieces.get(job.id);
       if (!list) continue;
-      const bundle = isNotificationMailBundle(job.data);
+      const bundle = isMailBundle(job.data);
       const todo = list.filter((p): p is Piece & { mail: OutboundMail } => p.mail !== null && !sent.has(`${job.id}:${p.messageId}`));
       if (!todo.length) {
         (bundle ? bundlesDone : nothing).push(job.id);
@@ -155,7 +201,6 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
     }
     if (nothing.length) sends.push(this.completions.add(nothing));
     if (bundlesDone.length) sends.push(this.bundleCompletions.add(bundlesDone));
-    await Promise.all(sends);
   }
 
   /** Sends one message and records it; rejects (nothing recorded) when it could not be sent. */
@@ -187,12 +232,18 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
    * batch at once); a message is null when there is nothing to send any more; a job is
    * absent when it cannot be rendered in this process (failed, retried later).
    */
-  private async resolve(jobs: Job<QueuedMail>[]): Promise<Map<string, Piece[]>> {
+  private async resolve(jobs: Job<MailJobData>[]): Promise<Map<string, Piece[]>> {
     const out = new Map<string, Piece[]>();
     const refs = new Map<string, number[]>();
     for (const job of jobs) {
       if (isNotificationMailBundle(job.data)) refs.set(job.id, job.data.notificationIds);
       else if (isNotificationMailRef(job.data)) refs.set(job.id, [job.data.notificationId]);
+      else if (isWholeMailBundle(job.data))
+        out.set(
+          job.id,
+          job.data.mails.map((mail) => ({ messageId: mail.id, mail })),
+        );
+      // Queued before bundles: one whole message, its id the job's.
       else out.set(job.id, [{ messageId: job.id, mail: job.data }]);
     }
     if (!refs.size) return out;

@@ -66,14 +66,35 @@ export interface NotificationMailBundle {
   notificationIds: number[];
 }
 
-/** What a mail job carries: a whole message, one notification to render when sending (queued before bundles), or a bundle of them. */
+/**
+ * Whole messages as one job (up to MAIL_BUNDLE of one enqueue): the job's id is its
+ * first message's, so the same messages queued twice are one job. Sent like a
+ * notification bundle, with `mail_sent` remembering each message sent.
+ */
+export interface WholeMailBundle {
+  mails: OutboundMail[];
+}
+
+/** What `MailOutbox.enqueue` takes: whole messages, notifications to render when sending, or a bundle of them. */
 export type QueuedMail = OutboundMail | NotificationMailRef | NotificationMailBundle;
 
-export function isNotificationMailRef(mail: QueuedMail): mail is NotificationMailRef {
+/** What a mail job carries: one of those, or (as queued) a bundle of whole messages. */
+export type MailJobData = QueuedMail | WholeMailBundle;
+
+/** A job of several messages, each recorded in `mail_sent` when sent. */
+export function isMailBundle(data: MailJobData): data is NotificationMailBundle | WholeMailBundle {
+  return Array.isArray((data as NotificationMailBundle).notificationIds) || Array.isArray((data as WholeMailBundle).mails);
+}
+
+export function isWholeMailBundle(data: MailJobData): data is WholeMailBundle {
+  return Array.isArray((data as WholeMailBundle).mails);
+}
+
+export function isNotificationMailRef(mail: MailJobData): mail is NotificationMailRef {
   return typeof (mail as NotificationMailRef).notificationId === 'number';
 }
 
-export function isNotificationMailBundle(mail: QueuedMail): mail is NotificationMailBundle {
+export function isNotificationMailBundle(mail: MailJobData): mail is NotificationMailBundle {
   return Array.isArray((mail as NotificationMailBundle).notificationIds);
 }
 

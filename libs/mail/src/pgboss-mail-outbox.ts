@@ -10,6 +10,7 @@ import { isNotificationMailBundle, isNotificationMailRef, MailOutbox, OutboundMa
  * notification e-mails are 400 bundles, one statement; whole messages are larger, so fewer).
  */
 const CHUNK = 500;
+/** Whole messages per INSERT (in bundles): they are larger. */
 const WHOLE_CHUNK = 500;
 
 /**
@@ -17,8 +18,9 @@ const WHOLE_CHUNK = 500;
  * the jobs commit with the change or not at all. Notifications' e-mails are
  * bundled, up to MAIL_BUNDLE notification ids per job (MailSender renders them
  * when sending; a change processed twice writes its notifications, hence their
- * e-mails, once). A whole message (a password reset) is one job, carried as is,
- * its id the mail's (pg-boss inserts with ON CONFLICT DO NOTHING).
+ * e-mails, once). Whole messages (a password reset) are carried as they are,
+ * bundled alike; a bundle's id is its first message's (pg-boss inserts with
+ * ON CONFLICT DO NOTHING).
  * The commit also NOTIFYs `mail_queued`, so idle workers fetch at once.
  */
 @Injectable()
@@ -48,8 +50,12 @@ export class PgBossMailOutbox extends MailOutbox {
       const jobs = bundles.slice(i, i + CHUNK).map((ids) => ({ id: randomUUID(), name: this.queue.name, data: { notificationIds: ids }, ...options }));
       await this.queue.boss.insert(jobs, { db });
     }
-    for (let i = 0; i < whole.length; i += WHOLE_CHUNK) {
-      const jobs = whole.slice(i, i + WHOLE_CHUNK).map((mail) => ({ id: mail.id, name: this.queue.name, data: mail, ...options }));
+    // Whole messages bundled alike, the id the first message's: the same messages queued twice are one job.
+    const wholeBundles: OutboundMail[][] = [];
+    for (let i = 0; i < whole.length; i += this.queue.bundleSize) wholeBundles.push(whole.slice(i, i + this.queue.bundleSize));
+    const perStatement = Math.max(1, Math.floor(WHOLE_CHUNK / this.queue.bundleSize));
+    for (let i = 0; i < wholeBundles.length; i += perStatement) {
+      const jobs = wholeBundles.slice(i, i + perStatement).map((bundle) => ({ id: bundle[0].id, name: this.queue.name, data: { mails: bundle }, ...options }));
       await this.queue.boss.insert(jobs, { db });
     }
     // Delivered at commit, to every worker of the queue: an idle one fetches now, not at its next poll.
