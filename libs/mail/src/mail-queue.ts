@@ -80,7 +80,7 @@ export class MailQueue implements OnModuleInit, OnModuleDestroy {
     if (this.working) await new Promise((resolve) => setTimeout(resolve, 1_100));
   }
 
-  /** Notification e-mails per job (MAIL_BUNDLE). */
+  /** E-mails per job (MAIL_BUNDLE): notification ids or whole messages. */
   get bundleSize(): number {
     return this.config.mail.bundleSize;
   }

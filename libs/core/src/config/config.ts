@@ -81,7 +81,7 @@ export interface AppConfig {
     worker: boolean;
     pollSeconds: number;
     batchSize: number;
-    /** Notification e-mails per job: a transaction's notifications are queued in bundles of this many. */
+    /** E-mails per job: what a transaction queues (notifications, whole messages) goes in bundles of this many. */
     bundleSize: number;
     /** Messages one worker sends at once (and SMTP connections in its pool). */
     concurrency: number;
