@@ -1,15 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, Database, DomainError, ErrorCode, EventLogRepository, isConstraintViolation } from '@tradebridge/core';
-import { EventAccess, EventsRepository } from '@tradebridge/events';
-import { normalizeBadgeCode, Registration, RegistrationsRepository } from '@tradebridge/registrations';
+import {
+  Actor,
+  APP_CONFIG,
+  AppConfig,
+  Database,
+  DomainError,
+  ErrorCode,
+  EventLogRepository,
+  IdempotencyRepository,
+  IdempotentAnswer,
+  isConstraintViolation,
+  normalizeBadgeCode,
+} from '@tradebridge/core';
+import { EventAccess, EventsRepository, RoomAccess } from '@tradebridge/events';
+import { Registration, RegistrationsRepository } from '@tradebridge/registrations';
 import { ProfilesRepository, scoreMatch } from '@tradebridge/matchmaking';
 import { hsName } from '@tradebridge/reference';
 import type { ConnectionChannel, ConnectionStatus, ConnectionView, Page, PartnerView } from '@tradebridge/contracts';
 import { Connection } from './connection.entity';
 import { ConnectionsRepository } from './connections.repository';
-import { IdempotencyRepository } from './idempotency.repository';
 
 export interface ConnectionRequest {
   fromRegistrationId: string;
@@ -35,11 +46,7 @@ export interface ConnectionQuery {
 }
 
 /** The answer to POST .../connections: 201 when created now, or the stored first answer on replay. */
-export interface CreatedConnection {
-  status: number;
-  body: ConnectionView;
-  replayed: boolean;
-}
+export type CreatedConnection = IdempotentAnswer<ConnectionView>;
 
 /**
  * Connections: request, accept, decline, withdraw, expire; on-site by badge QR;
@@ -60,6 +67,7 @@ export class ConnectionsService {
     private readonly profiles: ProfilesRepository,
     private readonly log: EventLogRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly roomAccess: RoomAccess,
   ) {}
 
   /**
@@ -68,25 +76,10 @@ export class ConnectionsService {
    */
   async request(actor: Actor, eventId: string, input: ConnectionRequest, idempotencyKey?: string): Promise<CreatedConnection> {
     const scope = `POST /api/events/${eventId}/connections`;
-    const hash = requestHash(input);
     try {
-      return await this.db.transaction(async (tx) => {
-        if (idempotencyKey) {
-          const stored = await this.idempotency.claim(tx, actor.userId, idempotencyKey, scope, hash);
-          if (stored) {
-            if (stored.scope !== scope || stored.requestHash !== hash) {
-              throw new DomainError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was already used for a different request', {
-                fields: [{ field: 'Idempotency-Key', message: 'was used with another body' }],
-              });
-            }
-            return { status: stored.status, body: stored.body as ConnectionView, replayed: true };
-          }
-        }
-        const connection = await this.create(tx, actor, eventId, input);
-        const body = toView(connection);
-        if (idempotencyKey) await this.idempotency.complete(tx, actor.userId, idempotencyKey, 201, body);
-        return { status: 201, body, replayed: false };
-      });
+      return await this.db.transaction((tx) =>
+        this.idempotency.once(tx, { userId: actor.userId, key: idempotencyKey, scope, hash: requestHash(input) }, async () => toView(await this.create(tx, actor, eventId, input))),
+      );
     } catch (error) {
       throw mapPairViolation(error);
     }
@@ -246,6 +239,8 @@ export class ConnectionsService {
     const from = locked.find((r) => r.id === input.fromRegistrationId);
     if (!from) throw DomainError.invalidFields(ErrorCode.NOT_FOUND, [{ field: 'fromRegistrationId', message: 'is not a registration of this event' }]);
     if (!recorded) await this.requireMember(tx, actor, from, 'Only members of the requesting enterprise may request for it');
+    // A moderator records only connections made in a room it runs: either party's room.
+    else await this.roomAccess.requireAny(actor, eventId, [from.roomId, locked.find((r) => r.id === input.toRegistrationId)?.roomId ?? null], tx);
     const to = recorded ? locked.find((r) => r.id === input.toRegistrationId) : await this.registrations.find(eventId, input.toRegistrationId, tx);
     if (!to) throw DomainError.invalidFields(ErrorCode.NOT_FOUND, [{ field: 'toRegistrationId', message: 'is not a registration of this event' }]);
     checkPair(from, to);

@@ -1,7 +1,6 @@
 export * from './connection.entity';
 export * from './outcome.entity';
 export * from './connections.repository';
-export * from './idempotency.repository';
 export { ConnectionsService, toView as toConnectionView } from './connections.service';
 export type { ConnectionRequest, ConnectionQuery, CreatedConnection } from './connections.service';
 export { OutcomesService } from './outcomes.service';

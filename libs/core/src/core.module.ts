@@ -11,6 +11,7 @@ import { EventLogRepository } from './event-log/event-log.repository';
 import { TokenService } from './auth/token.service';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { Clock, SystemClock } from './runtime/clock';
+import { IdempotencyRepository } from './idempotency/idempotency.repository';
 
 export interface CoreModuleOptions {
   config: AppConfig;
@@ -23,7 +24,7 @@ export interface CoreModuleOptions {
   clock?: Clock;
 }
 
-/** Config, database, event log, tokens and the clock: what every process needs. */
+/** Config, database, event log, idempotency keys, tokens and the clock: what every process needs. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -49,8 +50,8 @@ export class CoreModule {
           signOptions: { algorithm: 'HS256' },
         }),
       ],
-      providers: [Database, EventLogRepository, TokenService, HealthService, { provide: Clock, useValue: options.clock ?? new SystemClock() }],
-      exports: [ConfigModule, Database, EventLogRepository, TokenService, HealthService, JwtModule, Clock],
+      providers: [Database, EventLogRepository, IdempotencyRepository, TokenService, HealthService, { provide: Clock, useValue: options.clock ?? new SystemClock() }],
+      exports: [ConfigModule, Database, EventLogRepository, IdempotencyRepository, TokenService, HealthService, JwtModule, Clock],
     };
   }
 }

@@ -96,6 +96,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
   });
 
+  it('reads the attendance rules: held and no-show thresholds in minutes (fractions allowed), the sweep, and off', () => {
+    expect(loadConfig({}).attendance).toEqual({ enabled: true, heldMinutes: 5, noShowMinutes: 10, sweepSeconds: 30 });
+    expect(loadConfig({ MEETING_HELD_MINUTES: '0.1', MEETING_NO_SHOW_MINUTES: '15', MEETING_ATTENDANCE: 'off', MEETING_ATTENDANCE_SWEEP_SECONDS: '2' }).attendance).toEqual({
+      enabled: false,
+      heldMinutes: 0.1,
+      noShowMinutes: 15,
+      sweepSeconds: 2,
+    });
+    expect(() => loadConfig({ MEETING_HELD_MINUTES: 'five' })).toThrow(/MEETING_HELD_MINUTES must be a number of minutes between 0.05 and 240 \(got "five"\)/);
+    expect(() => loadConfig({ MEETING_ATTENDANCE: 'maybe' })).toThrow(/MEETING_ATTENDANCE must be on or off/);
+  });
+
   it('reads the meetings settings: the scheduler lead time and the shortest meeting', () => {
     expect(loadConfig({}).meetings).toEqual({ scheduleLeadMinutes: 10, minMinutes: 10 });
     expect(loadConfig({ SCHEDULE_LEAD_MINUTES: '0', MEETING_MIN_MINUTES: '15' }).meetings).toEqual({ scheduleLeadMinutes: 0, minMinutes: 15 });

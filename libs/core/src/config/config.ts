@@ -47,11 +47,32 @@ export interface AppConfig {
    */
   meetings: { scheduleLeadMinutes: number; minMinutes: number };
   /**
+   * Attendance that records itself (API processes, libs/meetings AttendanceKeeper):
+   * an online meeting is held once both parties were in its call together for
+   * `heldMinutes`; `noShowMinutes` after the start a party with no sign of presence
+   * is absent. `enabled: false` (`MEETING_ATTENDANCE=off`) leaves it to explicit
+   * sweeps (specs); `sweepSeconds` is how often a process looks.
+   */
+  attendance: { enabled: boolean; heldMinutes: number; noShowMinutes: number; sweepSeconds: number };
+  /**
    * The notifier (API processes): turns the event log into notifications,
    * woken by NOTIFY and polling every `pollMs` as a fallback. `enabled: false`
    * leaves it to explicit `drain()` calls (tests).
    */
   notifier: { enabled: boolean; pollMs: number };
+  /**
+   * Online meetings' video calls (the gateway): joining is allowed from
+   * `opensMinutes` before the start until `closesMinutes` after the end;
+   * `iceServers` (ICE_SERVERS) go to every participant as they are, and with
+   * `turn` set each participant also gets a TURN server with credentials valid
+   * for `ttlSeconds` (coturn's REST-API scheme, libs/live turn-credentials.ts).
+   */
+  calls: {
+    opensMinutes: number;
+    closesMinutes: number;
+    iceServers: { urls: string | string[]; username?: string; credential?: string }[];
+    turn: { urls: string[]; secret: string; ttlSeconds: number } | null;
+  };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   webDistDir: string;
   /**
@@ -203,6 +224,19 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
 
+  const attendanceRaw = str('MEETING_ATTENDANCE') ?? 'on';
+  if (!['on', 'off'].includes(attendanceRaw)) problems.push(`MEETING_ATTENDANCE must be on or off (got "${attendanceRaw}")`);
+  const minutes = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = str(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    // Fractions are allowed (0.1 = 6 s), for trying the rules out without waiting.
+    if (!Number.isFinite(n) || n < min || n > max) {
+      problems.push(`${name} must be a number of minutes between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
   const remindersRaw = str('REMINDERS') ?? 'on';
   if (!['on', 'off'].includes(remindersRaw)) problems.push(`REMINDERS must be on or off (got "${remindersRaw}")`);
   const notifierRaw = str('NOTIFIER') ?? 'on';
@@ -257,6 +291,14 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   if (!/^[A-Za-z0-9_.-]{1,50}$/.test(mailQueue)) problems.push(`MAIL_QUEUE must be 1–50 letters, digits, _ . or - (got "${mailQueue}")`);
   const mailFrom = str('MAIL_FROM') ?? 'TradeBridge <no-reply@tradebridge.local>';
   if (!/<[^\s@<>]+@[^\s@<>]+>\s*$|^[^\s@<>]+@[^\s@<>]+$/.test(mailFrom)) problems.push(`MAIL_FROM must be an address like "TradeBridge <no-reply@trade.example.vn>" (got "${mailFrom}")`);
+  const iceServers = parseIceServers(str('ICE_SERVERS'), problems);
+  const turnUrls = (str('TURN_URLS') ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  for (const u of turnUrls) if (!/^turns?:[^\s]+$/.test(u)) problems.push(`TURN_URLS entry "${u}" is not a turn: or turns: URL like turn:turn.example.vn:3478?transport=udp`);
+  const turnSecret = str('TURN_SECRET');
+  if (turnUrls.length > 0 !== (turnSecret !== undefined)) problems.push('TURN_URLS and TURN_SECRET must be set together');
   const config: AppConfig = {
     env: env_,
     host: str('HOST') ?? '0.0.0.0',
@@ -294,7 +336,20 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
       // 5: the floor of the database's meetings_duration_check (and of events' slot_minutes).
       minMinutes: int('MEETING_MIN_MINUTES', 10, 5, 240),
     },
+    attendance: {
+      enabled: attendanceRaw !== 'off',
+      heldMinutes: minutes('MEETING_HELD_MINUTES', 5, 0.05, 240),
+      noShowMinutes: minutes('MEETING_NO_SHOW_MINUTES', 10, 0.05, 240),
+      sweepSeconds: int('MEETING_ATTENDANCE_SWEEP_SECONDS', 30, 1, 3600),
+    },
     notifier: { enabled: notifierEnabled, pollMs: int('NOTIFIER_POLL_MS', 1_000, 100, 60_000) },
+    calls: {
+      opensMinutes: int('MEETING_ROOM_OPENS_MINUTES', 10, 0, 1440),
+      // 10: a conversation running a little over its slot is not cut off from rejoining.
+      closesMinutes: int('MEETING_ROOM_CLOSES_MINUTES', 10, 0, 1440),
+      iceServers,
+      turn: turnSecret && turnUrls.length ? { urls: turnUrls, secret: turnSecret, ttlSeconds: int('TURN_TTL_SECONDS', 86_400, 60, 604_800) } : null,
+    },
     logLevel,
     webDistDir: resolve(cwd, str('WEB_DIST_DIR') ?? 'apps/web/dist'),
     // 5 s where a load balancer is in front; none on a developer's machine, so Ctrl-C stops at once.
@@ -322,6 +377,36 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** ICE_SERVERS: a JSON array of RTCIceServer (`[{"urls":"stun:stun.example.vn:3478"}]`); unset: none (host candidates). */
+function parseIceServers(raw: string | undefined, problems: string[]): AppConfig['calls']['iceServers'] {
+  if (raw === undefined) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    problems.push('ICE_SERVERS must be a JSON array like [{"urls":"stun:stun.example.vn:3478"}]');
+    return [];
+  }
+  const isUrl = (u: unknown) => typeof u === 'string' && /^(stun|stuns|turn|turns):[^\s]+$/.test(u);
+  const servers: AppConfig['calls']['iceServers'] = [];
+  if (!Array.isArray(value)) {
+    problems.push('ICE_SERVERS must be a JSON array of {urls, username?, credential?}');
+    return [];
+  }
+  value.forEach((entry: unknown, i) => {
+    const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+    const urls = e.urls;
+    const urlsOk = isUrl(urls) || (Array.isArray(urls) && urls.length > 0 && urls.every(isUrl));
+    const extra = Object.keys(e).filter((k) => !['urls', 'username', 'credential'].includes(k));
+    if (!urlsOk || extra.length || (e.username !== undefined && typeof e.username !== 'string') || (e.credential !== undefined && typeof e.credential !== 'string')) {
+      problems.push(`ICE_SERVERS[${i}] must be {urls: "stun:…"|"turn:…" or a list of them, username?: string, credential?: string}`);
+      return;
+    }
+    servers.push({ urls: urls as string | string[], ...(e.username !== undefined ? { username: e.username } : {}), ...(e.credential !== undefined ? { credential: e.credential } : {}) });
+  });
+  return servers;
 }
 
 /**
