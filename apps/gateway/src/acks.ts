@@ -10,7 +10,9 @@ const logger = new Logger('Live');
 /** The one socket mapping of errors (the HTTP filter's counterpart). */
 export function errorAck(error: unknown): Ack<never> {
   if (error instanceof DomainError) {
-    return { ok: false, error: { code: error.code, message: error.message, ...(error.details?.fields ? { fields: error.details.fields } : {}) } };
+    const { fields, opensAt, closesAt } = error.details ?? {};
+    const window = typeof opensAt === 'string' && typeof closesAt === 'string' ? { opensAt, closesAt } : {};
+    return { ok: false, error: { code: error.code, message: error.message, ...(fields ? { fields } : {}), ...window } };
   }
   if (isDatabaseUnavailable(error)) return errorAck(DomainError.databaseUnavailable());
   logger.error(error instanceof Error ? error.stack : String(error));

@@ -9,6 +9,7 @@ import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
 import { GatewayHealthController } from './health.controller';
 import { LiveGateway } from './live.gateway';
 import { LogRelay } from './log-relay';
+import { MeetingCalls } from './meeting-calls';
 import { NotificationRelay } from './notification-relay';
 import { PresenceService } from './presence.service';
 import { StatsService } from './stats.service';
@@ -16,7 +17,7 @@ import { StatsService } from './stats.service';
 /** The `/live` namespace and what feeds it; mounted by the gateway process, or beside the API by `npm start`. */
 @Module({
   imports: [AccountsModule, EventsModule, ConnectionsModule, LiveModule, NotificationsReadModule],
-  providers: [LiveGateway, LogRelay, NotificationRelay, PresenceService, StatsService],
+  providers: [LiveGateway, LogRelay, MeetingCalls, NotificationRelay, PresenceService, StatsService],
   exports: [LiveGateway],
 })
 export class LiveGatewayModule {}

@@ -1,6 +1,16 @@
 import { Inject, Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import type { ConnectionView, LiveAckData, NotificationsSubscribeResult, PitchState, RoomJoinResult, RoomRequest, SubscribeResult } from '@tradebridge/contracts';
+import type {
+  ConnectionView,
+  LiveAckData,
+  MeetingCallRequest,
+  MeetingJoinResult,
+  NotificationsSubscribeResult,
+  PitchState,
+  RoomJoinResult,
+  RoomRequest,
+  SubscribeResult,
+} from '@tradebridge/contracts';
 import { AccountsService } from '@tradebridge/accounts';
 import { Actor, APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@tradebridge/core';
 import { EventAccess, EventsRepository } from '@tradebridge/events';
@@ -12,7 +22,18 @@ import { LogRelay } from './log-relay';
 import { PresenceService } from './presence.service';
 import { StatsService } from './stats.service';
 import { NotificationRelay } from './notification-relay';
-import { ConnectionRequestPayload, ConnectionRespondPayload, NotificationsSubscribePayload, parsePayload, RoomPayload, SubscribePayload } from './socket-payloads';
+import { MeetingCalls } from './meeting-calls';
+import {
+  ConnectionRequestPayload,
+  ConnectionRespondPayload,
+  MAX_SIGNAL_BYTES,
+  MeetingCallPayload,
+  MeetingSignalPayload,
+  NotificationsSubscribePayload,
+  parsePayload,
+  RoomPayload,
+  SubscribePayload,
+} from './socket-payloads';
 
 /** Per-socket state kept on this node (socket.data holds only what other nodes may read). */
 interface SocketState {
@@ -51,12 +72,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
     private readonly connections: ConnectionsService,
     private readonly pitch: PitchService,
     private readonly notifications: NotificationRelay,
+    private readonly calls: MeetingCalls,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(server: LiveNamespace): void {
     this.presence.attach(server, Boolean(this.config.redisUrl));
     this.stats.attach(server);
+    this.calls.attach(server);
     this.relay.onDelivered = (eventId) => this.stats.markDirty(eventId);
     this.presence.onChanged = (eventId) => this.stats.markDirty(eventId);
     // Authentication happens in the handshake: a refused socket never connects.
@@ -96,6 +119,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
     const state = this.states.get(socket.id);
     this.states.delete(socket.id);
     this.relay.unsubscribe(socket);
+    this.calls.disconnected(socket.id);
     if (!state) return;
     this.notifications.unfollow(socket, state.actor.userId);
     const presence = (socket.data as { presence?: Record<string, PresentSocket> }).presence ?? {};
@@ -203,6 +227,26 @@ export class LiveGateway implements OnGatewayInit, OnGatewayDisconnect {
       const { connectionId, accept } = await parsePayload(ConnectionRespondPayload, body);
       return accept ? this.connections.accept(actor, connectionId) : this.connections.decline(actor, connectionId);
     });
+  }
+
+  @SubscribeMessage('meeting.join')
+  joinMeeting(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<MeetingJoinResult>> {
+    return this.run(socket, async (actor) => this.calls.join(socket, actor, (await parsePayload(MeetingCallPayload, body)).meetingId));
+  }
+
+  @SubscribeMessage('meeting.signal')
+  signal(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<{ to: string }>> {
+    return this.run(socket, async () => {
+      const { meetingId, to, data } = await parsePayload(MeetingSignalPayload, body);
+      if (JSON.stringify(data).length > MAX_SIGNAL_BYTES)
+        throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'data', message: `must be at most ${MAX_SIGNAL_BYTES} bytes of JSON` }]);
+      return this.calls.signal(socket, meetingId, to, data);
+    });
+  }
+
+  @SubscribeMessage('meeting.leave')
+  leaveMeeting(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Ack<MeetingCallRequest>> {
+    return this.run(socket, async () => this.calls.leave(socket, (await parsePayload(MeetingCallPayload, body)).meetingId));
   }
 
   /** Tells this node's clients to reconnect elsewhere, then lets them go (graceful shutdown). */

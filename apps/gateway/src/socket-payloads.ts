@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, validate } from 'class-validator';
+import { IsBoolean, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, validate } from 'class-validator';
 import { DomainError, ErrorCode, inputShapeProblem, MAX_POSITION } from '@tradebridge/core';
 import { fieldProblems } from '../../api/src/http/validation';
 
@@ -41,4 +41,17 @@ export async function parsePayload<T extends object>(type: new () => T, payload:
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, fieldProblems(errors));
   return instance;
+}
+
+export class MeetingCallPayload {
+  @IsUUID('all', { message: 'must be a UUID' }) meetingId: string;
+}
+
+/** SDP and ICE are relayed as they are; only their size is bounded (an SDP of a 4-peer call is a few kB). */
+export const MAX_SIGNAL_BYTES = 32_768;
+
+export class MeetingSignalPayload {
+  @IsUUID('all', { message: 'must be a UUID' }) meetingId: string;
+  @IsString() @MaxLength(64) to: string;
+  @IsObject({ message: 'must be an object ({ description } or { candidate })' }) data: Record<string, unknown>;
 }

@@ -4,3 +4,7 @@ export * from './rate-limit';
 export * from './live.repository';
 export * from './pitch.service';
 export * from './live.module';
+export * from './call-window';
+export * from './turn-credentials';
+export * from './meeting-call.repository';
+export * from './meeting-call.service';

@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { EventsModule } from '@tradebridge/events';
 import { LiveRepository } from './live.repository';
 import { PitchService } from './pitch.service';
+import { MeetingCallRepository } from './meeting-call.repository';
+import { MeetingCallService } from './meeting-call.service';
 
 @Module({
   imports: [EventsModule],
-  providers: [LiveRepository, PitchService],
-  exports: [LiveRepository, PitchService],
+  providers: [LiveRepository, PitchService, MeetingCallRepository, MeetingCallService],
+  exports: [LiveRepository, PitchService, MeetingCallService],
 })
 export class LiveModule {}

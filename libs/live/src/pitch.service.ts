@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, Database, DomainError, ErrorCode, EventLogRepository, isConstraintViolation } from '@tradebridge/core';
-import { EventAccess, EventsRepository } from '@tradebridge/events';
+import { EventsRepository, RoomAccess } from '@tradebridge/events';
 import type { PitchState } from '@tradebridge/contracts';
 import { LiveRepository } from './live.repository';
 
@@ -18,9 +18,9 @@ export class PitchService {
   constructor(
     private readonly db: Database,
     private readonly live: LiveRepository,
-    private readonly access: EventAccess,
     private readonly events: EventsRepository,
     private readonly log: EventLogRepository,
+    private readonly roomAccess: RoomAccess,
   ) {}
 
   async state(roomId: string): Promise<PitchState> {
@@ -47,7 +47,7 @@ export class PitchService {
   async next(actor: Actor, roomId: string): Promise<PitchState> {
     const eventId = await this.live.roomEvent(roomId);
     if (!eventId) throw DomainError.notFound('Room', roomId);
-    await this.access.require(actor, eventId);
+    await this.roomAccess.require(actor, eventId, roomId);
     return this.change(actor, eventId, roomId, (tx) => this.live.advance(tx, roomId));
   }
 

@@ -23,7 +23,7 @@ export interface Audience {
   roomId: string | null;
 }
 
-const EVENT_WIDE = new Set(['event.status_changed', 'event.updated', 'room.created', 'venue.created']);
+const EVENT_WIDE = new Set(['event.status_changed', 'event.updated', 'room.created', 'room.updated', 'room.deleted', 'venue.created', 'venue.updated', 'venue.deleted']);
 
 export function audienceOf(entry: LogEntryLike): Audience {
   if (EVENT_WIDE.has(entry.type)) return { everyone: true, registrationIds: [], roomId: null };

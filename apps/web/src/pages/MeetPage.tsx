@@ -11,11 +11,13 @@ import { useI18n } from '../i18n/I18nProvider';
 import { Link } from '../router';
 import { MeetingAttendanceView } from './enterprise/MeetingsPage';
 import { asyncHandler } from '../components/async-handler';
+import { VideoCall } from './meet/VideoCall';
 
 /**
  * `/meet/<meetingId>`: where an online meeting's link lands. It shows the
  * meeting, both local times, and the partner with the contact details that the
- * accepted connection unlocked, so the two can call each other.
+ * accepted connection unlocked. An online meeting's page holds its video call
+ * (VideoCall); the contact details stay as the fallback when it cannot connect.
  */
 export function MeetPage({ meetingId }: { meetingId: string }) {
   const { t, name, locale } = useI18n();
@@ -35,7 +37,19 @@ export function MeetPage({ meetingId }: { meetingId: string }) {
   const [error, setError] = useState<ApiError | null>(null);
 
   if (!data.data) {
-    return <Shell>{data.error ? <ErrorBanner error={data.error} /> : <Loading />}</Shell>;
+    // Someone who may not see the meeting still hears from the call why it is not theirs.
+    return (
+      <Shell>
+        {data.error ? (
+          <>
+            <ErrorBanner error={data.error} />
+            <VideoCall meetingId={meetingId} timeZone="UTC" contacts={false} />
+          </>
+        ) : (
+          <Loading />
+        )}
+      </Shell>
+    );
   }
   const { meeting, event, own, partner, profile } = data.data;
   const contact = profile?.contact;
@@ -56,6 +70,7 @@ export function MeetPage({ meetingId }: { meetingId: string }) {
         subtitle={partner ? t('meet.with', { name: name(partner.enterprise.name) }) : undefined}
         actions={<StatusPill status={meeting.status} label={t(`meetingStatus.${meeting.status}` as MessageKey)} />}
       />
+      {meeting.mode === 'online' && meeting.status !== 'cancelled' && <VideoCall meetingId={meeting.id} timeZone={meeting.local.timezone} contacts={Boolean(contact)} />}
       <div className="meet-layout">
         <section className="card meet-times" aria-labelledby="meet-when">
           <h2 id="meet-when" className="section-title">
