@@ -43,6 +43,13 @@ export class Meeting {
   @Column({ name: 'to_attendance', type: 'text', nullable: true })
   toAttendance: MeetingAttendance | null;
 
+  /** Who wrote fromAttendance: 'party', 'staff', or 'system' (the attendance rules, which may revise it). */
+  @Column({ name: 'from_attendance_by', type: 'text', nullable: true })
+  fromAttendanceBy: string | null;
+
+  @Column({ name: 'to_attendance_by', type: 'text', nullable: true })
+  toAttendanceBy: string | null;
+
   /** Staff set the status; otherwise it follows both attendances (meetings_status_follows_attendance_check). */
   @Column({ name: 'status_overridden', type: 'boolean', default: false })
   statusOverridden: boolean;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { MeetingAttendance, MeetingMode, MeetingStatus } from '@tradebridge/contracts';
+import type { Localized, MeetingAttendance, MeetingMode, MeetingStatus } from '@tradebridge/contracts';
+import type { AttendanceSource } from './attendance';
 
 /** A meeting as the domain reads it: the range split into instants, with both parties. */
 export interface MeetingRecord {
@@ -20,20 +21,37 @@ export interface MeetingRecord {
   /** registrationIds[1]'s (the receiver's) own record. */
   toAttendance: MeetingAttendance | null;
   statusOverridden: boolean;
+  /** Who wrote each side's attendance (party, staff, or the attendance rules: system). */
+  fromAttendanceBy: AttendanceSource | null;
+  toAttendanceBy: AttendanceSource | null;
   /** iCalendar SEQUENCE, raised by meetings_sequence_bump_trg on every change a calendar shows. */
   sequence: number;
+}
+
+export interface StandbyRow {
+  meetingId: string;
+  status: 'no_show' | 'cancelled';
+  startsAt: Date;
+  endsAt: Date;
+  registrationIds: [string, string];
+  names: [Localized, Localized];
 }
 
 /** What an update writes; fields left out stay as they are. */
 export interface MeetingChange {
   status?: MeetingStatus;
-  fromAttendance?: MeetingAttendance;
-  toAttendance?: MeetingAttendance;
+  /** null clears an automatic record the evidence took back. */
+  fromAttendance?: MeetingAttendance | null;
+  toAttendance?: MeetingAttendance | null;
+  fromAttendanceBy?: AttendanceSource | null;
+  toAttendanceBy?: AttendanceSource | null;
   statusOverridden?: boolean;
   startsAt?: Date;
   endsAt?: Date;
   /** When the new time was set (the writer's clock): reminders due before it are stale. */
   timedAt?: Date;
+  /** false: the attendance rules look at the meeting again (it moved). */
+  attendanceSettled?: boolean;
 }
 
 export interface NewMeeting {
@@ -66,7 +84,8 @@ const SELECT_MEETING = `
          ARRAY[c.from_registration_id, c.to_registration_id] AS "registrationIds",
          lower(m.period) AS "startsAt", upper(m.period) AS "endsAt",
          m.mode, m.venue_id AS "venueId", m.table_no AS "tableNo", m.link, m.status,
-         m.from_attendance AS "fromAttendance", m.to_attendance AS "toAttendance", m.status_overridden AS "statusOverridden", m.sequence
+         m.from_attendance AS "fromAttendance", m.to_attendance AS "toAttendance", m.status_overridden AS "statusOverridden",
+         m.from_attendance_by AS "fromAttendanceBy", m.to_attendance_by AS "toAttendanceBy", m.sequence
     FROM meetings m JOIN connections c ON c.id = m.connection_id`;
 
 /** Meetings, availability and what scheduling reads. Always scoped by event id. */
@@ -120,12 +139,15 @@ export class MeetingsRepository {
     if (change.status !== undefined) put('status', change.status);
     if (change.fromAttendance !== undefined) put('from_attendance', change.fromAttendance);
     if (change.toAttendance !== undefined) put('to_attendance', change.toAttendance);
+    if (change.fromAttendanceBy !== undefined) put('from_attendance_by', change.fromAttendanceBy);
+    if (change.toAttendanceBy !== undefined) put('to_attendance_by', change.toAttendanceBy);
     if (change.statusOverridden !== undefined) put('status_overridden', change.statusOverridden);
     if (change.startsAt && change.endsAt) {
       params.push(change.startsAt.toISOString(), change.endsAt.toISOString());
       set.push(`period = tstzrange($${params.length - 1}, $${params.length}, '[)')`);
     }
     if (change.timedAt) put('timed_at', change.timedAt.toISOString());
+    if (change.attendanceSettled !== undefined) put('attendance_settled', change.attendanceSettled);
     await tx.query(`UPDATE meetings SET ${set.join(', ')} WHERE id = $1`, params);
   }
 
@@ -206,6 +228,31 @@ export class MeetingsRepository {
     );
     const tables = await tx.query<SchedulingData['tables']>(`SELECT id AS "venueId", tables FROM venues WHERE event_id = $1`, [eventId]);
     return { pairs, availability, busy, tablesInUse, tables };
+  }
+
+  /** Meetings of the event lost to a no-show or a cancellation whose time is not over, and the pairs waiting (the scheduler's pairs). */
+  async standby(eventId: string, now: Date): Promise<{ freed: StandbyRow[]; pairs: { connectionId: string; registrationIds: [string, string]; names: [Localized, Localized] }[] }> {
+    const freed = await this.dataSource.query<StandbyRow[]>(
+      `SELECT m.id AS "meetingId", m.status, lower(m.period) AS "startsAt", upper(m.period) AS "endsAt",
+              ARRAY[c.from_registration_id, c.to_registration_id] AS "registrationIds", json_build_array(ea.name, eb.name) AS names
+         FROM meetings m JOIN connections c ON c.id = m.connection_id
+         JOIN registrations ra ON ra.id = c.from_registration_id JOIN enterprises ea ON ea.id = ra.enterprise_id
+         JOIN registrations rb ON rb.id = c.to_registration_id JOIN enterprises eb ON eb.id = rb.enterprise_id
+        WHERE m.event_id = $1 AND m.status IN ('no_show', 'cancelled') AND upper(m.period) > $2
+        ORDER BY lower(m.period), m.id`,
+      [eventId, now.toISOString()],
+    );
+    const pairs = await this.dataSource.query<{ connectionId: string; registrationIds: [string, string]; names: [Localized, Localized] }[]>(
+      `SELECT c.id AS "connectionId", ARRAY[c.from_registration_id, c.to_registration_id] AS "registrationIds", json_build_array(ea.name, eb.name) AS names
+         FROM connections c
+         JOIN registrations ra ON ra.id = c.from_registration_id JOIN enterprises ea ON ea.id = ra.enterprise_id
+         JOIN registrations rb ON rb.id = c.to_registration_id JOIN enterprises eb ON eb.id = rb.enterprise_id
+        WHERE c.event_id = $1 AND c.status = 'accepted'
+          AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.connection_id = c.id AND m.status <> 'cancelled')
+        ORDER BY c.id`,
+      [eventId],
+    );
+    return { freed, pairs };
   }
 
   // ---- availability ----

@@ -1,16 +1,37 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { Actor, APP_CONFIG, AppConfig, Clock, Database, DomainError, ErrorCode, EventLogRepository, isConstraintViolation, pgError, PG } from '@tradebridge/core';
+import {
+  Actor,
+  APP_CONFIG,
+  AppConfig,
+  Clock,
+  Database,
+  DomainError,
+  ErrorCode,
+  EventLogRepository,
+  isConstraintViolation,
+  normalizeBadgeCode,
+  normalizeTableCode,
+  pgError,
+  PG,
+} from '@tradebridge/core';
 import { EventAccess, EventsRepository, TradeEvent } from '@tradebridge/events';
 import { RegistrationsRepository } from '@tradebridge/registrations';
 import { ConnectionsRepository } from '@tradebridge/connections';
-import type { MeetingAttendance, MeetingStatus, MeetingView, Page, ScheduleRunView } from '@tradebridge/contracts';
+import type { MeetingAttendance, MeetingStatus, MeetingView, Page, RescheduleView, ScheduleRunView, StandbyView } from '@tradebridge/contracts';
 import { MeetingChange, MeetingRecord, MeetingsRepository, NewMeeting } from './meetings.repository';
 import { schedule, ScheduleInput } from './schedule';
 import { slotGrid, slotsOverlapping, slotsWithin } from './slot-grid';
 import { localTime } from './local-time';
 import { statusFromAttendance } from './attendance';
+import { toPlain } from './meeting-plain';
+import { RescheduleRepository } from './reschedule.repository';
+import { AttendanceService } from './attendance.service';
+import { AttendanceRepository } from './attendance.repository';
+
+/** Badges are scanned at the table from this long before the start (the call's room opens as early). */
+const SCAN_OPENS_MINUTES = 10;
 
 export interface ManualBooking {
   connectionId: string;
@@ -53,12 +74,27 @@ export class MeetingsService {
     private readonly log: EventLogRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly reschedules: RescheduleRepository,
+    private readonly attendance: AttendanceService,
+    private readonly attendanceScans: AttendanceRepository,
   ) {}
 
   /**
    * Schedules every accepted connection that has no meeting yet; meetings
    * already booked stay where they are. `dryRun` reports without writing.
    */
+  /** The standby list (organizers): freed meetings, the pairs waiting, and what a run would book now. */
+  async standby(actor: Actor, eventId: string): Promise<StandbyView> {
+    await this.access.require(actor, eventId, ['organizer']);
+    const { freed, pairs } = await this.meetings.standby(eventId, this.clock.now());
+    const preview = await this.runSchedule(actor, eventId, true);
+    return {
+      freed: freed.map((f) => ({ ...f, startsAt: new Date(f.startsAt).toISOString(), endsAt: new Date(f.endsAt).toISOString() })),
+      pairs,
+      preview,
+    };
+  }
+
   async runSchedule(actor: Actor, eventId: string, dryRun: boolean): Promise<ScheduleRunView> {
     await this.access.require(actor, eventId, ['organizer']);
     return this.db.transaction(async (tx) => {
@@ -275,7 +311,11 @@ export class MeetingsService {
           const from = side === 0 ? attendance : meeting.fromAttendance;
           const to = side === 1 ? attendance : meeting.toAttendance;
           // Staff recording attendance hand the status back to the parties' records.
-          Object.assign(change, side === 0 ? { fromAttendance: attendance } : { toAttendance: attendance }, { status: statusFromAttendance(from, to), statusOverridden: false });
+          const by = staff ? 'staff' : 'party';
+          Object.assign(change, side === 0 ? { fromAttendance: attendance, fromAttendanceBy: by } : { toAttendance: attendance, toAttendanceBy: by }, {
+            status: statusFromAttendance(from, to),
+            statusOverridden: false,
+          });
         }
         if (patch.startsAt) {
           if (meeting.status !== 'scheduled') throw new DomainError(ErrorCode.INVALID_STATUS_TRANSITION, `A ${meeting.status} meeting cannot be moved`);
@@ -295,6 +335,171 @@ export class MeetingsService {
       throw mapBookingViolation(error);
     }
     return this.view(actor, (await this.meetings.find(id))!);
+  }
+
+  // ---- on-site check-in ----
+
+  /**
+   * At the table, a party scans the partner's badge: both are there, so the meeting is
+   * held (the attendance rules decide it at once). Each scan is kept. Only on-site
+   * meetings, from 10 minutes before the start to the end.
+   */
+  /**
+   * At the table, at the slot, a party scans either the partner's badge (both are
+   * there) or the table's QR code (its own side is there, and it is the right table).
+   */
+  async scanAtMeeting(actor: Actor, id: string, scanned: { badgeCode?: string; tableCode?: string }): Promise<MeetingView> {
+    const { badgeCode, tableCode } = scanned;
+    if ((badgeCode === undefined) === (tableCode === undefined)) {
+      throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'badgeCode', message: "give the partner's badge code or the table's code (tableCode), one of the two" }]);
+    }
+    const code = badgeCode !== undefined ? normalizeBadgeCode(badgeCode) : normalizeTableCode(tableCode!);
+    if (!code) {
+      throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [
+        badgeCode !== undefined ? { field: 'badgeCode', message: 'is not a badge code' } : { field: 'tableCode', message: 'is not a table code' },
+      ]);
+    }
+    const meeting = await this.meetings.find(id);
+    if (!meeting) throw DomainError.notFound('Meeting', id);
+    const scanner = await this.partyOf(actor, meeting);
+    if (meeting.mode !== 'onsite')
+      throw new DomainError(ErrorCode.NOT_AN_ONLINE_MEETING, 'An online meeting records itself from its call; badges and table codes are scanned at on-site tables');
+    if (meeting.status === 'cancelled') throw DomainError.invalidFields(ErrorCode.INVALID_STATUS_TRANSITION, [{ field: 'status', message: 'a cancelled meeting takes no check-in' }]);
+    const now = this.clock.now().getTime();
+    const opens = new Date(meeting.startsAt).getTime() - SCAN_OPENS_MINUTES * 60_000;
+    if (now < opens || now > new Date(meeting.endsAt).getTime()) {
+      throw new DomainError(
+        ErrorCode.NOT_MEETING_TIME,
+        `Badges and table codes are scanned at the table from ${new Date(opens).toISOString()} to ${new Date(meeting.endsAt).toISOString()}`,
+        {
+          opensAt: new Date(opens).toISOString(),
+          closesAt: new Date(meeting.endsAt).toISOString(),
+        },
+      );
+    }
+    await this.db.transaction(async (tx) => {
+      if (badgeCode !== undefined) {
+        const partner = await this.registrations.findByBadge(tx, meeting.eventId, code);
+        const other = meeting.registrationIds.find((r) => r !== scanner);
+        if (!partner || partner.id !== other) {
+          throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'badgeCode', message: "is not the badge of this meeting's partner" }]);
+        }
+      } else {
+        const table = await this.events.findTableByCode(tx, meeting.eventId, code);
+        if (!table) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'tableCode', message: "is not the code of one of this event's tables" }]);
+        if (table.venueId !== meeting.venueId || table.tableNo !== meeting.tableNo) {
+          throw new DomainError(ErrorCode.WRONG_TABLE, `This is table ${table.tableNo} at ${table.venueName}; the meeting is at table ${meeting.tableNo ?? '?'}`, {
+            scannedTable: table.tableNo,
+            meetingTable: meeting.tableNo,
+          });
+        }
+      }
+      await this.attendanceScans.recordScan(tx, { meetingId: id, registrationId: scanner, kind: badgeCode !== undefined ? 'badge' : 'table', userId: actor.userId, at: this.clock.now() });
+    });
+    await this.attendance.apply(id);
+    return this.view(actor, (await this.meetings.find(id))!);
+  }
+
+  // ---- rescheduling ----
+
+  /** The party members of the actor among the meeting's two registrations; staff who are not a party may not propose (they move it: PATCH). */
+  private async partyOf(actor: Actor, meeting: MeetingRecord): Promise<string> {
+    const mine = (await this.registrations.idsOfMember(meeting.eventId, actor.userId)).filter((r) => meeting.registrationIds.includes(r));
+    if (mine.length) return mine[0];
+    if ((await this.access.roleOf(actor, meeting.eventId)) !== null) {
+      throw new DomainError(ErrorCode.NOT_A_PARTICIPANT, 'Only the two parties propose another time; staff move the meeting (PATCH /api/meetings/:id with startsAt)');
+    }
+    throw DomainError.notFound('Meeting', meeting.id);
+  }
+
+  /** A party proposes another start (same length); the partner answers. One open proposal per meeting. */
+  async proposeReschedule(actor: Actor, id: string, startsAt: Date): Promise<RescheduleView> {
+    const current = await this.meetings.find(id);
+    if (!current) throw DomainError.notFound('Meeting', id);
+    const registrationId = await this.partyOf(actor, current);
+    try {
+      return await this.db.transaction(async (tx) => {
+        const event = await this.events.lockOpen(tx, current.eventId, 'shared');
+        const meeting = (await this.meetings.lock(tx, id))!;
+        checkMovable(meeting);
+        const endsAt = new Date(startsAt.getTime() + (new Date(meeting.endsAt).getTime() - new Date(meeting.startsAt).getTime()));
+        checkWithinEvent(event, startsAt, endsAt);
+        this.checkNotPast(startsAt);
+        const proposal = await this.reschedules.insert(tx, { id: randomUUID(), meetingId: id, registrationId, userId: actor.userId, startsAt, endsAt });
+        await this.appendChange(tx, meeting, 'meeting.reschedule_proposed', actor, { reschedule: proposal });
+        return proposal;
+      });
+    } catch (error) {
+      if (isConstraintViolation(error, 'meeting_reschedules_one_open_key')) {
+        throw new DomainError(ErrorCode.RESCHEDULE_PENDING, 'This meeting already has a proposal waiting for an answer: withdraw it or wait for the partner');
+      }
+      throw error;
+    }
+  }
+
+  /** The meeting's proposals, newest first (its parties and staff). */
+  async reschedulesOf(actor: Actor, id: string): Promise<{ items: RescheduleView[] }> {
+    const meeting = await this.meetings.find(id);
+    if (!meeting) throw DomainError.notFound('Meeting', id);
+    const staff = (await this.access.roleOf(actor, meeting.eventId)) !== null;
+    if (!staff) await this.partyOf(actor, meeting);
+    return { items: await this.reschedules.ofMeeting(this.db.manager, id) };
+  }
+
+  /**
+   * The partner accepts (the meeting moves: same invitation UID, a higher SEQUENCE; the
+   * database refuses a double booking with SLOT_TAKEN) or declines; the proposer may withdraw.
+   * A meeting missed (no_show) and moved starts over: scheduled, no attendance recorded.
+   */
+  async answerReschedule(actor: Actor, id: string, proposalId: string, answer: 'accept' | 'decline' | 'withdraw'): Promise<RescheduleView> {
+    const current = await this.meetings.find(id);
+    if (!current) throw DomainError.notFound('Meeting', id);
+    const registrationId = await this.partyOf(actor, current);
+    try {
+      return await this.db.transaction(async (tx) => {
+        const event = await this.events.lockOpen(tx, current.eventId, 'shared');
+        const meeting = (await this.meetings.lock(tx, id))!;
+        const proposal = await this.reschedules.lock(tx, id, proposalId);
+        if (!proposal) throw DomainError.notFound('Reschedule proposal', proposalId);
+        if (proposal.status !== 'proposed') {
+          throw DomainError.invalidFields(ErrorCode.INVALID_STATUS_TRANSITION, [{ field: 'status', message: `the proposal is already ${proposal.status}` }]);
+        }
+        const own = proposal.proposedByRegistrationId === registrationId;
+        if (answer === 'withdraw' ? !own : own) {
+          throw new DomainError(
+            ErrorCode.NOT_YOUR_PROPOSAL,
+            answer === 'withdraw' ? 'Only the party that proposed may withdraw it' : 'The partner answers a proposal; you may withdraw your own',
+          );
+        }
+        const status = answer === 'accept' ? 'accepted' : answer === 'decline' ? 'declined' : 'withdrawn';
+        const answered = await this.reschedules.respond(tx, proposalId, status, actor.userId);
+        if (answer !== 'accept') {
+          await this.appendChange(tx, meeting, `meeting.reschedule_${status}`, actor, { reschedule: answered });
+          return answered;
+        }
+        checkMovable(meeting);
+        const startsAt = new Date(proposal.startsAt);
+        const endsAt = new Date(proposal.endsAt);
+        checkWithinEvent(event, startsAt, endsAt);
+        this.checkNotPast(startsAt);
+        await this.meetings.update(tx, id, {
+          startsAt,
+          endsAt,
+          timedAt: this.clock.now(),
+          status: 'scheduled',
+          statusOverridden: false,
+          fromAttendance: null,
+          toAttendance: null,
+          fromAttendanceBy: null,
+          toAttendanceBy: null,
+          attendanceSettled: false,
+        });
+        await this.appendChange(tx, (await this.meetings.find(id, tx))!, 'meeting.updated', actor, { previousSequence: meeting.sequence, reschedule: answered });
+        return answered;
+      });
+    } catch (error) {
+      throw mapBookingViolation(error);
+    }
   }
 
   // ---- availability ----
@@ -398,23 +603,11 @@ export class MeetingsService {
   }
 }
 
-function toPlain(m: MeetingRecord): Omit<MeetingView, 'local' | 'partnerLocal'> {
-  return {
-    id: m.id,
-    eventId: m.eventId,
-    connectionId: m.connectionId,
-    registrationIds: m.registrationIds,
-    startsAt: new Date(m.startsAt).toISOString(),
-    endsAt: new Date(m.endsAt).toISOString(),
-    mode: m.mode,
-    venueId: m.venueId,
-    table: m.tableNo,
-    link: m.link,
-    status: m.status,
-    attendance: [m.fromAttendance, m.toAttendance],
-    statusOverridden: m.statusOverridden,
-    sequence: m.sequence,
-  };
+/** Only a scheduled or missed meeting moves to another time. */
+function checkMovable(meeting: MeetingRecord): void {
+  if (meeting.status === 'held' || meeting.status === 'cancelled') {
+    throw DomainError.invalidFields(ErrorCode.INVALID_STATUS_TRANSITION, [{ field: 'status', message: `a ${meeting.status} meeting cannot be moved` }]);
+  }
 }
 
 function checkWithinEvent(event: TradeEvent, startsAt: Date, endsAt: Date): void {

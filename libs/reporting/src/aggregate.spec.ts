@@ -67,6 +67,8 @@ describe('report roll-ups', () => {
   it('sums the made connections per hour, oldest first, leaving out cells with none made', () => {
     const cell = (madeHour: string | null, made: number, requested = made): ConnectionCell => ({
       fromSide: 'VN',
+      toSide: 'CN',
+      noShow: null,
       channel: 'online',
       roomId: null,
       madeHour,

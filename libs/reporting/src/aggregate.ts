@@ -1,4 +1,4 @@
-import type { ConnectionCounts, RegistrationCounts } from '@tradebridge/contracts';
+import type { ConnectionCounts, MeetingAttendance, RegistrationCounts } from '@tradebridge/contracts';
 
 /**
  * Roll-ups of the report: PostgreSQL counts an event's rows once, grouped by
@@ -21,9 +21,15 @@ export interface RegistrationCell {
   checkedIn: number;
 }
 
-/** Connections counted per side that asked, channel, room and (made ones) the UTC hour they were accepted. */
+/**
+ * Connections counted per side that asked, channel, room, (made ones) the UTC
+ * hour they were accepted, and (those whose meeting is a no-show) the
+ * meeting's two attendance records.
+ */
 export interface ConnectionCell {
   fromSide: string;
+  /** The other side (the receiver's). */
+  toSide: string;
   channel: string;
   roomId: string | null;
   /** ISO hour, e.g. 2021-01-19T03:00:00Z; null unless these were made. */
@@ -32,6 +38,8 @@ export interface ConnectionCell {
   made: number;
   declined: number;
   expired: number;
+  /** The requester's and the receiver's records of the connection's meeting when it is a no-show, else null. */
+  noShow: [MeetingAttendance | null, MeetingAttendance | null] | null;
 }
 
 /**

@@ -51,6 +51,8 @@ const TOTALS: LabelKey[] = [
   'meetingsHeld',
   'meetingsNoShow',
   'outcomes',
+  'connectionsWithHeldMeeting',
+  'heldMeetingShare',
 ];
 
 /**
@@ -78,6 +80,13 @@ export function csvSummary(report: ReportJson, locale: Locale): string {
   for (const p of report.topHsPairs) out += csvLine([p.chapter, p.name, p.sellerSide, p.buyerSide, p.made]);
   out += '\r\n' + csvLine([l('byChannel')]) + csvLine([l('channel'), l('requested'), l('made')]);
   for (const c of report.byChannel) out += csvLine([channel(c.key), c.requested, c.made]);
+  const meetingHeader = [l('scheduled'), l('held'), l('noShow'), l('cancelled')];
+  out += '\r\n' + csvLine([l('meetingsByMode')]) + csvLine([l('mode'), ...meetingHeader]);
+  for (const m of report.meetingsByMode) out += csvLine([channel(m.key), m.scheduled, m.held, m.noShow, m.cancelled]);
+  out += '\r\n' + csvLine([l('meetingsByVenue')]) + csvLine([l('venue'), ...meetingHeader]);
+  for (const m of report.meetingsByVenue) out += csvLine([m.name, m.scheduled, m.held, m.noShow, m.cancelled]);
+  out += '\r\n' + csvLine([l('noShowBySide')]) + csvLine([l('side'), l('due'), l('absent'), l('noShowRate')]);
+  for (const s of report.noShowBySide) out += csvLine([s.side, s.due, s.absent, s.rate]);
   out += '\r\n' + csvLine([l('valueByCurrency')]) + csvLine([l('currency'), l('amount')]);
   for (const v of report.valueByCurrency) out += csvLine([v.currency, v.amount]);
   return out;

@@ -119,7 +119,8 @@ export async function writePdf(stream: Writable, report: ReportJson, locale: Loc
     [
       ...(['registered', 'approved', 'checkedIn', 'connectionsRequested', 'connectionsMade', 'connectionsDeclined', 'connectionsExpired'] as const).map((k) => [l(k), number.format(t[k])]),
       [l('acceptanceRate'), percent.format(t.acceptanceRate)],
-      ...(['meetingsScheduled', 'meetingsHeld', 'meetingsNoShow', 'outcomes'] as const).map((k) => [l(k), number.format(t[k])]),
+      ...(['meetingsScheduled', 'meetingsHeld', 'meetingsNoShow', 'outcomes', 'connectionsWithHeldMeeting'] as const).map((k) => [l(k), number.format(t[k])]),
+      [l('heldMeetingShare'), percent.format(t.heldMeetingShare)],
     ],
     [0.7, 0.3],
   );
@@ -174,6 +175,29 @@ export async function writePdf(stream: Writable, report: ReportJson, locale: Loc
     [l('channel'), l('requested'), l('made')],
     report.byChannel.map((c) => [named(c.key), number.format(c.requested), number.format(c.made)]),
     [0.5, 0.25, 0.25],
+  );
+  const meetingColumns = [l('scheduled'), l('held'), l('noShow'), l('cancelled')];
+  const meetingCells = (m: { scheduled: number; held: number; noShow: number; cancelled: number }) => [m.scheduled, m.held, m.noShow, m.cancelled].map((n) => number.format(n));
+  table(
+    doc,
+    l('meetingsByMode'),
+    [l('mode'), ...meetingColumns],
+    report.meetingsByMode.map((m) => [named(m.key), ...meetingCells(m)]),
+    [0.36, 0.16, 0.16, 0.16, 0.16],
+  );
+  table(
+    doc,
+    l('meetingsByVenue'),
+    [l('venue'), ...meetingColumns],
+    report.meetingsByVenue.map((m) => [m.name, ...meetingCells(m)]),
+    [0.36, 0.16, 0.16, 0.16, 0.16],
+  );
+  table(
+    doc,
+    l('noShowBySide'),
+    [l('side'), l('due'), l('absent'), l('noShowRate')],
+    report.noShowBySide.map((s) => [s.side, number.format(s.due), number.format(s.absent), percent.format(s.rate)]),
+    [0.25, 0.25, 0.25, 0.25],
   );
   table(
     doc,

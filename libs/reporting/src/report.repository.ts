@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { MeetingAttendance } from '@tradebridge/contracts';
 import type { ConnectionCell, RegistrationCell, TradeCell } from './aggregate';
+import type { MeetingCell } from './meetings';
 
 /**
  * The results report's figures, each a SQL aggregate over one event: rows are
  * counted in PostgreSQL, never loaded into JavaScript. The big tables are read
  * once each, grouped by all the report's dimensions together; `aggregate.ts`
- * adds the cells up per dimension. "Connections made" are the accepted ones;
+ * adds the cells up per dimension (`meetings.ts` for meetings). "Connections made" are the accepted ones;
  * outcomes count their current version (corrections replace).
  */
 /** One connection made, as the report's connections-made list pages through them. */
@@ -44,25 +46,39 @@ export class ReportRepository {
   /**
    * Connections counted per requesting side, channel and room by status, and
    * the made ones also per hour they were accepted (UTC): one scan serves the
-   * totals, three dimensions and the timeline. Grouping estimates are poor here
-   * (PostgreSQL would sort a million rows), so work_mem is raised for the
-   * statement to let it hash the few thousand real groups.
+   * totals, three dimensions and the timeline. The same scan tells whose side
+   * missed each no-show meeting: a connection has at most one meeting not
+   * cancelled (meetings_one_live_per_connection_key), so joining its no-show
+   * (the few meetings hashed, the scan probing) counts no connection twice,
+   * and splits a cell only by the no-show's two attendance records.
+   * (`to_side` follows from `from_side`: two sides, never the same.) Grouping
+   * estimates are poor here (PostgreSQL would sort a million rows), so
+   * work_mem is raised for the statement to let it hash the few thousand real
+   * groups.
    */
   async connectionCells(eventId: string): Promise<ConnectionCell[]> {
+    type Row = Omit<ConnectionCell, 'madeHour' | 'noShow'> & { madeHour: Date | null; noShow: boolean; noShowFrom: MeetingAttendance | null; noShowTo: MeetingAttendance | null };
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL work_mem = '64MB'`);
-      const rows = await manager.query<(Omit<ConnectionCell, 'madeHour'> & { madeHour: Date | null })[]>(
-        `SELECT c.from_side AS "fromSide", c.channel, c.room_id AS "roomId",
+      const rows = await manager.query<Row[]>(
+        `SELECT c.from_side AS "fromSide", c.to_side AS "toSide", c.channel, c.room_id AS "roomId",
                 CASE WHEN c.status = 'accepted' THEN date_bin('1 hour', c.responded_at, timestamptz '2000-01-01Z') END AS "madeHour",
+                m.id IS NOT NULL AS "noShow", m.from_attendance AS "noShowFrom", m.to_attendance AS "noShowTo",
                 count(*)::int AS requested,
                 count(*) FILTER (WHERE c.status = 'accepted')::int AS made,
                 count(*) FILTER (WHERE c.status = 'declined')::int AS declined,
                 count(*) FILTER (WHERE c.status = 'expired')::int AS expired
-           FROM connections c WHERE c.event_id = $1
-          GROUP BY 1, 2, 3, 4`,
+           FROM connections c
+           LEFT JOIN meetings m ON m.connection_id = c.id AND m.event_id = $1 AND m.status = 'no_show'
+          WHERE c.event_id = $1
+          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
         [eventId],
       );
-      return rows.map((r) => ({ ...r, madeHour: r.madeHour ? r.madeHour.toISOString().replace('.000Z', 'Z') : null }));
+      return rows.map(({ noShow, noShowFrom, noShowTo, ...r }) => ({
+        ...r,
+        madeHour: r.madeHour ? r.madeHour.toISOString().replace('.000Z', 'Z') : null,
+        noShow: noShow ? [noShowFrom, noShowTo] : null,
+      }));
     });
   }
 
@@ -94,16 +110,22 @@ export class ReportRepository {
     });
   }
 
-  async meetings(eventId: string): Promise<{ scheduled: number; held: number; noShow: number; cancelled: number }> {
-    const [row] = await this.dataSource.query<{ scheduled: number; held: number; noShow: number; cancelled: number }[]>(
-      `SELECT count(*) FILTER (WHERE status <> 'cancelled')::int AS scheduled,
-              count(*) FILTER (WHERE status = 'held')::int AS held,
-              count(*) FILTER (WHERE status = 'no_show')::int AS "noShow",
-              count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled
-         FROM meetings WHERE event_id = $1`,
-      [eventId],
+  /**
+   * Meetings counted per mode, venue, status, the two parties' records and
+   * whether over, from the meetings table alone: it serves the meeting totals,
+   * both dimensions and the meetings due (`meetings.ts`); whose side missed a
+   * no-show comes with the connections' scan (`connectionCells`). `now` is the
+   * app's clock, which says which meetings are over.
+   */
+  async meetingCells(eventId: string, now: Date): Promise<MeetingCell[]> {
+    return await this.dataSource.query<MeetingCell[]>(
+      `SELECT m.mode, m.venue_id AS "venueId", m.status, m.from_attendance AS "fromAttendance", m.to_attendance AS "toAttendance",
+              upper(m.period) <= $2 AS ended, count(*)::int AS meetings
+         FROM meetings m
+        WHERE m.event_id = $1
+        GROUP BY 1, 2, 3, 4, 5, 6`,
+      [eventId, now],
     );
-    return row;
   }
 
   /** Current outcomes (not replaced by a correction), by kind, and their value by currency. */

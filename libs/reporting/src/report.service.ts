@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError } from '@tradebridge/core';
+import { Actor, Clock, DomainError } from '@tradebridge/core';
 import { EventAccess, EventsRepository, TradeEvent, Venue } from '@tradebridge/events';
 import { countryName, hsName, regionName, sectionOfChapter } from '@tradebridge/reference';
 import { madeBySection, madeByVenuePair, madePerHour, rollUpConnections, rollUpRegistrations, topHsPairs } from './aggregate';
 import type { Locale, Localized, ReportView } from '@tradebridge/contracts';
+import { meetingFigures, noShowCells, ONLINE, share } from './meetings';
 import { ReportRepository } from './report.repository';
 import { csvConnectionRows, csvConnectionsHeader, csvSummary, MadeConnectionRow } from './csv';
 import { writeXlsx } from './xlsx';
@@ -26,6 +27,8 @@ export interface PublicSummary {
   totals: Pick<ReportJson['totals'], 'registered' | 'approved' | 'checkedIn' | 'connectionsMade' | 'acceptanceRate' | 'meetingsHeld' | 'outcomes'>;
   bySide: { side: string; name: string; approved: number; checkedIn: number }[];
   venues: { name: string; city: string; country: string; approved: number }[];
+  /** The sector trade rooms: who took part in each and the connections made there. */
+  rooms: { name: string; approved: number; connectionsMade: number }[];
   bySector: ReportJson['bySector'];
   outcomesByKind: ReportJson['outcomesByKind'];
   valueByCurrency: { currency: string; amount: string }[];
@@ -39,6 +42,7 @@ export class ReportService {
     private readonly report: ReportRepository,
     private readonly events: EventsRepository,
     private readonly access: EventAccess,
+    private readonly clock: Clock,
   ) {}
 
   async json(actor: Actor, eventId: string, locale: Locale): Promise<ReportJson> {
@@ -132,6 +136,7 @@ export class ReportService {
       totals: { registered, approved, checkedIn, connectionsMade, acceptanceRate, meetingsHeld, outcomes },
       bySide: report.bySide.map((s) => ({ side: s.key, name: countryName(s.key, locale), approved: s.approved, checkedIn: s.checkedIn })),
       venues: venues.map((v) => ({ name: v.name, city: v.city, country: v.country, approved: report.byVenue.find((r) => r.key === v.id)?.approved ?? 0 })),
+      rooms: report.byRoom.filter((r) => r.key).map((r) => ({ name: r.name, approved: r.approved, connectionsMade: r.made })),
       bySector: report.bySector,
       outcomesByKind: report.outcomesByKind,
       valueByCurrency: report.valueByCurrency.map(({ currency, amount }) => ({ currency, amount })),
@@ -143,11 +148,11 @@ export class ReportService {
   private async build(event: TradeEvent, locale: Locale): Promise<{ report: ReportJson; venues: Venue[] }> {
     const eventId = event.id;
 
-    const [registrationCells, connectionCells, tradeCells, meetings, outcomes, venues, rooms, outcomesByMonth] = await Promise.all([
+    const [registrationCells, connectionCells, tradeCells, meetingCells, outcomes, venues, rooms, outcomesByMonth] = await Promise.all([
       this.report.registrationCells(eventId),
       this.report.connectionCells(eventId),
       this.report.tradeCells(eventId),
-      this.report.meetings(eventId),
+      this.report.meetingCells(eventId, this.clock.now()),
       this.report.outcomes(eventId),
       this.events.listVenues(eventId),
       this.events.listRooms(eventId),
@@ -160,6 +165,12 @@ export class ReportService {
     const timeline = madePerHour(connectionCells);
     const byVenuePair = madeByVenuePair(tradeCells);
     const bySector = madeBySection(tradeCells, sectionOfChapter);
+    const meetings = meetingFigures(
+      meetingCells,
+      noShowCells(connectionCells),
+      event.sides,
+      venues.map((v) => v.id),
+    );
 
     const venueName = new Map(venues.map((v) => [v.id, v.name]));
     const roomName = new Map(rooms.map((r) => [r.id, pick(r.name, locale)]));
@@ -187,11 +198,13 @@ export class ReportService {
         connectionsMade: total.made,
         connectionsDeclined: total.declined,
         connectionsExpired: total.expired,
-        acceptanceRate: total.requested ? Math.round((total.made / total.requested) * 10_000) / 10_000 : 0,
-        meetingsScheduled: meetings.scheduled,
-        meetingsHeld: meetings.held,
-        meetingsNoShow: meetings.noShow,
+        acceptanceRate: share(total.made, total.requested),
+        meetingsScheduled: meetings.totals.scheduled,
+        meetingsHeld: meetings.totals.held,
+        meetingsNoShow: meetings.totals.noShow,
         outcomes: outcomes.byKind.reduce((n, o) => n + o.count, 0),
+        connectionsWithHeldMeeting: meetings.totals.connectionsWithHeldMeeting,
+        heldMeetingShare: share(meetings.totals.connectionsWithHeldMeeting, total.made),
       },
       bySide: event.sides.map((side) => ({
         ...NO_REGISTRATIONS,
@@ -220,6 +233,9 @@ export class ReportService {
       valueByCurrency: outcomes.valueByCurrency,
       outcomesOverTime: monthly(outcomesByMonth),
       timeline,
+      meetingsByMode: meetings.byMode,
+      meetingsByVenue: meetings.byVenue.map((r) => ({ ...r, name: r.key === ONLINE ? label('online', locale) : (venueName.get(r.key) ?? r.key) })),
+      noShowBySide: meetings.bySide,
     };
     return { report, venues };
   }

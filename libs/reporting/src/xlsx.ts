@@ -18,7 +18,8 @@ export interface OutcomeRow {
 
 /**
  * Writes the report as an XLSX workbook to a stream: sheets summary, by room,
- * by venue, by sector, connections made (streamed in pages) and outcomes.
+ * by venue, by sector, meetings by mode and by venue, no-shows by side,
+ * connections made (streamed in pages) and outcomes.
  * Figures are numbers, not text, so they add up in the spreadsheet; an amount
  * too long for a double stays exact text (`spreadsheetAmount`). Names are plain
  * string cells: a spreadsheet never runs a string cell as a formula, whatever it
@@ -60,6 +61,23 @@ export async function writeXlsx(stream: Writable, report: ReportJson, locale: Lo
   const sectors = sheet('bySector', [l('sector'), l('name'), l('made')], [10, 60, 14]);
   for (const s of report.bySector) sectors.addRow([s.section, s.name, s.made]).commit();
   sectors.commit();
+
+  const meetingColumns = [l('scheduled'), l('held'), l('noShow'), l('cancelled')];
+  const modes = sheet('meetingsByMode', [l('mode'), ...meetingColumns], [24, 14, 14, 14, 14]);
+  for (const m of report.meetingsByMode) modes.addRow([named(m.key), m.scheduled, m.held, m.noShow, m.cancelled]).commit();
+  modes.commit();
+
+  const places = sheet('meetingsByVenue', [l('venue'), ...meetingColumns], [36, 14, 14, 14, 14]);
+  for (const m of report.meetingsByVenue) places.addRow([m.name, m.scheduled, m.held, m.noShow, m.cancelled]).commit();
+  places.commit();
+
+  const noShows = sheet('noShowBySide', [l('side'), l('due'), l('absent'), l('noShowRate')], [10, 18, 22, 16]);
+  for (const s of report.noShowBySide) {
+    const row = noShows.addRow([s.side, s.due, s.absent, s.rate]);
+    row.getCell(4).numFmt = '0.0%';
+    row.commit();
+  }
+  noShows.commit();
 
   const list = sheet('connectionsList', [l('madeAt'), l('from'), l('side'), l('venue'), l('to'), l('side'), l('venue'), l('room'), l('channel')], [24, 36, 8, 24, 36, 8, 24, 24, 18]);
   for await (const page of pages()) {

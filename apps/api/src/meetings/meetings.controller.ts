@@ -14,6 +14,11 @@ import {
   MeetingResponse,
   ScheduleRequest,
   ScheduleRunResponse,
+  StandbyResponse,
+  ReschedulePage,
+  RescheduleRequest,
+  MeetingScanRequest,
+  RescheduleResponse,
   UpdateMeetingRequest,
 } from './meetings.dto';
 
@@ -30,6 +35,69 @@ export class MeetingsController {
   @ApiErrors(400, 403, 404, 409)
   schedule(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: ScheduleRequest) {
     return this.meetings.runSchedule(actor, id, body.dryRun ?? false);
+  }
+
+  @Post('meetings/:id/scan')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "At the table, a party scans the partner's badge (both there: held) or the table's QR code (its side is there; held once both sides are). 409 NOT_MEETING_TIME outside its time, WRONG_TABLE for another table's code",
+  })
+  @ApiOkResponse({ type: MeetingResponse })
+  @ApiErrors(400, 403, 404, 409)
+  scan(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: MeetingScanRequest) {
+    return this.meetings.scanAtMeeting(actor, id, { badgeCode: body.badgeCode, tableCode: body.tableCode });
+  }
+
+  @Post('meetings/:id/reschedule')
+  @ApiOperation({ summary: 'Propose another time for a meeting (its parties); the partner accepts or declines. 409 RESCHEDULE_PENDING while one waits' })
+  @ApiCreatedResponse({ type: RescheduleResponse })
+  @ApiErrors(400, 403, 404, 409, 422)
+  propose(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: RescheduleRequest) {
+    return this.meetings.proposeReschedule(actor, id, new Date(body.startsAt));
+  }
+
+  @Get('meetings/:id/reschedules')
+  @ApiOperation({ summary: "A meeting's proposals to move it, newest first (its parties and staff)" })
+  @ApiOkResponse({ type: ReschedulePage })
+  @ApiErrors(400, 404)
+  reschedules(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+    return this.meetings.reschedulesOf(actor, id);
+  }
+
+  @Post('meetings/:id/reschedule/:proposalId/accept')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Accept the partner’s proposal: the meeting moves (same calendar UID); 409 SLOT_TAKEN if either party or the table is busy then' })
+  @ApiOkResponse({ type: RescheduleResponse })
+  @ApiErrors(400, 403, 404, 409, 422)
+  acceptReschedule(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('proposalId') proposalId: string) {
+    return this.meetings.answerReschedule(actor, id, proposalId, 'accept');
+  }
+
+  @Post('meetings/:id/reschedule/:proposalId/decline')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Decline the partner’s proposal: the meeting stays where it is' })
+  @ApiOkResponse({ type: RescheduleResponse })
+  @ApiErrors(400, 403, 404, 409)
+  declineReschedule(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('proposalId') proposalId: string) {
+    return this.meetings.answerReschedule(actor, id, proposalId, 'decline');
+  }
+
+  @Post('meetings/:id/reschedule/:proposalId/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw your own proposal' })
+  @ApiOkResponse({ type: RescheduleResponse })
+  @ApiErrors(400, 403, 404, 409)
+  withdrawReschedule(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('proposalId') proposalId: string) {
+    return this.meetings.answerReschedule(actor, id, proposalId, 'withdraw');
+  }
+
+  @Get('events/:id/standby')
+  @ApiOperation({ summary: 'The standby list (organizers): slots freed by no-shows and cancellations, the pairs waiting, and what a run would book now' })
+  @ApiOkResponse({ type: StandbyResponse })
+  @ApiErrors(400, 403, 404, 409)
+  standby(@CurrentActor() actor: Actor, @UuidParam('id') id: string) {
+    return this.meetings.standby(actor, id);
   }
 
   @Post('events/:id/meetings')

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
   MEETING_ATTENDANCES,
   MEETING_MODES,
@@ -10,9 +10,12 @@ import {
   type MeetingMode,
   type MeetingStatus,
   type MeetingView,
+  type RescheduleView,
+  type StandbyView,
   type ScheduleRunView,
 } from '@tradebridge/contracts';
 import { PageQuery } from '../http/page.query';
+import { LocalizedText } from '../common/responses';
 
 const STATUSES = MEETING_STATUSES;
 const MODES = MEETING_MODES;
@@ -35,6 +38,63 @@ export class ScheduleRunResponse implements ScheduleRunView {
   @ApiProperty({ type: 'integer', description: "Slots of the event's grid not used: they start before usableFrom (already past, or within the lead time)" }) excludedSlots: number;
   @ApiProperty({ format: 'date-time', description: 'Now plus the lead time (SCHEDULE_LEAD_MINUTES): the earliest start this run uses' }) usableFrom: string;
   @ApiProperty({ type: 'integer', description: 'SCHEDULE_LEAD_MINUTES' }) leadMinutes: number;
+}
+
+/** Exactly one of the two: the partner's badge, or the table's QR sign. */
+export class MeetingScanRequest {
+  @ApiPropertyOptional({ example: '7K2M-Q9XW-3HTR-8BNC-V4PD', description: "The partner's badge code, as scanned or typed: both parties are at the table" })
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @MaxLength(64)
+  badgeCode?: string;
+
+  @ApiPropertyOptional({ example: 'T-7K2M-Q9XW-3HTR-8BNC', description: "The code on the table's QR sign (GET /api/events/:id/venues/:venueId/tables): the scanning party is at its table" })
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @MaxLength(64)
+  tableCode?: string;
+}
+
+export class RescheduleRequest {
+  @ApiProperty({ format: 'date-time', example: '2021-01-19T06:00:00Z', description: 'The new start; the meeting keeps its length' })
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  startsAt: string;
+}
+
+export class RescheduleResponse implements RescheduleView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) meetingId: string;
+  @ApiProperty({ format: 'uuid', description: 'The party that proposed it' }) proposedByRegistrationId: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({ enum: ['proposed', 'accepted', 'declined', 'withdrawn', 'superseded'] }) status: RescheduleView['status'];
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) respondedAt: string | null;
+}
+
+export class ReschedulePage {
+  @ApiProperty({ type: [RescheduleResponse] }) items: RescheduleResponse[];
+}
+
+class StandbyFreedMeeting {
+  @ApiProperty({ format: 'uuid' }) meetingId: string;
+  @ApiProperty({ enum: ['no_show', 'cancelled'] }) status: 'no_show' | 'cancelled';
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 2, maxItems: 2, description: "The connection's requester, then its receiver" }) registrationIds: [string, string];
+  @ApiProperty({ type: [LocalizedText], minItems: 2, maxItems: 2 }) names: [LocalizedText, LocalizedText];
+}
+
+class StandbyPair {
+  @ApiProperty({ format: 'uuid' }) connectionId: string;
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 2, maxItems: 2 }) registrationIds: [string, string];
+  @ApiProperty({ type: [LocalizedText], minItems: 2, maxItems: 2 }) names: [LocalizedText, LocalizedText];
+}
+
+export class StandbyResponse implements StandbyView {
+  @ApiProperty({ type: [StandbyFreedMeeting], description: 'Meetings lost to a no-show or a cancellation whose time is not over' }) freed: StandbyFreedMeeting[];
+  @ApiProperty({ type: [StandbyPair], description: 'Accepted connections still waiting for a meeting' }) pairs: StandbyPair[];
+  @ApiProperty({ type: ScheduleRunResponse, description: 'What a scheduler run would book now (a dry run)' }) preview: ScheduleRunResponse;
 }
 
 export class BookMeetingRequest {

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { LOCALES, REPORT_FORMATS, type ConnectionCounts, type Locale, type RegistrationCounts, type ReportFormat, type ReportView } from '@tradebridge/contracts';
+import {
+  LOCALES,
+  REPORT_FORMATS,
+  type ConnectionCounts,
+  type Locale,
+  type MeetingCounts,
+  type NoShowCounts,
+  type RegistrationCounts,
+  type ReportFormat,
+  type ReportView,
+} from '@tradebridge/contracts';
 import type { PublicSummary } from '@tradebridge/reporting';
 import { LocalizedText } from '../common/responses';
 
@@ -44,6 +54,8 @@ class ReportTotals {
   @ApiProperty(INT) meetingsHeld: number;
   @ApiProperty(INT) meetingsNoShow: number;
   @ApiProperty({ ...INT, description: 'Current outcomes (corrections replace)' }) outcomes: number;
+  @ApiProperty({ ...INT, description: 'Accepted connections that ended in a held meeting' }) connectionsWithHeldMeeting: number;
+  @ApiProperty({ description: 'connectionsWithHeldMeeting / connectionsMade (0 with none made)' }) heldMeetingShare: number;
 }
 
 class RegistrationCountsSchema implements RegistrationCounts {
@@ -103,6 +115,22 @@ class OutcomesInMonth {
   @ApiProperty(INT) total: number;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { mou_signed: 2 } }) byKind: Record<string, number>;
 }
+class MeetingCountsSchema implements MeetingCounts {
+  @ApiProperty({ example: 'online' }) key: string;
+  @ApiProperty({ ...INT, description: 'Booked and not cancelled' }) scheduled: number;
+  @ApiProperty(INT) held: number;
+  @ApiProperty(INT) noShow: number;
+  @ApiProperty(INT) cancelled: number;
+}
+class NamedMeetingCounts extends MeetingCountsSchema {
+  @ApiProperty({ description: 'The venue’s name, or “Online” in the report’s locale' }) name: string;
+}
+class NoShowCountsSchema implements NoShowCounts {
+  @ApiProperty({ example: 'VN' }) side: string;
+  @ApiProperty({ ...INT, description: 'Meetings of this side’s parties not cancelled and over (or already decided)' }) due: number;
+  @ApiProperty({ ...INT, description: 'Of those, the ones this side’s party missed' }) absent: number;
+  @ApiProperty({ description: 'absent / due (0 with none due)' }) rate: number;
+}
 class HourCount {
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty(INT) made: number;
@@ -126,6 +154,18 @@ export class ReportResponse implements ReportView {
   @ApiProperty({ type: [CurrencyValue] }) valueByCurrency: CurrencyValue[];
   @ApiProperty({ type: [OutcomesInMonth], description: 'Outcomes recorded per month since the event, by kind' }) outcomesOverTime: OutcomesInMonth[];
   @ApiProperty({ type: [HourCount], description: 'Connections made per hour (UTC)' }) timeline: HourCount[];
+  @ApiProperty({ type: [MeetingCountsSchema], description: 'Meetings by mode: onsite and online, both always listed' }) meetingsByMode: MeetingCountsSchema[];
+  @ApiProperty({
+    type: [NamedMeetingCounts],
+    description: 'Meetings where they take place: on-site ones by venue id, online ones (no venue) in one row keyed `online`; only places with meetings',
+  })
+  meetingsByVenue: NamedMeetingCounts[];
+  @ApiProperty({
+    type: [NoShowCountsSchema],
+    description:
+      'Per side of the event: of its parties’ meetings that are due, those it missed. A no-show staff set with nobody recorded absent counts against every party not recorded as attended',
+  })
+  noShowBySide: NoShowCountsSchema[];
 }
 
 class PublicEvent {
@@ -156,6 +196,11 @@ class PublicVenue {
   @ApiProperty({ example: 'VN' }) country: string;
   @ApiProperty(INT) approved: number;
 }
+class PublicRoom {
+  @ApiProperty({ example: 'Nông sản & thực phẩm' }) name: string;
+  @ApiProperty(INT) approved: number;
+  @ApiProperty(INT) connectionsMade: number;
+}
 class PublicValue {
   @ApiProperty({ example: 'USD' }) currency: string;
   @ApiProperty({ example: '250000.00' }) amount: string;
@@ -167,6 +212,7 @@ export class PublicSummaryResponse implements PublicSummary {
   @ApiProperty({ type: PublicTotals }) totals: PublicTotals;
   @ApiProperty({ type: [PublicSide] }) bySide: PublicSide[];
   @ApiProperty({ type: [PublicVenue] }) venues: PublicVenue[];
+  @ApiProperty({ type: [PublicRoom], description: 'Each sector trade room: approved participants placed in it and connections made there' }) rooms: PublicRoom[];
   @ApiProperty({ type: [SectorCount] }) bySector: SectorCount[];
   @ApiProperty({ type: [KindCount] }) outcomesByKind: KindCount[];
   @ApiProperty({ type: [PublicValue] }) valueByCurrency: PublicValue[];

@@ -32,6 +32,8 @@ export type Expander = (entry: EventLogEntry, lookups: ExpansionLookups) => Ment
 
 export const connectionsLink = (eventId: string) => `/events/${eventId}/connections`;
 export const meetingsLink = (eventId: string) => `/events/${eventId}/meetings`;
+/** One meeting on the meetings page (scrolled to and focused there). */
+export const meetingLink = (eventId: string, meetingId: string) => `${meetingsLink(eventId)}?meeting=${encodeURIComponent(meetingId)}`;
 export const registrationLink = () => `/events`;
 
 /** The log's meeting snapshot (MeetingView without local times) as message facts. */

@@ -1,7 +1,7 @@
 import type { Expander } from './expander';
 import { announcementSent } from './announcement';
 import { connectionAccepted, connectionDeclined, connectionExpired, connectionRequested, connectionWithdrawn } from './connections';
-import { meetingScheduled, meetingUpdated } from './meetings';
+import { meetingRescheduleProposed, meetingScheduled, meetingUpdated } from './meetings';
 import { outcomeRecorded } from './outcomes';
 import { registrationApproved, registrationRejected, registrationRoomAssigned, registrationsRoomsAssigned } from './registrations';
 
@@ -19,6 +19,7 @@ export const EXPANDERS: Record<string, Expander> = {
   'connection.expired': connectionExpired,
   'meeting.scheduled': meetingScheduled,
   'meeting.updated': meetingUpdated,
+  'meeting.reschedule_proposed': meetingRescheduleProposed,
   'registration.approved': registrationApproved,
   'registration.rejected': registrationRejected,
   'registration.room_assigned': registrationRoomAssigned,

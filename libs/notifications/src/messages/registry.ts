@@ -10,6 +10,8 @@ import { connectionWithdrawn } from './connection-withdrawn';
 import { meetingBooked } from './meeting-booked';
 import { meetingCancelled } from './meeting-cancelled';
 import { meetingMoved } from './meeting-moved';
+import { meetingNoShow } from './meeting-no-show';
+import { meetingRescheduleProposed } from './meeting-reschedule-proposed';
 import { meetingReminder } from './meeting-reminder';
 import { outcomeRecorded } from './outcome-recorded';
 import { registrationApproved } from './registration-approved';
@@ -28,6 +30,8 @@ export const MESSAGES: Record<NotificationKind, MessageTemplate> = {
   'meeting.moved': meetingMoved,
   'meeting.cancelled': meetingCancelled,
   'meeting.reminder': meetingReminder,
+  'meeting.no_show': meetingNoShow,
+  'meeting.reschedule_proposed': meetingRescheduleProposed,
   'registration.approved': registrationApproved,
   'registration.rejected': registrationRejected,
   'registration.room_assigned': registrationRoomAssigned,

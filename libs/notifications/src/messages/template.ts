@@ -50,6 +50,8 @@ export interface NotificationFacts {
   message?: string | null;
   roomName?: Localized;
   meeting?: MeetingFacts;
+  /** A proposal to move `meeting`: the same meeting at the proposed time. */
+  proposed?: MeetingFacts;
   /** A scheduler run's notification: the meetings it booked for the reader (ids as stored)… */
   meetingIds?: string[];
   /** …and those meetings as they are now, each with its partner, looked up when it is read or e-mailed. */

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import type { CalendarFeedCreatedView, MeetingAttendance, MeetingView, PartnerView, VenueView } from '@tradebridge/contracts';
+import { ReactNode, useEffect, useState } from 'react';
+import type { CalendarFeedCreatedView, MeetingAttendance, MeetingView, PartnerView, RescheduleView, VenueView } from '@tradebridge/contracts';
 import { useSession } from '../../auth/AuthProvider';
 import { ApiError } from '../../api/client';
 import { calendarFeed, meetings as meetingsApi, registrations } from '../../api/endpoints';
@@ -9,10 +9,120 @@ import { toApiError, useAsync } from '../../components/useAsync';
 import { formatRange, isoToZoned, zonedToIso } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nProvider';
-import { Link } from '../../router';
+import { Link, useLocation } from '../../router';
+import { useLive } from '../../live/useLive';
+import { MeetingReschedule, proposalsOf } from './MeetingReschedule';
 import { EnterpriseEventFrame } from './EnterpriseEventFrame';
 import type { MyEvent } from './useMyEvent';
 import { asyncHandler } from '../../components/async-handler';
+import { CameraScanner, canUseCamera } from '../../components/CameraScanner';
+
+/** Badges are scanned at the table from this long before the start to the end (as the API allows). */
+const CHECK_IN_OPENS_MS = 10 * 60_000;
+
+/** A table's QR sign carries T- and 16 characters; a badge 20 (which may start with T too). */
+export function isTableCode(value: string): boolean {
+  const compact = value.toUpperCase().replace(/[\s-]/g, '');
+  return compact.length === 17 && compact.startsWith('T');
+}
+
+/**
+ * At the table: scan the partner's badge or the table's QR sign (camera) or type
+ * the code. A badge scan means both are there; a table scan counts the scanning
+ * side, and the meeting is held once both sides are. Shown only while the meeting is on.
+ */
+function TableCheckIn({ meeting, onCheckedIn }: { meeting: MeetingView; onCheckedIn(updated: MeetingView): void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [camera, setCamera] = useState(false);
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const now = Date.now();
+  const on = now >= new Date(meeting.startsAt).getTime() - CHECK_IN_OPENS_MS && now <= new Date(meeting.endsAt).getTime();
+  if (meeting.mode !== 'onsite' || meeting.status !== 'scheduled' || !on) return null;
+  const send = async (badgeCode: string) => {
+    if (!badgeCode.trim()) {
+      setFields({ badgeCode: t('validation.required') });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setFields({});
+    try {
+      const value = badgeCode.trim();
+      onCheckedIn(await meetingsApi.scan(meeting.id, isTableCode(value) ? { tableCode: value } : { badgeCode: value }));
+      setOpen(false);
+    } catch (e) {
+      const failure = toApiError(e);
+      setError(failure);
+      const fieldErrors = failure.fieldMap();
+      // Either code is typed into the one field.
+      if (fieldErrors.tableCode) fieldErrors.badgeCode = fieldErrors.tableCode;
+      setFields(fieldErrors);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!open) {
+    return (
+      <button type="button" className="btn btn-primary btn-small" onClick={() => setOpen(true)}>
+        {t('meetings.checkIn')}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="stack table-check-in"
+      noValidate
+      aria-label={t('meetings.checkIn')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send(code);
+      }}
+    >
+      <p className="muted small">{t('meetings.checkInLead')}</p>
+      <ErrorBanner error={error} />
+      {camera ? (
+        <CameraScanner
+          onCode={(value) => {
+            setCamera(false);
+            setCode(value);
+            void send(value);
+          }}
+          onClose={() => setCamera(false)}
+        />
+      ) : (
+        canUseCamera() && (
+          <button type="button" className="btn btn-secondary btn-small" onClick={() => setCamera(true)}>
+            {t('badge.useCamera')}
+          </button>
+        )
+      )}
+      <Field label={t('meetings.partnerBadge')} error={fields.badgeCode}>
+        <input
+          name="badgeCode"
+          value={code}
+          onChange={(e) => {
+            setCode(e.target.value);
+            setFields({});
+          }}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </Field>
+      <div className="button-row">
+        <button type="submit" className="btn btn-primary btn-small" disabled={busy}>
+          {t('meetings.checkInSubmit')}
+        </button>
+        <button type="button" className="btn btn-ghost btn-small" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
 
 /** Where a meeting happens: a table at a venue, or the online meeting page. */
 export function MeetingPlace({ meeting, venue }: { meeting: MeetingView; venue?: VenueView }) {
@@ -70,6 +180,9 @@ export function MeetingCard({
   venue,
   mine,
   onAttendance,
+  onUpdated,
+  reschedule,
+  target,
 }: {
   meeting: MeetingView;
   partner?: PartnerView;
@@ -77,10 +190,22 @@ export function MeetingCard({
   venue?: VenueView;
   mine?: string;
   onAttendance?(attendance: MeetingAttendance): void;
+  /** The meeting as the server has it after a check-in at the table. */
+  onUpdated?(meeting: MeetingView): void;
+  /** Moving the meeting to another time (MeetingReschedule), below the card's row. */
+  reschedule?: ReactNode;
+  /** The meeting a link pointed at (a notification's `?meeting=`): scrolled to and focused. */
+  target?: boolean;
 }) {
   const { t, name, locale } = useI18n();
+  const focus = (element: HTMLLIElement | null) => {
+    if (!element || !target || element.dataset.focused) return;
+    element.dataset.focused = 'true';
+    element.scrollIntoView({ block: 'center' });
+    element.focus({ preventScroll: true });
+  };
   return (
-    <li className="card meeting">
+    <li className="card meeting" id={`meeting-${meeting.id}`} ref={focus} tabIndex={target ? -1 : undefined} aria-current={target ? 'true' : undefined}>
       <div className="meeting-when">
         <p className="meeting-time">{formatRange(meeting.local.startsAt, meeting.local.endsAt, meeting.local.timezone, locale)}</p>
         <p className="muted small">{t('meetings.yourTime')}</p>
@@ -91,7 +216,7 @@ export function MeetingCard({
         )}
       </div>
       <div className="meeting-who">
-        <h3>{partner ? name(partner.enterprise.name) : t('live.anEnterprise')}</h3>
+        <h3>{partner ? <Link to={`/events/${meeting.eventId}/enterprises/${partner.registrationId}`}>{name(partner.enterprise.name)}</Link> : t('live.anEnterprise')}</h3>
         <p className="muted small">
           {partner && <SideTag side={partner.side} sides={sides} />} {t(`meetingMode.${meeting.mode}` as MessageKey)} · <MeetingPlace meeting={meeting} venue={venue} />
         </p>
@@ -99,7 +224,9 @@ export function MeetingCard({
       <div className="meeting-status">
         <StatusPill status={meeting.status} label={t(`meetingStatus.${meeting.status}` as MessageKey)} />
         {mine && <MeetingAttendanceView meeting={meeting} mine={mine} onAttendance={onAttendance} />}
+        {mine && onUpdated && <TableCheckIn meeting={meeting} onCheckedIn={onUpdated} />}
       </div>
+      {reschedule}
     </li>
   );
 }
@@ -288,20 +415,38 @@ function CalendarSubscription() {
 }
 
 function Meetings({ my }: { my: MyEvent }) {
-  const { t } = useI18n();
+  const { t, name } = useI18n();
   const mine = my.registration!;
+  const target = useLocation().search.get('meeting');
   const data = useAsync(async () => {
     const [list, partners] = await Promise.all([meetingsApi.list(my.event.id, { registrationId: mine.id }), registrations.partners(my.event.id, mine.id)]);
-    return { list: list.items, partners: new Map(partners.items.map((p) => [p.registrationId, p])) };
+    return { list: list.items, partners: new Map(partners.items.map((p) => [p.registrationId, p])), proposals: await proposalsOf(list.items) };
   }, [my.event.id, mine.id]);
+  // The partner proposes, answers or moves a meeting (and staff book or change one): every such
+  // change is a `meeting.*` log entry naming both parties, so the page refetches on it.
+  const { reload } = data;
+  useLive(my.event.id, [], {
+    onLog: (entry) => {
+      if (entry.type.startsWith('meeting.') || entry.type === 'meetings.scheduled') void reload();
+    },
+  });
+  // A notification's link to a meeting that is already on the page.
+  useEffect(() => {
+    if (target) document.getElementById(`meeting-${target}`)?.scrollIntoView({ block: 'center' });
+  }, [target]);
   const [error, setError] = useState<ApiError | null>(null);
   if (!data.data) return data.error ? <ErrorBanner error={data.error} /> : <Loading />;
   const sorted = [...data.data.list].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const replace = (updated: MeetingView) =>
+    data.setData((prev) => ({
+      list: (prev?.list ?? []).map((m) => (m.id === updated.id ? updated : m)),
+      partners: prev?.partners ?? new Map<string, PartnerView>(),
+      proposals: prev?.proposals ?? new Map<string, RescheduleView[]>(),
+    }));
   const setAttendance = async (meeting: MeetingView, attendance: MeetingAttendance) => {
     setError(null);
     try {
-      const updated = await meetingsApi.setAttendance(meeting.id, attendance);
-      data.setData((prev) => ({ list: (prev?.list ?? []).map((m) => (m.id === updated.id ? updated : m)), partners: prev?.partners ?? new Map<string, PartnerView>() }));
+      replace(await meetingsApi.setAttendance(meeting.id, attendance));
     } catch (e) {
       setError(toApiError(e));
     }
@@ -315,17 +460,33 @@ function Meetings({ my }: { my: MyEvent }) {
         <EmptyState title={t('meetings.none')}>{t('meetings.noneLead')}</EmptyState>
       ) : (
         <ul className="meeting-list">
-          {sorted.map((m) => (
-            <MeetingCard
-              key={m.id}
-              meeting={m}
-              partner={data.data?.partners.get(m.registrationIds.find((r) => r !== mine.id) ?? '')}
-              sides={my.event.sides}
-              venue={my.venueOf(m.venueId)}
-              mine={mine.id}
-              onAttendance={asyncHandler((attendance) => setAttendance(m, attendance))}
-            />
-          ))}
+          {sorted.map((m) => {
+            const partner = data.data?.partners.get(m.registrationIds.find((r) => r !== mine.id) ?? '');
+            return (
+              <MeetingCard
+                key={m.id}
+                meeting={m}
+                partner={partner}
+                sides={my.event.sides}
+                venue={my.venueOf(m.venueId)}
+                mine={mine.id}
+                onAttendance={asyncHandler((attendance) => setAttendance(m, attendance))}
+                onUpdated={replace}
+                target={m.id === target}
+                reschedule={
+                  <MeetingReschedule
+                    meeting={m}
+                    proposals={data.data?.proposals.get(m.id) ?? []}
+                    mine={mine.id}
+                    partnerName={partner ? name(partner.enterprise.name) : t('live.anEnterprise')}
+                    event={my.event}
+                    others={sorted}
+                    onChanged={reload}
+                  />
+                }
+              />
+            );
+          })}
         </ul>
       )}
       <CalendarSubscription />

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ConnectionView, RegistrationView } from '@tradebridge/contracts';
+import type { AttendanceNowView, ConnectionView, LogEntry, RegistrationView, SlotAttendanceCounts, VenueView } from '@tradebridge/contracts';
 import { ApiError } from '../../api/client';
-import { connections as connectionsApi, registrations } from '../../api/endpoints';
+import { connections as connectionsApi, meetings as meetingsApi, registrations } from '../../api/endpoints';
 import { Brand, LanguageSwitcher } from '../../components/Shell';
 import { TimelineChart } from '../../components/TimelineChart';
 import { ErrorBanner, Loading, SideTag } from '../../components/ui';
@@ -9,12 +9,28 @@ import { toApiError } from '../../components/useAsync';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLive } from '../../live/useLive';
-import { Link } from '../../router';
+import { Link, useLocation } from '../../router';
 import { LiveStatusBadge } from '../enterprise/LiveRoomPage';
 import { OrgEvent, useOrgEvent } from './useOrgEvent';
 import { asyncHandler } from '../../components/async-handler';
 
 /** A number that counts up to its value (for the big figures on the projector). */
+/** Whether a media query holds, following changes (the projector layout). */
+function useMedia(query: string): boolean {
+  const [matches, setMatches] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const list = window.matchMedia(query);
+    const changed = () => setMatches(list.matches);
+    list.addEventListener('change', changed);
+    changed();
+    return () => list.removeEventListener('change', changed);
+  }, [query]);
+  return matches;
+}
+
+/** The projector layout of the dashboard (styles.css): everything on one 1920×1080 screen. */
+const PROJECTOR = '(min-width: 1500px) and (min-height: 880px)';
+
 function CountUp({ value }: { value: number }) {
   const [shown, setShown] = useState(value);
   const from = useRef(value);
@@ -53,6 +69,109 @@ function Clock({ timezone }: { timezone: string }) {
   );
 }
 
+/** The slot counts are fetched again this long after the last change seen live (a burst of scans: one fetch). */
+const SLOT_DEBOUNCE_MS = 400;
+/** And this often anyway, so the slot rolls over to the next. */
+const SLOT_POLL_MS = 30_000;
+
+/** The current slot's attendance per venue: fetched on mount, every 30 s, and (debounced) when `refresh` is called. */
+function useSlotAttendance(eventId: string): { view: AttendanceNowView | null; refresh: () => void } {
+  const [view, setView] = useState<AttendanceNowView | null>(null);
+  const timer = useRef<number | undefined>(undefined);
+  const load = useCallback(() => {
+    meetingsApi
+      .attendanceNow(eventId)
+      .then(setView)
+      .catch(() => undefined);
+  }, [eventId]);
+  useEffect(() => {
+    load();
+    const poll = window.setInterval(load, SLOT_POLL_MS);
+    return () => {
+      window.clearInterval(poll);
+      window.clearTimeout(timer.current);
+    };
+  }, [load]);
+  const refresh = useCallback(() => {
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(load, SLOT_DEBOUNCE_MS);
+  }, [load]);
+  return { view, refresh };
+}
+
+const SLOT_BUCKETS = ['underWay', 'held', 'missed', 'waiting', 'cancelled'] as const;
+
+/** "This slot": the current (or next) slot's meetings per venue, online in a row of its own. */
+function ThisSlot({ view, timezone, venueOf }: { view: AttendanceNowView | null; timezone: string; venueOf: (id: string | null | undefined) => VenueView | undefined }) {
+  const { t, date } = useI18n();
+  const place = (row: SlotAttendanceCounts) => (row.venueId ? (venueOf(row.venueId)?.city ?? row.name ?? '…') : t('dash.slot.online'));
+  const cells = (row: SlotAttendanceCounts) => (
+    <>
+      <td data-bucket="meetings">{row.meetings}</td>
+      {SLOT_BUCKETS.map((bucket) => (
+        <td key={bucket} data-bucket={bucket} className={`dash-slot-${bucket}`}>
+          {row[bucket]}
+        </td>
+      ))}
+    </>
+  );
+  const slot = view?.slot;
+  return (
+    <section className="dash-panel dash-slot" aria-labelledby="dash-slot">
+      <header className="dash-slot-head">
+        <h2 id="dash-slot">{t('dash.slot.title')}</h2>
+        {slot && (
+          <p className="dash-slot-when" data-state={slot.state}>
+            {t(slot.state === 'in_progress' ? 'dash.slot.inProgress' : 'dash.slot.upcoming', {
+              from: date(slot.startsAt, timezone, 'time', false),
+              to: date(slot.endsAt, timezone, 'time', false),
+            })}
+          </p>
+        )}
+      </header>
+      {!view ? (
+        <Loading />
+      ) : !slot ? (
+        <p className="dash-empty">{t('dash.slot.over')}</p>
+      ) : view.venues.length === 0 ? (
+        <p className="dash-empty">{t('dash.slot.empty')}</p>
+      ) : (
+        <table className="dash-slot-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('dash.slot.venue')}</th>
+              <th scope="col">{t('dash.slot.meetings')}</th>
+              {SLOT_BUCKETS.map((bucket) => (
+                <th key={bucket} scope="col" className={`dash-slot-${bucket}`}>
+                  {t(`dash.slot.${bucket}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {view.venues.map((row) => (
+              <tr key={row.key} data-venue={row.key}>
+                <th scope="row" title={row.name ?? undefined}>
+                  {place(row)}
+                </th>
+                {cells(row)}
+              </tr>
+            ))}
+          </tbody>
+          {view.venues.length > 1 && (
+            <tfoot>
+              <tr data-venue="all">
+                <th scope="row">{t('dash.slot.total')}</th>
+                {cells(view.totals)}
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      )}
+    </section>
+  );
+}
+
 interface FeedItem {
   connection: ConnectionView;
   fresh: boolean;
@@ -86,10 +205,19 @@ function Dashboard({ org }: { org: OrgEvent }) {
     [loadRegistrations],
   );
 
+  const slotAttendance = useSlotAttendance(event.id);
+  const refreshSlot = slotAttendance.refresh;
+  const onLog = useCallback(
+    (entry: LogEntry) => {
+      if (entry.type.startsWith('meeting.')) refreshSlot();
+    },
+    [refreshSlot],
+  );
+
   const live = useLive(
     event.id,
     useMemo(() => rooms.map((r) => r.id), [rooms]),
-    { onConnection },
+    { onConnection, onLog, onMeetingCall: refreshSlot },
   );
 
   useEffect(() => {
@@ -136,15 +264,19 @@ function Dashboard({ org }: { org: OrgEvent }) {
     }
   };
 
+  const { search } = useLocation();
+  // Kiosk: for the screen in the hall, nothing to click (no language, full-screen, back or queue buttons).
+  const kiosk = search.get('kiosk') === '1';
+  const projector = useMedia(PROJECTOR);
   const fullscreen = () => {
     if (document.fullscreenElement) void document.exitFullscreen();
     else void document.documentElement.requestFullscreen?.().catch(() => undefined);
   };
 
   return (
-    <div className="dash">
+    <div className={kiosk ? 'dash dash-kiosk' : 'dash'} data-kiosk={kiosk || undefined}>
       <header className="dash-top">
-        <Brand />
+        <Brand link={!kiosk} />
         <div className="dash-title">
           <h1>{name(event.name)}</h1>
           <p>{t('dash.subtitle', { venues: venues.length, rooms: rooms.length })}</p>
@@ -152,13 +284,20 @@ function Dashboard({ org }: { org: OrgEvent }) {
         <div className="dash-top-end">
           <LiveStatusBadge status={live.status} />
           <Clock timezone={event.timezone} />
-          <LanguageSwitcher />
-          <button type="button" className="btn btn-dark btn-small" onClick={fullscreen}>
-            {t('dash.fullscreen')}
-          </button>
-          <Link to={`/org/events/${event.id}/setup`} className="btn btn-dark btn-small">
-            {t('dash.back')}
-          </Link>
+          {!kiosk && (
+            <>
+              <LanguageSwitcher />
+              <button type="button" className="btn btn-dark btn-small" onClick={fullscreen}>
+                {t('dash.fullscreen')}
+              </button>
+              <Link to={`/org/events/${event.id}/dashboard?kiosk=1`} className="btn btn-dark btn-small">
+                {t('dash.kiosk')}
+              </Link>
+              <Link to={`/org/events/${event.id}/setup`} className="btn btn-dark btn-small">
+                {t('dash.back')}
+              </Link>
+            </>
+          )}
         </div>
       </header>
       <ErrorBanner error={error} />
@@ -197,15 +336,22 @@ function Dashboard({ org }: { org: OrgEvent }) {
       </section>
 
       <div className="dash-middle">
-        <section className="dash-panel" aria-labelledby="dash-timeline">
+        <section className="dash-panel dash-timeline-panel" aria-labelledby="dash-timeline">
           <h2 id="dash-timeline">{t('dash.timeline')}</h2>
           {timeline.length ? (
-            <TimelineChart points={timeline} label={t('dash.timelineLabel', { n: made })} formatTick={(at) => date(at, event.timezone, 'time', false)} dark height={260} />
+            <TimelineChart
+              points={timeline}
+              label={t('dash.timelineLabel', { n: made })}
+              formatTick={(at) => date(at, event.timezone, 'time', false)}
+              dark
+              height={260}
+              width={projector ? 1200 : 800}
+            />
           ) : (
             <p className="dash-empty">{t('dash.timelineEmpty')}</p>
           )}
         </section>
-        <section className="dash-panel" aria-labelledby="dash-feed">
+        <section className="dash-panel dash-feed-panel" aria-labelledby="dash-feed">
           <h2 id="dash-feed">{t('dash.latest')}</h2>
           {feed.length === 0 ? (
             <p className="dash-empty">{t('dash.feedEmpty')}</p>
@@ -234,6 +380,8 @@ function Dashboard({ org }: { org: OrgEvent }) {
           )}
         </section>
       </div>
+
+      <ThisSlot view={slotAttendance.view} timezone={event.timezone} venueOf={venueOf} />
 
       <section className="dash-rooms" aria-label={t('dash.rooms')}>
         {rooms.map((room) => {
@@ -283,9 +431,11 @@ function Dashboard({ org }: { org: OrgEvent }) {
                       })
                     : t('live.queueEmpty')}
                 </p>
-                <button type="button" className="btn btn-accent btn-small" disabled={busyRoom === room.id || live.status !== 'live'} onClick={asyncHandler(() => next(room.id))}>
-                  {t('dash.nextPresenter')} ▶
-                </button>
+                {!kiosk && (
+                  <button type="button" className="btn btn-accent btn-small" disabled={busyRoom === room.id || live.status !== 'live'} onClick={asyncHandler(() => next(room.id))}>
+                    {t('dash.nextPresenter')} ▶
+                  </button>
+                )}
               </div>
             </article>
           );

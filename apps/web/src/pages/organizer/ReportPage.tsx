@@ -9,6 +9,7 @@ import { toApiError, useAsync } from '../../components/useAsync';
 import type { MessageKey } from '../../i18n/en';
 import { INTL_LOCALE } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { Link } from '../../router';
 import { OrgEventFrame } from './OrgEventFrame';
 import type { OrgEvent } from './useOrgEvent';
 import { asyncHandler } from '../../components/async-handler';
@@ -24,11 +25,12 @@ function kb(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} kB`;
 }
 
-function Breakdown({ title, columns, rows }: { title: string; columns: string[]; rows: { label: string; values: (number | undefined)[] }[] }) {
+function Breakdown({ title, lead, columns, rows }: { title: string; lead?: string; columns: string[]; rows: { label: string; values: (number | string | undefined)[] }[] }) {
   if (!rows.length) return null;
   return (
     <section className="card" aria-label={title}>
       <h3 className="subsection-title">{title}</h3>
+      {lead && <p className="small muted">{lead}</p>}
       <div className="table-wrap">
         <table>
           <thead>
@@ -64,6 +66,8 @@ function ReportSummary({ report, org }: { report: ReportView; org: OrgEvent }) {
   const tot = report.totals;
   const regions = new Intl.DisplayNames([INTL_LOCALE[locale]], { type: 'region' });
   const countryName = (code: string) => (code ? `${regions.of(code) ?? code} (${code})` : '—');
+  const meetingColumns = [t('report.scheduled'), t('report.held'), t('report.noShow'), t('report.cancelled')];
+  const meetingValues = (m: ReportView['meetingsByMode'][number]) => [m.scheduled, m.held, m.noShow, m.cancelled];
   return (
     <div className="stack">
       <div className="stats-row">
@@ -75,6 +79,11 @@ function ReportSummary({ report, org }: { report: ReportView; org: OrgEvent }) {
           hint={t('dash.acceptance', { rate: number(tot.acceptanceRate, { style: 'percent', maximumFractionDigits: 0 }) })}
         />
         <Stat label={t('report.meetingsHeld')} value={tot.meetingsHeld} hint={t('report.ofScheduled', { n: tot.meetingsScheduled })} />
+        <Stat
+          label={t('report.connectionsMet')}
+          value={tot.connectionsWithHeldMeeting}
+          hint={t('report.connectionsMetHint', { share: number(tot.heldMeetingShare, { style: 'percent', maximumFractionDigits: 0 }) })}
+        />
         <Stat label={t('report.outcomes')} value={tot.outcomes} />
       </div>
       {report.timeline.length > 0 && (
@@ -103,6 +112,24 @@ function ReportSummary({ report, org }: { report: ReportView; org: OrgEvent }) {
           title={t('report.byRoom')}
           columns={[t('report.registered'), t('report.approved'), t('report.made')]}
           rows={report.byRoom.map((r) => ({ label: r.name, values: [r.registered, r.approved, r.made] }))}
+        />
+        <Breakdown
+          title={t('report.meetings')}
+          lead={t('report.meetingsLead')}
+          columns={meetingColumns}
+          rows={[
+            ...report.meetingsByMode.map((m) => ({ label: t(`report.mode.${m.key}` as MessageKey), values: meetingValues(m) })),
+            ...report.meetingsByVenue.filter((m) => m.key !== 'online').map((m) => ({ label: `${t('report.mode.onsite')} · ${m.name}`, values: meetingValues(m) })),
+          ]}
+        />
+        <Breakdown
+          title={t('report.noShowBySide')}
+          lead={t('report.noShowLead')}
+          columns={[t('report.due'), t('report.absent'), t('report.noShowRate')]}
+          rows={report.noShowBySide.map((s) => ({
+            label: countryName(s.side),
+            values: [s.due, s.absent, number(s.rate, { style: 'percent', maximumFractionDigits: 1 })],
+          }))}
         />
         {report.valueByCurrency.length > 0 && (
           <section className="card">
@@ -148,6 +175,11 @@ function Report({ org }: { org: OrgEvent }) {
 
   return (
     <div className="stack-lg">
+      {org.event.status === 'closed' && (
+        <Notice kind="info">
+          {t('results.openLead')} <Link to={`/results/${org.event.id}?lang=${locale}`}>{t('results.open')}</Link>
+        </Notice>
+      )}
       <section className="card stack" aria-labelledby="downloads-title">
         <h2 id="downloads-title" className="section-title">
           {t('report.downloads')}
