@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig, Clock, Database, DomainError, ErrorCode, hashPassword } from '@tradebridge/core';
 import { LOCALES, type Locale } from '@tradebridge/contracts';
@@ -7,8 +8,11 @@ import { UsersRepository } from './users.repository';
 import { LoginThrottleRepository } from './login-throttle.repository';
 import { PasswordResetRepository } from './password-reset.repository';
 import { passwordResetMail } from './password-reset-mail';
+import { accountInvitationMail } from './account-invitation-mail';
 
 export const RESET_LINK_SECONDS = 3600;
+/** An invitation to claim an account made for someone (a bulk import) is a reset link that lasts longer. */
+export const INVITATION_LINK_SECONDS = 14 * 24 * 3600;
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -68,6 +72,32 @@ export class PasswordResetService implements OnModuleDestroy {
       await this.resets.create(tx, hash(token), user.id, expiresAt);
       await this.outbox.enqueue(tx, [{ id: randomUUID(), userId: user.id, to: user.email, locale, kind: 'password-reset', unsubscribe: false, ...passwordResetMail(locale, link) }]);
     });
+  }
+
+  /**
+   * Invites the users of accounts made for them (without a password) to claim
+   * them: a reset link each, in the caller's transaction, so the e-mails leave
+   * only if what made the accounts commits. The reset page sets the password.
+   */
+  async invite(tx: EntityManager, invitees: { userId: string; email: string; locale: Locale; enterprise: string }[]): Promise<void> {
+    if (!invitees.length) return;
+    const expiresAt = new Date(this.clock.now().getTime() + INVITATION_LINK_SECONDS * 1000);
+    const mails = [];
+    for (const invitee of invitees) {
+      const token = randomBytes(32).toString('base64url');
+      await this.resets.create(tx, hash(token), invitee.userId, expiresAt);
+      const link = `${this.config.publicUrl}/reset-password?token=${token}`;
+      mails.push({
+        id: randomUUID(),
+        userId: invitee.userId,
+        to: invitee.email,
+        locale: invitee.locale,
+        kind: 'account-invitation',
+        unsubscribe: false,
+        ...accountInvitationMail(invitee.locale, invitee.enterprise, link),
+      });
+    }
+    await this.outbox.enqueue(tx, mails);
   }
 
   async confirm(token: string, password: string): Promise<void> {

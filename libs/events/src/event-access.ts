@@ -16,8 +16,8 @@ export class EventAccess {
   }
 
   /** Throws 403 unless the actor is staff with one of `roles` (default: any staff). */
-  async require(actor: Actor, eventId: string, roles: readonly StaffRole[] = STAFF_ROLES): Promise<StaffRole> {
-    const role = await this.roleOf(actor, eventId);
+  async require(actor: Actor, eventId: string, roles: readonly StaffRole[] = STAFF_ROLES, tx?: EntityManager): Promise<StaffRole> {
+    const role = await this.roleOf(actor, eventId, tx);
     if (!role || !roles.includes(role)) {
       throw DomainError.forbidden(roles.length === 1 && roles[0] === 'organizer' ? 'Only organizers of this event may do this' : 'Only staff of this event may do this');
     }

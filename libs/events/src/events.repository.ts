@@ -6,6 +6,14 @@ import { EventStaff, Room, TradeEvent, Venue } from './event.entity';
 
 export type LockMode = 'shared' | 'exclusive';
 
+/** What refers to a venue or room: a delete (or some changes) would orphan these. */
+export interface Uses {
+  registrations: number;
+  meetings: number;
+  connections: number;
+  announcements: number;
+}
+
 /** What every write to a closed event is told (`lockOpen`). */
 export const EVENT_CLOSED_MESSAGE = 'This event is closed and can no longer be changed';
 
@@ -15,6 +23,8 @@ export interface StaffRow {
   displayName: string;
   role: StaffRole;
   createdAt: Date;
+  /** The rooms a moderator runs (staff_rooms). */
+  roomIds: string[];
 }
 
 /**
@@ -112,9 +122,10 @@ export class EventsRepository {
     return tx.countBy(EventStaff, { eventId, role: 'organizer' });
   }
 
-  async listStaff(eventId: string): Promise<StaffRow[]> {
-    return await this.dataSource.query<StaffRow[]>(
-      `SELECT s.user_id AS "userId", u.email, u.display_name AS "displayName", s.role, s.created_at AS "createdAt"
+  async listStaff(eventId: string, tx: EntityManager = this.dataSource.manager): Promise<StaffRow[]> {
+    return await tx.query<StaffRow[]>(
+      `SELECT s.user_id AS "userId", u.email, u.display_name AS "displayName", s.role, s.created_at AS "createdAt",
+              COALESCE((SELECT array_agg(r.room_id ORDER BY r.room_id) FROM staff_rooms r WHERE r.event_id = s.event_id AND r.user_id = s.user_id), '{}') AS "roomIds"
          FROM event_staff s JOIN users u ON u.id = s.user_id
         WHERE s.event_id = $1 ORDER BY s.created_at, u.email`,
       [eventId],
@@ -136,6 +147,86 @@ export class EventsRepository {
     return tx.findOneBy(Venue, { eventId, id });
   }
 
+  /**
+   * The codes of a venue's tables 1..`tables`, issuing the missing ones (`newCode`)
+   * first; a code once issued never changes, and a concurrent call issues none twice.
+   */
+  async tableCodes(venueId: string, tables: number, newCode: () => string): Promise<{ tableNo: number; code: string }[]> {
+    if (tables < 1) return [];
+    const numbers = Array.from({ length: tables }, (_, i) => i + 1);
+    await this.dataSource.query(
+      `INSERT INTO venue_tables (venue_id, table_no, code)
+       SELECT $1, n, c FROM unnest($2::int[], $3::text[]) AS t(n, c)
+       ON CONFLICT (venue_id, table_no) DO NOTHING`,
+      [venueId, numbers, numbers.map(() => newCode())],
+    );
+    const rows = await this.dataSource.query<{ table_no: number; code: string }[]>(`SELECT table_no, code FROM venue_tables WHERE venue_id = $1 AND table_no <= $2 ORDER BY table_no`, [
+      venueId,
+      tables,
+    ]);
+    return rows.map((r) => ({ tableNo: r.table_no, code: r.code }));
+  }
+
+  /** The venue and table a table code belongs to, within one event. */
+  async findTableByCode(tx: EntityManager, eventId: string, code: string): Promise<{ venueId: string; venueName: string; tableNo: number } | null> {
+    const rows = await tx.query<{ venue_id: string; name: string; table_no: number }[]>(
+      `SELECT t.venue_id, v.name, t.table_no FROM venue_tables t JOIN venues v ON v.id = t.venue_id
+        WHERE t.code = $1 AND v.event_id = $2 AND t.table_no <= v.tables`,
+      [code, eventId],
+    );
+    return rows.length ? { venueId: rows[0].venue_id, venueName: rows[0].name, tableNo: rows[0].table_no } : null;
+  }
+
+  async updateVenue(tx: EntityManager, eventId: string, id: string, patch: Partial<Omit<Venue, 'id' | 'eventId' | 'createdAt'>>): Promise<Venue> {
+    // An empty patch (a body whose fields were all absent) changes nothing: TypeORM refuses an UPDATE without values.
+    if (Object.keys(patch).length) await tx.update(Venue, { eventId, id }, patch);
+    return tx.findOneByOrFail(Venue, { eventId, id });
+  }
+
+  async deleteVenue(tx: EntityManager, eventId: string, id: string): Promise<void> {
+    await tx.delete(Venue, { eventId, id });
+  }
+
+  /**
+   * What uses a venue: registrations at it (any status: the foreign key counts them all),
+   * meetings at its tables, connections between its registrations and others, announcements to it.
+   */
+  async venueUses(tx: EntityManager, eventId: string, venueId: string): Promise<Uses> {
+    const [row] = await tx.query<Record<keyof Uses, number>[]>(
+      `SELECT (SELECT count(*)::int FROM registrations WHERE event_id = $1 AND venue_id = $2) AS registrations,
+              (SELECT count(*)::int FROM meetings WHERE event_id = $1 AND venue_id = $2) AS meetings,
+              (SELECT count(*)::int FROM connections c WHERE c.event_id = $1 AND EXISTS (
+                 SELECT 1 FROM registrations r WHERE r.event_id = $1 AND r.venue_id = $2 AND r.id IN (c.from_registration_id, c.to_registration_id))) AS connections,
+              (SELECT count(*)::int FROM announcements WHERE event_id = $1 AND venue_id = $2) AS announcements`,
+      [eventId, venueId],
+    );
+    return row;
+  }
+
+  /** The highest table number a booked (not cancelled) meeting uses at the venue, 0 if none. */
+  async highestBookedTable(tx: EntityManager, eventId: string, venueId: string): Promise<number> {
+    const [row] = await tx.query<{ max: number }[]>(`SELECT COALESCE(max(table_no), 0)::int AS max FROM meetings WHERE event_id = $1 AND venue_id = $2 AND status <> 'cancelled'`, [
+      eventId,
+      venueId,
+    ]);
+    return row.max;
+  }
+
+  /** On-site registrations at the venue that still stand (not rejected or cancelled). */
+  async onsiteRegistrations(tx: EntityManager, eventId: string, venueId: string): Promise<number> {
+    const [row] = await tx.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND venue_id = $2 AND attendance = 'onsite' AND status NOT IN ('rejected', 'cancelled')`,
+      [eventId, venueId],
+    );
+    return row.n;
+  }
+
+  /** Booked (not cancelled) meetings of the event. */
+  async bookedMeetings(tx: EntityManager, eventId: string): Promise<number> {
+    const [row] = await tx.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM meetings WHERE event_id = $1 AND status <> 'cancelled'`, [eventId]);
+    return row.n;
+  }
+
   // ---- rooms ----
   async insertRoom(tx: EntityManager, eventId: string, room: Omit<Room, 'id' | 'eventId' | 'createdAt'>): Promise<Room> {
     const row = tx.create(Room, { ...room, eventId });
@@ -149,6 +240,30 @@ export class EventsRepository {
 
   findRoom(eventId: string, id: string, tx: EntityManager = this.dataSource.manager): Promise<Room | null> {
     return tx.findOneBy(Room, { eventId, id });
+  }
+
+  async updateRoom(tx: EntityManager, eventId: string, id: string, patch: Partial<Pick<Room, 'name' | 'sectorCodes' | 'capacity'>>): Promise<Room> {
+    if (Object.keys(patch).length) await tx.update(Room, { eventId, id }, patch);
+    return tx.findOneByOrFail(Room, { eventId, id });
+  }
+
+  async deleteRoom(tx: EntityManager, eventId: string, id: string): Promise<void> {
+    await tx.delete(Room, { eventId, id });
+  }
+
+  /**
+   * What uses a room: registrations placed in it, connections made in it and their
+   * meetings, announcements to it. Moderators' assignments and the pitch queue go with it.
+   */
+  async roomUses(tx: EntityManager, eventId: string, roomId: string): Promise<Uses> {
+    const [row] = await tx.query<Record<keyof Uses, number>[]>(
+      `SELECT (SELECT count(*)::int FROM registrations WHERE event_id = $1 AND room_id = $2) AS registrations,
+              (SELECT count(*)::int FROM meetings m JOIN connections c ON c.id = m.connection_id WHERE m.event_id = $1 AND c.room_id = $2) AS meetings,
+              (SELECT count(*)::int FROM connections WHERE event_id = $1 AND room_id = $2) AS connections,
+              (SELECT count(*)::int FROM announcements WHERE event_id = $1 AND room_id = $2) AS announcements`,
+      [eventId, roomId],
+    );
+    return row;
   }
 
   /** Moves every room of the event not yet in `status` to it; returns the rooms moved. */

@@ -1,9 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Database, DomainError, ErrorCode, EventLogRepository, isAdmin, isConstraintViolation } from '@tradebridge/core';
+import {
+  Actor,
+  Database,
+  DomainError,
+  ErrorCode,
+  EventLogRepository,
+  IdempotencyRepository,
+  IdempotentAnswer,
+  isAdmin,
+  isConstraintViolation,
+  newTableCode,
+  requestHash,
+} from '@tradebridge/core';
 import { UsersRepository } from '@tradebridge/accounts';
 import { isCountryCode, isIanaTimeZone, isKnownSectorCode } from '@tradebridge/reference';
-import type { EventStatus, EventView, Localized, Page, RoomStatus, RoomView, StaffRole, StaffView, VenueKind, VenueView } from '@tradebridge/contracts';
-import { EventsRepository } from './events.repository';
+import type { EventStatus, EventView, Localized, Page, RoomStatus, RoomView, StaffRole, StaffView, VenueKind, VenueTablesView, VenueView } from '@tradebridge/contracts';
+import { EventsRepository, Uses } from './events.repository';
 import { EventAccess } from './event-access';
 import { Room, TradeEvent, Venue } from './event.entity';
 import { allowedTransitions, canTransition } from './event-status';
@@ -36,7 +48,11 @@ export interface RoomInput {
   sectorCodes: string[];
   capacity: number;
 }
-export type RoomPatch = Partial<RoomInput> & { status?: RoomStatus };
+export type VenuePatch = Partial<VenueInput>;
+export type RoomPatch = Partial<RoomInput>;
+
+/** The `Idempotency-Key` of a create, if the client sent one. */
+export type IdempotencyKey = string | undefined;
 
 /** Events, their staff, venues and sector rooms; every change is logged with the event. */
 @Injectable()
@@ -47,10 +63,11 @@ export class EventsService {
     private readonly access: EventAccess,
     private readonly users: UsersRepository,
     private readonly log: EventLogRepository,
+    private readonly idempotency: IdempotencyRepository,
   ) {}
 
   /** Platform organizers (and admins) create events; the creator becomes the first organizer. */
-  async create(actor: Actor, input: EventInput): Promise<EventView> {
+  async create(actor: Actor, input: EventInput, key?: IdempotencyKey): Promise<IdempotentAnswer<EventView>> {
     if (!actor.roles.includes('organizer') && !isAdmin(actor)) {
       throw DomainError.forbidden('Only platform organizers may create events; ask an admin for the organizer role');
     }
@@ -58,25 +75,26 @@ export class EventsService {
     checkPeriod(input.startsAt, input.endsAt);
     const sides = input.sides ?? ['VN', 'CN'];
     checkSides(sides);
-    const event = await this.db.transaction(async (tx) => {
-      const created = await this.events.insert(tx, {
-        name: input.name,
-        timezone: input.timezone,
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        sides,
-        status: 'draft',
-        slotMinutes: input.slotMinutes ?? 30,
-        walkInRegistration: input.walkInRegistration ?? true,
-        reminderMinutes: input.reminderMinutes ? sortedOffsets(input.reminderMinutes) : [1440, 15],
-        closedAt: null,
-        createdBy: actor.userId,
-      });
-      await this.events.insertStaff(tx, created.id, actor.userId, 'organizer', actor.userId);
-      await this.log.append(tx, created.id, { type: 'event.created', data: { event: toEventView(created) }, actorUserId: actor.userId });
-      return created;
-    });
-    return toEventView(event);
+    return this.db.transaction((tx) =>
+      this.idempotency.once(tx, { userId: actor.userId, key, scope: 'POST /api/events', hash: requestHash(input) }, async () => {
+        const created = await this.events.insert(tx, {
+          name: input.name,
+          timezone: input.timezone,
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          sides,
+          status: 'draft',
+          slotMinutes: input.slotMinutes ?? 30,
+          walkInRegistration: input.walkInRegistration ?? true,
+          reminderMinutes: input.reminderMinutes ? sortedOffsets(input.reminderMinutes) : [1440, 15],
+          closedAt: null,
+          createdBy: actor.userId,
+        });
+        await this.events.insertStaff(tx, created.id, actor.userId, 'organizer', actor.userId);
+        await this.log.append(tx, created.id, { type: 'event.created', data: { event: toEventView(created) }, actorUserId: actor.userId });
+        return toEventView(created);
+      }),
+    );
   }
 
   async get(actor: Actor, id: string): Promise<EventView> {
@@ -112,6 +130,17 @@ export class EventsService {
         const startsAt = patch.startsAt ?? current.startsAt;
         const endsAt = patch.endsAt ?? current.endsAt;
         checkPeriod(startsAt, endsAt);
+        // Booked meetings sit in the slot grid of these dates: moving them would strand the meetings.
+        const moved = (['startsAt', 'endsAt'] as const).filter((field) => {
+          const next = patch[field];
+          return next !== undefined && next.getTime() !== current[field].getTime();
+        });
+        if (moved.length) {
+          const meetings = await this.events.bookedMeetings(tx, id);
+          if (meetings) {
+            throw inUse('event', { registrations: 0, meetings, connections: 0, announcements: 0 }, 'its dates cannot change while meetings are booked; cancel them first', moved);
+          }
+        }
         if (patch.sides && !sameSides(patch.sides, current.sides)) {
           if (current.status !== 'draft') {
             throw DomainError.invalidFields(ErrorCode.INVALID_STATUS_TRANSITION, [{ field: 'sides', message: 'can only change while the event is a draft' }]);
@@ -154,26 +183,28 @@ export class EventsService {
   }
 
   // ---- staff ----
-  async addStaff(actor: Actor, eventId: string, email: string, role: StaffRole): Promise<StaffView> {
+  async addStaff(actor: Actor, eventId: string, email: string, role: StaffRole, key?: IdempotencyKey): Promise<IdempotentAnswer<StaffView>> {
     await this.access.require(actor, eventId, ['organizer']);
     const user = await this.users.findByEmail(email);
     if (!user) {
       throw DomainError.invalidFields(ErrorCode.NOT_FOUND, [{ field: 'email', message: 'no account has this e-mail; ask them to sign up first' }]);
     }
     try {
-      await this.db.transaction(async (tx) => {
-        await this.events.lockOpen(tx, eventId, 'exclusive');
-        await this.events.insertStaff(tx, eventId, user.id, role, actor.userId);
-        await this.log.append(tx, eventId, { type: 'staff.added', data: { userId: user.id, role }, actorUserId: actor.userId });
-      });
+      return await this.db.transaction((tx) =>
+        this.idempotency.once(tx, { userId: actor.userId, key, scope: `POST /api/events/${eventId}/staff`, hash: requestHash({ email, role }) }, async () => {
+          await this.events.lockOpen(tx, eventId, 'exclusive');
+          await this.events.insertStaff(tx, eventId, user.id, role, actor.userId);
+          await this.log.append(tx, eventId, { type: 'staff.added', data: { userId: user.id, role }, actorUserId: actor.userId });
+          const staff = await this.events.listStaff(eventId, tx);
+          return toStaffView(staff.find((s) => s.userId === user.id)!);
+        }),
+      );
     } catch (error) {
       if (isConstraintViolation(error, 'event_staff_pkey')) {
         throw DomainError.invalidFields(ErrorCode.ALREADY_STAFF, [{ field: 'email', message: 'is already staff of this event' }]);
       }
       throw error;
     }
-    const staff = await this.events.listStaff(eventId);
-    return toStaffView(staff.find((s) => s.userId === user.id)!);
   }
 
   /** Organizers remove staff; an event always keeps at least one organizer. */
@@ -198,26 +229,101 @@ export class EventsService {
   }
 
   // ---- venues ----
-  async addVenue(actor: Actor, eventId: string, input: VenueInput): Promise<VenueView> {
+  async addVenue(actor: Actor, eventId: string, input: VenueInput, key?: IdempotencyKey): Promise<IdempotentAnswer<VenueView>> {
     await this.access.require(actor, eventId, ['organizer']);
     checkTimeZone('timezone', input.timezone);
-    if (!isCountryCode(input.country)) {
-      throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'country', message: `"${input.country}" is not an ISO 3166-1 alpha-2 country code` }]);
+    checkCountry(input.country);
+    checkOnlineTables(input.kind, input.tables ?? 0);
+    try {
+      return await this.db.transaction((tx) =>
+        this.idempotency.once(tx, { userId: actor.userId, key, scope: `POST /api/events/${eventId}/venues`, hash: requestHash(input) }, async () => {
+          await this.events.lockOpen(tx, eventId, 'exclusive');
+          const created = await this.events.insertVenue(tx, eventId, { ...input, tables: input.tables ?? 0 });
+          await this.log.append(tx, eventId, { type: 'venue.created', data: { venue: toVenueView(created) }, actorUserId: actor.userId });
+          return toVenueView(created);
+        }),
+      );
+    } catch (error) {
+      throw mapVenueViolation(error);
     }
-    if (input.kind === 'online' && (input.tables ?? 0) > 0) {
-      throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'tables', message: 'an online venue has no meeting tables' }]);
-    }
+  }
+
+  /**
+   * Organizers correct a venue. Under the event's exclusive lock (every registration,
+   * meeting and announcement write shares it) and the venue's row lock, nothing that
+   * uses the venue can appear between the check and the write: fewer tables than a
+   * booked meeting's table, or going online while on-site registrations stand, is
+   * refused (409 IN_USE, with what uses it).
+   */
+  async updateVenue(actor: Actor, eventId: string, venueId: string, patch: VenuePatch): Promise<VenueView> {
+    await this.access.require(actor, eventId, ['organizer']);
+    const fields = definedFields(patch);
+    if (fields.timezone !== undefined) checkTimeZone('timezone', fields.timezone);
+    if (fields.country !== undefined) checkCountry(fields.country);
     try {
       const venue = await this.db.transaction(async (tx) => {
         await this.events.lockOpen(tx, eventId, 'exclusive');
-        const created = await this.events.insertVenue(tx, eventId, { ...input, tables: input.tables ?? 0 });
-        await this.log.append(tx, eventId, { type: 'venue.created', data: { venue: toVenueView(created) }, actorUserId: actor.userId });
-        return created;
+        await this.events.lockVenue(tx, venueId);
+        const current = await this.events.findVenue(eventId, venueId, tx);
+        if (!current) throw DomainError.notFound('Venue', venueId);
+        const next = { ...current, ...fields };
+        checkOnlineTables(next.kind, next.tables);
+        if (next.kind === 'online' && current.kind !== 'online') {
+          const registrations = await this.events.onsiteRegistrations(tx, eventId, venueId);
+          if (registrations) {
+            throw inUse('venue', { registrations, meetings: 0, connections: 0, announcements: 0 }, 'cannot go online while enterprises are registered on site there; move them first', [
+              'kind',
+            ]);
+          }
+        }
+        if (next.tables < current.tables) {
+          const highest = await this.events.highestBookedTable(tx, eventId, venueId);
+          if (highest > next.tables) {
+            const uses = await this.events.venueUses(tx, eventId, venueId);
+            throw inUse(
+              'venue',
+              { registrations: 0, meetings: uses.meetings, connections: 0, announcements: 0 },
+              `table ${highest} has a booked meeting; keep at least ${highest} tables`,
+              ['tables'],
+              {
+                highestBookedTable: highest,
+              },
+            );
+          }
+        }
+        const updated = await this.events.updateVenue(tx, eventId, venueId, fields);
+        if (Object.keys(fields).length) {
+          await this.log.append(tx, eventId, { type: 'venue.updated', data: { venue: toVenueView(updated), changed: Object.keys(fields).sort() }, actorUserId: actor.userId });
+        }
+        return updated;
       });
       return toVenueView(venue);
     } catch (error) {
-      if (isConstraintViolation(error, 'venues_one_main_per_event_key')) {
-        throw DomainError.invalidFields(ErrorCode.CONFLICT, [{ field: 'kind', message: 'this event already has a main venue' }]);
+      throw mapVenueViolation(error);
+    }
+  }
+
+  /**
+   * Organizers delete an unused venue. Anything using it (registrations, meetings,
+   * announcements) refuses the delete with 409 IN_USE and the counts; its table
+   * codes go with it. The foreign keys are the last line: a violation is the same answer.
+   */
+  async deleteVenue(actor: Actor, eventId: string, venueId: string): Promise<void> {
+    await this.access.require(actor, eventId, ['organizer']);
+    try {
+      await this.db.transaction(async (tx) => {
+        await this.events.lockOpen(tx, eventId, 'exclusive');
+        await this.events.lockVenue(tx, venueId);
+        const venue = await this.events.findVenue(eventId, venueId, tx);
+        if (!venue) throw DomainError.notFound('Venue', venueId);
+        const uses = await this.events.venueUses(tx, eventId, venueId);
+        if (used(uses)) throw inUse('venue', uses, 'is in use; move or cancel what uses it first');
+        await this.events.deleteVenue(tx, eventId, venueId);
+        await this.log.append(tx, eventId, { type: 'venue.deleted', data: { venueId, venue: toVenueView(venue) }, actorUserId: actor.userId });
+      });
+    } catch (error) {
+      if (VENUE_FOREIGN_KEYS.some((name) => isConstraintViolation(error, name))) {
+        throw inUse('venue', await this.events.venueUses(this.db.manager, eventId, venueId), 'is in use; move or cancel what uses it first');
       }
       throw error;
     }
@@ -229,19 +335,75 @@ export class EventsService {
     return { items: venues.map(toVenueView), total: venues.length };
   }
 
+  /**
+   * The QR codes of a venue's meeting tables, for its staff to print: one per table,
+   * issued on first listing and stable after that.
+   */
+  async tableCodes(actor: Actor, eventId: string, venueId: string): Promise<VenueTablesView> {
+    await this.requireEvent(eventId);
+    await this.access.require(actor, eventId);
+    const venue = await this.events.findVenue(eventId, venueId);
+    if (!venue) throw DomainError.notFound('Venue', venueId);
+    const tables = await this.events.tableCodes(venue.id, venue.tables, newTableCode);
+    return { venue: toVenueView(venue), tables };
+  }
+
   // ---- rooms ----
-  async addRoom(actor: Actor, eventId: string, input: RoomInput): Promise<RoomView> {
+  async addRoom(actor: Actor, eventId: string, input: RoomInput, key?: IdempotencyKey): Promise<IdempotentAnswer<RoomView>> {
     await this.access.require(actor, eventId, ['organizer']);
     checkSectorCodes(input.sectorCodes);
+    return this.db.transaction((tx) =>
+      this.idempotency.once(tx, { userId: actor.userId, key, scope: `POST /api/events/${eventId}/rooms`, hash: requestHash(input) }, async () => {
+        const event = await this.events.lockOpen(tx, eventId, 'exclusive');
+        // A room added while the event is live opens at once, like the others did.
+        const status: RoomStatus = event.status === 'live' ? 'live' : 'scheduled';
+        const created = await this.events.insertRoom(tx, eventId, { name: input.name, sectorCodes: input.sectorCodes, capacity: input.capacity, status });
+        await this.log.append(tx, eventId, { type: 'room.created', data: { room: toRoomView(created) }, actorUserId: actor.userId });
+        return toRoomView(created);
+      }),
+    );
+  }
+
+  /** Organizers correct a room's name, sectors or capacity (its status follows the event). */
+  async updateRoom(actor: Actor, eventId: string, roomId: string, patch: RoomPatch): Promise<RoomView> {
+    await this.access.require(actor, eventId, ['organizer']);
+    const fields = definedFields(patch);
+    if (fields.sectorCodes !== undefined) checkSectorCodes(fields.sectorCodes);
     const room = await this.db.transaction(async (tx) => {
-      const event = await this.events.lockOpen(tx, eventId, 'exclusive');
-      // A room added while the event is live opens at once, like the others did.
-      const status: RoomStatus = event.status === 'live' ? 'live' : 'scheduled';
-      const created = await this.events.insertRoom(tx, eventId, { name: input.name, sectorCodes: input.sectorCodes, capacity: input.capacity, status });
-      await this.log.append(tx, eventId, { type: 'room.created', data: { room: toRoomView(created) }, actorUserId: actor.userId });
-      return created;
+      await this.events.lockOpen(tx, eventId, 'exclusive');
+      if (!(await this.events.lockRoom(tx, eventId, roomId))) throw DomainError.notFound('Room', roomId);
+      const updated = await this.events.updateRoom(tx, eventId, roomId, fields);
+      if (Object.keys(fields).length) {
+        await this.log.append(tx, eventId, { type: 'room.updated', data: { room: toRoomView(updated), changed: Object.keys(fields).sort() }, actorUserId: actor.userId });
+      }
+      return updated;
     });
     return toRoomView(room);
+  }
+
+  /**
+   * Organizers delete an unused room: registrations placed in it, connections made
+   * in it or announcements to it refuse the delete (409 IN_USE with the counts);
+   * moderators' assignments to it and its presentation queue go with it.
+   */
+  async deleteRoom(actor: Actor, eventId: string, roomId: string): Promise<void> {
+    await this.access.require(actor, eventId, ['organizer']);
+    try {
+      await this.db.transaction(async (tx) => {
+        await this.events.lockOpen(tx, eventId, 'exclusive');
+        const room = await this.events.lockRoom(tx, eventId, roomId);
+        if (!room) throw DomainError.notFound('Room', roomId);
+        const uses = await this.events.roomUses(tx, eventId, roomId);
+        if (used(uses)) throw inUse('room', uses, 'is in use; move what uses it first');
+        await this.events.deleteRoom(tx, eventId, roomId);
+        await this.log.append(tx, eventId, { type: 'room.deleted', data: { roomId, room: toRoomView(room) }, actorUserId: actor.userId });
+      });
+    } catch (error) {
+      if (ROOM_FOREIGN_KEYS.some((name) => isConstraintViolation(error, name))) {
+        throw inUse('room', await this.events.roomUses(this.db.manager, eventId, roomId), 'is in use; move what uses it first');
+      }
+      throw error;
+    }
   }
 
   async listRooms(actor: Actor, eventId: string): Promise<Page<RoomView>> {
@@ -268,6 +430,52 @@ function checkTimeZone(field: string, zone: string): void {
   if (!isIanaTimeZone(zone)) {
     throw DomainError.invalidFields(ErrorCode.UNKNOWN_TIMEZONE, [{ field, message: `"${zone}" is not an IANA time zone (e.g. Asia/Ho_Chi_Minh)` }]);
   }
+}
+
+function checkCountry(country: string): void {
+  if (!isCountryCode(country)) {
+    throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'country', message: `"${country}" is not an ISO 3166-1 alpha-2 country code` }]);
+  }
+}
+
+function checkOnlineTables(kind: VenueKind, tables: number): void {
+  if (kind === 'online' && tables > 0) {
+    throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'tables', message: 'an online venue has no meeting tables' }]);
+  }
+}
+
+/** The foreign keys that keep a venue or room from being deleted under what uses it. */
+const VENUE_FOREIGN_KEYS = ['registrations_venue_fkey', 'meetings_venue_fkey', 'announcements_venue_fkey'];
+const ROOM_FOREIGN_KEYS = ['registrations_room_fkey', 'connections_room_fkey', 'announcements_room_fkey'];
+
+function used(uses: Uses): boolean {
+  return Object.values(uses).some((n) => n > 0);
+}
+
+/**
+ * 409 IN_USE: the change would orphan what uses the venue, room or event; `details`
+ * counts each kind (`registrations`, `meetings`, `connections`, `announcements`) so a
+ * client can say what to move first.
+ */
+function inUse(subject: 'venue' | 'room' | 'event', uses: Uses, why: string, fields: string[] = [], extra: Record<string, unknown> = {}): DomainError {
+  const named = (Object.entries(uses) as [keyof Uses, number][]).filter(([, n]) => n > 0).map(([kind, n]) => `${n} ${n === 1 ? kind.replace(/s$/, '') : kind}`);
+  return new DomainError(ErrorCode.IN_USE, `This ${subject} ${why}${named.length ? ` (used by ${named.join(', ')})` : ''}`, {
+    ...uses,
+    ...extra,
+    ...(fields.length ? { fields: fields.map((field) => ({ field, message: why })) } : {}),
+  });
+}
+
+function mapVenueViolation(error: unknown): unknown {
+  if (isConstraintViolation(error, 'venues_one_main_per_event_key')) {
+    return DomainError.invalidFields(ErrorCode.CONFLICT, [{ field: 'kind', message: 'this event already has a main venue' }]);
+  }
+  return error;
+}
+
+/** The fields a PATCH actually sent (transports may pass undefined keys). */
+function definedFields<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function checkPeriod(startsAt: Date, endsAt: Date): void {
@@ -327,6 +535,6 @@ export function toRoomView(r: Room): RoomView {
   return { id: r.id, name: r.name, sectorCodes: r.sectorCodes, capacity: r.capacity, status: r.status };
 }
 
-function toStaffView(s: { userId: string; email: string; displayName: string; role: StaffRole; createdAt: Date }): StaffView {
-  return { userId: s.userId, email: s.email, displayName: s.displayName, role: s.role, createdAt: new Date(s.createdAt).toISOString() };
+export function toStaffView(s: { userId: string; email: string; displayName: string; role: StaffRole; createdAt: Date; roomIds: string[] }): StaffView {
+  return { userId: s.userId, email: s.email, displayName: s.displayName, role: s.role, createdAt: new Date(s.createdAt).toISOString(), roomIds: s.roomIds };
 }

@@ -61,6 +61,24 @@ export function resolveRegion(country: string, code: string): RegionView | undef
   return view(record, 'en');
 }
 
+// Administrative words a spreadsheet puts before or after a province's name ("Tỉnh Lào Cai", "浙江省").
+const REGION_AFFIXES =
+  /^(tinh|thanh pho|tp\.?|province of|province|city of|municipality of)\s+|\s+(province|city|municipality)$|(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$/g;
+
+/**
+ * The current region a written name of that country stands for, in any of
+ * vi/zh/en, with or without diacritics or "Tỉnh"/"省"; a pre-2025 province
+ * ("Yên Bái") resolves to the unit it merged into, as codes do. Undefined when
+ * the name is no region (or alias) of that country.
+ */
+export function findRegionByName(country: string, name: string): RegionView | undefined {
+  const wanted = fold(name).replace(REGION_AFFIXES, '').trim();
+  if (!wanted) return undefined;
+  const matches = (n: Required<Localized>) => [n.en, n.vi, n.zh].some((written) => fold(written).replace(REGION_AFFIXES, '').trim() === wanted);
+  const record = regions.find((r) => r.country === country && matches(r.names)) ?? regions.find((r) => r.country === country && r.aliases.some((a) => matches(a.names)));
+  return record ? view(record, 'en') : undefined;
+}
+
 export function regionName(code: string, locale: Locale): string | undefined {
   return byCode.get(code)?.names[locale];
 }

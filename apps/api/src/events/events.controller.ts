@@ -1,8 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EventsService } from '@tradebridge/events';
 import type { Actor } from '@tradebridge/core';
 import { CurrentActor } from '../http/public.decorator';
+import { ApiIdempotent, IdempotencyKey, REPLAYED_HEADER, replay } from '../http/idempotency';
 import { UuidParam } from '../http/uuid.pipe';
 import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
 import { PageQuery } from '../http/page.query';
@@ -19,8 +21,11 @@ import {
   StaffPage,
   StaffResponse,
   UpdateEventRequest,
+  UpdateRoomRequest,
+  UpdateVenueRequest,
   VenuePage,
   VenueResponse,
+  VenueTablesResponse,
 } from './events.dto';
 
 @ApiTags('events')
@@ -31,10 +36,11 @@ export class EventsController {
 
   @Post()
   @ApiOperation({ summary: 'Create an event (platform organizers); you become its first organizer' })
-  @ApiCreatedResponse({ type: EventResponse })
-  @ApiErrors(400, 403)
-  create(@CurrentActor() actor: Actor, @Body() body: CreateEventRequest) {
-    return this.events.create(actor, { ...body, startsAt: new Date(body.startsAt), endsAt: new Date(body.endsAt) });
+  @ApiIdempotent()
+  @ApiCreatedResponse({ type: EventResponse, headers: REPLAYED_HEADER })
+  @ApiErrors(400, 403, 422)
+  async create(@CurrentActor() actor: Actor, @Body() body: CreateEventRequest, @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) response: Response) {
+    return replay(response, await this.events.create(actor, { ...body, startsAt: new Date(body.startsAt), endsAt: new Date(body.endsAt) }, key));
   }
 
   @Get()
@@ -53,7 +59,10 @@ export class EventsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Edit an event or move its status: draft → registration_open → live → closed (organizers)' })
+  @ApiOperation({
+    summary: 'Edit an event or move its status: draft → registration_open → live → closed (organizers)',
+    description: 'The dates cannot change while meetings are booked (409 IN_USE with `meetings`); the sides only in a draft without registrations (409 SIDES_FROZEN).',
+  })
   @ApiOkResponse({ type: EventResponse })
   @ApiErrors(400, 403, 404, 409)
   update(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: UpdateEventRequest) {
@@ -66,10 +75,17 @@ export class EventsController {
 
   @Post(':id/staff')
   @ApiOperation({ summary: 'Add an organizer or moderator to the event (organizers)' })
-  @ApiCreatedResponse({ type: StaffResponse })
-  @ApiErrors(400, 403, 404, 409)
-  addStaff(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: AddStaffRequest) {
-    return this.events.addStaff(actor, id, body.email, body.role);
+  @ApiIdempotent()
+  @ApiCreatedResponse({ type: StaffResponse, headers: REPLAYED_HEADER })
+  @ApiErrors(400, 403, 404, 409, 422)
+  async addStaff(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: AddStaffRequest,
+    @IdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return replay(response, await this.events.addStaff(actor, id, body.email, body.role, key));
   }
 
   @Get(':id/staff')
@@ -91,10 +107,38 @@ export class EventsController {
 
   @Post(':id/venues')
   @ApiOperation({ summary: 'Add a venue (bridge point): main, satellite or online (organizers)' })
-  @ApiCreatedResponse({ type: VenueResponse })
+  @ApiIdempotent()
+  @ApiCreatedResponse({ type: VenueResponse, headers: REPLAYED_HEADER })
+  @ApiErrors(400, 403, 404, 409, 422)
+  async addVenue(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: CreateVenueRequest,
+    @IdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return replay(response, await this.events.addVenue(actor, id, body, key));
+  }
+
+  @Patch(':id/venues/:venueId')
+  @ApiOperation({
+    summary: 'Correct a venue (organizers)',
+    description:
+      'Fewer tables than a booked meeting uses, or going online while enterprises are registered on site there: 409 IN_USE with the counts (`registrations`, `meetings`, `connections`, `announcements`).',
+  })
+  @ApiOkResponse({ type: VenueResponse })
   @ApiErrors(400, 403, 404, 409)
-  addVenue(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: CreateVenueRequest) {
-    return this.events.addVenue(actor, id, body);
+  updateVenue(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('venueId') venueId: string, @Body() body: UpdateVenueRequest) {
+    return this.events.updateVenue(actor, id, venueId, body);
+  }
+
+  @Delete(':id/venues/:venueId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete an unused venue (organizers); one in use: 409 IN_USE with what uses it' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(400, 403, 404, 409)
+  async deleteVenue(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('venueId') venueId: string): Promise<void> {
+    await this.events.deleteVenue(actor, id, venueId);
   }
 
   @Get(':id/venues')
@@ -105,12 +149,44 @@ export class EventsController {
     return this.events.listVenues(actor, id).then((all) => slice(all, page));
   }
 
+  @Get(':id/venues/:venueId/tables')
+  @ApiOperation({ summary: "A venue's meeting tables with the code for each table's QR sign (staff); codes are issued on first listing and never change" })
+  @ApiOkResponse({ type: VenueTablesResponse })
+  @ApiErrors(400, 403, 404)
+  tableCodes(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('venueId') venueId: string) {
+    return this.events.tableCodes(actor, id, venueId);
+  }
+
   @Post(':id/rooms')
   @ApiOperation({ summary: 'Add a sector trade room (organizers)' })
-  @ApiCreatedResponse({ type: RoomResponse })
+  @ApiIdempotent()
+  @ApiCreatedResponse({ type: RoomResponse, headers: REPLAYED_HEADER })
+  @ApiErrors(400, 403, 404, 409, 422)
+  async addRoom(
+    @CurrentActor() actor: Actor,
+    @UuidParam('id') id: string,
+    @Body() body: CreateRoomRequest,
+    @IdempotencyKey() key: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return replay(response, await this.events.addRoom(actor, id, body, key));
+  }
+
+  @Patch(':id/rooms/:roomId')
+  @ApiOperation({ summary: "Correct a sector room's name, sectors or capacity (organizers)" })
+  @ApiOkResponse({ type: RoomResponse })
   @ApiErrors(400, 403, 404, 409)
-  addRoom(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Body() body: CreateRoomRequest) {
-    return this.events.addRoom(actor, id, body);
+  updateRoom(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('roomId') roomId: string, @Body() body: UpdateRoomRequest) {
+    return this.events.updateRoom(actor, id, roomId, body);
+  }
+
+  @Delete(':id/rooms/:roomId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete an unused sector room (organizers); one with registrations, connections or announcements: 409 IN_USE with the counts' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(400, 403, 404, 409)
+  async deleteRoom(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('roomId') roomId: string): Promise<void> {
+    await this.events.deleteRoom(actor, id, roomId);
   }
 
   @Get(':id/rooms')

@@ -14,6 +14,7 @@ import {
   type StaffView,
   type VenueKind,
   type VenueView,
+  type VenueTablesView,
 } from '@tradebridge/contracts';
 import { LocalizedName, LocalizedInput } from '../common/localized.dto';
 import { LocalizedText } from '../common/responses';
@@ -129,6 +130,9 @@ export class CreateVenueRequest {
   @ApiPropertyOptional({ example: 40, minimum: 0, description: 'Meeting tables (0 for online)' }) @IsOptional() @IsInt() @Min(0) @Max(10_000) tables?: number;
 }
 
+// skipNullProperties: false: `null` is validated (and refused), not taken as "leave it".
+export class UpdateVenueRequest extends PartialType(CreateVenueRequest, { skipNullProperties: false }) {}
+
 export class VenueResponse implements VenueView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
@@ -142,6 +146,14 @@ export class VenueResponse implements VenueView {
 export class VenuePage {
   @ApiProperty({ type: [VenueResponse] }) items: VenueResponse[];
   @ApiProperty({ type: 'integer' }) total: number;
+}
+export class TableCodeResponse {
+  @ApiProperty({ type: 'integer', example: 7 }) tableNo: number;
+  @ApiProperty({ example: 'T-7K2M-Q9XW-3HTR-8BNC', description: "What the table's QR sign carries; a party scans it at the slot (POST /api/meetings/:id/scan with tableCode)" }) code: string;
+}
+export class VenueTablesResponse implements VenueTablesView {
+  @ApiProperty({ type: VenueResponse }) venue: VenueResponse;
+  @ApiProperty({ type: [TableCodeResponse], description: 'Tables 1..venue.tables; codes are issued on first listing and never change' }) tables: TableCodeResponse[];
 }
 
 export class CreateRoomRequest {
@@ -158,6 +170,8 @@ export class CreateRoomRequest {
 
   @ApiProperty({ example: 150, minimum: 1 }) @IsInt() @Min(1) @Max(100_000) capacity: number;
 }
+
+export class UpdateRoomRequest extends PartialType(CreateRoomRequest, { skipNullProperties: false }) {}
 
 export class RoomResponse implements RoomView {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -182,6 +196,8 @@ export class StaffResponse implements StaffView {
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: STAFF_ROLES }) role: StaffRole;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The rooms a moderator runs (calls the next presenter, records connections); empty for organizers, who run every room' })
+  roomIds: string[];
 }
 export class StaffPage {
   @ApiProperty({ type: [StaffResponse] }) items: StaffResponse[];

@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import type { StaffRole, VenueKind } from '@tradebridge/contracts';
+import type { RoomView, StaffRole, VenueKind, VenueView } from '@tradebridge/contracts';
 import { EVENT_STATUSES as FLOW, LOCALES, VENUE_KINDS as KINDS } from '@tradebridge/contracts';
 import { ApiError } from '../../api/client';
 import { events, reference } from '../../api/endpoints';
@@ -8,10 +8,14 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { toApiError, useAsync } from '../../components/useAsync';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nProvider';
+import { Link } from '../../router';
+import { ModeratorRooms } from './ModeratorRooms';
 import { OrgEventFrame } from './OrgEventFrame';
 import type { OrgEvent } from './useOrgEvent';
 import { allZones } from './zones';
 import { asyncHandler } from '../../components/async-handler';
+import { useIdempotencyKey } from '../../components/useIdempotencyKey';
+import { isoToZoned, zonedToIso } from '../../i18n/format';
 import { offsetLabel, offsetsText, parseOffsets } from '../../components/reminder-offsets';
 
 function useFormErrors() {
@@ -167,21 +171,131 @@ function StatusSection({ org, reload }: { org: OrgEvent; reload(): Promise<void>
   );
 }
 
+/** The event's name, time zone and dates, correctable until it closes (the API locks the dates once meetings are booked). */
+function DetailsSection({ org, reload }: { org: OrgEvent; reload(): Promise<void> }) {
+  const { t } = useI18n();
+  const { event } = org;
+  const { error, fields, fail, clear } = useFormErrors();
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [names, setNames] = useState({ vi: event.name.vi ?? '', zh: event.name.zh ?? '', en: event.name.en ?? '' });
+  const [timezone, setTimezone] = useState(event.timezone);
+  const [startsAt, setStartsAt] = useState(isoToZoned(event.startsAt, event.timezone));
+  const [endsAt, setEndsAt] = useState(isoToZoned(event.endsAt, event.timezone));
+  if (event.status === 'closed') return null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setSaved(false);
+    clear();
+    try {
+      const name = Object.fromEntries(
+        Object.entries(names)
+          .filter(([, v]) => v.trim())
+          .map(([k, v]) => [k, v.trim()]),
+      );
+      await events.update(event.id, { name, timezone, startsAt: zonedToIso(startsAt, timezone), endsAt: zonedToIso(endsAt, timezone) });
+      setSaved(true);
+      await reload();
+    } catch (caught) {
+      fail(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card stack" aria-labelledby="details-title">
+      <h2 id="details-title" className="section-title">
+        {t('setup.details')}
+      </h2>
+      <p className="muted small">{t('setup.detailsLead')}</p>
+      <form onSubmit={asyncHandler(submit)} noValidate className="stack">
+        <ErrorBanner error={error} />
+        {saved && <Notice kind="success">{t('setup.saved')}</Notice>}
+        <div className="grid-3">
+          {LOCALES.map((code) => (
+            <Field key={code} label={t('profile.nameIn', { language: t(`lang.${code}` as MessageKey) })} error={fields[`name.${code}`] ?? (code === 'vi' ? fields.name : undefined)}>
+              <input type="text" value={names[code]} onChange={(e) => setNames({ ...names, [code]: e.target.value })} />
+            </Field>
+          ))}
+        </div>
+        <div className="grid-3">
+          <Field label={t('org.timezone')} error={fields.timezone}>
+            <select value={timezone} onChange={(e) => setTimezone(e.target.value)}>
+              {allZones().map((z) => (
+                <option key={z}>{z}</option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('org.startsAt')} error={fields.startsAt} hint={t('org.inZone', { zone: timezone })}>
+            <input type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
+          </Field>
+          <Field label={t('org.endsAt')} error={fields.endsAt}>
+            <input type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
+          </Field>
+        </div>
+        <div>
+          <button type="submit" className="btn btn-secondary" disabled={busy}>
+            {busy ? t('common.saving') : t('common.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
 function VenuesSection({ org, reload }: { org: OrgEvent; reload(): Promise<void> }) {
   const { t } = useI18n();
   const { error, fields, fail, clear } = useFormErrors();
-  const [form, setForm] = useState({ name: '', city: '', country: org.event.sides[0], timezone: org.event.timezone, kind: 'main' as VenueKind, capacity: '200', tables: '20' });
+  const blank = { name: '', city: '', country: org.event.sides[0], timezone: org.event.timezone, kind: 'main' as VenueKind, capacity: '200', tables: '20' };
+  const [form, setForm] = useState(blank);
+  const [editing, setEditing] = useState<VenueView | null>(null);
   const [busy, setBusy] = useState(false);
+  const [deleteError, setDeleteError] = useState<ApiError | null>(null);
+  const idempotency = useIdempotencyKey();
+  const open = org.event.status !== 'closed';
+  const edit = (v: VenueView) => {
+    clear();
+    setEditing(v);
+    setForm({ name: v.name, city: v.city, country: v.country, timezone: v.timezone, kind: v.kind, capacity: String(v.capacity), tables: String(v.tables) });
+  };
+  const stopEditing = () => {
+    clear();
+    setEditing(null);
+    setForm(blank);
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     clear();
+    setDeleteError(null);
     try {
-      await events.addVenue(org.event.id, { ...form, capacity: Number(form.capacity), tables: Number(form.tables) });
-      setForm({ ...form, name: '', city: '' });
+      const body = { ...form, capacity: Number(form.capacity), tables: Number(form.tables) };
+      if (editing) {
+        await events.updateVenue(org.event.id, editing.id, body);
+        setEditing(null);
+        setForm(blank);
+      } else {
+        await events.addVenue(org.event.id, body, idempotency.keyFor(body));
+        idempotency.done();
+        setForm({ ...form, name: '', city: '' });
+      }
       await reload();
     } catch (caught) {
       fail(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remove = async (v: VenueView) => {
+    setBusy(true);
+    setDeleteError(null);
+    try {
+      await events.deleteVenue(org.event.id, v.id);
+      if (editing?.id === v.id) stopEditing();
+      await reload();
+    } catch (caught) {
+      setDeleteError(toApiError(caught));
     } finally {
       setBusy(false);
     }
@@ -191,6 +305,7 @@ function VenuesSection({ org, reload }: { org: OrgEvent; reload(): Promise<void>
       <h2 id="venues-title" className="section-title">
         {t('setup.venues')}
       </h2>
+      <ErrorBanner error={deleteError} />
       {org.venues.length > 0 && (
         <div className="table-wrap">
           <table>
@@ -206,6 +321,7 @@ function VenuesSection({ org, reload }: { org: OrgEvent; reload(): Promise<void>
                 <th scope="col" className="num">
                   {t('setup.tables')}
                 </th>
+                {open && <th scope="col">{t('setup.actions')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -220,7 +336,30 @@ function VenuesSection({ org, reload }: { org: OrgEvent; reload(): Promise<void>
                   </td>
                   <td>{v.timezone}</td>
                   <td className="num">{v.capacity}</td>
-                  <td className="num">{v.tables}</td>
+                  <td className="num">
+                    {v.tables}
+                    {v.tables > 0 && (
+                      <>
+                        {' · '}
+                        <Link to={`/org/events/${org.event.id}/venues/${v.id}/tables`}>{t('tables.signs')}</Link>
+                      </>
+                    )}
+                  </td>
+                  {open && (
+                    <td className="row-actions">
+                      <button type="button" className="btn btn-ghost btn-small" disabled={busy} onClick={() => edit(v)}>
+                        {t('setup.edit')}
+                      </button>
+                      <ConfirmButton
+                        className="btn btn-ghost btn-small"
+                        disabled={busy}
+                        confirm={{ title: t('setup.deleteVenue.title', { name: v.name }), body: <p>{t('setup.deleteVenue.body')}</p>, action: t('setup.delete') }}
+                        onConfirm={() => void remove(v)}
+                      >
+                        {t('setup.delete')}
+                      </ConfirmButton>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -228,7 +367,7 @@ function VenuesSection({ org, reload }: { org: OrgEvent; reload(): Promise<void>
         </div>
       )}
       <form onSubmit={asyncHandler(submit)} noValidate className="stack">
-        <h3 className="subsection-title">{t('setup.addVenue')}</h3>
+        <h3 className="subsection-title">{editing ? t('setup.editVenue', { name: editing.name }) : t('setup.addVenue')}</h3>
         <ErrorBanner error={error} />
         <div className="grid-4">
           <Field label={t('setup.venueName')} error={fields.name}>
@@ -265,8 +404,13 @@ function VenuesSection({ org, reload }: { org: OrgEvent; reload(): Promise<void>
         </div>
         <div>
           <button type="submit" className="btn btn-secondary" disabled={busy}>
-            + {t('setup.addVenue')}
+            {editing ? t('common.save') : `+ ${t('setup.addVenue')}`}
           </button>
+          {editing && (
+            <button type="button" className="btn btn-ghost" disabled={busy} onClick={stopEditing}>
+              {t('common.cancel')}
+            </button>
+          )}
         </div>
       </form>
     </section>
@@ -281,20 +425,61 @@ function RoomsSection({ org, reload }: { org: OrgEvent; reload(): Promise<void> 
   const [codes, setCodes] = useState<string[]>([]);
   const [capacity, setCapacity] = useState('100');
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState<RoomView | null>(null);
+  const [deleteError, setDeleteError] = useState<ApiError | null>(null);
+  const idempotency = useIdempotencyKey();
+  const open = org.event.status !== 'closed';
+  const reset = () => {
+    setNames({ vi: '', zh: '', en: '' });
+    setCodes([]);
+    setCapacity('100');
+  };
+  const edit = (room: RoomView) => {
+    clear();
+    setEditing(room);
+    setNames({ vi: room.name.vi ?? '', zh: room.name.zh ?? '', en: room.name.en ?? '' });
+    setCodes(room.sectorCodes);
+    setCapacity(String(room.capacity));
+  };
+  const stopEditing = () => {
+    clear();
+    setEditing(null);
+    reset();
+  };
+  const remove = async (room: RoomView) => {
+    setBusy(true);
+    setDeleteError(null);
+    try {
+      await events.deleteRoom(org.event.id, room.id);
+      if (editing?.id === room.id) stopEditing();
+      await reload();
+    } catch (caught) {
+      setDeleteError(toApiError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
   const sectionName = (code: string) => sections.data?.items.find((s) => s.code === code)?.name ?? code;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     clear();
+    setDeleteError(null);
     try {
       const roomName = Object.fromEntries(
         Object.entries(names)
           .filter(([, v]) => v.trim())
           .map(([k, v]) => [k, v.trim()]),
       );
-      await events.addRoom(org.event.id, { name: roomName, sectorCodes: codes, capacity: Number(capacity) });
-      setNames({ vi: '', zh: '', en: '' });
-      setCodes([]);
+      const body = { name: roomName, sectorCodes: codes, capacity: Number(capacity) };
+      if (editing) {
+        await events.updateRoom(org.event.id, editing.id, body);
+        setEditing(null);
+      } else {
+        await events.addRoom(org.event.id, body, idempotency.keyFor(body));
+        idempotency.done();
+      }
+      reset();
       await reload();
     } catch (caught) {
       fail(caught);
@@ -307,6 +492,7 @@ function RoomsSection({ org, reload }: { org: OrgEvent; reload(): Promise<void> 
       <h2 id="rooms-title" className="section-title">
         {t('setup.rooms')}
       </h2>
+      <ErrorBanner error={deleteError} />
       {org.rooms.length > 0 && (
         <ul className="room-cards">
           {org.rooms.map((r) => (
@@ -316,12 +502,27 @@ function RoomsSection({ org, reload }: { org: OrgEvent; reload(): Promise<void> 
               <p className="small">
                 {t('setup.capacity')}: {r.capacity} · <StatusPill status={r.status} label={t(`roomStatus.${r.status}` as MessageKey)} />
               </p>
+              {open && (
+                <p className="row-actions">
+                  <button type="button" className="btn btn-ghost btn-small" disabled={busy} onClick={() => edit(r)}>
+                    {t('setup.edit')}
+                  </button>
+                  <ConfirmButton
+                    className="btn btn-ghost btn-small"
+                    disabled={busy}
+                    confirm={{ title: t('setup.deleteRoom.title', { name: name(r.name) }), body: <p>{t('setup.deleteRoom.body')}</p>, action: t('setup.delete') }}
+                    onConfirm={() => void remove(r)}
+                  >
+                    {t('setup.delete')}
+                  </ConfirmButton>
+                </p>
+              )}
             </li>
           ))}
         </ul>
       )}
       <form onSubmit={asyncHandler(submit)} noValidate className="stack">
-        <h3 className="subsection-title">{t('setup.addRoom')}</h3>
+        <h3 className="subsection-title">{editing ? t('setup.editRoom', { name: name(editing.name) }) : t('setup.addRoom')}</h3>
         <ErrorBanner error={error} />
         <div className="grid-4">
           {LOCALES.map((code) => (
@@ -347,8 +548,13 @@ function RoomsSection({ org, reload }: { org: OrgEvent; reload(): Promise<void> 
         </fieldset>
         <div>
           <button type="submit" className="btn btn-secondary" disabled={busy}>
-            + {t('setup.addRoom')}
+            {editing ? t('common.save') : `+ ${t('setup.addRoom')}`}
           </button>
+          {editing && (
+            <button type="button" className="btn btn-ghost" disabled={busy} onClick={stopEditing}>
+              {t('common.cancel')}
+            </button>
+          )}
         </div>
       </form>
     </section>
@@ -361,15 +567,22 @@ function StaffSection({ org }: { org: OrgEvent }) {
   const { error, fields, fail, clear } = useFormErrors();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<StaffRole>('moderator');
+  const [busy, setBusy] = useState(false);
+  const idempotency = useIdempotencyKey();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    setBusy(true);
     clear();
     try {
-      await events.addStaff(org.event.id, { email: email.trim(), role });
+      const body = { email: email.trim(), role };
+      await events.addStaff(org.event.id, body, idempotency.keyFor(body));
+      idempotency.done();
       setEmail('');
       await staff.reload();
     } catch (caught) {
       fail(caught);
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -384,6 +597,7 @@ function StaffSection({ org }: { org: OrgEvent }) {
               {s.displayName} <span className="muted small">{s.email}</span>
             </span>
             <span className="pill">{t(`staffRole.${s.role}` as MessageKey)}</span>
+            <ModeratorRooms org={org} staff={s} onSaved={() => void staff.reload()} />
           </li>
         ))}
       </ul>
@@ -398,7 +612,7 @@ function StaffSection({ org }: { org: OrgEvent }) {
             <option value="organizer">{t('staffRole.organizer')}</option>
           </select>
         </Field>
-        <button type="submit" className="btn btn-secondary">
+        <button type="submit" className="btn btn-secondary" disabled={busy}>
           + {t('setup.addStaff')}
         </button>
       </form>
@@ -412,6 +626,7 @@ export function SetupPage({ eventId }: { eventId: string }) {
       {(org, reload) => (
         <div className="stack-lg">
           <StatusSection org={org} reload={reload} />
+          <DetailsSection key={`${org.event.id}:${org.event.timezone}:${org.event.startsAt}:${org.event.endsAt}`} org={org} reload={reload} />
           <VenuesSection org={org} reload={reload} />
           <RoomsSection org={org} reload={reload} />
           <StaffSection org={org} />

@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor, Database, DomainError, ErrorCode, EventLogRepository, newBadgeCode } from '@tradebridge/core';
+import { EventAccess, EventsRepository } from '@tradebridge/events';
+import { EnterprisesRepository } from '@tradebridge/enterprises';
+import { RegistrationsRepository } from '@tradebridge/registrations';
+import { PasswordResetService, UsersRepository } from '@tradebridge/accounts';
+import type { Locale } from '@tradebridge/contracts';
+import { columnHeader, type ImportColumn } from './columns';
+import { checkRow, type ImportedParticipant } from './check-row';
+import { planImport, type PlannedRow } from './plan';
+import { problemText, type RowProblemCode } from './row-problems';
+import { readSheet, templateCsv, templateXlsx, type SheetFormat } from './spreadsheet';
+import { ImportsRepository } from './imports.repository';
+
+export const MAX_IMPORT_ROWS = 10_000;
+
+export interface ImportRowResult {
+  row: number;
+  status: 'created' | 'updated' | 'refused';
+  enterpriseId?: string;
+  name?: string;
+  problems?: { column: ImportColumn; header: string; code: RowProblemCode; message: string }[];
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  totals: { rows: number; created: number; updated: number; refused: number };
+  rows: ImportRowResult[];
+}
+
+// A value no argon2 hash ever equals: the account exists (membership, invitation) but no password logs in until it is claimed.
+const UNCLAIMED_PASSWORD = '!unclaimed';
+const LOCALE_OF_COUNTRY: Record<string, Locale> = { VN: 'vi', CN: 'zh' };
+
+/**
+ * Bulk import of an event's participants from a spreadsheet (organizers):
+ * every row checked by the profile and registration rules, planned against
+ * what is stored (plan.ts), then, unless a dry run, written in one transaction
+ * under the event's lock: enterprises created or updated (matched on tax code,
+ * else contact e-mail), their contacts' accounts, and approved registrations,
+ * logged once. Refused rows are reported and written nowhere.
+ */
+@Injectable()
+export class ImportsService {
+  constructor(
+    private readonly db: Database,
+    private readonly imports: ImportsRepository,
+    private readonly events: EventsRepository,
+    private readonly access: EventAccess,
+    private readonly enterprises: EnterprisesRepository,
+    private readonly registrations: RegistrationsRepository,
+    private readonly users: UsersRepository,
+    private readonly invitations: PasswordResetService,
+    private readonly log: EventLogRepository,
+  ) {}
+
+  async template(actor: Actor, eventId: string, format: SheetFormat, locale: Locale): Promise<Buffer> {
+    await this.access.require(actor, eventId, ['organizer']);
+    return format === 'csv' ? Buffer.from(templateCsv(locale), 'utf8') : templateXlsx(locale);
+  }
+
+  /** `file` is read once the actor is known to organize the event (a refused upload is never parsed). */
+  async run(actor: Actor, eventId: string, file: () => { format: SheetFormat; body: Buffer }, locale: Locale, dryRun: boolean): Promise<ImportReport> {
+    await this.access.require(actor, eventId, ['organizer']);
+    const sheet = await this.read(file());
+    const plan = async (tx?: EntityManager) => {
+      const event = tx ? await this.events.lockOpen(tx, eventId, 'exclusive') : await this.events.findById(eventId);
+      if (!event) throw DomainError.notFound('Event', eventId);
+      const venues = await this.events.listVenues(eventId);
+      const checked = sheet.rows.map((r) => checkRow(r.row, r.cells, { sides: event.sides, venues }));
+      const valid = checked.flatMap((c) => (c.participant ? [c.participant] : []));
+      const keys = await this.imports.enterprisesByKey(
+        valid.flatMap((p) => (p.taxCode ? [p.taxCode] : [])),
+        valid.map((p) => p.contact.email),
+        tx,
+      );
+      const byTaxCode = new Map(keys.filter((k) => k.taxCode).map((k) => [k.taxCode!, k.id]));
+      const byEmail = new Map<string, string>();
+      for (const k of keys) if (k.email && !byEmail.has(k.email)) byEmail.set(k.email, k.id);
+      const registrations = await this.imports.registrationsOf(
+        eventId,
+        keys.map((k) => k.id),
+        tx,
+      );
+      const onsite = await this.imports.onsitePerVenue(eventId, tx);
+      return planImport(checked, {
+        byTaxCode,
+        byEmail,
+        registrations: new Map(registrations.map((r) => [r.enterpriseId, r])),
+        venues: new Map(venues.map((v) => [v.id, { name: v.name, capacity: v.capacity, onsite: onsite.get(v.id) ?? 0 }])),
+      });
+    };
+    if (dryRun) return report(await plan(), locale, true, new Map());
+    const written = await this.db.transaction(async (tx) => {
+      const planned = await plan(tx);
+      return { planned, ids: await this.write(tx, actor, eventId, planned) };
+    });
+    return report(written.planned, locale, false, written.ids);
+  }
+
+  private async read(file: { format: SheetFormat; body: Buffer }) {
+    let sheet;
+    try {
+      sheet = await readSheet(file.format, file.body);
+    } catch {
+      throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'file', message: `is not a readable ${file.format.toUpperCase()} file` }]);
+    }
+    if (!sheet.columns.length) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'file', message: 'has no header row naming the template’s columns' }]);
+    if (sheet.rows.length > MAX_IMPORT_ROWS) throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'file', message: `has more than ${MAX_IMPORT_ROWS} rows` }]);
+    return sheet;
+  }
+
+  private async write(tx: EntityManager, actor: Actor, eventId: string, planned: PlannedRow[]): Promise<Map<number, string>> {
+    const ids = new Map<number, string>();
+    const created: string[] = [];
+    const invitees: Parameters<PasswordResetService['invite']>[1] = [];
+    let updated = 0;
+    for (const row of planned) {
+      if (row.status === 'refused') continue;
+      const p = row.participant;
+      const { userId, made } = await this.contactAccount(tx, p);
+      if (made) invitees.push({ userId, email: p.contact.email, locale: LOCALE_OF_COUNTRY[p.country] ?? 'en', enterprise: displayName(p) });
+      let enterpriseId: string;
+      if (row.status === 'created') {
+        enterpriseId = await this.enterprises.insert(
+          tx,
+          { ...profile(p), sectors: [], website: null, size: null, description: {}, createdBy: userId, taxCode: p.taxCode },
+          p.offers,
+          p.needs,
+        );
+      } else {
+        enterpriseId = row.enterpriseId;
+        await this.enterprises.update(tx, enterpriseId, profile(p), { offers: p.offers, needs: p.needs, certifications: p.certifications }, true);
+        await this.imports.setTaxCode(tx, enterpriseId, p.taxCode);
+        await this.imports.addMember(tx, enterpriseId, userId);
+        updated++;
+      }
+      ids.set(row.row, enterpriseId);
+      if (row.status === 'updated' && row.registrationId) {
+        await this.registrations.update(tx, eventId, row.registrationId, { venueId: p.venueId, attendance: p.attendance });
+      } else {
+        const registration = await this.registrations.insert(tx, {
+          eventId,
+          enterpriseId,
+          venueId: p.venueId,
+          attendance: p.attendance,
+          side: p.country,
+          badgeCode: newBadgeCode(),
+          createdBy: actor.userId,
+        });
+        await this.registrations.update(tx, eventId, registration.id, { status: 'approved', decidedAt: new Date(), decidedBy: actor.userId });
+        created.push(registration.id);
+      }
+    }
+    // Each new contact account gets its invitation to claim it; sent only if this transaction commits.
+    await this.invitations.invite(tx, invitees);
+    await this.log.append(tx, eventId, {
+      type: 'registrations.imported',
+      data: { created: created.length, updated, refused: planned.filter((r) => r.status === 'refused').length },
+      actorUserId: actor.userId,
+      registrationIds: created,
+    });
+    return ids;
+  }
+
+  /** The contact's account: an existing user with that e-mail, or a new unclaimed one. */
+  private async contactAccount(tx: EntityManager, p: ImportedParticipant): Promise<{ userId: string; made: boolean }> {
+    const existing = await this.users.findByEmail(p.contact.email, tx);
+    if (existing) return { userId: existing.id, made: false };
+    const user = await this.users.insert(tx, {
+      email: p.contact.email,
+      passwordHash: UNCLAIMED_PASSWORD,
+      displayName: p.contact.person,
+      roles: [],
+      locale: LOCALE_OF_COUNTRY[p.country] ?? 'en',
+    });
+    return { userId: user.id, made: true };
+  }
+}
+
+function displayName(p: ImportedParticipant): string {
+  return p.name.vi ?? p.name.zh ?? p.name.en ?? p.contact.email;
+}
+
+function profile(p: ImportedParticipant) {
+  return { name: p.name, country: p.country, region: p.region, certifications: p.certifications, languages: p.languages, contact: p.contact };
+}
+
+function report(planned: PlannedRow[], locale: Locale, dryRun: boolean, ids: Map<number, string>): ImportReport {
+  const rows = planned.map((r): ImportRowResult => {
+    if (r.status === 'refused') {
+      return {
+        row: r.row,
+        status: 'refused',
+        problems: r.problems.map((p) => ({ column: p.column, header: columnHeader(p.column, locale), code: p.code, message: problemText(p.code, locale, p) })),
+      };
+    }
+    const enterpriseId = ids.get(r.row) ?? (r.status === 'updated' ? r.enterpriseId : undefined);
+    const name = r.participant.name[locale] ?? r.participant.name.vi ?? r.participant.name.zh ?? r.participant.name.en;
+    return { row: r.row, status: r.status, ...(enterpriseId && { enterpriseId }), ...(name && { name }) };
+  });
+  const count = (s: ImportRowResult['status']) => rows.filter((r) => r.status === s).length;
+  return { dryRun, totals: { rows: rows.length, created: count('created'), updated: count('updated'), refused: count('refused') }, rows };
+}
