@@ -1,5 +1,4 @@
 export * from './registration.entity';
-export * from './badge-code';
 export * from './assign-rooms';
 export * from './registrations.repository';
 export * from './registrations.service';

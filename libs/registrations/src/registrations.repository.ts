@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Localized, RegistrationStatus } from '@tradebridge/contracts';
+import type { Attendance, Localized, RegistrationStatus } from '@tradebridge/contracts';
+import { normalizeBadgeCode } from '@tradebridge/core';
+import { fold } from '@tradebridge/reference';
 import { Registration } from './registration.entity';
 
 export interface RegistrationRow extends Registration {
@@ -14,6 +16,10 @@ export interface RegistrationFilter {
   roomId?: string;
   venueId?: string;
   side?: string;
+  /** Words of the enterprise name in any language (diacritics optional), or a badge code. */
+  q?: string;
+  attendance?: Attendance;
+  checkedIn?: boolean;
   /** Limit to registrations of enterprises this user is a member of. */
   memberUserId?: string;
   limit: number;
@@ -78,9 +84,29 @@ export class RegistrationsRepository {
     if (filter.roomId) add('r.room_id = ?', filter.roomId);
     if (filter.venueId) add('r.venue_id = ?', filter.venueId);
     if (filter.side) add('r.side = ?', filter.side);
+    if (filter.attendance) add('r.attendance = ?', filter.attendance);
+    if (filter.checkedIn !== undefined) where.push(filter.checkedIn ? 'r.checked_in_at IS NOT NULL' : 'r.checked_in_at IS NULL');
+    if (filter.q) {
+      // Every word must occur in the folded names (enterprises.search_text, trigram-indexed);
+      // a whole badge code, however typed, matches its registration instead.
+      const badge = normalizeBadgeCode(filter.q);
+      const nameWords = fold(filter.q).split(/\s+/).filter(Boolean).slice(0, 8);
+      const byName = nameWords.map((word) => {
+        params.push(`%${escapeLike(word)}%`);
+        return `e.search_text LIKE $${params.length}`;
+      });
+      const nameSql = byName.length ? `(${byName.join(' AND ')})` : 'false';
+      if (badge) {
+        params.push(badge);
+        where.push(`(r.badge_code = $${params.length} OR ${nameSql})`);
+      } else where.push(nameSql);
+    }
     if (filter.memberUserId) add('EXISTS (SELECT 1 FROM enterprise_members m WHERE m.enterprise_id = r.enterprise_id AND m.user_id = ?)', filter.memberUserId);
     const whereSql = where.join(' AND ');
-    const [{ total }] = await this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM registrations r WHERE ${whereSql}`, params);
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM registrations r JOIN enterprises e ON e.id = r.enterprise_id WHERE ${whereSql}`,
+      params,
+    );
     const rows = await this.dataSource.query<RegistrationRow[]>(
       `SELECT r.id, r.event_id AS "eventId", r.enterprise_id AS "enterpriseId", r.venue_id AS "venueId", r.attendance, r.side,
               r.status, r.room_id AS "roomId", r.badge_code AS "badgeCode", r.checked_in_at AS "checkedInAt",
@@ -144,4 +170,9 @@ export class RegistrationsRepository {
     const rows = await tx.query<unknown[]>(`SELECT 1 FROM enterprise_members WHERE enterprise_id = $1 AND user_id = $2`, [enterpriseId, userId]);
     return rows.length > 0;
   }
+}
+
+/** A LIKE pattern that matches `text` literally (`%`, `_` and `\` typed by a user are not wildcards). */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Database, DomainError, ErrorCode, EventLogRepository, isAdmin, isConstraintViolation } from '@tradebridge/core';
+import { Actor, Database, DomainError, ErrorCode, EventLogRepository, isAdmin, isConstraintViolation, newBadgeCode, normalizeBadgeCode } from '@tradebridge/core';
 import { EventAccess, EventsRepository, registrationOpen } from '@tradebridge/events';
 import { EnterprisesRepository } from '@tradebridge/enterprises';
 import { sectionOfChapter } from '@tradebridge/reference';
 import type { Attendance, Page, RegistrationStatus, RegistrationView, RoomAssignmentView } from '@tradebridge/contracts';
 import { Registration } from './registration.entity';
 import { RegistrationRow, RegistrationsRepository } from './registrations.repository';
-import { newBadgeCode, normalizeBadgeCode } from './badge-code';
 import { assignRooms } from './assign-rooms';
 
 export interface RegistrationInput {
@@ -20,6 +19,10 @@ export interface RegistrationQuery {
   roomId?: string;
   venueId?: string;
   side?: string;
+  /** Part of the enterprise name (any language, diacritics optional) or a badge code. */
+  q?: string;
+  attendance?: Attendance;
+  checkedIn?: boolean;
   limit: number;
   offset: number;
 }

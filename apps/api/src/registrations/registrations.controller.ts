@@ -32,11 +32,17 @@ export class RegistrationsController {
   }
 
   @Get('registrations')
-  @ApiOperation({ summary: "Registrations: all for staff, your enterprises' own otherwise" })
+  @ApiOperation({ summary: "Registrations: all for staff, your enterprises' own otherwise; searched by name or badge and filtered" })
   @ApiOkResponse({ type: RegistrationPage })
   @ApiErrors(400, 404)
   list(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: RegistrationListQuery) {
-    return this.registrations.list(actor, id, { ...query, limit: query.limit ?? 50, offset: query.offset ?? 0 });
+    const { checkedIn, ...filters } = query;
+    return this.registrations.list(actor, id, {
+      ...filters,
+      checkedIn: checkedIn === undefined ? undefined : checkedIn === 'true',
+      limit: query.limit ?? 50,
+      offset: query.offset ?? 0,
+    });
   }
 
   @Get('registrations/:rid')

@@ -4,7 +4,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, Vali
 import { ATTENDANCES, REGISTRATION_STATUSES, type Attendance, type RegistrationStatus, type RegistrationView, type RoomAssignmentView } from '@tradebridge/contracts';
 import { LocalizedText } from '../common/responses';
 import { PageQuery } from '../http/page.query';
-import { upper } from '../common/transforms';
+import { trim, upper } from '../common/transforms';
 
 const ATTENDANCE = ATTENDANCES;
 const STATUSES = REGISTRATION_STATUSES;
@@ -40,6 +40,20 @@ export class RegistrationListQuery extends PageQuery {
   @Transform(upper)
   @Matches(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 country code' })
   side?: string;
+
+  @ApiPropertyOptional({ maxLength: 100, description: 'Part of the enterprise name in any language, diacritics optional ("bat xat" finds "Bát Xát"), or a badge code' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ATTENDANCE }) @IsOptional() @IsIn(ATTENDANCE, { message: 'must be onsite or online' }) attendance?: Attendance;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only those checked in (true) or not yet (false)' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  checkedIn?: 'true' | 'false';
 }
 
 export class CheckInRequest {

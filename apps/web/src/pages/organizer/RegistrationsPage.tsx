@@ -1,165 +1,71 @@
-import { FormEvent, useMemo, useState } from 'react';
-import type { RegistrationStatus, RegistrationView, RoomAssignmentView } from '@tradebridge/contracts';
+import { useEffect, useMemo, useState } from 'react';
+import type { Attendance, RegistrationStatus, RegistrationView } from '@tradebridge/contracts';
 import { ApiError } from '../../api/client';
 import { registrations as api } from '../../api/endpoints';
 import { EmptyState, ErrorBanner, Field, Loading, Notice, ProgressBar, SideTag, StatusPill } from '../../components/ui';
-import { ConfirmButton } from '../../components/ConfirmButton';
 import { toApiError, useAsync } from '../../components/useAsync';
 import type { MessageKey } from '../../i18n/en';
 import { errorText } from '../../i18n/errors';
 import { useI18n } from '../../i18n/I18nProvider';
-import { isMessageKey } from '../../i18n/translate';
 import { OrgEventFrame } from './OrgEventFrame';
 import type { OrgEvent } from './useOrgEvent';
 import { asyncHandler } from '../../components/async-handler';
 
 type Filter = 'all' | RegistrationStatus;
 const FILTERS: Filter[] = ['all', 'pending', 'approved', 'rejected'];
+const PAGE_SIZE = 50;
 
-function CheckInForm({ eventId, nameOf, onDone }: { eventId: string; nameOf(id: string): string; onDone(r: RegistrationView): void }) {
-  const { t } = useI18n();
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [done, setDone] = useState<string | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setFields({});
-    setDone(null);
-    try {
-      const r = await api.checkIn(eventId, code.trim());
-      setDone(nameOf(r.id));
-      setCode('');
-      onDone(r);
-    } catch (caught) {
-      const failure = toApiError(caught);
-      setError(failure);
-      setFields(failure.fieldMap());
-    }
-  };
-  return (
-    <form className="card stack" onSubmit={asyncHandler(submit)} noValidate aria-labelledby="checkin-title">
-      <h2 id="checkin-title" className="section-title">
-        {t('regs.checkIn')}
-      </h2>
-      {done && <Notice kind="success">{t('regs.checkedInDone', { name: done })}</Notice>}
-      <ErrorBanner error={error} />
-      <div className="inline-form">
-        <Field label={t('badge.code')} error={fields.badgeCode}>
-          <input type="text" value={code} autoCapitalize="characters" spellCheck={false} onChange={(e) => setCode(e.target.value)} />
-        </Field>
-        <button type="submit" className="btn btn-secondary">
-          {t('regs.checkInButton')}
-        </button>
-      </div>
-    </form>
-  );
+interface Filters {
+  side: string;
+  venueId: string;
+  roomId: string;
+  attendance: '' | Attendance;
+  checkedIn: '' | 'true' | 'false';
 }
+const NO_FILTERS: Filters = { side: '', venueId: '', roomId: '', attendance: '', checkedIn: '' };
 
-function AssignmentPanel({ org, byId, onApplied }: { org: OrgEvent; byId: Map<string, RegistrationView>; onApplied(): Promise<void> }) {
-  const { t, name } = useI18n();
-  const [preview, setPreview] = useState<RoomAssignmentView | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'apply' | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [applied, setApplied] = useState<number | null>(null);
-  const run = async (dryRun: boolean) => {
-    setBusy(dryRun ? 'preview' : 'apply');
-    setError(null);
-    try {
-      const result = await api.assignRooms(org.event.id, dryRun);
-      setPreview(result);
-      if (!dryRun) {
-        setApplied(result.assignments.length);
-        await onApplied();
-      } else setApplied(null);
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setBusy(null);
-    }
-  };
-  const moved = preview?.assignments.filter((a) => !a.kept) ?? [];
-  return (
-    <section className="card stack" aria-labelledby="assign-title">
-      <h2 id="assign-title" className="section-title">
-        {t('regs.assignTitle')}
-      </h2>
-      <p className="muted small">{t('regs.assignLead')}</p>
-      <ErrorBanner error={error} />
-      <div className="button-row">
-        <button type="button" className="btn btn-secondary" disabled={busy !== null} onClick={asyncHandler(() => run(true))}>
-          {busy === 'preview' ? t('common.working') : t('regs.preview')}
-        </button>
-        {preview && !preview.applied && (
-          <ConfirmButton
-            className="btn btn-primary"
-            disabled={busy !== null}
-            confirm={{ title: t('confirm.assign.title'), body: <p>{t('confirm.assign.body', { moved: moved.length })}</p>, action: t('confirm.assign.action') }}
-            onConfirm={() => run(false)}
-          >
-            {busy === 'apply' ? t('common.working') : t('regs.apply')}
-          </ConfirmButton>
-        )}
-      </div>
-      {applied !== null && <Notice kind="success">{t('regs.applied', { n: applied })}</Notice>}
-      {preview && (
-        <div className="assignment">
-          <p>{t('regs.previewSummary', { placed: preview.assignments.length, moved: moved.length, unassigned: preview.unassigned.length })}</p>
-          {preview.roomsMissingASide.length > 0 && (
-            <Notice kind="warning">{preview.roomsMissingASide.map((m) => t('regs.missingSide', { room: name(org.roomOf(m.roomId)?.name), side: m.missingSide })).join(' · ')}</Notice>
-          )}
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t('regs.assignTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('regs.enterprise')}</th>
-                  <th scope="col">{t('regs.room')}</th>
-                  <th scope="col" className="num">
-                    {t('regs.overlap')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.assignments.map((a) => (
-                  <tr key={a.registrationId}>
-                    <td>{name(byId.get(a.registrationId)?.enterprise?.name)}</td>
-                    <td>
-                      {name(org.roomOf(a.roomId)?.name)} {a.kept && <span className="muted small">({t('regs.kept')})</span>}
-                    </td>
-                    <td className="num">{a.overlap}</td>
-                  </tr>
-                ))}
-                {preview.unassigned.map((u) => (
-                  <tr key={u.registrationId} className="row-warning">
-                    <td>{name(byId.get(u.registrationId)?.enterprise?.name)}</td>
-                    <td colSpan={2}>{isMessageKey(`regs.unassigned.${u.reason}`) ? t(`regs.unassigned.${u.reason}` as MessageKey) : u.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      )}
-    </section>
-  );
+/** `value`, once it has stayed the same for `ms` (the search box asks the server when typing pauses). */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
 }
 
 function Registrations({ org }: { org: OrgEvent }) {
   const { t, name, date, locale } = useI18n();
-  const list = useAsync(() => api.listAll(org.event.id), [org.event.id]);
   const [filter, setFilter] = useState<Filter>('all');
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim(), 300);
+  const [offset, setOffset] = useState(0);
+  // The server searches, filters and pages: a conference has thousands of registrations.
+  const list = useAsync(
+    () =>
+      api.list(org.event.id, {
+        ...(filter === 'all' ? {} : { status: filter }),
+        ...(q ? { q } : {}),
+        ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== '')),
+        limit: PAGE_SIZE,
+        offset,
+      }),
+    [org.event.id, filter, q, filters, offset],
+  );
+  useEffect(() => setOffset(0), [filter, q, filters]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulk, setBulk] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [failures, setFailures] = useState<string[]>([]);
 
   const items = useMemo(() => list.data?.items ?? [], [list.data]);
+  const total = list.data?.total ?? 0;
   const byId = useMemo(() => new Map(items.map((r) => [r.id, r])), [items]);
-  const shown = items.filter((r) => filter === 'all' || r.status === filter);
-  const counts = Object.fromEntries(FILTERS.map((f) => [f, f === 'all' ? items.length : items.filter((r) => r.status === f).length]));
+  const shown = items;
   const selectedPending = shown.filter((r) => selected.has(r.id) && r.status === 'pending');
+  const setOne = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((prev) => ({ ...prev, [key]: value }));
+  const filtered = q !== '' || Object.values(filters).some((v) => v !== '');
 
   const replace = (updated: RegistrationView) =>
     list.setData((page) => ({ items: (page?.items ?? []).map((r) => (r.id === updated.id ? { ...r, ...updated } : r)), total: page?.total ?? 0 }));
@@ -201,7 +107,7 @@ function Registrations({ org }: { org: OrgEvent }) {
       return next;
     });
 
-  if (!list.data) return list.error ? <ErrorBanner error={list.error} /> : <Loading />;
+  if (!list.data) return list.error && !list.loading ? <ErrorBanner error={list.error} /> : <Loading />;
 
   return (
     <div className="stack-lg">
@@ -213,12 +119,74 @@ function Registrations({ org }: { org: OrgEvent }) {
           <div className="filter-tabs" role="group" aria-label={t('regs.filter')}>
             {FILTERS.map((f) => (
               <button key={f} type="button" aria-pressed={filter === f} onClick={() => setFilter(f)}>
-                {f === 'all' ? t('regs.all') : t(`registration.${f}` as MessageKey)} <span className="count">{counts[f]}</span>
+                {f === 'all' ? t('regs.all') : t(`registration.${f}` as MessageKey)}
+                {filter === f && list.data && <span className="count">{total}</span>}
               </button>
             ))}
           </div>
         </div>
-        <ErrorBanner error={error} />
+        <div className="regs-filters" role="search" aria-label={t('regs.filters')}>
+          <Field label={t('regs.search')} hint={t('regs.searchHint')} className="regs-search">
+            <input type="search" value={search} maxLength={100} onChange={(e) => setSearch(e.target.value)} autoComplete="off" spellCheck={false} />
+          </Field>
+          <Field label={t('regs.side')}>
+            <select value={filters.side} onChange={(e) => setOne('side', e.target.value)}>
+              <option value="">{t('regs.anySide')}</option>
+              {org.event.sides.map((side) => (
+                <option key={side} value={side}>
+                  {side}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('event.venue')}>
+            <select value={filters.venueId} onChange={(e) => setOne('venueId', e.target.value)}>
+              <option value="">{t('regs.anyVenue')}</option>
+              {org.venues.map((venue) => (
+                <option key={venue.id} value={venue.id}>
+                  {venue.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('regs.room')}>
+            <select value={filters.roomId} onChange={(e) => setOne('roomId', e.target.value)}>
+              <option value="">{t('regs.anyRoom')}</option>
+              {org.rooms.map((room) => (
+                <option key={room.id} value={room.id}>
+                  {name(room.name)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('event.attendance')}>
+            <select value={filters.attendance} onChange={(e) => setOne('attendance', e.target.value as Filters['attendance'])}>
+              <option value="">{t('regs.anyAttendance')}</option>
+              <option value="onsite">{t('attendance.onsite')}</option>
+              <option value="online">{t('attendance.online')}</option>
+            </select>
+          </Field>
+          <Field label={t('regs.checkedIn')}>
+            <select value={filters.checkedIn} onChange={(e) => setOne('checkedIn', e.target.value as Filters['checkedIn'])}>
+              <option value="">{t('regs.checkedInAny')}</option>
+              <option value="true">{t('regs.checkedInYes')}</option>
+              <option value="false">{t('regs.checkedInNo')}</option>
+            </select>
+          </Field>
+          {filtered && (
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              onClick={() => {
+                setSearch('');
+                setFilters(NO_FILTERS);
+              }}
+            >
+              {t('regs.clearFilters')}
+            </button>
+          )}
+        </div>
+        <ErrorBanner error={list.error ?? error} />
         {failures.length > 0 && <Notice kind="warning">{failures.join(' · ')}</Notice>}
         <div className="bulk-bar" aria-live="polite">
           <span>{t('regs.selected', { n: selected.size })}</span>
@@ -347,11 +315,18 @@ function Registrations({ org }: { org: OrgEvent }) {
             </table>
           </div>
         )}
+        {total > 0 && (
+          <nav className="pager" aria-label={t('regs.pages')}>
+            <span aria-live="polite">{t('regs.range', { from: offset + 1, to: Math.min(offset + items.length, total), total })}</span>
+            <button type="button" className="btn btn-ghost btn-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+              {t('regs.previous')}
+            </button>
+            <button type="button" className="btn btn-ghost btn-small" disabled={offset + PAGE_SIZE >= total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+              {t('regs.next')}
+            </button>
+          </nav>
+        )}
       </section>
-      <div className="grid-2 align-start">
-        <AssignmentPanel org={org} byId={byId} onApplied={list.reload} />
-        <CheckInForm eventId={org.event.id} nameOf={(id) => name(byId.get(id)?.enterprise?.name) || t('live.anEnterprise')} onDone={replace} />
-      </div>
     </div>
   );
 }
