@@ -42,7 +42,7 @@ import { DataSource } from 'typeorm';
 import { createDataSource, loadConfig, migrateDatabase } from '@tradebridge/core';
 import { ENTITIES, MIGRATIONS } from '@tradebridge/schema';
 import { forkChild, killChildren, rpc, stopChild } from './child';
-import type { ConferenceClientSpec, FromConferenceClients, Receipt } from './conference/protocol';
+import type { ConferenceClientSpec, Drop, FromConferenceClients, Receipt } from './conference/protocol';
 import { FromServer as FromGateway, now, sleep, summarize, Summary } from './gateway/protocol';
 import type { FromServer as FromApi } from './rest/protocol';
 import { benchDatabase, mulberry32, writeResults } from './support';
@@ -141,7 +141,14 @@ interface Made {
   sentAt: number;
 }
 
-function deliveryFigures(receipts: Receipt[], made: Made[], kindOf: (status: string) => string) {
+/**
+ * `missing` counts every change its partner never heard of; `missingAfterDrop` those whose
+ * partner's socket had closed by then (the clients do not reopen sockets), and `lateMade` the
+ * changes answered less than a second before the clients stopped listening (the harness's window, not a loss).
+ */
+function deliveryFigures(receipts: Receipt[], made: Made[], kindOf: (status: string) => string, drops: Drop[], stoppedAt: number) {
+  const droppedAt = new Map<string, number>();
+  for (const d of drops) droppedAt.set(d.who, Math.min(d.at, droppedAt.get(d.who) ?? Infinity));
   const byKey = new Map<string, number[]>();
   for (const [id, status, who, t] of receipts) {
     const key = `${id}|${kindOf(status)}|${who}`;
@@ -155,10 +162,17 @@ function deliveryFigures(receipts: Receipt[], made: Made[], kindOf: (status: str
   const byKind: Record<string, number[]> = { requested: [], accepted: [] };
   let beforeAnswer = 0;
   let missing = 0;
+  let missingAfterDrop = 0;
+  let lateMade = 0;
+  const firstMissing: string[] = [];
   for (const m of made) {
+    if (m.answeredAt > stoppedAt - 1000) lateMade++;
     const at = byKey.get(`${m.connectionId}|${m.status}|${m.partner}`)?.[0];
-    if (at === undefined) missing++;
-    else {
+    if (at === undefined) {
+      missing++;
+      if ((droppedAt.get(m.partner) ?? Infinity) <= m.answeredAt + 1000) missingAfterDrop++;
+      if (firstMissing.length < 3) firstMissing.push(`${m.status} ${m.connectionId} to ${m.partner}, answered ${Math.round(stoppedAt - m.answeredAt)} ms before the clients stopped`);
+    } else {
       if (at < m.answeredAt) beforeAnswer++;
       partner.push(Math.max(0, at - m.answeredAt));
       fromSent.push(at - m.sentAt);
@@ -173,6 +187,9 @@ function deliveryFigures(receipts: Receipt[], made: Made[], kindOf: (status: str
     staffDashboards: summarize(staff),
     expected: made.length,
     missing,
+    missingAfterDrop,
+    lateMade,
+    firstMissing,
     beforeAnswer,
   };
 }
@@ -275,6 +292,9 @@ export async function main(): Promise<void> {
         `${connected.failed ? ` (${connected.failed} failed: ${connected.errors.join('; ')})` : ''}`,
     );
     if (connected.ok < specs.length * 0.99) throw new Error(`only ${connected.ok} of ${specs.length} sockets could connect`);
+    // A member whose socket failed could never hear of a change: the driver leaves it out.
+    const listening = new Set(connected.members);
+    for (let i = live.length - 1; i >= 0; i--) if (!listening.has(live[i].registrationId)) live.splice(i, 1);
 
     // The driver.
     const routes: Record<Route, RouteLog> = {
@@ -290,6 +310,16 @@ export async function main(): Promise<void> {
     const track = (p: Promise<unknown>) => {
       inFlight.add(p);
       void p.finally(() => inFlight.delete(p));
+    };
+    /** Calls sent inside the measured window and not yet answered: the clients listen until these have had DRAIN_MS. */
+    const unanswered = new Set<Promise<unknown>>();
+    const measuredCall = (...args: Parameters<typeof call>) => {
+      const p = call(...args);
+      if (measuring) {
+        unanswered.add(p);
+        void p.finally(() => unanswered.delete(p));
+      }
+      return p;
     };
     /** Counts when the request was sent inside the measured window, however late it is answered. */
     const record = (route: Route, answer: Answer, sentMeasuring: boolean) => {
@@ -329,12 +359,12 @@ export async function main(): Promise<void> {
         const p = world.people[Math.floor(random() * world.people.length)];
         const path = `/api/events/${world.eventId}/recommendations?registrationId=${p.registrationId}&limit=20&locale=${p.side === 'VN' ? 'vi' : 'zh'}`;
         const measured = measuring;
-        track(call(agent, base, 'GET', path, token(p)).then((a) => record('recommendations', a, measured)));
+        track(measuredCall(agent, base, 'GET', path, token(p)).then((a) => record('recommendations', a, measured)));
       },
       staffRegistrationPages: () => {
         const path = `/api/events/${world.eventId}/registrations?limit=50&offset=${Math.floor(random() * (world.people.length - 50))}`;
         const measured = measuring;
-        track(call(agent, base, 'GET', path, staffToken).then((a) => record('registrations', a, measured)));
+        track(measuredCall(agent, base, 'GET', path, staffToken).then((a) => record('registrations', a, measured)));
       },
       connectionRequests: () => {
         const pair = pickPair();
@@ -343,25 +373,27 @@ export async function main(): Promise<void> {
         pending.set(from.registrationId, (pending.get(from.registrationId) ?? 0) + 1);
         const wasMeasuring = measuring;
         track(
-          call(agent, base, 'POST', `/api/events/${world.eventId}/connections`, token(from), { fromRegistrationId: from.registrationId, toRegistrationId: to.registrationId }).then((a) => {
-            record('connectionRequest', a, wasMeasuring);
-            const id = (a.body as { id?: string } | null)?.id;
-            if (a.status !== 201 || !id) return;
-            if (wasMeasuring) made.push({ connectionId: id, status: 'requested', partner: to.registrationId, answeredAt: a.answeredAt, sentAt: a.sentAt });
-            if (random() >= ACCEPT_SHARE) return;
-            const delay = ACCEPT_DELAY_MS[0] + random() * (ACCEPT_DELAY_MS[1] - ACCEPT_DELAY_MS[0]);
-            const accept = sleep(delay).then(async () => {
-              if (!acceptsOpen) return;
-              const measured = measuring;
-              const answer = await call(agent, base, 'POST', `/api/connections/${id}/accept`, token(to));
-              record('connectionAccept', answer, measured);
-              if (answer.status === 200 || answer.status === 201) {
-                pending.set(from.registrationId, (pending.get(from.registrationId) ?? 1) - 1);
-                if (measured) made.push({ connectionId: id, status: 'accepted', partner: from.registrationId, answeredAt: answer.answeredAt, sentAt: answer.sentAt });
-              }
-            });
-            track(accept);
-          }),
+          measuredCall(agent, base, 'POST', `/api/events/${world.eventId}/connections`, token(from), { fromRegistrationId: from.registrationId, toRegistrationId: to.registrationId }).then(
+            (a) => {
+              record('connectionRequest', a, wasMeasuring);
+              const id = (a.body as { id?: string } | null)?.id;
+              if (a.status !== 201 || !id) return;
+              if (wasMeasuring) made.push({ connectionId: id, status: 'requested', partner: to.registrationId, answeredAt: a.answeredAt, sentAt: a.sentAt });
+              if (random() >= ACCEPT_SHARE) return;
+              const delay = ACCEPT_DELAY_MS[0] + random() * (ACCEPT_DELAY_MS[1] - ACCEPT_DELAY_MS[0]);
+              const accept = sleep(delay).then(async () => {
+                if (!acceptsOpen) return;
+                const measured = measuring;
+                const answer = await measuredCall(agent, base, 'POST', `/api/connections/${id}/accept`, token(to));
+                record('connectionAccept', answer, measured);
+                if (answer.status === 200 || answer.status === 201) {
+                  pending.set(from.registrationId, (pending.get(from.registrationId) ?? 1) - 1);
+                  if (measured) made.push({ connectionId: id, status: 'accepted', partner: from.registrationId, answeredAt: answer.answeredAt, sentAt: answer.sentAt });
+                }
+              });
+              track(accept);
+            },
+          ),
         );
       },
     };
@@ -402,6 +434,11 @@ export async function main(): Promise<void> {
     const sessions = watchSessions(db, SECONDS * 1000);
     await drive(SECONDS * 1000);
     measuring = false;
+    const holder = clients;
+    // Every change made in the window gets DRAIN_MS after its 2xx before the clients stop listening.
+    void Promise.allSettled([...unanswered])
+      .then(() => sleep(DRAIN_MS))
+      .then(() => holder.send({ t: 'stop' }));
     const postgres = await sessions;
     const apiCpu1 = (await rpc<Extract<FromApi, { t: 'cpu' }>>(api, { t: 'cpu' }, 'cpu', 30_000)).micros;
     const loop = await rpc<Extract<FromApi, { t: 'loop' }>>(api, { t: 'loop' }, 'loop', 30_000);
@@ -437,9 +474,9 @@ export async function main(): Promise<void> {
       if (latency > SLOW_MS) slowBySecond.set(Math.floor(at / 1000), (slowBySecond.get(Math.floor(at / 1000)) ?? 0) + 1);
     }
     const slowSeconds = { overMs: SLOW_MS, requests: [...slowBySecond.values()].reduce((a, b) => a + b, 0), secondsOfTheRun: [...slowBySecond.keys()].sort((a, b) => a - b) };
-    const connectionDelivery = deliveryFigures(received.connectionReceipts, made, (s) => s);
-    const logDelivery = deliveryFigures(received.logReceipts, made, (s) => s);
-    const notificationDelivery = deliveryFigures(received.notificationReceipts, made, (s) => s);
+    const connectionDelivery = deliveryFigures(received.connectionReceipts, made, (s) => s, received.drops, received.stoppedAt);
+    const logDelivery = deliveryFigures(received.logReceipts, made, (s) => s, received.drops, received.stoppedAt);
+    const notificationDelivery = deliveryFigures(received.notificationReceipts, made, (s) => s, received.drops, received.stoppedAt);
     const perSec = (n: number | undefined) => round(((n ?? 0) / received.windowMs) * 1000, 1);
     const figures = {
       benchmark: 'conference',
@@ -466,6 +503,7 @@ export async function main(): Promise<void> {
       gateway: {
         delivery: { connection: connectionDelivery, log: logDelivery, notification: notificationDelivery },
         presence: received.presence,
+        socketsClosedWhileRecording: received.drops,
         messagesPerSec: Object.fromEntries(Object.entries(received.counts).map(([k, n]) => [k, perSec(n)])),
         cpuPercentOfOneCore: round(((gw1.cpuMicros - gw0.cpuMicros) / 1000 / windowMs) * 100, 1),
         rssMb: round(gw1.rss / MB, 1),
@@ -506,6 +544,17 @@ export async function main(): Promise<void> {
       `  notification: ${line(nd.partner)} over ${nd.partner.samples}/${nd.expected} (requests p99 ${nd.byKind.requested.p99} ms, accepts p99 ${nd.byKind.accepted.p99} ms; ${nd.missing} missing) ${figures.goals.notificationDeliveryMet ? 'PASS' : 'FAIL'} (goal p99 ≤ ${DELIVERY_P99_GOAL_MS} ms)`,
     );
     console.log(`  organizer dashboards, connection: ${line(c.staffDashboards)} over ${c.staffDashboards.samples} deliveries`);
+    const drops = received.drops;
+    console.log(
+      `  sockets closed while recording: ${drops.length}${drops.length ? ` (first: ${drops[0].who}, ${drops[0].reason}, ${Math.round(received.stoppedAt - drops[0].at)} ms before the end)` : ''}; changes answered in the last second before the clients stopped: ${c.lateMade}`,
+    );
+    for (const [name, d] of [
+      ['connection', c],
+      ['log', l],
+      ['notification', nd],
+    ] as const) {
+      if (d.missing) console.log(`  ${name} missing: ${d.missing} (${d.missingAfterDrop} to a socket already closed): ${d.firstMissing.join('; ')}`);
+    }
     const p = received.presence;
     console.log(
       `  presence (a member's join/leave emit → the rest of the room): ${line(p.fromEmit)} over ${p.fromEmit.samples} deliveries of ${p.changes} changes (${p.missing} of ${p.expectedDeliveries} expected never seen; from the ack instead: p99 ${p.fromAck.p99} ms${p.ackErrors ? `; ${p.ackErrors} ack errors: ${p.firstAckError}` : ''})`,

@@ -21,6 +21,12 @@ import { Notifications1763800020000 } from './1763800020000-notifications';
 import { Mail1763800022000 } from './1763800022000-mail';
 import { RemindersAndAnnouncements1763800023000 } from './1763800023000-reminders-and-announcements';
 import { MailBundles1763800024000 } from './1763800024000-mail-bundles';
+import { MeetingsThatHappen1763800025000 } from './1763800025000-meetings-that-happen';
+import { TableCodes1763800026000 } from './1763800026000-table-codes';
+import { RegistrationSearch1763800028000 } from './1763800028000-registration-search';
+import { ParticipantDirectory1763800029000 } from './1763800029000-participant-directory';
+import { ModeratorRooms1763800030000 } from './1763800030000-moderator-rooms';
+import { Imports1763800031000 } from './1763800031000-imports';
 
 /** Every migration, in order. A new file is reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -47,4 +53,10 @@ export const MIGRATIONS = [
   Mail1763800022000,
   RemindersAndAnnouncements1763800023000,
   MailBundles1763800024000,
+  MeetingsThatHappen1763800025000,
+  TableCodes1763800026000,
+  RegistrationSearch1763800028000,
+  ParticipantDirectory1763800029000,
+  ModeratorRooms1763800030000,
+  Imports1763800031000,
 ];

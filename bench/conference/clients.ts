@@ -10,7 +10,7 @@
 import { io, Socket } from 'socket.io-client';
 import { now, sleep, summarize } from '../gateway/protocol';
 import { connectionOf } from '../notifications/figures';
-import type { ConferenceClientSpec, FromConferenceClients, PresenceFigures, Receipt, ToConferenceClients } from './protocol';
+import type { ConferenceClientSpec, Drop, FromConferenceClients, PresenceFigures, Receipt, ToConferenceClients } from './protocol';
 
 interface Slot {
   spec: ConferenceClientSpec;
@@ -43,6 +43,10 @@ let openChanges = new Map<string, Change[]>();
 let changes: Change[] = [];
 let ackErrors = 0;
 let firstAckError: string | undefined;
+let drops: Drop[] = [];
+/** Resolves the running `run` once the driver says `stop`. */
+let stopRequested: (() => void) | undefined;
+let stopped = Promise.resolve();
 
 function send(message: FromConferenceClients): void {
   process.send?.(message);
@@ -82,6 +86,10 @@ function connectOne(url: string, spec: ConferenceClientSpec, index: number, time
     count('notification');
     const connectionId = recording && notification.kind.startsWith('connection.') ? connectionOf(notification) : undefined;
     if (connectionId) notificationReceipts.push([connectionId, notification.kind.slice('connection.'.length), who, t]);
+  });
+  // Sockets are not reopened, so a drop (a missed ping under load, say) silences this member for the rest of the run.
+  socket.on('disconnect', (reason) => {
+    if (recording) drops.push({ who, at: now(), reason });
   });
   socket.on('stats', () => count('stats'));
   socket.on('pitch', () => count('pitch'));
@@ -129,7 +137,8 @@ async function connect(url: string, specs: ConferenceClientSpec[], concurrency: 
       }
     }),
   );
-  return { t: 'connected', ok, failed, errors, ms: Math.round(now() - started) };
+  const members = slots.flatMap((slot) => (slot?.spec.registrationId ? [slot.spec.registrationId] : []));
+  return { t: 'connected', ok, failed, errors, ms: Math.round(now() - started), members };
 }
 
 function roomMembers(roomId: string, except: Slot): Set<number> {
@@ -176,6 +185,7 @@ async function run(warmupMs: number, ms: number, drainMs: number, changesPerSec:
   changes = [];
   ackErrors = 0;
   firstAckError = undefined;
+  drops = [];
   const t0 = now();
   let recordFrom = t0 + warmupMs;
   let issued = 0;
@@ -218,7 +228,10 @@ async function run(warmupMs: number, ms: number, drainMs: number, changesPerSec:
   const deadline = now() + holdMs + 15_000;
   while (inFlight > 0 && now() < deadline) await sleep(20);
   await sleep(drainMs);
+  // The driver's window ends after this one (it starts later) and its last changes are answered later still.
+  await stopped;
   recording = false;
+  const stoppedAt = now();
 
   const fromAck: number[] = [];
   const fromEmit: number[] = [];
@@ -236,7 +249,7 @@ async function run(warmupMs: number, ms: number, drainMs: number, changesPerSec:
   const presence: PresenceFigures = { changes: changes.length, expectedDeliveries: expected, missing, ackErrors, firstAckError, fromAck: summarize(fromAck), fromEmit: summarize(fromEmit) };
   openChanges = new Map();
   changes = [];
-  return { t: 'result', windowMs: Math.round(now() - recordFrom), counts: { ...counts }, presence, connectionReceipts, logReceipts, notificationReceipts };
+  return { t: 'result', windowMs: Math.round(stoppedAt - recordFrom), counts: { ...counts }, presence, connectionReceipts, logReceipts, notificationReceipts, stoppedAt, drops };
 }
 
 async function handle(message: ToConferenceClients): Promise<void> {
@@ -245,7 +258,11 @@ async function handle(message: ToConferenceClients): Promise<void> {
       send(await connect(message.url, message.specs, message.concurrency, message.timeoutMs));
       return;
     case 'run':
+      stopped = new Promise((resolve) => (stopRequested = resolve));
       send(await run(message.warmupMs, message.ms, message.drainMs, message.changesPerSec, message.holdMs));
+      return;
+    case 'stop':
+      stopRequested?.();
       return;
     case 'close':
       for (const slot of slots.splice(0)) slot?.socket.close();

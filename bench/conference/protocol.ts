@@ -31,12 +31,24 @@ export interface PresenceFigures {
 
 export type ToConferenceClients =
   | { t: 'connect'; url: string; specs: ConferenceClientSpec[]; concurrency: number; timeoutMs: number }
-  /** Churns presence for `warmupMs + ms`, recording only after the warm-up; answers `drainMs` after the end. */
+  /**
+   * Churns presence for `warmupMs + ms`, recording only after the warm-up; then keeps recording
+   * until `stop` (the driver sends it once every change it made has had `drainMs` to arrive) and answers.
+   */
   | { t: 'run'; warmupMs: number; ms: number; drainMs: number; changesPerSec: number; holdMs: number }
+  | { t: 'stop' }
   | { t: 'close' };
 
+/** A socket that closed while recording: which registration (or 'staff') and when. */
+export interface Drop {
+  who: string;
+  at: number;
+  reason: string;
+}
+
 export type FromConferenceClients =
-  | { t: 'connected'; ok: number; failed: number; errors: string[]; ms: number }
+  /** `members`: the registrations whose socket connected, subscribed and joined (the driver picks partners among them only). */
+  | { t: 'connected'; ok: number; failed: number; errors: string[]; ms: number; members: string[] }
   | {
       t: 'result';
       windowMs: number;
@@ -47,6 +59,9 @@ export type FromConferenceClients =
       logReceipts: Receipt[];
       /** `notification`s about a connection: [connection id, kind after `connection.`, receiver, time]. */
       notificationReceipts: Receipt[];
+      /** When recording stopped, and the sockets that closed before that (they are not reopened). */
+      stoppedAt: number;
+      drops: Drop[];
     }
   | { t: 'closed' }
   | { t: 'fatal'; message: string };

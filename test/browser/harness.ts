@@ -95,7 +95,18 @@ export class TrackedPage {
     page.on('pageerror', (error: Error) => this.errors.push(`[${name}] pageerror: ${error.message} (${page.url()})`));
   }
 
-  static async open(browser: Browser, baseURL: string, name: string, options: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<TrackedPage> {
+  /**
+   * `refuseMedia`: the person says no to the camera (or to the microphone too) when the page
+   * asks. Chromium's own prompt cannot be answered here (with the fake-UI flag it accepts every
+   * request; without it, it refuses them all, whatever the context was granted), so the page's
+   * getUserMedia refuses such requests the way a browser does, with a NotAllowedError.
+   */
+  static async open(
+    browser: Browser,
+    baseURL: string,
+    name: string,
+    options: { viewport?: { width: number; height: number }; locale?: string; refuseMedia?: ('camera' | 'microphone')[] } = {},
+  ): Promise<TrackedPage> {
     const context = await browser.newContext({
       baseURL,
       viewport: options.viewport ?? DESKTOP,
@@ -104,6 +115,20 @@ export class TrackedPage {
       acceptDownloads: true,
     });
     context.setDefaultTimeout(15_000);
+    if (options.refuseMedia?.length) {
+      await context.addInitScript((refused: string[]) => {
+        // Runs in the page (no DOM types here).
+        type Constraints = { audio?: unknown; video?: unknown };
+        type Devices = { getUserMedia(constraints?: Constraints): Promise<unknown> };
+        const page = globalThis as unknown as { navigator: { mediaDevices: Devices }; DOMException: new (message: string, name: string) => Error };
+        const devices = page.navigator.mediaDevices;
+        const real = devices.getUserMedia.bind(devices);
+        devices.getUserMedia = (constraints?: Constraints) =>
+          (constraints?.video && refused.includes('camera')) || (constraints?.audio && refused.includes('microphone'))
+            ? Promise.reject(new page.DOMException('Permission denied', 'NotAllowedError'))
+            : real(constraints);
+      }, options.refuseMedia);
+    }
     return new TrackedPage(context, await context.newPage(), name);
   }
 
@@ -150,4 +175,19 @@ export async function eventually(check: () => Promise<boolean> | boolean, ms = 1
     if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms: ${check.toString().slice(0, 200)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Video frames this page's peer connections decoded (inbound-rtp, getStats), summed over its peers. */
+export function framesDecoded(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    let frames = 0;
+    type Stats = { forEach(each: (report: { type: string; kind?: string; framesDecoded?: number }) => void): void };
+    const call = (globalThis as unknown as { tradebridgeCall?: { peers: Map<string, { getStats(): Promise<Stats> }> } }).tradebridgeCall;
+    for (const pc of call?.peers.values() ?? []) {
+      (await pc.getStats()).forEach((report) => {
+        if (report.type === 'inbound-rtp' && report.kind === 'video') frames += report.framesDecoded ?? 0;
+      });
+    }
+    return frames;
+  });
 }

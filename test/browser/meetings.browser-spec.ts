@@ -1,7 +1,7 @@
 import { Browser } from 'playwright-core';
 import { REFERENCE_EVE } from '../factories/app';
 import { Account, World } from '../factories/world';
-import { launchBrowser, startWebApp, TrackedPage, WebApp } from './harness';
+import { eventually, launchBrowser, startWebApp, TrackedPage, WebApp } from './harness';
 
 jest.setTimeout(90_000);
 
@@ -93,6 +93,79 @@ describe('browser: meetings against the clock, and each side’s attendance', ()
     await page.getByRole('button', { name: '中文' }).click();
     await card.getByText('我方：已到场').waitFor();
     await card.getByText('对方：已到场').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(tracked.errors).toEqual([]);
+  });
+  it('at the table, a party checks in with the partner’s badge code and the meeting is held, in Vietnamese', async () => {
+    const MINUTE = 60_000;
+    const now = Date.now();
+    web.clock.set(new Date(now));
+    const setup = await world.openEvent(organizer, { startsAt: new Date(now - 60 * MINUTE).toISOString(), endsAt: new Date(now + 4 * 60 * MINUTE).toISOString() });
+    const { vn, cn, connectionId } = await world.acceptedPair(organizer, setup, { vn: setup.venues.laoCai, cn: setup.venues.laoCai });
+    const startsAt = new Date(now + 2 * MINUTE);
+    await web.http
+      .post(`/api/events/${setup.eventId}/meetings`)
+      .set(organizer.auth)
+      .send({ connectionId, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 30 * MINUTE).toISOString() })
+      .expect(201);
+    await web.http.patch('/api/me').set(vn.account.auth).send({ locale: 'vi' }).expect(200);
+
+    const tracked = await TrackedPage.open(browser, web.url, 'table');
+    pages.push(tracked);
+    const { page } = tracked;
+    await tracked.login(vn.account.email, PASSWORD);
+    await page.goto(`/events/${setup.eventId}/meetings`);
+    const card = page.locator('li.meeting');
+    await card.getByRole('button', { name: 'Xác nhận có mặt tại bàn' }).click();
+    // Nothing typed: the field says so, and nothing is sent.
+    await card.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await card.locator('.field-error').first().waitFor();
+    // Typed as people do: lower case, no dashes.
+    await card.getByLabel('Mã thẻ đối tác hoặc mã bàn').fill(cn.registration.badgeCode.replaceAll('-', '').toLowerCase());
+    await tracked.screenshot('meetings-check-in-vi.png');
+    await card.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await card.getByText('Đã gặp', { exact: true }).waitFor();
+    await card.getByText('Bạn: đã tham dự').waitFor();
+    await card.getByText('Đối tác: đã tham dự').waitFor();
+    expect(await card.getByRole('button', { name: 'Xác nhận có mặt tại bàn' }).count()).toBe(0);
+    await tracked.screenshot('meetings-checked-in-vi.png');
+    expect(tracked.errors).toEqual([]);
+  });
+  it('the organizer sees the standby list after a no-show and books the waiting pair with one confirmed click', async () => {
+    const MINUTE = 60_000;
+    const now = Date.now();
+    web.clock.set(new Date(now));
+    const setup = await world.openEvent(organizer, { startsAt: new Date(now - 60 * MINUTE).toISOString(), endsAt: new Date(now + 4 * 60 * MINUTE).toISOString() });
+    const missed = await world.acceptedPair(organizer, setup);
+    const startsAt = new Date(now + 2 * MINUTE);
+    const meeting = (
+      await web.http
+        .post(`/api/events/${setup.eventId}/meetings`)
+        .set(organizer.auth)
+        .send({ connectionId: missed.connectionId, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 30 * MINUTE).toISOString() })
+        .expect(201)
+    ).body as { id: string };
+    await web.http.patch(`/api/meetings/${meeting.id}`).set(organizer.auth).send({ status: 'no_show' }).expect(200);
+    await world.acceptedPair(organizer, setup);
+
+    const tracked = await TrackedPage.open(browser, web.url, 'standby');
+    pages.push(tracked);
+    const { page } = tracked;
+    await tracked.login(organizer.email, PASSWORD);
+    await page.goto(`/org/events/${setup.eventId}/schedule`);
+    const standby = page.getByRole('region', { name: 'Standby: freed slots' });
+    await standby.getByText('Freed meetings').waitFor();
+    const stat = (label: string) => standby.locator('.stat', { hasText: label }).locator('.stat-value');
+    await eventually(async () => (await stat('Freed meetings').textContent()) === '1' && (await stat('Pairs waiting').textContent()) === '1');
+    expect(await stat('A run would book').textContent()).toBe('1');
+    await tracked.screenshot('standby-en.png');
+    await standby.getByRole('button', { name: 'Offer the freed slots' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Book the meetings' }).click();
+    await standby.getByText('1 meeting(s) booked from the standby list.').waitFor();
+    await eventually(async () => (await stat('Pairs waiting').textContent()) === '0');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('region', { name: 'Danh sách chờ: khung giờ trống' }).getByText('Cặp đang chờ').waitFor();
+    await tracked.screenshot('standby-vi.png');
     await page.getByRole('button', { name: 'English' }).click();
     expect(tracked.errors).toEqual([]);
   });

@@ -56,6 +56,52 @@ describe('browser: notifications and settings', () => {
     await tracked.close();
   });
 
+  it('a scheduler run shows one notification per member in Vietnamese, listing the meetings, and opens the meetings page', async () => {
+    const organizer = await world.organizer();
+    const setup = await world.openEvent(organizer);
+    const vn = await world.approved(organizer, setup, 'VN');
+    await web.http.patch('/api/me').set(vn.account.auth).send({ locale: 'vi', timezone: 'Asia/Ho_Chi_Minh' }).expect(200);
+    const partners = [];
+    for (let i = 0; i < 3; i++) {
+      const cn = await world.approved(organizer, setup, 'CN', { name: { zh: `杭州茶业第${i + 1}公司`, en: `Hangzhou Tea No. ${i + 1}` } });
+      const c = await web.http
+        .post(`/api/events/${setup.eventId}/connections`)
+        .set(cn.account.auth)
+        .send({ fromRegistrationId: cn.registration.id, toRegistrationId: vn.registration.id })
+        .expect(201);
+      await web.http.post(`/api/connections/${c.body.id}/accept`).set(vn.account.auth).expect(200);
+      partners.push(cn);
+    }
+    const run = await web.http.post(`/api/events/${setup.eventId}/schedule`).set(organizer.auth).send({}).expect(200);
+    expect(run.body.scheduled).toBe(3);
+
+    const tracked = await TrackedPage.open(browser, web.url, 'digest');
+    const { page } = tracked;
+    await tracked.login(vn.account.email, 'correct horse battery staple');
+    await page.getByRole('button', { name: /Thông báo/ }).waitFor();
+    const item = page.locator('.bell-item a[data-kind="meeting.booked"]');
+    await eventually(async () => {
+      if (!(await page.locator('.bell-panel').count())) await page.getByRole('button', { name: /Thông báo/ }).click();
+      return (await item.count()) === 1;
+    });
+    expect(await item.locator('.bell-title').textContent()).toBe('Đã xếp 3 lịch gặp cho bạn');
+    // The body names every partner; the bell shows its first three lines and no more.
+    const body = item.locator('.bell-body');
+    const text = (await body.textContent()) ?? '';
+    for (let i = 1; i <= partners.length; i++) expect(text).toMatch(new RegExp(`Hangzhou Tea No\\. ${i}|杭州茶业第${i}公司`));
+    // Clamped: the text runs on past what shows (three 13 px lines, under 70 px).
+    const box = await body.evaluate((el) => ({ shown: el.clientHeight, full: el.scrollHeight }));
+    expect(box.full).toBeGreaterThan(box.shown);
+    expect(box.shown).toBeLessThan(70);
+    await tracked.screenshot('notifications-digest-vi.png', { fullPage: false });
+    await item.click();
+    await page.waitForURL((u) => u.pathname === `/events/${setup.eventId}/meetings`);
+    await page.locator('li.meeting').nth(2).waitFor();
+    expect(await page.locator('li.meeting').count()).toBe(3);
+    expect(tracked.errors).toEqual([]);
+    await tracked.close();
+  });
+
   it('saves language, zone and e-mail choices in Chinese, and the UI follows', async () => {
     const member = await world.member('CN');
     const tracked = await TrackedPage.open(browser, web.url, 'settings');

@@ -141,7 +141,10 @@ describe('browser: an organizer from event setup to the report download', () => 
     const statuses = await web.http.get(`/api/events/${eventId}/registrations`).set(organizer.auth);
     expect(statuses.body.items.map((r: { status: string }) => r.status).sort()).toEqual(['approved', 'approved', 'approved', 'approved', 'approved', 'rejected']);
 
-    // ---- room assignment: preview, then apply
+    await tracked.screenshot('organizer-registrations.png');
+
+    // ---- room assignment (its own page): preview, then apply
+    await page.getByRole('link', { name: 'Room assignment' }).click();
     const assignment = page.getByRole('region', { name: 'Room assignment' });
     await assignment.getByRole('button', { name: 'Preview assignment' }).click();
     await assignment.getByText(/^5 placed \(5 new\), 0 left out\.$/).waitFor();
@@ -154,12 +157,13 @@ describe('browser: an organizer from event setup to the report download', () => 
     const placed = (await web.http.get(`/api/events/${eventId}/registrations?status=approved`).set(organizer.auth)).body.items;
     expect(placed.every((r: { roomId: string | null }) => r.roomId !== null)).toBe(true);
 
-    // ---- the check-in desk
+    // ---- the check-in desk (its own page)
     const badge = placed[0].badgeCode as string;
+    await page.getByRole('link', { name: 'Check-in desk' }).click();
     await page.getByRole('form', { name: 'Check-in desk' }).getByLabel('Badge code').fill(badge);
     await page.getByRole('button', { name: 'Check in', exact: true }).click();
-    await page.getByText(/is checked in\.$/).waitFor();
-    await tracked.screenshot('organizer-registrations.png');
+    await page.getByRole('status', { name: 'Check-in result' }).getByText('Checked in', { exact: true }).waitFor();
+    await tracked.screenshot('organizer-check-in.png');
 
     // ---- live: three accepted connections (made by the enterprises), then the scheduler
     await page.getByRole('link', { name: 'Setup' }).click();
@@ -219,7 +223,7 @@ describe('browser: an organizer from event setup to the report download', () => 
     // ---- the report: on screen, and downloaded in Vietnamese as CSV, XLSX, PDF and JSON
     await page.getByRole('link', { name: 'Back' }).click();
     await page.getByRole('link', { name: 'Report' }).click();
-    await page.getByRole('region', { name: 'Side' }).waitFor();
+    await page.getByRole('region', { name: 'Side', exact: true }).waitFor();
     await page.getByLabel('Report language').selectOption('vi');
     const csv = await download(page.getByRole('button', { name: 'CSV' }));
     expect(csv.name).toBe(`tradebridge-report-${eventId}-vi.csv`);

@@ -197,10 +197,26 @@ describe('connections: request, answer, idempotency, QR, recorded, expiry, conta
     expect((await request(vn.account, { fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id })).status).toBe(201);
   });
 
-  it('refuses to record a connection a party declined (409 CONNECTION_DECLINED) unless the declining party asked for it', async () => {
+  /** Places a registration in the agriculture room (moderators record only connections made in their rooms). */
+  const inRoom = async <T extends { registration: { id: string } }>(p: T): Promise<T> => {
+    await t.http.patch(`/api/events/${setup.eventId}/registrations/${p.registration.id}`).set(organizer.auth).send({ roomId: setup.rooms.agriculture }).expect(200);
+    return p;
+  };
+  /** A moderator of the event who runs both its rooms (moderators record only in their rooms). */
+  const roomsModerator = async () => {
     const moderator = await world.account('moderator');
     await t.http.post(`/api/events/${setup.eventId}/staff`).set(organizer.auth).send({ email: moderator.email, role: 'moderator' }).expect(201);
-    const vn = await world.approved(organizer, setup, 'VN');
+    await t.http
+      .put(`/api/events/${setup.eventId}/staff/${moderator.id}/rooms`)
+      .set(organizer.auth)
+      .send({ roomIds: [setup.rooms.agriculture, setup.rooms.industry] })
+      .expect(200);
+    return moderator;
+  };
+
+  it('refuses to record a connection a party declined (409 CONNECTION_DECLINED) unless the declining party asked for it', async () => {
+    const moderator = await roomsModerator();
+    const vn = await inRoom(await world.approved(organizer, setup, 'VN'));
     const cn = await world.approved(organizer, setup, 'CN');
     const asked = (await request(vn.account, { fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id })).body;
     expect((await t.http.post(`/api/connections/${asked.id}/decline`).set(cn.account.auth)).body.status).toBe('declined');
@@ -244,10 +260,9 @@ describe('connections: request, answer, idempotency, QR, recorded, expiry, conta
   });
 
   it('lets no staff record slip past a decline made at the same moment', async () => {
-    const moderator = await world.account('moderator');
-    await t.http.post(`/api/events/${setup.eventId}/staff`).set(organizer.auth).send({ email: moderator.email, role: 'moderator' }).expect(201);
+    const moderator = await roomsModerator();
     for (let i = 0; i < 6; i++) {
-      const vn = await world.approved(organizer, setup, 'VN');
+      const vn = await inRoom(await world.approved(organizer, setup, 'VN'));
       const cn = await world.approved(organizer, setup, 'CN');
       const asked = (await request(vn.account, { fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id })).body;
       const [declined, recorded] = await Promise.all([
@@ -290,9 +305,8 @@ describe('connections: request, answer, idempotency, QR, recorded, expiry, conta
   });
 
   it('lets a moderator record a connection made off-line; members cannot', async () => {
-    const moderator = await world.account('moderator');
-    await t.http.post(`/api/events/${setup.eventId}/staff`).set(organizer.auth).send({ email: moderator.email, role: 'moderator' }).expect(201);
-    const vn = await world.approved(organizer, setup, 'VN');
+    const moderator = await roomsModerator();
+    const vn = await inRoom(await world.approved(organizer, setup, 'VN'));
     const cn = await world.approved(organizer, setup, 'CN');
     const body = { fromRegistrationId: vn.registration.id, toRegistrationId: cn.registration.id, channel: 'recorded' };
     expect((await request(vn.account, body)).status).toBe(403);

@@ -127,12 +127,14 @@ describe('enterprises: profiles, reference checks, privacy', () => {
     const owner = await world.account('owner');
     const stranger = await world.account('stranger');
     const organizer = await world.organizer();
-    const { id } = await world.enterprise(owner);
+    // A name of its own: every spec's enterprises share the factory's, more than a page of them in one test run.
+    const tag = `Riêng ${Date.now().toString(36)}`;
+    const { id } = await world.enterprise(owner, { name: { vi: `Công ty TNHH Nông sản Bát Xát ${tag}`, en: `Bat Xat Agricultural Products ${tag}` } });
 
     const asStranger = await t.http.get(`/api/enterprises/${id}`).set(stranger.auth);
     expect(asStranger.status).toBe(200);
     expect(asStranger.body.contact).toBeUndefined();
-    const listed = await t.http.get(`/api/enterprises?q=${encodeURIComponent('bát xát')}&limit=200`).set(stranger.auth);
+    const listed = await t.http.get(`/api/enterprises?q=${encodeURIComponent(`bát xát ${tag}`)}&limit=200`).set(stranger.auth);
     expect(listed.body.items.find((e: { id: string }) => e.id === id).contact).toBeUndefined();
 
     // Staff of an event it has not registered for still do not see it...

@@ -145,6 +145,8 @@ describe('results report (json)', () => {
       meetingsHeld: 1,
       meetingsNoShow: 1,
       outcomes: 3,
+      connectionsWithHeldMeeting: 1,
+      heldMeetingShare: Math.round((1 / count('accepted')) * 10_000) / 10_000,
     });
     expect(report.totals.connectionsMade).toBe(3);
 
@@ -333,7 +335,17 @@ describe('results report (json)', () => {
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo phòng giao thương', 'Theo điểm cầu', 'Theo lĩnh vực (phần HS)', 'Danh sách kết nối thành công', 'Kết quả']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Tổng hợp',
+      'Theo phòng giao thương',
+      'Theo điểm cầu',
+      'Theo lĩnh vực (phần HS)',
+      'Cuộc gặp theo hình thức',
+      'Cuộc gặp theo điểm cầu',
+      'Tỷ lệ vắng mặt theo phía',
+      'Danh sách kết nối thành công',
+      'Kết quả',
+    ]);
     const rows = (name: string) => {
       const out: unknown[][] = [];
       workbook.getWorksheet(name)!.eachRow((row, n) => {
@@ -509,6 +521,11 @@ describe('results report (json)', () => {
       outcomes: staff.totals.outcomes,
     });
     expect(res.body.event.sideNames).toEqual(['Việt Nam', 'Trung Quốc']);
+    // Each trade room, in the asked language, with the staff report's figures for it.
+    const rooms = staff.byRoom.filter((r: { key: string }) => r.key);
+    expect(rooms.length).toBeGreaterThan(0);
+    expect(res.body.rooms).toEqual(rooms.map((r: { name: string; approved: number; made: number }) => ({ name: r.name, approved: r.approved, connectionsMade: r.made })));
+    expect(res.body.rooms.map((r: { connectionsMade: number }) => r.connectionsMade).reduce((a: number, b: number) => a + b, 0)).toBeLessThanOrEqual(res.body.totals.connectionsMade);
     // No enterprise's name, contact or id anywhere.
     const text = res.text;
     const enterprises = await Promise.all(people.map((p) => t.http.get(`/api/enterprises/${p.enterpriseId}`).set(organizer.auth)));

@@ -44,6 +44,7 @@ describe('the test suite without and with REDIS_URL', () => {
     expect(specs.filter((spec) => spec.includes('cluster-spec') && !spec.startsWith('test/browser/')).sort()).toEqual([
       'test/faults/gateway-failover.cluster-spec.ts',
       'test/faults/redis-outage.cluster-spec.ts',
+      'test/live/meeting-call-two-nodes.cluster-spec.ts',
       'test/live/two-nodes.cluster-spec.ts',
     ]);
   });

@@ -48,11 +48,17 @@ const EXPECTED = `
 | PATCH /api/events/{id}                                      | 401       | 403      | 403      | 403       | 403             | 200   |
 | POST /api/events/{id}/staff                                 | 401       | 403      | 403      | 403       | 403             | 201   |
 | GET /api/events/{id}/staff                                  | 401       | 403      | 403      | 200       | 403             | 200   |
+| PUT /api/events/{id}/staff/{userId}/rooms (the moderator)   | 401       | 403      | 403      | 403       | 403             | 200   |
 | DELETE /api/events/{id}/staff/{userId} (the moderator)      | 401       | 403      | 403      | 403       | 403             | 204   |
 | POST /api/events/{id}/venues                                | 401       | 403      | 403      | 403       | 403             | 201   |
 | GET /api/events/{id}/venues                                 | 401       | 200      | 200      | 200       | 200             | 200   |
+| GET /api/events/{id}/venues/{venueId}/tables (Lào Cai)      | 401       | 403      | 403      | 200       | 403             | 200   |
+| PATCH /api/events/{id}/venues/{venueId}  (Lào Cai)          | 401       | 403      | 403      | 403       | 403             | 200   |
+| DELETE /api/events/{id}/venues/{venueId} (online, unused)   | 401       | 403      | 403      | 403       | 403             | 204   |
 | POST /api/events/{id}/rooms                                 | 401       | 403      | 403      | 403       | 403             | 201   |
 | GET /api/events/{id}/rooms                                  | 401       | 200      | 200      | 200       | 200             | 200   |
+| PATCH /api/events/{id}/rooms/{roomId}    (industry)         | 401       | 403      | 403      | 403       | 403             | 200   |
+| DELETE /api/events/{id}/rooms/{roomId}   (industry, unused) | 401       | 403      | 403      | 403       | 403             | 204   |
 | POST /api/events/{id}/registrations    (A2)                 | 401       | 201      | 403      | 403       | 403             | 201   |
 | GET /api/events/{id}/registrations     (own, or all: staff) | 401       | 200      | 200      | 200       | 200             | 200   |
 | GET /api/events/{id}/registrations/{rid}            (A's)   | 401       | 200      | 404      | 200       | 404             | 200   |
@@ -65,6 +71,12 @@ const EXPECTED = `
 | POST /api/events/{id}/announcements                         | 401       | 403      | 403      | 403       | 403             | 201   |
 | GET /api/events/{id}/announcements                          | 401       | 403      | 403      | 200       | 403             | 200   |
 | GET /api/events/{id}/recommendations                (A's)   | 401       | 200      | 404      | 200       | 404             | 200   |
+| GET /api/events/{id}/directory                              | 401       | 200      | 200      | 200       | 403             | 200   |
+| GET /api/events/{id}/directory/settings                     | 401       | 403      | 403      | 200       | 403             | 200   |
+| PUT /api/events/{id}/directory/settings                     | 401       | 403      | 403      | 403       | 403             | 200   |
+| GET /api/events/{id}/directory/{registrationId}  (B's)      | 401       | 200      | 404      | 200       | 403             | 200   |
+| PUT /api/events/{id}/directory/favourites/{registrationId} (B's) | 401       | 204      | 404      | 403       | 403             | 403   |
+| DELETE /api/events/{id}/directory/favourites/{registrationId} (B's) | 401       | 204      | 204      | 403       | 403             | 403   |
 | POST /api/events/{id}/connections      (A → B, online)      | 401       | 201      | 403      | 403       | 403             | 403   |
 | GET /api/events/{id}/connections       (own, or all: staff) | 401       | 200      | 200      | 200       | 200             | 200   |
 | POST /api/events/{id}/connections/scan (A scans B's badge)  | 401       | 201      | 403      | 403       | 403             | 403   |
@@ -76,14 +88,24 @@ const EXPECTED = `
 | POST /api/connections/{id}/outcomes    (A ↔ B accepted)     | 401       | 201      | 201      | 201       | 404             | 201   |
 | GET /api/connections/{id}/outcomes     (A ↔ B accepted)     | 401       | 200      | 200      | 200       | 404             | 200   |
 | POST /api/events/{id}/schedule                              | 401       | 403      | 403      | 403       | 403             | 200   |
+| GET /api/events/{id}/standby                                | 401       | 403      | 403      | 403       | 403             | 200   |
+| GET /api/events/{id}/attendance/now                         | 401       | 403      | 403      | 200       | 403             | 200   |
 | POST /api/events/{id}/meetings         (A ↔ B accepted)     | 401       | 403      | 403      | 201       | 403             | 201   |
 | GET /api/events/{id}/meetings          (own, or all: staff) | 401       | 200      | 200      | 200       | 200             | 200   |
 | GET /api/meetings/{id}                 (A ↔ B)              | 401       | 200      | 200      | 200       | 404             | 200   |
 | PATCH /api/meetings/{id}               (A ↔ B: held)        | 401       | 200      | 200      | 200       | 404             | 200   |
+| POST /api/meetings/{id}/scan           (A ↔ B online)       | 401       | 409      | 409      | 403       | 404             | 403   |
+| POST /api/meetings/{id}/reschedule     (A ↔ B)              | 401       | 201      | 201      | 403       | 404             | 403   |
+| GET /api/meetings/{id}/reschedules     (A ↔ B)              | 401       | 200      | 200      | 200       | 404             | 200   |
+| POST /api/meetings/{id}/reschedule/{proposalId}/accept (A's) | 401     | 403      | 200      | 403       | 404             | 403   |
+| POST /api/meetings/{id}/reschedule/{proposalId}/decline (A's) | 401    | 403      | 200      | 403       | 404             | 403   |
+| POST /api/meetings/{id}/reschedule/{proposalId}/withdraw (A's) | 401   | 200      | 403      | 403       | 404             | 403   |
 | PUT /api/events/{id}/registrations/{rid}/availability (A's) | 401       | 200      | 404      | 200       | 404             | 200   |
 | GET /api/events/{id}/registrations/{rid}/availability (A's) | 401       | 200      | 404      | 200       | 404             | 200   |
 | GET /api/events/{id}/report            (json)               | 401       | 403      | 403      | 200       | 403             | 200   |
 | GET /api/events/{id}/report/public     (E closed)           | 200       | 200      | 200      | 200       | 200             | 200   |
+| GET /api/events/{id}/import/template   (xlsx, vi)           | 401       | 403      | 403      | 403       | 403             | 200   |
+| POST /api/events/{id}/import           (CSV dry run)        | 401       | 403      | 403      | 403       | 403             | 200   |
 | POST /api/auth/password-reset          (any e-mail)         | 202       | 202      | 202      | 202       | 202             | 202   |
 | POST /api/auth/password-reset/confirm  (unknown token)      | 400       | 400      | 400      | 400       | 400             | 400   |
 | GET /api/admin/mailbox                                      | 401       | 403      | 403      | 403       | 403             | 200   |
@@ -109,7 +131,7 @@ export function parseExpected(table: string): Map<string, Record<ActorName, numb
   return rows;
 }
 
-type Need = 'requested' | 'accepted' | 'meeting' | 'checkedIn' | 'pendingA2' | 'closed' | 'notification';
+type Need = 'requested' | 'accepted' | 'meeting' | 'proposal' | 'checkedIn' | 'pendingA2' | 'closed' | 'notification';
 
 interface Scene {
   eventId: string;
@@ -119,6 +141,8 @@ interface Scene {
   regB: { id: string; badgeCode: string };
   connectionId?: string;
   meetingId?: string;
+  /** A's proposal to move the meeting. */
+  proposalId?: string;
   pendingA2?: string;
   /** One of member A's notifications (written as the notifier would, which specs run by hand). */
   notificationId?: number;
@@ -128,6 +152,8 @@ export interface Call {
   params?: Record<string, string>;
   query?: string;
   body?: unknown;
+  /** The body's Content-Type when it is not JSON (a file sent as the body). */
+  type?: string;
 }
 
 /** One request of the matrix and its answer. */
@@ -194,6 +220,7 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
     const regB = await approved(people['member B'], enterprises.b, needs.includes('checkedIn') ? setup.venues.laoCai : setup.venues.hangzhou);
     const s: Scene = { eventId: id, venues: setup.venues, rooms: setup.rooms, regA, regB };
     if (needs.includes('checkedIn')) for (const r of [regA, regB]) await w.checkIn(owner, id, r.badgeCode);
+    if (needs.includes('proposal')) needs = [...needs, 'meeting'];
     if (needs.some((n) => n === 'requested' || n === 'accepted' || n === 'meeting')) {
       s.connectionId = (await must('request', http.post(`/api/events/${id}/connections`).set(people['member A'].auth).send({ fromRegistrationId: regA.id, toRegistrationId: regB.id })))
         .id as string;
@@ -201,6 +228,9 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
     if (needs.includes('accepted') || needs.includes('meeting')) await must('accept', http.post(`/api/connections/${s.connectionId}/accept`).set(people['member B'].auth));
     if (needs.includes('meeting')) {
       s.meetingId = (await must('book', http.post(`/api/events/${id}/meetings`).set(owner.auth).send({ connectionId: s.connectionId, startsAt: '2021-01-19T03:00:00.000Z' }))).id as string;
+    }
+    if (needs.includes('proposal')) {
+      s.proposalId = (await must('propose', http.post(`/api/meetings/${s.meetingId}/reschedule`).set(people['member A'].auth).send({ startsAt: '2021-01-19T06:00:00.000Z' }))).id as string;
     }
     if (needs.includes('pendingA2')) s.pendingA2 = (await must('A2 registers', w.register(people['member A'], id, enterprises.a2, setup.venues.laoCai))).id as string;
     if (needs.includes('notification')) {
@@ -239,6 +269,7 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
     'PATCH /api/events/{id}': { call: (s) => ({ params: { id: s.eventId }, body: { name: { en: 'Renamed conference' } } }) },
     'POST /api/events/{id}/staff': { call: (s) => ({ params: { id: s.eventId }, body: { email: people.bystander.email, role: 'moderator' } }) },
     'GET /api/events/{id}/staff': { call: (s) => ({ params: { id: s.eventId } }) },
+    'PUT /api/events/{id}/staff/{userId}/rooms': { call: (s) => ({ params: { id: s.eventId, userId: people.moderator.id }, body: { roomIds: [s.rooms.agriculture] } }) },
     'DELETE /api/events/{id}/staff/{userId}': { call: (s) => ({ params: { id: s.eventId, userId: people.moderator.id } }) },
     'POST /api/events/{id}/venues': {
       call: (s) => ({
@@ -247,8 +278,13 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
       }),
     },
     'GET /api/events/{id}/venues': { call: (s) => ({ params: { id: s.eventId } }) },
+    'GET /api/events/{id}/venues/{venueId}/tables': { call: (s) => ({ params: { id: s.eventId, venueId: s.venues.laoCai } }) },
     'POST /api/events/{id}/rooms': { call: (s) => ({ params: { id: s.eventId }, body: { name: { en: 'Machinery' }, sectorCodes: ['XVI'], capacity: 40 } }) },
     'GET /api/events/{id}/rooms': { call: (s) => ({ params: { id: s.eventId } }) },
+    'PATCH /api/events/{id}/venues/{venueId}': { call: (s) => ({ params: { id: s.eventId, venueId: s.venues.laoCai }, body: { name: 'Điểm cầu chính Lào Cai (Nhà thi đấu)', tables: 45 } }) },
+    'DELETE /api/events/{id}/venues/{venueId}': { call: (s) => ({ params: { id: s.eventId, venueId: s.venues.online } }) },
+    'PATCH /api/events/{id}/rooms/{roomId}': { call: (s) => ({ params: { id: s.eventId, roomId: s.rooms.industry }, body: { capacity: 90 } }) },
+    'DELETE /api/events/{id}/rooms/{roomId}': { call: (s) => ({ params: { id: s.eventId, roomId: s.rooms.industry } }) },
     'POST /api/events/{id}/registrations': { call: (s) => ({ params: { id: s.eventId }, body: { enterpriseId: enterprises.a2, venueId: s.venues.laoCai, attendance: 'onsite' } }) },
     'GET /api/events/{id}/registrations': { call: (s) => ({ params: { id: s.eventId } }) },
     'GET /api/events/{id}/registrations/{rid}': { call: (s) => ({ params: { id: s.eventId, rid: s.regA.id } }) },
@@ -263,6 +299,12 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
     },
     'GET /api/events/{id}/announcements': { call: (s) => ({ params: { id: s.eventId } }) },
     'GET /api/events/{id}/recommendations': { call: (s) => ({ params: { id: s.eventId }, query: `registrationId=${s.regA.id}&locale=vi` }) },
+    'GET /api/events/{id}/directory': { call: (s) => ({ params: { id: s.eventId }, query: 'q=xat&limit=10' }) },
+    'GET /api/events/{id}/directory/settings': { call: (s) => ({ params: { id: s.eventId } }) },
+    'PUT /api/events/{id}/directory/settings': { call: (s) => ({ params: { id: s.eventId }, body: { ownSide: true } }) },
+    'GET /api/events/{id}/directory/{registrationId}': { call: (s) => ({ params: { id: s.eventId, registrationId: s.regB.id } }) },
+    'PUT /api/events/{id}/directory/favourites/{registrationId}': { call: (s) => ({ params: { id: s.eventId, registrationId: s.regB.id } }) },
+    'DELETE /api/events/{id}/directory/favourites/{registrationId}': { call: (s) => ({ params: { id: s.eventId, registrationId: s.regB.id } }) },
     'POST /api/events/{id}/connections': { call: (s) => ({ params: { id: s.eventId }, body: { fromRegistrationId: s.regA.id, toRegistrationId: s.regB.id, message: 'Xin chào' } }) },
     'GET /api/events/{id}/connections': { call: (s) => ({ params: { id: s.eventId } }) },
     'POST /api/events/{id}/connections/scan': { needs: ['checkedIn'], call: (s) => ({ params: { id: s.eventId }, body: { fromRegistrationId: s.regA.id, badgeCode: s.regB.badgeCode } }) },
@@ -277,9 +319,17 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
     },
     'GET /api/connections/{id}/outcomes': { needs: ['accepted'], call: (s) => ({ params: { id: s.connectionId! } }) },
     'POST /api/events/{id}/schedule': { needs: ['accepted'], call: (s) => ({ params: { id: s.eventId }, body: { dryRun: true } }) },
+    'GET /api/events/{id}/standby': { needs: ['accepted'], call: (s) => ({ params: { id: s.eventId } }) },
+    'GET /api/events/{id}/attendance/now': { needs: ['meeting'], call: (s) => ({ params: { id: s.eventId } }) },
     'POST /api/events/{id}/meetings': { needs: ['accepted'], call: (s) => ({ params: { id: s.eventId }, body: { connectionId: s.connectionId, startsAt: '2021-01-19T02:00:00.000Z' } }) },
     'GET /api/events/{id}/meetings': { needs: ['meeting'], call: (s) => ({ params: { id: s.eventId } }) },
     'GET /api/meetings/{id}': { needs: ['meeting'], call: (s) => ({ params: { id: s.meetingId! } }) },
+    'POST /api/meetings/{id}/scan': { needs: ['meeting'], call: (s) => ({ params: { id: s.meetingId! }, body: { badgeCode: s.regB.badgeCode } }) },
+    'POST /api/meetings/{id}/reschedule': { needs: ['meeting'], call: (s) => ({ params: { id: s.meetingId! }, body: { startsAt: '2021-01-19T06:00:00.000Z' } }) },
+    'GET /api/meetings/{id}/reschedules': { needs: ['meeting'], call: (s) => ({ params: { id: s.meetingId! } }) },
+    'POST /api/meetings/{id}/reschedule/{proposalId}/accept': { needs: ['proposal'], call: (s) => ({ params: { id: s.meetingId!, proposalId: s.proposalId! } }) },
+    'POST /api/meetings/{id}/reschedule/{proposalId}/decline': { needs: ['proposal'], call: (s) => ({ params: { id: s.meetingId!, proposalId: s.proposalId! } }) },
+    'POST /api/meetings/{id}/reschedule/{proposalId}/withdraw': { needs: ['proposal'], call: (s) => ({ params: { id: s.meetingId!, proposalId: s.proposalId! } }) },
     'PATCH /api/meetings/{id}': { needs: ['meeting'], call: (s) => ({ params: { id: s.meetingId! }, body: { status: 'held' } }) },
     'PUT /api/events/{id}/registrations/{rid}/availability': {
       call: (s) => ({ params: { id: s.eventId, rid: s.regA.id }, body: { windows: [{ startsAt: '2021-01-19T01:00:00.000Z', endsAt: '2021-01-19T05:00:00.000Z' }] } }),
@@ -287,6 +337,15 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
     'GET /api/events/{id}/registrations/{rid}/availability': { call: (s) => ({ params: { id: s.eventId, rid: s.regA.id } }) },
     'GET /api/events/{id}/report': { call: (s) => ({ params: { id: s.eventId }, query: 'format=json&locale=vi' }) },
     'GET /api/events/{id}/report/public': { needs: ['closed'], call: (s) => ({ params: { id: s.eventId }, query: 'locale=zh' }) },
+    'GET /api/events/{id}/import/template': { call: (s) => ({ params: { id: s.eventId }, query: 'format=xlsx&locale=vi' }) },
+    'POST /api/events/{id}/import': {
+      call: (s) => ({
+        params: { id: s.eventId },
+        query: 'dryRun=true&locale=vi',
+        type: 'text/csv',
+        body: `Tên tiếng Việt,Quốc gia,Tỉnh/thành,Người liên hệ,Email liên hệ,Điện thoại liên hệ,Điểm cầu\r\nHTX Bát Xát,VN,Lào Cai,Nguyễn Thị Hoa,${uniqueEmail('import')},+84 214 3840 123,Điểm cầu chính Lào Cai\r\n`,
+      }),
+    },
     'POST /api/auth/password-reset': { global: true, call: () => ({ body: { email: uniqueEmail('reset') } }) },
     'POST /api/auth/password-reset/confirm': { global: true, call: () => ({ body: { token: 'no-such-reset-token', password: 'correct horse battery staple' } }) },
     'GET /api/admin/mailbox': { global: true, call: () => ({}) },
@@ -313,6 +372,7 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
         let req = (t.http as unknown as Record<string, (u: string) => Test>)[op.method.toLowerCase()](url);
         if (actor !== 'anonymous') req = req.set(people[actor].auth);
         const before = s && (await logHead(s.eventId));
+        if (call.type) req = req.type(call.type);
         const res = await (call.body === undefined ? req : req.send(call.body as object));
         const want = expected.get(op.route)![actor];
         await visit?.({ op, actor, want, response: res });

@@ -256,7 +256,15 @@ export async function startAppProcess(kind: 'api' | 'gateway', env: Record<strin
   const child = track(
     spawn(process.execPath, [join(ROOT, 'bin', 'run.js'), kind], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', LOG_LEVEL: 'warn', [kind === 'api' ? 'PORT' : 'GATEWAY_PORT']: String(port), ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        MEETING_ATTENDANCE: 'off',
+        [kind === 'api' ? 'PORT' : 'GATEWAY_PORT']: String(port),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
   );

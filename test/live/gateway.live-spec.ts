@@ -121,7 +121,7 @@ describe('live gateway: handshake, subscribe, presence, queue, connections, resu
     expect(Date.now() - left).toBeGreaterThanOrEqual(PRESENCE_GRACE_MS - 100);
   }, 20_000);
 
-  it('keeps a presenter queue per room that survives a gateway restart; only staff call the next', async () => {
+  it('keeps a presenter queue per room that survives a gateway restart; only staff call the next, a moderator only in its rooms', async () => {
     const a = await placed('VN', setup.rooms.industry);
     const b = await placed('CN', setup.rooms.industry);
     const sa = await connect(url(), a.account.token);
@@ -137,6 +137,19 @@ describe('live gateway: handshake, subscribe, presence, queue, connections, resu
     const queued = await eventually(pitches, (p) => p.queue.length === 2);
     expect(queued.queue.map((q) => q.registrationId)).toEqual([a.registration.id, b.registration.id]);
     expect(await ack(sa, 'pitch.next', { roomId: setup.rooms.industry })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    // A moderator calls the next presenter only in the rooms it runs.
+    const moderator = await world.account('queue-moderator');
+    await http().post(`/api/events/${setup.eventId}/staff`).set(organizer.auth).send({ email: moderator.email, role: 'moderator' }).expect(201);
+    await http()
+      .put(`/api/events/${setup.eventId}/staff/${moderator.id}/rooms`)
+      .set(organizer.auth)
+      .send({ roomIds: [setup.rooms.agriculture] })
+      .expect(200);
+    const sm = await connect(url(), moderator.token);
+    expect(await ack(sm, 'pitch.next', { roomId: setup.rooms.industry })).toMatchObject({ ok: false, error: { code: 'NOT_YOUR_ROOM' } });
+    expect(await ack(sm, 'pitch.next', { roomId: setup.rooms.agriculture })).toMatchObject({ ok: true });
+    sm.disconnect();
 
     const staff = await connect(url(), organizer.token);
     const next = await ack<{ current: { registrationId: string; startedAt: string }; queue: unknown[] }>(staff, 'pitch.next', { roomId: setup.rooms.industry });

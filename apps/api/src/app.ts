@@ -10,6 +10,7 @@ import { ApiModule } from './api.module';
 import { createValidationPipe } from './http/validation';
 import { applyHttpSecurity } from './http/security';
 import { buildOpenApiDocument } from './openapi/document';
+import { IMPORT_MAX_BYTES, IMPORT_MEDIA_TYPES } from './imports/imports.controller';
 
 /** Builds the API exactly as production runs it; `main.ts` and the e2e tests both use this. */
 export async function createApiApp(config: AppConfig, databaseUrl: string, alongside: Type[] = [], clock?: Clock): Promise<INestApplication> {
@@ -21,6 +22,8 @@ export async function createApiApp(config: AppConfig, databaseUrl: string, along
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '256kb' });
+  // Spreadsheets sent as the body itself (multipart uploads go through multer in the controller).
+  app.use('/api/events/:id/import', express.raw({ type: IMPORT_MEDIA_TYPES, limit: IMPORT_MAX_BYTES }));
   setApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   applyHttpSecurity(app, config);

@@ -3,25 +3,31 @@ import { EventsModule } from '@tradebridge/events';
 import { RegistrationsModule } from '@tradebridge/registrations';
 import { MatchmakingModule } from '@tradebridge/matchmaking';
 import { ConnectionExpiry, ConnectionsModule } from '@tradebridge/connections';
-import { MeetingsModule } from '@tradebridge/meetings';
+import { AttendanceSweeper, MeetingsModule } from '@tradebridge/meetings';
 import { ReportingModule } from '@tradebridge/reporting';
 import { NotificationsModule, Notifier } from '@tradebridge/notifications';
 import { ReminderSweeper, RemindersModule } from '@tradebridge/reminders';
 import { AnnouncementsModule } from '@tradebridge/announcements';
 import { MailModule } from '@tradebridge/mail';
+import { DirectoryModule } from '@tradebridge/directory';
 import { PasswordResetModule } from '@tradebridge/accounts';
+import { ImportsModule } from '@tradebridge/imports';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { EventsController } from './events/events.controller';
+import { StaffRoomsController } from './events/staff-rooms.controller';
 import { RegistrationsController } from './registrations/registrations.controller';
 import { ReferenceController } from './reference/reference.controller';
 import { EventLogController } from './event-log/event-log.controller';
 import { RecommendationsController } from './matchmaking/recommendations.controller';
 import { ConnectionsController } from './connections/connections.controller';
 import { MeetingsController } from './meetings/meetings.controller';
+import { AttendanceNowController } from './meetings/attendance-now.controller';
 import { ReportController } from './reporting/report.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { AnnouncementsController } from './announcements/announcements.controller';
 import { CalendarFeedController, MailController } from './mail/mail.controller';
+import { ImportsController } from './imports/imports.controller';
+import { DirectoryController } from './directory/directory.controller';
 
 /** The domain features the API exposes, each a lib module and its thin controllers. */
 export const FEATURE_MODULES = [
@@ -37,22 +43,28 @@ export const FEATURE_MODULES = [
   AnnouncementsModule,
   MailModule,
   PasswordResetModule,
+  ImportsModule,
+  DirectoryModule,
 ];
 export const FEATURE_CONTROLLERS = [
   ReferenceController,
   EnterprisesController,
   EventsController,
+  StaffRoomsController,
   RegistrationsController,
   EventLogController,
   RecommendationsController,
   ConnectionsController,
   MeetingsController,
+  AttendanceNowController,
   ReportController,
   NotificationsController,
   AnnouncementsController,
   MailController,
   CalendarFeedController,
+  ImportsController,
+  DirectoryController,
 ];
 
 /** Background work of API processes only (gateways share the feature modules but not this). */
-export const FEATURE_PROVIDERS = [ConnectionExpiry, Notifier, ReminderSweeper];
+export const FEATURE_PROVIDERS = [ConnectionExpiry, Notifier, ReminderSweeper, AttendanceSweeper];

@@ -69,6 +69,10 @@ export class ApiClient {
     return this.call<T>('PATCH', path, { session, body });
   }
 
+  put<T>(path: string, session: Session, body: unknown): Promise<T> {
+    return this.call<T>('PUT', path, { session, body });
+  }
+
   async login(email: string, password: string): Promise<Session> {
     const answer = await this.post<LoginResponse>('/auth/login', undefined, { email, password });
     return { userId: answer.user.id, email, token: answer.accessToken };

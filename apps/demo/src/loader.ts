@@ -195,16 +195,19 @@ async function ensureVenuesAndRooms(api: ApiClient, organizer: Session, eventId:
   }
 }
 
-/** One moderator per room, added as event staff by the organizer. */
+/** One moderator per room, added as event staff by the organizer and assigned that room (moderators run only their rooms). */
 async function ensureModerators(api: ApiClient, organizer: Session, eventId: string, accounts: DemoAccounts): Promise<void> {
-  for (const moderator of Object.values(STAFF.moderators)) {
+  const rooms = await api.all<RoomView>(`/events/${eventId}/rooms`, organizer);
+  for (const [key, moderator] of Object.entries(STAFF.moderators) as [RoomKey, (typeof STAFF.moderators)[RoomKey]][]) {
     const email = emailOf(moderator.localPart, accounts);
-    await api.signUp(email, accounts.memberPassword, moderator.displayName);
+    const session = await api.signUp(email, accounts.memberPassword, moderator.displayName);
     try {
       await api.post(`/events/${eventId}/staff`, organizer, { email, role: 'moderator' });
     } catch (error) {
       if (!isCode(error, 'ALREADY_STAFF')) throw error;
     }
+    const room = rooms.find((r) => r.name.vi === ROOMS[key].name.vi);
+    if (room) await api.put(`/events/${eventId}/staff/${session.userId}/rooms`, organizer, { roomIds: [room.id] });
   }
 }
 

@@ -153,6 +153,11 @@ export interface VenueView {
   capacity: number;
   tables: number;
 }
+/** A venue's meeting tables and the code each one's QR sign carries (staff). */
+export interface VenueTablesView {
+  venue: VenueView;
+  tables: { tableNo: number; code: string }[];
+}
 export const ROOM_STATUSES = ['scheduled', 'live', 'closed'] as const;
 export type RoomStatus = (typeof ROOM_STATUSES)[number];
 export interface RoomView {
@@ -168,6 +173,8 @@ export interface StaffView {
   displayName: string;
   role: StaffRole;
   createdAt: string;
+  /** The rooms a moderator runs (empty for organizers, who run every room). */
+  roomIds: string[];
 }
 
 // ---- registrations ------------------------------------------------------
@@ -286,6 +293,30 @@ export interface MeetingView {
   /** In the partner's venue time zone (for a party of the meeting). */
   partnerLocal?: LocalTime;
 }
+/**
+ * After a no-show or a cancellation: the meetings whose slot is freed (still under
+ * way or ahead), and the accepted pairs still waiting for a meeting, whom a
+ * scheduler run (`POST /api/events/:id/schedule`) books into the remaining slots.
+ */
+/** A party's proposal to move a meeting; the partner accepts (the meeting moves) or declines. */
+export interface RescheduleView {
+  id: string;
+  meetingId: string;
+  proposedByRegistrationId: string;
+  startsAt: string;
+  endsAt: string;
+  status: 'proposed' | 'accepted' | 'declined' | 'withdrawn' | 'superseded';
+  createdAt: string;
+  respondedAt: string | null;
+}
+
+export interface StandbyView {
+  freed: { meetingId: string; status: 'no_show' | 'cancelled'; startsAt: string; endsAt: string; registrationIds: [string, string]; names: [Localized, Localized] }[];
+  pairs: { connectionId: string; registrationIds: [string, string]; names: [Localized, Localized] }[];
+  /** What a run would book now (a dry run). */
+  preview: ScheduleRunView;
+}
+
 export interface ScheduleRunView {
   scheduled: number;
   unscheduled: number;
@@ -335,6 +366,24 @@ export interface ConnectionCounts {
   expired: number;
 }
 
+/** Meetings counted along one dimension of the report; `scheduled` is every one booked and not cancelled. */
+export interface MeetingCounts {
+  key: string;
+  scheduled: number;
+  held: number;
+  noShow: number;
+  cancelled: number;
+}
+
+/** One side's no-shows: of its parties' meetings that are due (not cancelled, over or decided), those it missed. */
+export interface NoShowCounts {
+  side: string;
+  due: number;
+  absent: number;
+  /** absent / due (0 with none due) */
+  rate: number;
+}
+
 type Named<T> = T & { name: string };
 
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
@@ -358,6 +407,10 @@ export interface ReportView {
     meetingsHeld: number;
     meetingsNoShow: number;
     outcomes: number;
+    /** Accepted connections with a held meeting. */
+    connectionsWithHeldMeeting: number;
+    /** connectionsWithHeldMeeting / connectionsMade (0 with none made) */
+    heldMeetingShare: number;
   };
   bySide: (RegistrationCounts & ConnectionCounts)[];
   byCountry: Named<RegistrationCounts>[];
@@ -375,10 +428,19 @@ export interface ReportView {
   /** Outcomes recorded per month (UTC) since the event, by kind: the follow-up months later. */
   outcomesOverTime: { month: string; total: number; byKind: Record<string, number> }[];
   timeline: { at: string; made: number }[];
+  /** Meetings by mode: `onsite` and `online`, both always listed. */
+  meetingsByMode: MeetingCounts[];
+  /** Meetings where they take place: a venue (by id) for on-site ones, one row keyed `online` for the online ones. Only places with meetings. */
+  meetingsByVenue: Named<MeetingCounts>[];
+  /** Per side of the event (both, in the event's order): how often its parties missed a meeting that was due. */
+  noShowBySide: NoShowCounts[];
 }
 
 // The /live socket protocol (its own file, so REST and socket contracts change apart).
 export * from './live';
+// The current slot's attendance per venue (organizer dashboard).
+export * from './attendance-now';
+export * from './directory';
 
 // ---- notifications --------------------------------------------------------
 /** What a notification is about; each kind can be muted for e-mail (`emailMuted`), none for the app. */
@@ -393,6 +455,8 @@ export const NOTIFICATION_KINDS = [
   'meeting.moved',
   'meeting.cancelled',
   'meeting.reminder',
+  'meeting.no_show',
+  'meeting.reschedule_proposed',
   'registration.approved',
   'registration.rejected',
   'registration.room_assigned',

@@ -13,6 +13,9 @@ export interface AckError {
   code: string;
   message: string;
   fields?: FieldProblemBody[];
+  /** MEETING_ROOM_CLOSED: the window a meeting's call may be joined in. */
+  opensAt?: string;
+  closesAt?: string;
 }
 
 /** Every client → server event answers `{ ok: true, data } | { ok: false, error }` (realtime.md §3). */
@@ -63,6 +66,82 @@ export interface NotificationsSubscribeRequest {
 export interface NotificationsSubscribeResult {
   /** The last notification id sent to this socket: every later one arrives live. */
   lastId: number;
+}
+
+// ---- a meeting's video call (realtime.md §4.5, §5.8) ----
+
+export interface MeetingCallRequest {
+  meetingId: string;
+}
+
+/** An ICE server for `RTCPeerConnection({ iceServers })`: STUN/TURN from ICE_SERVERS, or TURN with time-limited credentials. */
+export interface IceServer {
+  urls: string | string[];
+  username?: string;
+  credential?: string;
+}
+
+/**
+ * Who is in a call: one socket (a person with two tabs is two peers). `peerId`
+ * addresses `meeting.signal`. A party joins for its registration (`side`,
+ * `enterpriseName`); staff and the interpreter have none.
+ */
+export interface CallParticipant {
+  peerId: string;
+  userId: string;
+  role: 'party' | 'interpreter' | 'staff';
+  registrationId: string | null;
+  side: string | null;
+  enterpriseName: Localized | null;
+  displayName: string | null;
+  joinedAt: string;
+}
+
+export interface MeetingJoinResult {
+  meetingId: string;
+  eventId: string;
+  /** This socket as the others see it. */
+  self: CallParticipant;
+  /** The others already in the call (at most MEETING_CALL_CAPACITY − 1), oldest first. */
+  participants: CallParticipant[];
+  iceServers: IceServer[];
+  /** The window joining is allowed in (realtime.md §4.5). */
+  opensAt: string;
+  closesAt: string;
+}
+
+/** SDP or ICE, relayed untouched to one peer of the same call. */
+export interface MeetingSignalData {
+  description?: { type: 'offer' | 'answer' | 'pranswer' | 'rollback'; sdp?: string };
+  candidate?: { candidate?: string; sdpMid?: string | null; sdpMLineIndex?: number | null; usernameFragment?: string | null } | null;
+}
+
+export interface MeetingSignalRequest {
+  meetingId: string;
+  /** The peer's `peerId`. */
+  to: string;
+  data: MeetingSignalData;
+}
+
+/** A signal from another peer of the call (§5.8). */
+export interface MeetingSignal {
+  meetingId: string;
+  from: string;
+  data: MeetingSignalData;
+}
+
+/** A party joined a meeting's call (§5.9): to the event's staff, so the dashboard's slot counts refresh. */
+export interface MeetingCallJoined {
+  eventId: string;
+  meetingId: string;
+  registrationId: string;
+}
+
+/** Someone joined or left the call (§5.8); not sent to the peer itself. */
+export interface MeetingPeerChange {
+  meetingId: string;
+  change: 'joined' | 'left';
+  peer: CallParticipant;
 }
 
 // ---- server → client payloads (realtime.md §5) ----
@@ -137,6 +216,9 @@ export interface ClientToServerEvents {
   'connection.request': Call<LiveConnectionRequest, ConnectionView>;
   'connection.respond': Call<LiveConnectionResponse, ConnectionView>;
   'notifications.subscribe': Call<NotificationsSubscribeRequest, NotificationsSubscribeResult>;
+  'meeting.join': Call<MeetingCallRequest, MeetingJoinResult>;
+  'meeting.signal': Call<MeetingSignalRequest, { to: string }>;
+  'meeting.leave': Call<MeetingCallRequest, MeetingCallRequest>;
 }
 
 /** Server → client events (§5). */
@@ -149,6 +231,9 @@ export interface ServerToClientEvents {
   shutdown: (farewell: LiveShutdown) => void;
   /** One of the user's own notifications, in their language and zone (§5.7). */
   notification: (notification: NotificationView) => void;
+  'meeting.signal': (signal: MeetingSignal) => void;
+  'meeting.peer': (change: MeetingPeerChange) => void;
+  'meeting.call': (joined: MeetingCallJoined) => void;
 }
 
 export type LiveCall = keyof ClientToServerEvents;

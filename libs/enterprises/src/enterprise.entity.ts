@@ -35,6 +35,10 @@ export class Enterprise {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   description: Localized;
 
+  /** The key a bulk import matches a re-imported row on (enterprises_tax_code_key); set by imports only. */
+  @Column({ name: 'tax_code', type: 'text', nullable: true })
+  taxCode?: string | null;
+
   /** Private: only members, the staff of its events and accepted partners see it. */
   @Column({ type: 'jsonb', nullable: true })
   contact: Contact | null;

@@ -144,7 +144,7 @@ function normalizeLanguages(languages: string[]): string[] {
 }
 
 /** A sector filter: a section ("II") covers its chapters; a chapter ("08") is itself. */
-function sectorFilter(sector: string): { section?: string; chapters: string[] } {
+export function sectorFilter(sector: string): { section?: string; chapters: string[] } {
   if (/^\d{2}$/.test(sector)) return { chapters: [sector] };
   return { section: sector, chapters: Object.keys(sectionOfChapter).filter((c) => sectionOfChapter[c] === sector) };
 }

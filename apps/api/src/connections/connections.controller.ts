@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ConnectionsService, OutcomesService } from '@tradebridge/connections';
-import { Actor, DomainError, ErrorCode } from '@tradebridge/core';
+import type { Actor } from '@tradebridge/core';
 import { CurrentActor } from '../http/public.decorator';
+import { ApiIdempotent, IdempotencyKey, REPLAYED_HEADER, replay } from '../http/idempotency';
 import { UuidParam } from '../http/uuid.pipe';
 import { ApiErrors, Authenticated } from '../common/api-errors.decorator';
 import {
@@ -29,36 +30,17 @@ export class ConnectionsController {
 
   @Post('events/:id/connections')
   @ApiOperation({ summary: 'Request a connection with an enterprise of the other side (staff: record one made off-line)' })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'Same key and body within 24 h → the first response, replayed',
-    schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' },
-  })
-  @ApiCreatedResponse({
-    type: ConnectionResponse,
-    headers: {
-      'Idempotent-Replayed': {
-        description: 'Present (`true`) when this is the stored answer to an earlier request with the same Idempotency-Key',
-        schema: { type: 'string', enum: ['true'] },
-      },
-    },
-  })
+  @ApiIdempotent()
+  @ApiCreatedResponse({ type: ConnectionResponse, headers: REPLAYED_HEADER })
   @ApiErrors(400, 403, 404, 409, 422, 429)
   async request(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
     @Body() body: CreateConnectionRequest,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @IdempotencyKey() idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
-      throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'Idempotency-Key', message: 'must be 1 to 200 visible ASCII characters' }]);
-    }
-    const result = await this.connections.request(actor, id, body, idempotencyKey);
-    response.status(result.status);
-    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
-    return result.body;
+    return replay(response, await this.connections.request(actor, id, body, idempotencyKey));
   }
 
   @Post('events/:id/connections/scan')

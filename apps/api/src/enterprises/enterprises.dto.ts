@@ -163,16 +163,16 @@ export class EnterpriseListQuery extends PageQuery {
   q?: string;
 }
 
-class ProductLineSchema implements ProductLine {
+export class ProductLineSchema implements ProductLine {
   @ApiProperty() hsCode: string;
   @ApiProperty() description: string;
 }
-class CertificationSchema implements Certification {
+export class CertificationSchema implements Certification {
   @ApiProperty({ enum: CERTIFICATION_KINDS }) kind: CertificationKind;
   @ApiPropertyOptional() code?: string;
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 5 }) stars?: number;
 }
-class ContactSchema implements Contact {
+export class ContactSchema implements Contact {
   @ApiProperty() email: string;
   @ApiProperty() phone: string;
   @ApiProperty() person: string;

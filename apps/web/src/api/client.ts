@@ -17,6 +17,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldProblem[] = [],
+    /** The rest of `details` (e.g. IN_USE's counts of what uses a venue or room). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -57,7 +59,7 @@ async function errorOf(response: Response, hadToken: boolean): Promise<ApiError>
     // not JSON (a proxy's error page): the status says enough
   }
   if (response.status === 401 && hadToken) hooks.unauthorized();
-  if (isErrorBody(body)) return new ApiError(response.status, body.code, body.message, body.details?.fields ?? []);
+  if (isErrorBody(body)) return new ApiError(response.status, body.code, body.message, body.details?.fields ?? [], body.details ?? {});
   return new ApiError(response.status, `HTTP_${response.status}`, response.statusText || `HTTP ${response.status}`);
 }
 

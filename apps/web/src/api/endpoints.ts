@@ -1,15 +1,17 @@
 import type {
   AnnouncementView,
-  UnsubscribedView,
+  AttendanceNowView,
   CalendarFeedCreatedView,
   CalendarFeedStatusView,
   ConnectionView,
+  DirectoryEntryView,
+  DirectoryPage,
   EnterpriseView,
   EventStatus,
   EventView,
   HsEntryView,
-  LoginResponse,
   Locale,
+  LoginResponse,
   MailboxMessageDetailView,
   MailboxMessageView,
   MeetingAttendance,
@@ -27,7 +29,10 @@ import type {
   RoomView,
   ScheduleRunView,
   StaffView,
+  StandbyView,
+  UnsubscribedView,
   UserView,
+  VenueTablesView,
   VenueView,
 } from '@tradebridge/contracts';
 import { api, download, type Query, type RequestBody, type ResponseBody } from './client';
@@ -43,6 +48,11 @@ export type EnterpriseInput = RequestBody<'/api/enterprises', 'post'>;
 export type EventInput = RequestBody<'/api/events', 'post'>;
 export type VenueInput = RequestBody<'/api/events/{id}/venues', 'post'>;
 export type RoomInput = RequestBody<'/api/events/{id}/rooms', 'post'>;
+export type VenuePatch = RequestBody<'/api/events/{id}/venues/{venueId}', 'patch'>;
+export type RoomPatch = RequestBody<'/api/events/{id}/rooms/{roomId}', 'patch'>;
+
+/** The header of a create that honours `Idempotency-Key` (see useIdempotencyKey). */
+const idempotent = (key?: string): { headers?: Record<string, string> } => (key ? { headers: { 'Idempotency-Key': key } } : {});
 export type ReportFormat = NonNullable<Query<'/api/events/{id}/report', 'get'>['format']>;
 
 const all = 200;
@@ -90,14 +100,22 @@ export const enterprises = {
 export const events = {
   list: (status?: EventStatus): Promise<Page<EventView>> => api.get('/api/events', { query: { status, limit: all } }),
   get: (id: string): Promise<EventView> => api.get('/api/events/{id}', { path: { id } }),
-  create: (body: EventInput): Promise<EventView> => api.post('/api/events', { body }),
+  create: (body: EventInput, key?: string): Promise<EventView> => api.post('/api/events', { body, ...idempotent(key) }),
   update: (id: string, body: RequestBody<'/api/events/{id}', 'patch'>): Promise<EventView> => api.patch('/api/events/{id}', { path: { id }, body }),
   venues: (id: string): Promise<Page<VenueView>> => api.get('/api/events/{id}/venues', { path: { id }, query: { limit: all } }),
-  addVenue: (id: string, body: VenueInput): Promise<VenueView> => api.post('/api/events/{id}/venues', { path: { id }, body }),
+  addVenue: (id: string, body: VenueInput, key?: string): Promise<VenueView> => api.post('/api/events/{id}/venues', { path: { id }, body, ...idempotent(key) }),
+  updateVenue: (id: string, venueId: string, body: VenuePatch): Promise<VenueView> => api.patch('/api/events/{id}/venues/{venueId}', { path: { id, venueId }, body }),
+  deleteVenue: (id: string, venueId: string): Promise<void> => api.delete('/api/events/{id}/venues/{venueId}', { path: { id, venueId } }),
+  tableCodes: (id: string, venueId: string): Promise<VenueTablesView> => api.get('/api/events/{id}/venues/{venueId}/tables', { path: { id, venueId } }),
   rooms: (id: string): Promise<Page<RoomView>> => api.get('/api/events/{id}/rooms', { path: { id }, query: { limit: all } }),
-  addRoom: (id: string, body: RoomInput): Promise<RoomView> => api.post('/api/events/{id}/rooms', { path: { id }, body }),
+  addRoom: (id: string, body: RoomInput, key?: string): Promise<RoomView> => api.post('/api/events/{id}/rooms', { path: { id }, body, ...idempotent(key) }),
+  updateRoom: (id: string, roomId: string, body: RoomPatch): Promise<RoomView> => api.patch('/api/events/{id}/rooms/{roomId}', { path: { id, roomId }, body }),
+  deleteRoom: (id: string, roomId: string): Promise<void> => api.delete('/api/events/{id}/rooms/{roomId}', { path: { id, roomId } }),
   staff: (id: string): Promise<Page<StaffView>> => api.get('/api/events/{id}/staff', { path: { id }, query: { limit: all } }),
-  addStaff: (id: string, body: RequestBody<'/api/events/{id}/staff', 'post'>): Promise<StaffView> => api.post('/api/events/{id}/staff', { path: { id }, body }),
+  addStaff: (id: string, body: RequestBody<'/api/events/{id}/staff', 'post'>, key?: string): Promise<StaffView> =>
+    api.post('/api/events/{id}/staff', { path: { id }, body, ...idempotent(key) }),
+  /** The rooms a moderator runs (replaces them). */
+  assignRooms: (id: string, userId: string, roomIds: string[]): Promise<StaffView> => api.put('/api/events/{id}/staff/{userId}/rooms', { path: { id, userId }, body: { roomIds } }),
 };
 
 export type AnnouncementInput = RequestBody<'/api/events/{id}/announcements', 'post'>;
@@ -138,7 +156,17 @@ export const matchmaking = {
     api.get('/api/events/{id}/recommendations', { path: { id: eventId }, query: { registrationId, locale, limit: 20 } }),
 };
 
+export type DirectoryQuery = Query<'/api/events/{id}/directory', 'get'>;
+
+export const directory = {
+  list: (eventId: string, query: DirectoryQuery = {}): Promise<DirectoryPage> => api.get('/api/events/{id}/directory', { path: { id: eventId }, query }),
+  get: (eventId: string, registrationId: string): Promise<DirectoryEntryView> => api.get('/api/events/{id}/directory/{registrationId}', { path: { id: eventId, registrationId } }),
+  favourite: (eventId: string, registrationId: string): Promise<void> => api.put('/api/events/{id}/directory/favourites/{registrationId}', { path: { id: eventId, registrationId } }),
+  unfavourite: (eventId: string, registrationId: string): Promise<void> => api.delete('/api/events/{id}/directory/favourites/{registrationId}', { path: { id: eventId, registrationId } }),
+};
+
 export const connections = {
+  request: (eventId: string, body: RequestBody<'/api/events/{id}/connections', 'post'>): Promise<ConnectionView> => api.post('/api/events/{id}/connections', { path: { id: eventId }, body }),
   list: (eventId: string, query: Query<'/api/events/{id}/connections', 'get'> = {}): Promise<Page<ConnectionView>> =>
     api.get('/api/events/{id}/connections', { path: { id: eventId }, query: { limit: all, ...query } }),
   accept: (id: string): Promise<ConnectionView> => api.post('/api/connections/{id}/accept', { path: { id } }),
@@ -159,13 +187,22 @@ export const meetings = {
   setStatus: (id: string, status: 'held' | 'no_show' | 'cancelled'): Promise<MeetingView> => api.patch('/api/meetings/{id}', { path: { id }, body: { status } }),
   /** The viewer's own party's attendance; the status follows both parties' records. */
   setAttendance: (id: string, attendance: MeetingAttendance): Promise<MeetingView> => api.patch('/api/meetings/{id}', { path: { id }, body: { attendance } }),
+  /** The partner's badge or the table's code: a table code starts with T- (see `isTableCode`). */
+  scan: (id: string, scanned: { badgeCode: string } | { tableCode: string }): Promise<MeetingView> => api.post('/api/meetings/{id}/scan', { path: { id }, body: scanned }),
+  standby: (eventId: string): Promise<StandbyView> => api.get('/api/events/{id}/standby', { path: { id: eventId } }),
+  /** The current (or next) slot's meetings per venue and online (staff). */
+  attendanceNow: (eventId: string): Promise<AttendanceNowView> => api.get('/api/events/{id}/attendance/now', { path: { id: eventId } }),
   schedule: (eventId: string, dryRun: boolean): Promise<ScheduleRunView> => api.post('/api/events/{id}/schedule', { path: { id: eventId }, body: { dryRun } }),
   availability: (eventId: string, rid: string): Promise<Availability> => api.get('/api/events/{id}/registrations/{rid}/availability', { path: { id: eventId, rid } }),
   setAvailability: (eventId: string, rid: string, windows: RequestBody<'/api/events/{id}/registrations/{rid}/availability', 'put'>['windows']): Promise<Availability> =>
     api.put('/api/events/{id}/registrations/{rid}/availability', { path: { id: eventId, rid }, body: { windows } }),
 };
 
+export type PublicSummary = ResponseBody<'/api/events/{id}/report/public', 'get'>;
+
 export const reports = {
+  /** The public results of a closed event (no account needed; 404 before it closes). */
+  publicSummary: (eventId: string, locale: Locale): Promise<PublicSummary> => api.get('/api/events/{id}/report/public', { path: { id: eventId }, query: { locale } }),
   json: (eventId: string, locale: Locale): Promise<ReportView> => api.get('/api/events/{id}/report', { path: { id: eventId }, query: { format: 'json', locale } }),
   download: (eventId: string, format: ReportFormat, locale: Locale, onProgress?: (received: number, total: number | null) => void) =>
     download('/api/events/{id}/report', { path: { id: eventId }, query: { format, locale } }, `tradebridge-report-${eventId}-${locale}.${format}`, onProgress),

@@ -2,6 +2,7 @@ import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, 
 import type { MeView } from '@tradebridge/contracts';
 import { ApiError, configureClient } from '../api/client';
 import { auth } from '../api/endpoints';
+import { useI18n } from '../i18n/I18nProvider';
 
 const TOKEN_KEY = 'tradebridge.token';
 
@@ -44,6 +45,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [token, setToken] = useState<string | null>(savedToken);
   const [me, setMe] = useState<MeView | null>(null);
   const [loading, setLoading] = useState<boolean>(() => savedToken() !== null);
+  const { setLocale } = useI18n();
 
   const logout = useCallback(() => {
     saveToken(null);
@@ -89,14 +91,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, [token, logout]);
 
-  const login = useCallback(async (email: string, password: string) => {
-    const answer = await auth.login({ email, password });
-    saveToken(answer.accessToken);
-    const user = await auth.me();
-    setMe(user);
-    setToken(answer.accessToken);
-    return user;
-  }, []);
+  const login = useCallback(
+    async (email: string, password: string) => {
+      const answer = await auth.login({ email, password });
+      saveToken(answer.accessToken);
+      const user = await auth.me();
+      // Signing in on a new browser speaks the account's language; the header's buttons still switch this browser.
+      setLocale(user.locale);
+      setMe(user);
+      setToken(answer.accessToken);
+      return user;
+    },
+    [setLocale],
+  );
 
   const value = useMemo<Session>(() => {
     const isOrganizer = Boolean(me && (me.roles.includes('organizer') || me.roles.includes('admin')));

@@ -1,4 +1,4 @@
-import { ReactNode } from 'react';
+import { ReactNode, useEffect, useRef } from 'react';
 import { LOCALES, Locale } from '@tradebridge/contracts';
 import { useSession } from '../auth/AuthProvider';
 import { useI18n } from '../i18n/I18nProvider';
@@ -39,9 +39,10 @@ function NavLink({ to, children, exact = false }: { to: string; children: ReactN
   );
 }
 
-export function Brand() {
-  return (
-    <Link to="/" className="brand" aria-label="TradeBridge">
+/** The logo and name; a link home, except where nothing may be clicked (the dashboard's kiosk). */
+export function Brand({ link = true }: { link?: boolean }) {
+  const mark = (
+    <>
       <svg viewBox="0 0 32 32" width="30" height="30" aria-hidden="true">
         <rect width="32" height="32" rx="8" fill="#0f2a44" />
         <path d="M6 21c4-8 16-8 20 0" stroke="#56c2b6" strokeWidth="3" fill="none" strokeLinecap="round" />
@@ -49,7 +50,14 @@ export function Brand() {
         <circle cx="23" cy="21" r="2.5" fill="#f2b84b" />
       </svg>
       <span>TradeBridge</span>
+    </>
+  );
+  return link ? (
+    <Link to="/" className="brand" aria-label="TradeBridge">
+      {mark}
     </Link>
+  ) : (
+    <span className="brand">{mark}</span>
   );
 }
 
@@ -108,8 +116,19 @@ export function Shell({ children, wide = false }: { children: ReactNode; wide?: 
 
 /** Tabs between the pages of one event (enterprise or organizer side). */
 export function EventTabs({ tabs, label }: { tabs: { to: string; label: string }[]; label: string }) {
+  const strip = useRef<HTMLElement>(null);
+  const { path } = useLocation();
+  // On a phone the strip scrolls sideways: bring the current page's tab into view.
+  useEffect(() => {
+    const current = strip.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (current && strip.current && strip.current.scrollWidth > strip.current.clientWidth) {
+      const box = strip.current.getBoundingClientRect();
+      const tab = current.getBoundingClientRect();
+      strip.current.scrollLeft += tab.left - box.left - (box.width - tab.width) / 2;
+    }
+  }, [path]);
   return (
-    <nav className="tabs" aria-label={label}>
+    <nav className="tabs" aria-label={label} ref={strip}>
       {tabs.map((tab) => (
         <NavLink key={tab.to} to={tab.to} exact>
           {tab.label}

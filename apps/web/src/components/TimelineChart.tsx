@@ -16,6 +16,7 @@ export function TimelineChart({
   height = 220,
   dark = false,
   stepMs = 60_000,
+  width = 800,
 }: {
   points: TimelinePoint[];
   label: string;
@@ -24,9 +25,10 @@ export function TimelineChart({
   dark?: boolean;
   /** The width of one bucket (a minute on the dashboard, an hour in the report): a lone point starts one step earlier at zero. */
   stepMs?: number;
+  /** The drawing's width in its own units: wider draws a flatter chart at the same text size (the projector dashboard). */
+  width?: number;
 }) {
   const gradient = useId();
-  const width = 800;
   const pad = { top: 16, right: 16, bottom: 30, left: 44 };
   const sorted = [...points].sort((a, b) => a.at.getTime() - b.at.getTime());
   let running = 0;

@@ -27,6 +27,13 @@ describe('error texts', () => {
     expect(codeText('en', error('NETWORK', [], 0))).toBe(CATALOGUES.en['error.NETWORK']);
   });
 
+  it('names what uses a venue or room in an IN_USE refusal, in the language shown', () => {
+    const inUse = { ...error('IN_USE', [], 409), details: { registrations: 3, meetings: 1, connections: 0, announcements: 0, highestBookedTable: 5 } };
+    expect(errorText('en', inUse)).toBe(`${CATALOGUES.en['error.IN_USE']} Used by 3 registration(s), 1 meeting(s). Table 5 has a booked meeting.`);
+    expect(errorText('vi', inUse)).toContain('Đang được dùng bởi 3 lượt đăng ký, 1 cuộc gặp.');
+    expect(errorText('zh', inUse)).toContain('正在使用它的有：3 个报名、1 场洽谈。');
+  });
+
   it('falls back to the server’s message for a code it does not know', () => {
     expect(codeText('zh', error('SOMETHING_NEW'))).toBe('server words for SOMETHING_NEW');
   });

@@ -8,6 +8,20 @@ export interface ErrorLike {
   code: string;
   message: string;
   fields: readonly FieldProblemBody[];
+  details?: Readonly<Record<string, unknown>>;
+}
+
+/** What IN_USE's `details` counts, in the order a refusal names them. */
+const USES = ['registrations', 'meetings', 'connections', 'announcements'] as const;
+
+/** IN_USE names what uses the venue, room or event ("used by 3 registrations, 1 meeting"), and a booked table. */
+function inUseText(locale: Locale, error: ErrorLike): string {
+  const details = error.details ?? {};
+  const uses = USES.filter((kind) => typeof details[kind] === 'number' && details[kind] > 0).map((kind) => translate(locale, `inUse.${kind}`, { n: details[kind] as number }));
+  const parts = [translate(locale, 'error.IN_USE')];
+  if (uses.length) parts.push(translate(locale, 'inUse.usedBy', { uses: uses.join(translate(locale, 'inUse.separator')) }));
+  if (typeof details.highestBookedTable === 'number') parts.push(translate(locale, 'inUse.table', { table: details.highestBookedTable }));
+  return parts.join(' ');
 }
 
 /**
@@ -26,6 +40,7 @@ export function codeText(locale: Locale, error: Pick<ErrorLike, 'status' | 'code
 /** The banner's text: the code's; a validation error without fields (bad JSON) says the request was refused. */
 export function errorText(locale: Locale, error: ErrorLike): string {
   if (error.code === 'VALIDATION_FAILED' && error.fields.length === 0) return translate(locale, 'error.VALIDATION_REQUEST');
+  if (error.code === 'IN_USE') return inUseText(locale, error);
   return codeText(locale, error);
 }
 

@@ -32,8 +32,10 @@ export function formatInstant(iso: string | Date, timeZone: string, locale: Loca
 export function formatRange(startsAt: string, endsAt: string, timeZone: string, locale: Locale): string {
   const day = formatInstant(startsAt, timeZone, locale, 'date');
   const from = formatInstant(startsAt, timeZone, locale, 'time', false);
-  const to = formatInstant(endsAt, timeZone, locale, 'time', true);
-  return `${day} · ${from}–${to}`;
+  const to = formatInstant(endsAt, timeZone, locale, 'time', false);
+  // The offset after the range in every language (Chinese would put it before the end time).
+  const zone = new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone, timeZoneName: 'shortOffset' }).formatToParts(new Date(endsAt)).find((p) => p.type === 'timeZoneName')?.value;
+  return `${day} · ${from}–${to}${zone ? ` ${zone}` : ''}`;
 }
 
 export function formatNumber(value: number, locale: Locale, options: Intl.NumberFormatOptions = {}): string {

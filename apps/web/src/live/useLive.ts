@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Ack, ConnectionView, LiveAckData, LiveCall, LivePayload, LiveStats, LogEntry, PitchState, Presence } from '@tradebridge/contracts';
+import type { Ack, ConnectionView, LiveAckData, LiveCall, LivePayload, LiveStats, LogEntry, MeetingCallJoined, PitchState, Presence } from '@tradebridge/contracts';
 import { ApiError } from '../api/client';
 import { acquireLiveSocket, listen, LiveSocket, releaseLiveSocket } from './socket';
 
@@ -11,6 +11,8 @@ const REFUSALS = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION_
 export interface LiveHandlers {
   onLog?: (entry: LogEntry) => void;
   onConnection?: (connection: ConnectionView) => void;
+  /** A party joined one of the event's meeting calls (staff subscriptions only). */
+  onMeetingCall?: (joined: MeetingCallJoined) => void;
 }
 
 export interface Live {
@@ -86,6 +88,9 @@ export function useLive(eventId: string | null, rooms: string[], handlers: LiveH
     const onConnection = (connection: ConnectionView) => {
       if (connection.eventId === eventId) handlersRef.current.onConnection?.(connection);
     };
+    const onMeetingCall = (joined: MeetingCallJoined) => {
+      if (joined.eventId === eventId) handlersRef.current.onMeetingCall?.(joined);
+    };
     const onPitch = (state: PitchState) => setPitch((prev) => ({ ...prev, [state.roomId]: state }));
     const onPresence = (snapshot: Presence) => setPresence((prev) => ({ ...prev, [snapshot.roomId]: snapshot }));
     const onStats = (next: LiveStats) => {
@@ -115,6 +120,7 @@ export function useLive(eventId: string | null, rooms: string[], handlers: LiveH
     const unlisten = listen(socket, {
       log: onLog,
       connection: onConnection,
+      'meeting.call': onMeetingCall,
       pitch: onPitch,
       presence: onPresence,
       stats: onStats,

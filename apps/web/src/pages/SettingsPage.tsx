@@ -15,7 +15,7 @@ const LANGUAGE_NAMES: Record<Locale, string> = { vi: 'Tiếng Việt', zh: '中�
 /** The kinds, grouped as a participant thinks of them. */
 const GROUPS: { title: MessageKey; kinds: NotificationKind[] }[] = [
   { title: 'settings.group.connections', kinds: ['connection.requested', 'connection.accepted', 'connection.declined', 'connection.withdrawn', 'connection.expiring', 'connection.expired'] },
-  { title: 'settings.group.meetings', kinds: ['meeting.booked', 'meeting.moved', 'meeting.cancelled', 'meeting.reminder'] },
+  { title: 'settings.group.meetings', kinds: ['meeting.booked', 'meeting.moved', 'meeting.cancelled', 'meeting.reminder', 'meeting.no_show', 'meeting.reschedule_proposed'] },
   { title: 'settings.group.registration', kinds: ['registration.approved', 'registration.rejected', 'registration.room_assigned'] },
   { title: 'settings.group.other', kinds: ['outcome.recorded', 'announcement'] },
 ];

@@ -11,6 +11,7 @@ import { formatAmount, parseAmount } from '../../i18n/parse-amount';
 import { EnterpriseEventFrame } from './EnterpriseEventFrame';
 import type { MyEvent } from './useMyEvent';
 import { asyncHandler } from '../../components/async-handler';
+import { Link } from '../../router';
 
 const OUTCOME_KINDS: OutcomeKind[] = ['mou_signed', 'contract_signed', 'order_placed', 'follow_up'];
 const CURRENCIES = ['USD', 'VND', 'CNY', 'LAK', 'EUR'];
@@ -112,7 +113,7 @@ function AcceptedConnection({ connection, partner, my }: { connection: Connectio
     <li className="card connection">
       <div className="connection-head">
         <div>
-          <h3>{partner ? name(partner.enterprise.name) : t('live.anEnterprise')}</h3>
+          <h3>{partner ? <Link to={`/events/${my.event.id}/enterprises/${partner.registrationId}`}>{name(partner.enterprise.name)}</Link> : t('live.anEnterprise')}</h3>
           <p className="muted small">
             {partner && <SideTag side={partner.side} sides={my.event.sides} />} {partner?.enterprise.region} · {my.venueOf(partner?.venueId)?.name} ·{' '}
             {t(`channel.${connection.channel}` as MessageKey)} · {date(connection.respondedAt ?? connection.createdAt, my.timezone)}
@@ -213,7 +214,10 @@ function Connections({ my }: { my: MyEvent }) {
               return (
                 <li key={c.id} className="table-row">
                   <span className="grow">
-                    <strong>{partnerName}</strong> <span className="muted small">{incoming ? t('connections.theyAsked') : t('connections.youAsked')}</span>
+                    <strong>
+                      <Link to={`/events/${my.event.id}/enterprises/${otherOf(c)}`}>{partnerName}</Link>
+                    </strong>{' '}
+                    <span className="muted small">{incoming ? t('connections.theyAsked') : t('connections.youAsked')}</span>
                     {c.message && <span className="request-message"> “{c.message}”</span>}
                   </span>
                   {incoming ? (

@@ -45,6 +45,7 @@ export function EnterpriseEventFrame({ eventId, children, wide }: { eventId: str
           { to: `${base}/connections`, label: t('nav.connections') },
           { to: `${base}/meetings`, label: t('nav.meetings') },
           { to: `${base}/badge`, label: t('nav.badge') },
+          { to: `${base}/directory`, label: t('nav.directory') },
         ]}
       />
       {registration ? (

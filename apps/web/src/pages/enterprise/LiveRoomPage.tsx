@@ -30,7 +30,19 @@ export function statusFromLog(current: EventStatus, entry: LogEntry): EventStatu
   return current;
 }
 
-function RecommendationCard({ rec, sides, disabled, onRequest }: { rec: RecommendationView; sides: readonly string[]; disabled: boolean; onRequest(message: string): Promise<void> }) {
+function RecommendationCard({
+  rec,
+  eventId,
+  sides,
+  disabled,
+  onRequest,
+}: {
+  rec: RecommendationView;
+  eventId: string;
+  sides: readonly string[];
+  disabled: boolean;
+  onRequest(message: string): Promise<void>;
+}) {
   const { t, name } = useI18n();
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState('');
@@ -40,7 +52,9 @@ function RecommendationCard({ rec, sides, disabled, onRequest }: { rec: Recommen
     <li className="rec">
       <div className="rec-head">
         <div>
-          <h3 className="rec-name">{name(rec.enterprise.name)}</h3>
+          <h3 className="rec-name">
+            <Link to={`/events/${eventId}/enterprises/${rec.registrationId}`}>{name(rec.enterprise.name)}</Link>
+          </h3>
           <p className="muted small">
             <SideTag side={side} sides={sides} /> {rec.enterprise.region}
           </p>
@@ -369,7 +383,7 @@ function LiveRoom({ my, reload }: { my: MyEvent; reload(): Promise<void> }) {
           ) : (
             <ul className="rec-list">
               {recs.map((rec) => (
-                <RecommendationCard key={rec.registrationId} rec={rec} sides={event.sides} disabled={closed} onRequest={(message) => request(rec, message)} />
+                <RecommendationCard key={rec.registrationId} rec={rec} eventId={event.id} sides={event.sides} disabled={closed} onRequest={(message) => request(rec, message)} />
               ))}
             </ul>
           )}

@@ -35,6 +35,8 @@ export function OrgEventFrame({ eventId, children, wide }: { eventId: string; wi
         tabs={[
           { to: `${base}/setup`, label: t('nav.setup') },
           { to: `${base}/registrations`, label: t('nav.registrations') },
+          { to: `${base}/rooms-assignment`, label: t('nav.roomAssignment') },
+          { to: `${base}/check-in`, label: t('nav.checkIn') },
           { to: `${base}/dashboard`, label: t('nav.dashboard') },
           { to: `${base}/schedule`, label: t('nav.schedule') },
           { to: `${base}/report`, label: t('nav.report') },

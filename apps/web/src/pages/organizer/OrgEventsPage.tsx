@@ -14,6 +14,7 @@ import { useSession } from '../../auth/AuthProvider';
 import { allZones } from './zones';
 import { asyncHandler } from '../../components/async-handler';
 import { parseOffsets } from '../../components/reminder-offsets';
+import { useIdempotencyKey } from '../../components/useIdempotencyKey';
 
 function CreateEventForm({ onCreated }: { onCreated(event: EventView): void }) {
   const { t } = useI18n();
@@ -28,6 +29,7 @@ function CreateEventForm({ onCreated }: { onCreated(event: EventView): void }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const idempotency = useIdempotencyKey();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -47,16 +49,19 @@ function CreateEventForm({ onCreated }: { onCreated(event: EventView): void }) {
           .filter(([, v]) => v.trim())
           .map(([k, v]) => [k, v.trim()]),
       );
-      const created = await events.create({
+      const body = {
         name,
         timezone,
         startsAt: zonedToIso(startsAt, timezone),
         endsAt: zonedToIso(endsAt, timezone),
-        sides: [sides[0].trim().toUpperCase(), sides[1].trim().toUpperCase()],
+        sides: [sides[0].trim().toUpperCase(), sides[1].trim().toUpperCase()] as [string, string],
         slotMinutes: Number(slotMinutes),
         walkInRegistration: walkIn,
         reminderMinutes,
-      });
+      };
+      // A double submit (or a retry after a lost answer) carries the same key: one event.
+      const created = await events.create(body, idempotency.keyFor(body));
+      idempotency.done();
       onCreated(created);
     } catch (caught) {
       const failure = toApiError(caught);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ScheduleRunView } from '@tradebridge/contracts';
+import type { ScheduleRunView, StandbyView } from '@tradebridge/contracts';
 import { ApiError } from '../../api/client';
 import { meetings as meetingsApi, registrations } from '../../api/endpoints';
 import { EmptyState, ErrorBanner, Loading, Notice, ProgressBar, Stat, StatusPill } from '../../components/ui';
@@ -41,6 +41,73 @@ function RunResult({ run, timezone }: { run: ScheduleRunView; timezone: string }
         </ul>
       )}
     </div>
+  );
+}
+
+/**
+ * After no-shows and cancellations: the meetings whose time is freed, the pairs still
+ * waiting for a meeting, and one click (confirmed) that books them into the slots left.
+ */
+function Standby({ org, onBooked }: { org: OrgEvent; onBooked(): Promise<void> }) {
+  const { t, name, locale } = useI18n();
+  const { event } = org;
+  const data = useAsync<StandbyView>(() => meetingsApi.standby(event.id), [event.id]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [booked, setBooked] = useState<number | null>(null);
+  const offer = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setBooked((await meetingsApi.schedule(event.id, false)).scheduled);
+      await Promise.all([data.reload(), onBooked()]);
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const standby = data.data;
+  return (
+    <section className="card stack" aria-labelledby="standby-title">
+      <h2 id="standby-title" className="section-title">
+        {t('standby.title')}
+      </h2>
+      <p className="muted">{t('standby.lead')}</p>
+      <ErrorBanner error={error ?? data.error} />
+      {!standby ? (
+        !data.error && <Loading />
+      ) : (
+        <>
+          <div className="stats-row">
+            <Stat label={t('standby.freed')} value={standby.freed.length} />
+            <Stat label={t('standby.waiting')} value={standby.pairs.length} />
+            <Stat label={t('standby.wouldBook')} value={standby.preview.scheduled} />
+          </div>
+          {standby.freed.length > 0 && (
+            <ul className="standby-freed small">
+              {standby.freed.map((f) => (
+                <li key={f.meetingId}>
+                  <StatusPill status={f.status} label={t(`meetingStatus.${f.status}` as MessageKey)} /> {formatRange(f.startsAt, f.endsAt, event.timezone, locale)} · {name(f.names[0])} ⇄{' '}
+                  {name(f.names[1])}
+                </li>
+              ))}
+            </ul>
+          )}
+          {booked !== null && <Notice kind="success">{t('standby.booked', { n: booked })}</Notice>}
+          <div className="button-row">
+            <ConfirmButton
+              className="btn btn-primary"
+              disabled={busy || standby.preview.scheduled === 0}
+              confirm={{ title: t('standby.confirmTitle'), body: <p>{t('confirm.schedule.bodyCount', { n: standby.preview.scheduled })}</p>, action: t('confirm.schedule.action') }}
+              onConfirm={offer}
+            >
+              {t('standby.run')}
+            </ConfirmButton>
+          </div>
+        </>
+      )}
+    </section>
   );
 }
 
@@ -105,6 +172,8 @@ function Schedule({ org }: { org: OrgEvent }) {
         )}
         {run && !busy && <RunResult run={run} timezone={event.timezone} />}
       </section>
+
+      <Standby org={org} onBooked={() => data.reload()} />
 
       <section className="card stack" aria-labelledby="meetings-title">
         <h2 id="meetings-title" className="section-title">
