@@ -104,6 +104,10 @@ const EXPECTED = `
 | GET /api/events/{id}/registrations/{rid}/availability (A's) | 401       | 200      | 404      | 200       | 404             | 200   |
 | GET /api/events/{id}/report            (json)               | 401       | 403      | 403      | 200       | 403             | 200   |
 | GET /api/events/{id}/report/public     (E closed)           | 200       | 200      | 200      | 200       | 200             | 200   |
+| GET /api/events/{id}/printables/badges    (A's, A6)         | 401       | 200      | 404      | 200       | 404             | 200   |
+| GET /api/events/{id}/printables/schedules (A's)             | 401       | 200      | 404      | 200       | 404             | 200   |
+| GET /api/events/{id}/printables/venues/{venueId}/table-plan (Lào Cai) | 401 | 403 | 403     | 200       | 403             | 200   |
+| GET /api/events/{id}/printables/venues/{venueId}/check-in-list (Lào Cai) | 401 | 403 | 403  | 200       | 403             | 200   |
 | GET /api/events/{id}/import/template   (xlsx, vi)           | 401       | 403      | 403      | 403       | 403             | 200   |
 | POST /api/events/{id}/import           (CSV dry run)        | 401       | 403      | 403      | 403       | 403             | 200   |
 | POST /api/auth/password-reset          (any e-mail)         | 202       | 202      | 202      | 202       | 202             | 202   |
@@ -337,6 +341,10 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
     'GET /api/events/{id}/registrations/{rid}/availability': { call: (s) => ({ params: { id: s.eventId, rid: s.regA.id } }) },
     'GET /api/events/{id}/report': { call: (s) => ({ params: { id: s.eventId }, query: 'format=json&locale=vi' }) },
     'GET /api/events/{id}/report/public': { needs: ['closed'], call: (s) => ({ params: { id: s.eventId }, query: 'locale=zh' }) },
+    'GET /api/events/{id}/printables/badges': { call: (s) => ({ params: { id: s.eventId }, query: `registrationId=${s.regA.id}&layout=a6&locale=vi` }) },
+    'GET /api/events/{id}/printables/schedules': { call: (s) => ({ params: { id: s.eventId }, query: `registrationId=${s.regA.id}` }) },
+    'GET /api/events/{id}/printables/venues/{venueId}/table-plan': { call: (s) => ({ params: { id: s.eventId, venueId: s.venues.laoCai }, query: 'locale=zh' }) },
+    'GET /api/events/{id}/printables/venues/{venueId}/check-in-list': { call: (s) => ({ params: { id: s.eventId, venueId: s.venues.laoCai }, query: 'locale=en' }) },
     'GET /api/events/{id}/import/template': { call: (s) => ({ params: { id: s.eventId }, query: 'format=xlsx&locale=vi' }) },
     'POST /api/events/{id}/import': {
       call: (s) => ({

@@ -4,6 +4,14 @@
 // A script of its own because PDF.js is an ES module that Jest's CommonJS sandbox cannot import.
 import { extractTextItems } from 'unpdf';
 
+// PDF.js copies font data with ArrayBuffer.prototype.transferToFixedLength, which Node 20 lacks:
+// without it, the pages that load a font fail to list their images (and their text).
+ArrayBuffer.prototype.transferToFixedLength ??= function (length = this.byteLength) {
+  const copy = new ArrayBuffer(length);
+  new Uint8Array(copy).set(new Uint8Array(this, 0, Math.min(length, this.byteLength)));
+  return copy;
+};
+
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
 const { items } = await extractTextItems(new Uint8Array(Buffer.concat(chunks)));

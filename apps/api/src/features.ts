@@ -12,6 +12,7 @@ import { MailModule } from '@tradebridge/mail';
 import { DirectoryModule } from '@tradebridge/directory';
 import { PasswordResetModule } from '@tradebridge/accounts';
 import { ImportsModule } from '@tradebridge/imports';
+import { PrintablesModule } from '@tradebridge/printables';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { EventsController } from './events/events.controller';
 import { StaffRoomsController } from './events/staff-rooms.controller';
@@ -28,6 +29,7 @@ import { AnnouncementsController } from './announcements/announcements.controlle
 import { CalendarFeedController, MailController } from './mail/mail.controller';
 import { ImportsController } from './imports/imports.controller';
 import { DirectoryController } from './directory/directory.controller';
+import { PrintablesController } from './printables/printables.controller';
 
 /** The domain features the API exposes, each a lib module and its thin controllers. */
 export const FEATURE_MODULES = [
@@ -45,6 +47,7 @@ export const FEATURE_MODULES = [
   PasswordResetModule,
   ImportsModule,
   DirectoryModule,
+  PrintablesModule,
 ];
 export const FEATURE_CONTROLLERS = [
   ReferenceController,
@@ -64,6 +67,7 @@ export const FEATURE_CONTROLLERS = [
   CalendarFeedController,
   ImportsController,
   DirectoryController,
+  PrintablesController,
 ];
 
 /** Background work of API processes only (gateways share the feature modules but not this). */

@@ -23,4 +23,5 @@ export * from './runtime/logger';
 export * from './runtime/clock';
 export * from './runtime/keyed-serial';
 export * from './runtime/periodic-sweep';
+export * from './output/pdf-fonts';
 export * from './core.module';

@@ -1,25 +1,10 @@
 import PDFDocument from 'pdfkit';
-import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Locale } from '@tradebridge/contracts';
+import { pdfFonts } from '@tradebridge/core';
 import { formatDecimal } from './decimal';
 import { hasLabel, label, LabelKey } from './labels';
 import type { ReportJson } from './report.service';
-
-/**
- * Noto Sans SC (shipped through npm) covers both Vietnamese diacritics and
- * Simplified Chinese, so one font serves every locale. Read once per process;
- * PDFKit embeds only the glyphs a document uses.
- */
-const FONT_DIR = '@expo-google-fonts/noto-sans-sc';
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-function loadFonts(): { regular: Buffer; bold: Buffer } {
-  fonts ??= {
-    regular: readFileSync(require.resolve(`${FONT_DIR}/400Regular/NotoSansSC_400Regular.ttf`)),
-    bold: readFileSync(require.resolve(`${FONT_DIR}/700Bold/NotoSansSC_700Bold.ttf`)),
-  };
-  return fonts;
-}
 
 const INK = '#1f2a37';
 const MUTED = '#5b6675';
@@ -39,7 +24,7 @@ export async function writePdf(stream: Writable, report: ReportJson, locale: Loc
   const named = (key: string) => (hasLabel(key) ? label(key, locale) : key);
   const number = new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : locale);
   const percent = new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : locale, { style: 'percent', maximumFractionDigits: 1 });
-  const { regular, bold } = loadFonts();
+  const { regular, bold } = pdfFonts();
 
   const doc = new PDFDocument({
     size: 'A4',

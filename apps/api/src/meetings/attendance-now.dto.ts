@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import type { AttendanceNowView, SlotAttendanceCounts } from '@tradebridge/contracts';
 
 /** The buckets split the place's meetings: underWay + held + missed + waiting + cancelled = meetings. */
@@ -20,21 +20,35 @@ export class SlotAttendanceCountsResponse implements SlotAttendanceCounts {
   @ApiProperty({ type: 'integer', description: 'Status `cancelled`' }) cancelled: number;
 }
 
-class CurrentSlot {
-  @ApiProperty({ type: 'integer', description: "The slot's place in the event's grid (0 = the first)" }) index: number;
-  @ApiProperty({ format: 'date-time' }) startsAt: string;
-  @ApiProperty({ format: 'date-time' }) endsAt: string;
-  @ApiProperty({
-    enum: ['in_progress', 'upcoming'],
-    description: '`in_progress`: now is inside the slot (start inclusive, end exclusive); `upcoming`: between slots or before the first, the next one',
-  })
+/** Inline rather than a $ref: a nullable $ref has no type of its own for client generators (OpenAPI 3.0). */
+const CURRENT_SLOT: ApiPropertyOptions = {
+  type: 'object',
+  nullable: true,
+  required: ['index', 'startsAt', 'endsAt', 'state'],
+  selfRequired: true,
+  properties: {
+    index: { type: 'integer', description: "The slot's place in the event's grid (0 = the first)" },
+    startsAt: { type: 'string', format: 'date-time' },
+    endsAt: { type: 'string', format: 'date-time' },
+    state: {
+      type: 'string',
+      enum: ['in_progress', 'upcoming'],
+      description: '`in_progress`: now is inside the slot (start inclusive, end exclusive); `upcoming`: between slots or before the first, the next one',
+    },
+  },
+};
+
+interface CurrentSlot {
+  index: number;
+  startsAt: string;
+  endsAt: string;
   state: 'in_progress' | 'upcoming';
 }
 
 export class AttendanceNowResponse implements AttendanceNowView {
   @ApiProperty({ format: 'uuid' }) eventId: string;
   @ApiProperty({ format: 'date-time', description: "The app's clock when the meetings were counted" }) now: string;
-  @ApiProperty({ type: CurrentSlot, nullable: true, description: "The slot of the event's grid containing now, else the next one; null once every slot is over (then no rows)" })
+  @ApiProperty({ ...CURRENT_SLOT, description: "The slot of the event's grid containing now, else the next one; null once every slot is over (then no rows)" })
   slot: CurrentSlot | null;
   @ApiProperty({ type: [SlotAttendanceCountsResponse], description: "Venues with meetings in the slot, in the event's venue order, then the `online` row when there are online meetings" })
   venues: SlotAttendanceCountsResponse[];

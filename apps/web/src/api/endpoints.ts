@@ -207,3 +207,19 @@ export const reports = {
   download: (eventId: string, format: ReportFormat, locale: Locale, onProgress?: (received: number, total: number | null) => void) =>
     download('/api/events/{id}/report', { path: { id: eventId }, query: { format, locale } }, `tradebridge-report-${eventId}-${locale}.${format}`, onProgress),
 };
+
+export type BadgeLayout = 'a6' | 'a4';
+type Progress = (received: number, total: number | null) => void;
+
+/** The printables (PDF): badges, schedules, and per venue the table plan with signs and the check-in list. */
+export const printables = {
+  badges: (eventId: string, query: { layout: BadgeLayout; locale: Locale; venueId?: string; registrationId?: string }, onProgress?: Progress) =>
+    download('/api/events/{id}/printables/badges', { path: { id: eventId }, query }, `tradebridge-badges-${query.layout}-${eventId}.pdf`, onProgress),
+  /** Without `locale`, each schedule is in its enterprise's own language and time zone. */
+  schedules: (eventId: string, query: { locale?: Locale; timezone?: string; venueId?: string; registrationId?: string }, onProgress?: Progress) =>
+    download('/api/events/{id}/printables/schedules', { path: { id: eventId }, query }, `tradebridge-schedules-${eventId}.pdf`, onProgress),
+  tablePlan: (eventId: string, venueId: string, locale: Locale, onProgress?: Progress) =>
+    download('/api/events/{id}/printables/venues/{venueId}/table-plan', { path: { id: eventId, venueId }, query: { locale } }, `tradebridge-table-plan-${venueId}.pdf`, onProgress),
+  checkInList: (eventId: string, venueId: string, locale: Locale, onProgress?: Progress) =>
+    download('/api/events/{id}/printables/venues/{venueId}/check-in-list', { path: { id: eventId, venueId }, query: { locale } }, `tradebridge-check-in-${venueId}.pdf`, onProgress),
+};

@@ -12,6 +12,7 @@ import { Link } from '../../router';
 import { EnterpriseEventFrame } from './EnterpriseEventFrame';
 import { useMyEnterprise } from './useMyEnterprise';
 import type { MyEvent } from './useMyEvent';
+import { PrintMine } from './PrintMine';
 
 function Badge({ my }: { my: MyEvent }) {
   const { t, name, date } = useI18n();
@@ -84,6 +85,7 @@ function Badge({ my }: { my: MyEvent }) {
               {mine.badgeCode}
             </p>
             <p className="muted small">{mine.checkedInAt ? t('badge.checkedIn', { time: date(mine.checkedInAt, my.timezone) }) : t('badge.showAtDesk')}</p>
+            <PrintMine my={my} what="badge" />
           </>
         ) : (
           <Notice kind="info">{t('badge.notYet')}</Notice>

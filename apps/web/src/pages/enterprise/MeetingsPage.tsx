@@ -14,6 +14,7 @@ import { useLive } from '../../live/useLive';
 import { MeetingReschedule, proposalsOf } from './MeetingReschedule';
 import { EnterpriseEventFrame } from './EnterpriseEventFrame';
 import type { MyEvent } from './useMyEvent';
+import { PrintMine } from './PrintMine';
 import { asyncHandler } from '../../components/async-handler';
 import { CameraScanner, canUseCamera } from '../../components/CameraScanner';
 
@@ -455,6 +456,7 @@ function Meetings({ my }: { my: MyEvent }) {
     <div className="stack">
       <ErrorBanner error={error} />
       <p className="muted">{t('meetings.lead', { zone: my.timezone })}</p>
+      {sorted.length > 0 && <PrintMine my={my} what="schedule" />}
       {sorted.length > 0 && <p className="muted small">{t('meetings.attendanceHint')}</p>}
       {sorted.length === 0 ? (
         <EmptyState title={t('meetings.none')}>{t('meetings.noneLead')}</EmptyState>

@@ -39,6 +39,7 @@ export function OrgEventFrame({ eventId, children, wide }: { eventId: string; wi
           { to: `${base}/check-in`, label: t('nav.checkIn') },
           { to: `${base}/dashboard`, label: t('nav.dashboard') },
           { to: `${base}/schedule`, label: t('nav.schedule') },
+          { to: `${base}/print`, label: t('nav.print') },
           { to: `${base}/report`, label: t('nav.report') },
           { to: `${base}/announcements`, label: t('nav.announcements') },
         ]}

@@ -1,18 +1,17 @@
 import { useState } from 'react';
 import type { Locale, ReportView } from '@tradebridge/contracts';
-import { LOCALES } from '@tradebridge/contracts';
-import { ApiError } from '../../api/client';
 import { reports, type ReportFormat } from '../../api/endpoints';
 import { TimelineChart } from '../../components/TimelineChart';
-import { ErrorBanner, Field, Loading, Notice, ProgressBar, Stat } from '../../components/ui';
-import { toApiError, useAsync } from '../../components/useAsync';
+import { ErrorBanner, Loading, Notice, Stat } from '../../components/ui';
+import { DownloadStatus, useFileDownload } from '../../components/useFileDownload';
+import { useAsync } from '../../components/useAsync';
 import type { MessageKey } from '../../i18n/en';
 import { INTL_LOCALE } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
+import { LocaleSelect } from '../../components/LocaleSelect';
 import { Link } from '../../router';
 import { OrgEventFrame } from './OrgEventFrame';
 import type { OrgEvent } from './useOrgEvent';
-import { asyncHandler } from '../../components/async-handler';
 
 const FORMATS: { format: ReportFormat; key: MessageKey }[] = [
   { format: 'pdf', key: 'report.pdf' },
@@ -20,10 +19,6 @@ const FORMATS: { format: ReportFormat; key: MessageKey }[] = [
   { format: 'csv', key: 'report.csv' },
   { format: 'json', key: 'report.json' },
 ];
-
-function kb(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} kB`;
-}
 
 function Breakdown({ title, lead, columns, rows }: { title: string; lead?: string; columns: string[]; rows: { label: string; values: (number | string | undefined)[] }[] }) {
   if (!rows.length) return null;
@@ -156,22 +151,7 @@ function Report({ org }: { org: OrgEvent }) {
   const [reportLocale, setReportLocale] = useState<Locale>(locale);
   // The summary on screen follows the UI language; the select chooses the files' language.
   const report = useAsync(() => reports.json(org.event.id, locale), [org.event.id, locale]);
-  const [progress, setProgress] = useState<{ format: ReportFormat; received: number; total: number | null } | null>(null);
-  const [saved, setSaved] = useState<{ filename: string; bytes: number } | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const fetchFile = async (format: ReportFormat) => {
-    setError(null);
-    setSaved(null);
-    setProgress({ format, received: 0, total: null });
-    try {
-      setSaved(await reports.download(org.event.id, format, reportLocale, (received, total) => setProgress({ format, received, total })));
-    } catch (e) {
-      setError(toApiError(e));
-    } finally {
-      setProgress(null);
-    }
-  };
+  const download = useFileDownload();
 
   return (
     <div className="stack-lg">
@@ -186,43 +166,22 @@ function Report({ org }: { org: OrgEvent }) {
         </h2>
         <p className="muted">{t('report.downloadsLead')}</p>
         <div className="download-bar">
-          <Field label={t('report.language')}>
-            <select value={reportLocale} onChange={(e) => setReportLocale(e.target.value as Locale)}>
-              {LOCALES.map((code) => (
-                <option key={code} value={code}>
-                  {t(`lang.${code}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <LocaleSelect label={t('report.language')} value={reportLocale} onChange={setReportLocale} />
           <div className="button-row">
             {FORMATS.map(({ format, key }) => (
               <button
                 key={format}
                 type="button"
                 className={`btn ${format === 'pdf' ? 'btn-primary' : 'btn-secondary'}`}
-                disabled={progress !== null}
-                onClick={asyncHandler(() => fetchFile(format))}
+                disabled={download.busy !== null}
+                onClick={download.start(format.toUpperCase(), (onProgress) => reports.download(org.event.id, format, reportLocale, onProgress))}
               >
                 {t(key)}
               </button>
             ))}
           </div>
         </div>
-        {progress && (
-          <div className="running">
-            <ProgressBar
-              value={progress.total ? progress.received : undefined}
-              max={progress.total ?? undefined}
-              label={t('report.downloading', { format: progress.format.toUpperCase() })}
-            />
-            <p className="small muted">
-              {t('report.downloading', { format: progress.format.toUpperCase() })} {progress.received > 0 && kb(progress.received)}
-            </p>
-          </div>
-        )}
-        {saved && <Notice kind="success">{t('report.saved', { filename: saved.filename, size: kb(saved.bytes) })}</Notice>}
-        <ErrorBanner error={error} />
+        <DownloadStatus download={download} />
       </section>
       <section aria-labelledby="summary-title" className="stack">
         <h2 id="summary-title" className="section-title">
