@@ -27,6 +27,7 @@ import { RegistrationSearch1763800028000 } from './1763800028000-registration-se
 import { ParticipantDirectory1763800029000 } from './1763800029000-participant-directory';
 import { ModeratorRooms1763800030000 } from './1763800030000-moderator-rooms';
 import { Imports1763800031000 } from './1763800031000-imports';
+import { ImportJobs1763800032000 } from './1763800032000-import-jobs';
 
 /** Every migration, in order. A new file is reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   ParticipantDirectory1763800029000,
   ModeratorRooms1763800030000,
   Imports1763800031000,
+  ImportJobs1763800032000,
 ];

@@ -9,7 +9,8 @@ import { Account, ConferenceSetup, World } from '../factories/world';
  * Bulk import of participants (issue 15.2), with real XLSX files built by
  * ExcelJS: every row's result in a dry run (refusals name row and column), an
  * apply that writes the accepted rows, a re-import that updates and creates
- * nothing twice, CSV, and a 5,000-row file.
+ * nothing twice, CSV, and a 5,000-row file applied as one job with progress,
+ * which a lost database connection leaves with nothing written.
  */
 type Row = Partial<Record<ImportColumn, string>>;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -270,7 +271,19 @@ describe('bulk import of participants', () => {
     expect([403, 404]).toContain(res.status);
   });
 
-  it('applies a 5,000-row file in one go', async () => {
+  /** Starts an import job, then polls it to the end, keeping every progress it saw. */
+  const startJob = (file: Buffer, eventId: string) => t.http.post(`/api/events/${eventId}/imports?locale=vi`).set(organizer.auth).set('Content-Type', XLSX).send(file);
+  async function follow(eventId: string, jobId: string, seen: number[] = [], during?: (job: { processedRows: number }) => Promise<void>) {
+    for (;;) {
+      const job = (await t.http.get(`/api/events/${eventId}/imports/${jobId}`).set(organizer.auth).expect(200)).body;
+      seen.push(job.processedRows);
+      if (job.status !== 'running') return job;
+      await during?.(job);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  it('applies a 5,000-row file as one job: progress grows, nothing shows until it commits, a second job waits its turn', async () => {
     const big = await world.openEvent(organizer);
     await t.http.patch(`/api/events/${big.eventId}/venues/${big.venues.online}`).set(organizer.auth).send({ capacity: 10000 }).expect(200);
     const rows = Array.from({ length: 5000 }, (_, i) =>
@@ -279,9 +292,73 @@ describe('bulk import of participants', () => {
     const file = await xlsx(rows);
     const dry = await post(file, { eventId: big.eventId });
     expect(dry.body.totals).toEqual({ rows: 5000, created: 5000, updated: 0, refused: 0 });
-    const applied = await post(file, { eventId: big.eventId, dryRun: false });
-    expect(applied.status).toBe(200);
-    expect(applied.body.totals.created).toBe(5000);
+    const started = await startJob(file, big.eventId);
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ status: 'running', totalRows: 5000, processedRows: 0, eventId: big.eventId });
+    // One job per event at a time (the database's partial unique index).
+    const second = await startJob(file, big.eventId);
+    expect({ status: second.status, code: second.body.code }).toEqual({ status: 409, code: 'IMPORT_RUNNING' });
+    const seen: number[] = [];
+    const visible: number[] = [];
+    const done = await follow(big.eventId, started.body.id, seen, async (job) => {
+      if (job.processedRows > 0) visible.push(await count(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1`, [big.eventId]));
+    });
+    expect(done.status).toBe('succeeded');
+    expect(done.processedRows).toBe(5000);
+    expect(done.result.totals).toEqual({ rows: 5000, created: 5000, updated: 0, refused: 0 });
+    expect(done.result.dryRun).toBe(false);
+    // The bar moved through values between nothing and everything, never back.
+    expect(seen.some((n) => n > 0 && n < 5000)).toBe(true);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    // While it ran, its rows were in its own transaction: nobody else saw any.
+    expect(visible.length).toBeGreaterThan(0);
+    expect(new Set(visible)).toEqual(new Set([0]));
     expect(await count(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1`, [big.eventId])).toBe(5000);
+    // The event is free for the next job.
+    const again = await startJob(file, big.eventId);
+    expect(again.status).toBe(202);
+    const redone = await follow(big.eventId, again.body.id);
+    expect(redone.result.totals).toEqual({ rows: 5000, created: 0, updated: 5000, refused: 0 });
+  }, 400_000);
+
+  it('leaves nothing half-done when its database connection dies mid-way, and the same file then imports whole', async () => {
+    const event = await world.openEvent(organizer);
+    await t.http.patch(`/api/events/${event.eventId}/venues/${event.venues.online}`).set(organizer.auth).send({ capacity: 10000 }).expect(200);
+    const file = await xlsx(Array.from({ length: 1500 }, () => vnRow({ venue: 'Trực tuyến / Online', attendance: 'online' })));
+    const started = await startJob(file, event.eventId);
+    expect(started.status).toBe(202);
+    let killed = 0;
+    const failed = await follow(event.eventId, started.body.id, [], async (job) => {
+      if (killed || job.processedRows === 0) return;
+      // The job's transaction names itself; a real fault: its backend is terminated.
+      killed = (
+        await t.db.query<{ n: number }[]>(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1`, [`tradebridge-import-${started.body.id}`])
+      )[0].n;
+    });
+    expect(killed).toBe(1);
+    expect(failed.status).toBe('failed');
+    expect(failed.error.code).toBe('DATABASE_UNAVAILABLE');
+    expect(failed.result).toBeUndefined();
+    expect(await count(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1`, [event.eventId])).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM event_log WHERE event_id = $1 AND type = 'registrations.imported'`, [event.eventId])).toBe(0);
+    const retried = await follow(event.eventId, (await startJob(file, event.eventId).expect(202)).body.id);
+    expect(retried.result.totals).toEqual({ rows: 1500, created: 1500, updated: 0, refused: 0 });
+    expect(await count(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1`, [event.eventId])).toBe(1500);
   }, 300_000);
+
+  it('records a job whose process died as failed, and frees the event for the next', async () => {
+    const event = await world.openEvent(organizer);
+    const stale = (
+      await t.db.query<{ id: string }[]>(
+        `INSERT INTO imports (event_id, created_by, locale, status, total_rows, processed_rows, heartbeat_at) VALUES ($1, $2, 'vi', 'running', 10, 3, now() - interval '10 minutes') RETURNING id`,
+        [event.eventId, organizer.id],
+      )
+    )[0];
+    const job = (await t.http.get(`/api/events/${event.eventId}/imports/${stale.id}`).set(organizer.auth).expect(200)).body;
+    expect(job).toMatchObject({ status: 'failed', error: { code: 'IMPORT_INTERRUPTED' } });
+    const started = await startJob(await xlsx([vnRow()]), event.eventId);
+    expect(started.status).toBe(202);
+    expect((await follow(event.eventId, started.body.id)).status).toBe('succeeded');
+    expect((await t.http.get(`/api/events/${event.eventId}/imports/${randomUUID()}`).set(organizer.auth)).status).toBe(404);
+  });
 });

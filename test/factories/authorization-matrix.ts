@@ -110,6 +110,8 @@ const EXPECTED = `
 | GET /api/events/{id}/printables/venues/{venueId}/check-in-list (Lào Cai) | 401 | 403 | 403  | 200       | 403             | 200   |
 | GET /api/events/{id}/import/template   (xlsx, vi)           | 401       | 403      | 403      | 403       | 403             | 200   |
 | POST /api/events/{id}/import           (CSV dry run)        | 401       | 403      | 403      | 403       | 403             | 200   |
+| POST /api/events/{id}/imports          (CSV job, one row)   | 401       | 403      | 403      | 403       | 403             | 202   |
+| GET /api/events/{id}/imports/{importId} (unknown job)       | 401       | 403      | 403      | 403       | 403             | 404   |
 | POST /api/auth/password-reset          (any e-mail)         | 202       | 202      | 202      | 202       | 202             | 202   |
 | POST /api/auth/password-reset/confirm  (unknown token)      | 400       | 400      | 400      | 400       | 400             | 400   |
 | GET /api/admin/mailbox                                      | 401       | 403      | 403      | 403       | 403             | 200   |
@@ -354,6 +356,15 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
         body: `Tên tiếng Việt,Quốc gia,Tỉnh/thành,Người liên hệ,Email liên hệ,Điện thoại liên hệ,Điểm cầu\r\nHTX Bát Xát,VN,Lào Cai,Nguyễn Thị Hoa,${uniqueEmail('import')},+84 214 3840 123,Điểm cầu chính Lào Cai\r\n`,
       }),
     },
+    'POST /api/events/{id}/imports': {
+      call: (s) => ({
+        params: { id: s.eventId },
+        query: 'locale=zh',
+        type: 'text/csv',
+        body: `Tên tiếng Việt,Quốc gia,Tỉnh/thành,Người liên hệ,Email liên hệ,Điện thoại liên hệ,Điểm cầu\r\nHTX Bát Xát,VN,Lào Cai,Nguyễn Thị Hoa,${uniqueEmail('import')},+84 214 3840 123,Điểm cầu chính Lào Cai\r\n`,
+      }),
+    },
+    'GET /api/events/{id}/imports/{importId}': { call: (s) => ({ params: { id: s.eventId, importId: '00000000-0000-4000-8000-000000000000' } }) },
     'POST /api/auth/password-reset': { global: true, call: () => ({ body: { email: uniqueEmail('reset') } }) },
     'POST /api/auth/password-reset/confirm': { global: true, call: () => ({ body: { token: 'no-such-reset-token', password: 'correct horse battery staple' } }) },
     'GET /api/admin/mailbox': { global: true, call: () => ({}) },

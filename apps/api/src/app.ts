@@ -23,7 +23,7 @@ export async function createApiApp(config: AppConfig, databaseUrl: string, along
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '256kb' });
   // Spreadsheets sent as the body itself (multipart uploads go through multer in the controller).
-  app.use('/api/events/:id/import', express.raw({ type: IMPORT_MEDIA_TYPES, limit: IMPORT_MAX_BYTES }));
+  app.use(['/api/events/:id/import', '/api/events/:id/imports'], express.raw({ type: IMPORT_MEDIA_TYPES, limit: IMPORT_MAX_BYTES }));
   setApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
   applyHttpSecurity(app, config);

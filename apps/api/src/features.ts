@@ -28,6 +28,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { AnnouncementsController } from './announcements/announcements.controller';
 import { CalendarFeedController, MailController } from './mail/mail.controller';
 import { ImportsController } from './imports/imports.controller';
+import { ImportJobsController } from './imports/import-jobs.controller';
 import { DirectoryController } from './directory/directory.controller';
 import { PrintablesController } from './printables/printables.controller';
 
@@ -66,6 +67,7 @@ export const FEATURE_CONTROLLERS = [
   MailController,
   CalendarFeedController,
   ImportsController,
+  ImportJobsController,
   DirectoryController,
   PrintablesController,
 ];

@@ -24,6 +24,7 @@ import { RoomAssignmentPage } from './pages/organizer/RoomAssignmentPage';
 import { AnnouncementsPage } from './pages/organizer/AnnouncementsPage';
 import { ReportPage } from './pages/organizer/ReportPage';
 import { PrintPage } from './pages/organizer/PrintPage';
+import { ImportPage } from './pages/organizer/ImportPage';
 import { SchedulePage } from './pages/organizer/SchedulePage';
 import { SetupPage } from './pages/organizer/SetupPage';
 import { TableSignsPage } from './pages/organizer/TableSignsPage';
@@ -57,6 +58,7 @@ const ROUTES: [string, Page][] = [
   ['/org/events/:eventId/schedule', (p) => <SchedulePage eventId={p.eventId} />],
   ['/org/events/:eventId/report', (p) => <ReportPage eventId={p.eventId} />],
   ['/org/events/:eventId/print', (p) => <PrintPage eventId={p.eventId} />],
+  ['/org/events/:eventId/import', (p) => <ImportPage eventId={p.eventId} />],
   ['/org/events/:eventId/announcements', (p) => <AnnouncementsPage eventId={p.eventId} />],
 ];
 

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, Database, DomainError, ErrorCode, EventLogRepository, newBadgeCode } from '@tradebridge/core';
+import { Actor, Database, DomainError, ErrorCode, EventLogRepository, isDatabaseUnavailable, newBadgeCode } from '@tradebridge/core';
 import { EventAccess, EventsRepository } from '@tradebridge/events';
 import { EnterprisesRepository } from '@tradebridge/enterprises';
 import { RegistrationsRepository } from '@tradebridge/registrations';
@@ -12,6 +12,7 @@ import { planImport, type PlannedRow } from './plan';
 import { problemText, type RowProblemCode } from './row-problems';
 import { readSheet, templateCsv, templateXlsx, type SheetFormat } from './spreadsheet';
 import { ImportsRepository } from './imports.repository';
+import { ImportJobsRepository, type ImportJobView } from './import-jobs.repository';
 
 export const MAX_IMPORT_ROWS = 10_000;
 
@@ -31,6 +32,11 @@ export interface ImportReport {
 
 // A value no argon2 hash ever equals: the account exists (membership, invitation) but no password logs in until it is claimed.
 const UNCLAIMED_PASSWORD = '!unclaimed';
+/** A job reports its progress every this many rows, and beats its heart this often while planning. */
+const PROGRESS_EVERY = 100;
+const HEARTBEAT_MS = 10_000;
+
+type Sheet = Awaited<ReturnType<typeof readSheet>>;
 const LOCALE_OF_COUNTRY: Record<string, Locale> = { VN: 'vi', CN: 'zh' };
 
 /**
@@ -53,7 +59,10 @@ export class ImportsService {
     private readonly users: UsersRepository,
     private readonly invitations: PasswordResetService,
     private readonly log: EventLogRepository,
+    private readonly jobs: ImportJobsRepository,
   ) {}
+
+  private readonly logger = new Logger('Imports');
 
   async template(actor: Actor, eventId: string, format: SheetFormat, locale: Locale): Promise<Buffer> {
     await this.access.require(actor, eventId, ['organizer']);
@@ -64,42 +73,91 @@ export class ImportsService {
   async run(actor: Actor, eventId: string, file: () => { format: SheetFormat; body: Buffer }, locale: Locale, dryRun: boolean): Promise<ImportReport> {
     await this.access.require(actor, eventId, ['organizer']);
     const sheet = await this.read(file());
-    const plan = async (tx?: EntityManager) => {
-      const event = tx ? await this.events.lockOpen(tx, eventId, 'exclusive') : await this.events.findById(eventId);
-      if (!event) throw DomainError.notFound('Event', eventId);
-      const venues = await this.events.listVenues(eventId);
-      const checked = sheet.rows.map((r) => checkRow(r.row, r.cells, { sides: event.sides, venues }));
-      const valid = checked.flatMap((c) => (c.participant ? [c.participant] : []));
-      const keys = await this.imports.enterprisesByKey(
-        valid.flatMap((p) => (p.taxCode ? [p.taxCode] : [])),
-        valid.map((p) => p.contact.email),
-        tx,
-      );
-      const byTaxCode = new Map(keys.filter((k) => k.taxCode).map((k) => [k.taxCode!, k.id]));
-      const byEmail = new Map<string, string>();
-      for (const k of keys) if (k.email && !byEmail.has(k.email)) byEmail.set(k.email, k.id);
-      const registrations = await this.imports.registrationsOf(
-        eventId,
-        keys.map((k) => k.id),
-        tx,
-      );
-      const onsite = await this.imports.onsitePerVenue(eventId, tx);
-      return planImport(checked, {
-        byTaxCode,
-        byEmail,
-        registrations: new Map(registrations.map((r) => [r.enterpriseId, r])),
-        venues: new Map(venues.map((v) => [v.id, { name: v.name, capacity: v.capacity, onsite: onsite.get(v.id) ?? 0 }])),
-      });
-    };
-    if (dryRun) return report(await plan(), locale, true, new Map());
+    if (dryRun) return report(await this.plan(eventId, sheet), locale, true, new Map());
     const written = await this.db.transaction(async (tx) => {
-      const planned = await plan(tx);
+      const planned = await this.plan(eventId, sheet, tx);
       return { planned, ids: await this.write(tx, actor, eventId, planned) };
     });
     return report(written.planned, locale, false, written.ids);
   }
 
-  private async read(file: { format: SheetFormat; body: Buffer }) {
+  /**
+   * Apply as a job (the web app's path): the file is read and shape-checked, and the job
+   * recorded, before the answer; the rows are then planned and written in one transaction
+   * in the background, with progress on the job. One job per event at a time.
+   */
+  async startJob(actor: Actor, eventId: string, file: () => { format: SheetFormat; body: Buffer }, locale: Locale): Promise<ImportJobView> {
+    await this.access.require(actor, eventId, ['organizer']);
+    const sheet = await this.read(file());
+    if (!(await this.events.findById(eventId))) throw DomainError.notFound('Event', eventId);
+    const job = await this.jobs.start(eventId, actor.userId, locale, sheet.rows.length);
+    if (!job) throw new DomainError(ErrorCode.IMPORT_RUNNING, 'An import of this event is already running: wait for it to finish, then import again');
+    void this.execute(actor, eventId, sheet, locale, job.id);
+    return job;
+  }
+
+  async job(actor: Actor, eventId: string, jobId: string): Promise<ImportJobView> {
+    await this.access.require(actor, eventId, ['organizer']);
+    const job = await this.jobs.find(eventId, jobId);
+    if (!job) throw DomainError.notFound('Import', jobId);
+    return job;
+  }
+
+  /** The job's work: all of it commits with its "succeeded", or none of it does and the job says why. */
+  private async execute(actor: Actor, eventId: string, sheet: Sheet, locale: Locale, jobId: string): Promise<void> {
+    const beat = setInterval(() => void this.jobs.heartbeat(jobId).catch(() => undefined), HEARTBEAT_MS);
+    try {
+      await this.db.transaction(async (tx) => {
+        // Named, so an operator (or the fault test) can find the job's connection in pg_stat_activity.
+        await tx.query(`SELECT set_config('application_name', $1, true)`, [`tradebridge-import-${jobId}`]);
+        const planned = await this.plan(eventId, sheet, tx);
+        const ids = await this.write(tx, actor, eventId, planned, (n) => this.jobs.progress(jobId, n));
+        await this.jobs.succeed(tx, jobId, report(planned, locale, false, ids));
+      });
+    } catch (error) {
+      const why =
+        error instanceof DomainError
+          ? { code: error.code, message: error.message }
+          : isDatabaseUnavailable(error)
+            ? { code: ErrorCode.DATABASE_UNAVAILABLE, message: 'The database connection was lost during the import; nothing of the file was written. Start it again.' }
+            : { code: 'IMPORT_FAILED', message: 'The import failed; nothing of the file was written.' };
+      if (!(error instanceof DomainError)) this.logger.error(`import ${jobId} failed`, error instanceof Error ? error.stack : String(error));
+      await this.jobs.fail(jobId, why).catch((e: unknown) => this.logger.error(`import ${jobId}: could not record its failure`, String(e)));
+    } finally {
+      clearInterval(beat);
+    }
+  }
+
+  /** Every row checked and planned against what is stored; under the event's lock when in a transaction. */
+  private async plan(eventId: string, sheet: Sheet, tx?: EntityManager): Promise<PlannedRow[]> {
+    const event = tx ? await this.events.lockOpen(tx, eventId, 'exclusive') : await this.events.findById(eventId);
+    if (!event) throw DomainError.notFound('Event', eventId);
+    const venues = await this.events.listVenues(eventId);
+    const checked = sheet.rows.map((r) => checkRow(r.row, r.cells, { sides: event.sides, venues }));
+    const valid = checked.flatMap((c) => (c.participant ? [c.participant] : []));
+    const keys = await this.imports.enterprisesByKey(
+      valid.flatMap((p) => (p.taxCode ? [p.taxCode] : [])),
+      valid.map((p) => p.contact.email),
+      tx,
+    );
+    const byTaxCode = new Map(keys.filter((k) => k.taxCode).map((k) => [k.taxCode!, k.id]));
+    const byEmail = new Map<string, string>();
+    for (const k of keys) if (k.email && !byEmail.has(k.email)) byEmail.set(k.email, k.id);
+    const registrations = await this.imports.registrationsOf(
+      eventId,
+      keys.map((k) => k.id),
+      tx,
+    );
+    const onsite = await this.imports.onsitePerVenue(eventId, tx);
+    return planImport(checked, {
+      byTaxCode,
+      byEmail,
+      registrations: new Map(registrations.map((r) => [r.enterpriseId, r])),
+      venues: new Map(venues.map((v) => [v.id, { name: v.name, capacity: v.capacity, onsite: onsite.get(v.id) ?? 0 }])),
+    });
+  }
+
+  private async read(file: { format: SheetFormat; body: Buffer }): Promise<Sheet> {
     let sheet;
     try {
       sheet = await readSheet(file.format, file.body);
@@ -111,12 +169,13 @@ export class ImportsService {
     return sheet;
   }
 
-  private async write(tx: EntityManager, actor: Actor, eventId: string, planned: PlannedRow[]): Promise<Map<number, string>> {
+  private async write(tx: EntityManager, actor: Actor, eventId: string, planned: PlannedRow[], progress?: (rows: number) => Promise<void>): Promise<Map<number, string>> {
     const ids = new Map<number, string>();
     const created: string[] = [];
     const invitees: Parameters<PasswordResetService['invite']>[1] = [];
     let updated = 0;
-    for (const row of planned) {
+    for (const [i, row] of planned.entries()) {
+      if (i > 0 && i % PROGRESS_EVERY === 0) await progress?.(i);
       if (row.status === 'refused') continue;
       const p = row.participant;
       const { userId, made } = await this.contactAccount(tx, p);

@@ -6,3 +6,4 @@ export * from './spreadsheet';
 export * from './imports.repository';
 export * from './imports.service';
 export * from './imports.module';
+export * from './import-jobs.repository';

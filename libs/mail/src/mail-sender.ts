@@ -38,6 +38,7 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
   private lastFailure?: string;
   private renderer?: MailRenderer;
   private readonly starts: NodeJS.Timeout[] = [];
+  private stopping = false;
   /** The fetch loops' pg-boss worker ids, woken when mail is queued. */
   private readonly workers: string[] = [];
   private listener?: PgListener;
@@ -103,6 +104,9 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    // A batch being sent takes no further message: what is in flight finishes, the rest fail back
+    // to the queue (retried by whichever process is up) while the queue's pool is still open.
+    this.stopping = true;
     for (const start of this.starts) clearTimeout(start);
     await this.listener?.stop();
   }
@@ -140,6 +144,7 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
     let next = prepare(groups[0]);
     try {
       for (let g = 0; g < groups.length; g++) {
+        if (this.stopping) throw new Error('the mail worker is stopping');
         const { pieces, sent } = await next;
         if (g + 1 < groups.length) next = prepare(groups[g + 1]);
         await this.dispatch(groups[g], pieces, sent, deadline, sends);
@@ -187,7 +192,12 @@ export class MailSender implements OnApplicationBootstrap, OnModuleDestroy {
         continue;
       }
       const job$ = new JobProgress(todo.length);
-      for (const piece of todo) {
+      for (const [k, piece] of todo.entries()) {
+        if (this.stopping) {
+          // Stopping: this job's remaining messages are not started, so it fails back as a whole.
+          for (let rest = k; rest < todo.length; rest++) job$.settle(new Error('the mail worker is stopping'));
+          break;
+        }
         await this.lanes.acquire();
         const send = this.sendOne(job.id, bundle, piece.mail, deadline)
           .finally(() => this.lanes.release())

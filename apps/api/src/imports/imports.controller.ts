@@ -14,7 +14,7 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const IMPORT_MEDIA_TYPES = [XLSX_TYPE, 'text/csv', 'application/octet-stream'];
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
-interface UploadedSheet {
+export interface UploadedSheet {
   originalname: string;
   mimetype: string;
   buffer: Buffer;
@@ -59,7 +59,7 @@ export class ImportsController {
   }
 }
 
-function sheetOf(request: Request, file?: UploadedSheet): { format: SheetFormat; body: Buffer } {
+export function sheetOf(request: Request, file?: UploadedSheet): { format: SheetFormat; body: Buffer } {
   const given = file ? { body: file.buffer, type: file.mimetype, name: file.originalname } : { body: request.body as unknown, type: request.headers['content-type'] ?? '', name: '' };
   if (!Buffer.isBuffer(given.body))
     throw new DomainError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the file as multipart/form-data (field "file"), or as the body with Content-Type text/csv or the XLSX type');

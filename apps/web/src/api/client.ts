@@ -145,6 +145,17 @@ function filenameOf(response: Response, fallback: string): string {
 }
 
 /**
+ * Sends a file as the request body (its own media type, as the import routes read it)
+ * and answers the JSON the route documents for `M path`.
+ */
+export async function upload<P extends PathsWith<'post'>>(path: P, init: PathPart<Operation<P, 'post'>> & QueryPart<Operation<P, 'post'>>, file: Blob): Promise<ResponseBody<P, 'post'>> {
+  const { headers, hadToken } = headersFor({ 'Content-Type': file.type || 'application/octet-stream' });
+  const response = await send(urlOf(path, init as UrlParams), { method: 'POST', headers, body: file });
+  if (!response.ok) throw await errorOf(response, hadToken);
+  return (await response.json()) as ResponseBody<P, 'post'>;
+}
+
+/**
  * Downloads a file that needs the bearer token (so a plain link cannot): fetches
  * it, reports the bytes received, then saves the blob under the server's name.
  */

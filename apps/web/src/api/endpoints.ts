@@ -35,7 +35,7 @@ import type {
   VenueTablesView,
   VenueView,
 } from '@tradebridge/contracts';
-import { api, download, type Query, type RequestBody, type ResponseBody } from './client';
+import { api, download, upload, type Query, type RequestBody, type ResponseBody } from './client';
 
 /**
  * Every REST call the web app makes. Paths, parameters and bodies are typed
@@ -222,4 +222,21 @@ export const printables = {
     download('/api/events/{id}/printables/venues/{venueId}/table-plan', { path: { id: eventId, venueId }, query: { locale } }, `tradebridge-table-plan-${venueId}.pdf`, onProgress),
   checkInList: (eventId: string, venueId: string, locale: Locale, onProgress?: Progress) =>
     download('/api/events/{id}/printables/venues/{venueId}/check-in-list', { path: { id: eventId, venueId }, query: { locale } }, `tradebridge-check-in-${venueId}.pdf`, onProgress),
+};
+
+export type ImportReport = ResponseBody<'/api/events/{id}/import', 'post'>;
+export type ImportJob = ResponseBody<'/api/events/{id}/imports/{importId}', 'get'>;
+
+/** A spreadsheet's own type; a browser may leave it empty for a .csv or .xlsx it does not know. */
+const sheetOf = (file: File): Blob =>
+  file.type ? file : new Blob([file], { type: /\.csv$/i.test(file.name) ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+
+/** Bulk import of participants: the template, a dry run, and the job that applies a file. */
+export const imports = {
+  template: (eventId: string, format: 'xlsx' | 'csv', locale: Locale, onProgress?: Progress) =>
+    download('/api/events/{id}/import/template', { path: { id: eventId }, query: { format, locale } }, `tradebridge-participants-${locale}.${format}`, onProgress),
+  dryRun: (eventId: string, file: File, locale: Locale): Promise<ImportReport> =>
+    upload('/api/events/{id}/import', { path: { id: eventId }, query: { dryRun: 'true', locale } }, sheetOf(file)),
+  start: (eventId: string, file: File, locale: Locale): Promise<ImportJob> => upload('/api/events/{id}/imports', { path: { id: eventId }, query: { locale } }, sheetOf(file)),
+  job: (eventId: string, importId: string): Promise<ImportJob> => api.get('/api/events/{id}/imports/{importId}', { path: { id: eventId, importId } }),
 };

@@ -35,6 +35,7 @@ export function OrgEventFrame({ eventId, children, wide }: { eventId: string; wi
         tabs={[
           { to: `${base}/setup`, label: t('nav.setup') },
           { to: `${base}/registrations`, label: t('nav.registrations') },
+          { to: `${base}/import`, label: t('nav.import') },
           { to: `${base}/rooms-assignment`, label: t('nav.roomAssignment') },
           { to: `${base}/check-in`, label: t('nav.checkIn') },
           { to: `${base}/dashboard`, label: t('nav.dashboard') },
