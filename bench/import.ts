@@ -40,7 +40,7 @@ function rows(run: string): Row[] {
           offers: '520812: 棉布; 5407: 涤纶长丝',
           needs: '081060: 榴莲',
           languages: 'zh, en',
-          certifications: 'gacc:CHN-330000-2021',
+          certifications: 'gacc_registration:CHN-330000-2021',
           contact_person: '王芳',
           contact_email: `wang.${t}@zj-textiles.cn`,
           contact_phone: '+86 571 8888 1234',
@@ -102,13 +102,14 @@ async function bare(db: DataSource, organizerId: string, eventId: string, venueI
     ]);
     await tx.query(
       `INSERT INTO enterprises (id, name, country, region, certifications, contact, languages, tax_code, created_by)
-       SELECT * FROM unnest($1::uuid[], $2::jsonb[], $3::char(2)[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[], $8::text[], $9::uuid[])`,
+       SELECT i, n, c, r, cert, ct, l::text[], tx, cb FROM unnest($1::uuid[], $2::jsonb[], $3::char(2)[], $4::text[], $5::jsonb[], $6::jsonb[], $7::text[], $8::text[], $9::uuid[])
+              AS x(i, n, c, r, cert, ct, l, tx, cb)`,
       [
         ids,
         data.map((r) => JSON.stringify({ ...(r.name_vi ? { vi: r.name_vi } : {}), ...(r.name_zh ? { zh: r.name_zh } : {}), en: r.name_en })),
         data.map((r) => r.country),
         data.map((r) => (r.country === 'VN' ? 'VN-02' : 'CN-ZJ')),
-        data.map((r) => (r.country === 'VN' ? '[{"kind":"ocop","stars":4}]' : '[{"kind":"gacc","code":"CHN-330000-2021"}]')),
+        data.map((r) => (r.country === 'VN' ? '[{"kind":"ocop","stars":4}]' : '[{"kind":"gacc_registration","code":"CHN-330000-2021"}]')),
         data.map((r) => JSON.stringify({ email: r.contact_email, phone: r.contact_phone, person: r.contact_person })),
         data.map((r) => `{${r.languages.replace(/\s/g, '')}}`),
         data.map((r) => r.tax_code),
@@ -149,6 +150,8 @@ export async function main(): Promise<void> {
   try {
     await migrateDatabase(database.url, ENTITIES, MIGRATIONS);
     app = await createApiApp(config, database.url);
+    // Starts the mail queue the invitations go through (in the import's transaction).
+    await app.init();
     const db = app.get(DataSource);
     const service = app.get(ImportsService);
     const [{ id: organizerId }] = await db.query<{ id: string }[]>(

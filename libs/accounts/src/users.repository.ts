@@ -3,6 +3,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { PlatformRole } from '@tradebridge/core';
 import { User } from './user.entity';
 
+/** Rows per multi-row INSERT: far below PostgreSQL's 65,535 parameters per statement. */
+const INSERT_CHUNK = 500;
+
 @Injectable()
 export class UsersRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -13,6 +16,24 @@ export class UsersRepository {
 
   findByEmail(email: string, tx: EntityManager = this.dataSource.manager): Promise<User | null> {
     return tx.getRepository(User).findOneBy({ email: email.toLowerCase() });
+  }
+
+  /** The users with these e-mails (any case), by lower-cased e-mail. */
+  async findByEmails(emails: string[], tx: EntityManager = this.dataSource.manager): Promise<Map<string, User>> {
+    if (!emails.length) return new Map();
+    const users = await tx
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('u.email = ANY(:emails)', { emails: emails.map((e) => e.toLowerCase()) })
+      .getMany();
+    return new Map(users.map((u) => [u.email, u]));
+  }
+
+  /** Many users in multi-row INSERTs (a bulk import's contacts); answers their ids in order. */
+  async insertMany(tx: EntityManager, users: (Pick<User, 'email' | 'passwordHash' | 'displayName' | 'roles'> & Partial<Pick<User, 'locale' | 'timezone'>>)[]): Promise<string[]> {
+    const rows = users.map((user) => tx.create(User, { ...user, email: user.email.toLowerCase() }));
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insert(User, rows.slice(i, i + INSERT_CHUNK));
+    return rows.map((r) => r.id);
   }
 
   /** With the password hash, which is never selected otherwise. */

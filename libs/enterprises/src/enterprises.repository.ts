@@ -22,6 +22,17 @@ export interface EnterpriseFilter {
   offset: number;
 }
 
+/** Rows per multi-row INSERT: far below PostgreSQL's 65,535 parameters per statement. */
+const INSERT_CHUNK = 500;
+
+/** An enterprise's product rows: offers then needs, each list in its order. */
+function productRows(enterpriseId: string, offers: ProductLine[], needs: ProductLine[]) {
+  return [
+    ...offers.map((p, position) => ({ enterpriseId, direction: 'offer' as const, position, hsCode: p.hsCode, description: p.description })),
+    ...needs.map((p, position) => ({ enterpriseId, direction: 'need' as const, position, hsCode: p.hsCode, description: p.description })),
+  ];
+}
+
 @Injectable()
 export class EnterprisesRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -37,6 +48,22 @@ export class EnterprisesRepository {
     await this.replaceProducts(tx, row.id, offers, needs);
     await tx.insert(EnterpriseMember, { enterpriseId: row.id, userId: enterprise.createdBy });
     return row.id;
+  }
+
+  /**
+   * Many enterprises in multi-row INSERTs (a bulk import): each with its products and its
+   * creator as member, as `insert` writes one. Answers their ids in order.
+   */
+  async insertMany(tx: EntityManager, items: { enterprise: Parameters<EnterprisesRepository['insert']>[1]; offers: ProductLine[]; needs: ProductLine[] }[]): Promise<string[]> {
+    const rows = items.map(({ enterprise, offers, needs }) =>
+      tx.create(Enterprise, { ...enterprise, searchText: searchText(enterprise.name), ...matchVectors(offers, needs, enterprise.certifications) }),
+    );
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insert(Enterprise, rows.slice(i, i + INSERT_CHUNK));
+    const products = items.flatMap(({ offers, needs }, k) => productRows(rows[k].id, offers, needs));
+    for (let i = 0; i < products.length; i += INSERT_CHUNK) await tx.insert(EnterpriseProduct, products.slice(i, i + INSERT_CHUNK));
+    const members = items.map(({ enterprise }, k) => ({ enterpriseId: rows[k].id, userId: enterprise.createdBy }));
+    for (let i = 0; i < members.length; i += INSERT_CHUNK) await tx.insert(EnterpriseMember, members.slice(i, i + INSERT_CHUNK));
+    return rows.map((r) => r.id);
   }
 
   /** `products` and `certifications` are the enterprise's full lists after the change (match vectors are rebuilt from them). */
@@ -121,10 +148,7 @@ export class EnterprisesRepository {
 
   private async replaceProducts(tx: EntityManager, enterpriseId: string, offers: ProductLine[], needs: ProductLine[]): Promise<void> {
     await tx.delete(EnterpriseProduct, { enterpriseId });
-    const rows = [
-      ...offers.map((p, position) => ({ enterpriseId, direction: 'offer' as const, position, hsCode: p.hsCode, description: p.description })),
-      ...needs.map((p, position) => ({ enterpriseId, direction: 'need' as const, position, hsCode: p.hsCode, description: p.description })),
-    ];
+    const rows = productRows(enterpriseId, offers, needs);
     if (rows.length) await tx.insert(EnterpriseProduct, rows);
   }
 

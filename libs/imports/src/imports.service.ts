@@ -32,8 +32,9 @@ export interface ImportReport {
 
 // A value no argon2 hash ever equals: the account exists (membership, invitation) but no password logs in until it is claimed.
 const UNCLAIMED_PASSWORD = '!unclaimed';
-/** A job reports its progress every this many rows, and beats its heart this often while planning. */
-const PROGRESS_EVERY = 100;
+/** Rows written per chunk: a few multi-row INSERTs each, and a progress report after each. */
+const WRITE_CHUNK = 250;
+/** A job beats its heart this often while it plans and writes. */
 const HEARTBEAT_MS = 10_000;
 
 type Sheet = Awaited<ReturnType<typeof readSheet>>;
@@ -169,48 +170,82 @@ export class ImportsService {
     return sheet;
   }
 
+  /**
+   * Writes the plan in chunks of WRITE_CHUNK rows, each in a few multi-row INSERTs (the
+   * contacts' accounts, the new enterprises with their products and members, the approved
+   * registrations); an updated enterprise is changed in place one by one. Reports progress
+   * after each chunk. All of it is in the caller's transaction.
+   */
   private async write(tx: EntityManager, actor: Actor, eventId: string, planned: PlannedRow[], progress?: (rows: number) => Promise<void>): Promise<Map<number, string>> {
     const ids = new Map<number, string>();
     const created: string[] = [];
     const invitees: Parameters<PasswordResetService['invite']>[1] = [];
     let updated = 0;
-    for (const [i, row] of planned.entries()) {
-      if (i > 0 && i % PROGRESS_EVERY === 0) await progress?.(i);
-      if (row.status === 'refused') continue;
-      const p = row.participant;
-      const { userId, made } = await this.contactAccount(tx, p);
-      if (made) invitees.push({ userId, email: p.contact.email, locale: LOCALE_OF_COUNTRY[p.country] ?? 'en', enterprise: displayName(p) });
-      let enterpriseId: string;
-      if (row.status === 'created') {
-        enterpriseId = await this.enterprises.insert(
+    const decidedAt = new Date();
+    for (let start = 0; start < planned.length; start += WRITE_CHUNK) {
+      const chunk = planned.slice(start, start + WRITE_CHUNK).filter((r): r is Exclude<PlannedRow, { status: 'refused' }> => r.status !== 'refused');
+      // The contacts' accounts: an existing user with that e-mail, else a new unclaimed one, invited.
+      const users = await this.users.findByEmails(
+        chunk.map((r) => r.participant.contact.email),
+        tx,
+      );
+      const newcomers = [
+        ...new Map(chunk.filter((r) => !users.has(r.participant.contact.email.toLowerCase())).map((r) => [r.participant.contact.email.toLowerCase(), r.participant])).values(),
+      ];
+      const newIds = await this.users.insertMany(
+        tx,
+        newcomers.map((p) => ({ email: p.contact.email, passwordHash: UNCLAIMED_PASSWORD, displayName: p.contact.person, roles: [], locale: LOCALE_OF_COUNTRY[p.country] ?? 'en' })),
+      );
+      const userOf = new Map([...users].map(([email, user]) => [email, user.id]));
+      newcomers.forEach((p, k) => {
+        userOf.set(p.contact.email.toLowerCase(), newIds[k]);
+        invitees.push({ userId: newIds[k], email: p.contact.email, locale: LOCALE_OF_COUNTRY[p.country] ?? 'en', enterprise: displayName(p) });
+      });
+      const contact = (p: ImportedParticipant) => userOf.get(p.contact.email.toLowerCase())!;
+      // New enterprises together; updated ones in place.
+      const fresh = chunk.filter((r) => r.status === 'created');
+      const freshIds = await this.enterprises.insertMany(
+        tx,
+        fresh.map(({ participant: p }) => ({
+          enterprise: { ...profile(p), sectors: [], website: null, size: null, description: {}, createdBy: contact(p), taxCode: p.taxCode },
+          offers: p.offers,
+          needs: p.needs,
+        })),
+      );
+      fresh.forEach((r, k) => ids.set(r.row, freshIds[k]));
+      const toRegister: typeof chunk = [];
+      for (const row of chunk) {
+        const p = row.participant;
+        if (row.status === 'updated') {
+          await this.enterprises.update(tx, row.enterpriseId, profile(p), { offers: p.offers, needs: p.needs, certifications: p.certifications }, true);
+          await this.imports.setTaxCode(tx, row.enterpriseId, p.taxCode);
+          await this.imports.addMember(tx, row.enterpriseId, contact(p));
+          ids.set(row.row, row.enterpriseId);
+          updated++;
+        }
+        if (row.status === 'updated' && row.registrationId) {
+          await this.registrations.update(tx, eventId, row.registrationId, { venueId: p.venueId, attendance: p.attendance });
+        } else {
+          toRegister.push(row);
+        }
+      }
+      created.push(
+        ...(await this.registrations.insertApproved(
           tx,
-          { ...profile(p), sectors: [], website: null, size: null, description: {}, createdBy: userId, taxCode: p.taxCode },
-          p.offers,
-          p.needs,
-        );
-      } else {
-        enterpriseId = row.enterpriseId;
-        await this.enterprises.update(tx, enterpriseId, profile(p), { offers: p.offers, needs: p.needs, certifications: p.certifications }, true);
-        await this.imports.setTaxCode(tx, enterpriseId, p.taxCode);
-        await this.imports.addMember(tx, enterpriseId, userId);
-        updated++;
-      }
-      ids.set(row.row, enterpriseId);
-      if (row.status === 'updated' && row.registrationId) {
-        await this.registrations.update(tx, eventId, row.registrationId, { venueId: p.venueId, attendance: p.attendance });
-      } else {
-        const registration = await this.registrations.insert(tx, {
-          eventId,
-          enterpriseId,
-          venueId: p.venueId,
-          attendance: p.attendance,
-          side: p.country,
-          badgeCode: newBadgeCode(),
-          createdBy: actor.userId,
-        });
-        await this.registrations.update(tx, eventId, registration.id, { status: 'approved', decidedAt: new Date(), decidedBy: actor.userId });
-        created.push(registration.id);
-      }
+          toRegister.map(({ row, participant: p }) => ({
+            eventId,
+            enterpriseId: ids.get(row)!,
+            venueId: p.venueId,
+            attendance: p.attendance,
+            side: p.country,
+            badgeCode: newBadgeCode(),
+            createdBy: actor.userId,
+          })),
+          actor.userId,
+          decidedAt,
+        )),
+      );
+      await progress?.(Math.min(start + WRITE_CHUNK, planned.length));
     }
     // Each new contact account gets its invitation to claim it; sent only if this transaction commits.
     await this.invitations.invite(tx, invitees);
@@ -221,20 +256,6 @@ export class ImportsService {
       registrationIds: created,
     });
     return ids;
-  }
-
-  /** The contact's account: an existing user with that e-mail, or a new unclaimed one. */
-  private async contactAccount(tx: EntityManager, p: ImportedParticipant): Promise<{ userId: string; made: boolean }> {
-    const existing = await this.users.findByEmail(p.contact.email, tx);
-    if (existing) return { userId: existing.id, made: false };
-    const user = await this.users.insert(tx, {
-      email: p.contact.email,
-      passwordHash: UNCLAIMED_PASSWORD,
-      displayName: p.contact.person,
-      roles: [],
-      locale: LOCALE_OF_COUNTRY[p.country] ?? 'en',
-    });
-    return { userId: user.id, made: true };
   }
 }
 

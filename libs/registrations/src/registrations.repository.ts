@@ -37,6 +37,18 @@ export class RegistrationsRepository {
     return tx.findOneByOrFail(Registration, { id: entity.id });
   }
 
+  /** Many registrations approved at once (a bulk import's, by its organizer), in multi-row INSERTs; their ids in order. */
+  async insertApproved(
+    tx: EntityManager,
+    rows: Omit<Registration, 'id' | 'createdAt' | 'updatedAt' | 'checkedInAt' | 'decidedAt' | 'decidedBy' | 'roomId' | 'status'>[],
+    decidedBy: string,
+    decidedAt: Date,
+  ): Promise<string[]> {
+    const entities = rows.map((row) => tx.create(Registration, { ...row, status: 'approved', roomId: null, decidedAt, decidedBy }));
+    for (let i = 0; i < entities.length; i += 500) await tx.insert(Registration, entities.slice(i, i + 500));
+    return entities.map((e) => e.id);
+  }
+
   find(eventId: string, id: string, tx: EntityManager = this.dataSource.manager): Promise<Registration | null> {
     return tx.findOneBy(Registration, { eventId, id });
   }
