@@ -60,7 +60,7 @@ describe('browser: correcting the setup', () => {
     const dialog = page.getByRole('dialog', { name: 'Delete the room Textiles & industry?' });
     await dialog.getByText('The room, its presentation queue').waitFor();
     await dialog.getByRole('button', { name: 'Delete' }).click();
-    await rooms.getByText('Textiles & industry').waitFor({ state: 'detached' });
+    await rooms.getByText('Textiles & industry', { exact: true }).waitFor({ state: 'detached' });
     expect((await web.http.get(`/api/events/${setup.eventId}/rooms`).set(organizer.auth)).body.items.map((r: { id: string }) => r.id)).toEqual([setup.rooms.agriculture]);
 
     await rooms.getByRole('listitem').filter({ hasText: 'Agriculture & food' }).getByRole('button', { name: 'Delete' }).click();

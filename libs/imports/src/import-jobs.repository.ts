@@ -61,6 +61,11 @@ export class ImportJobsRepository {
     await this.dataSource.query(`UPDATE imports SET heartbeat_at = now() WHERE id = $1 AND status = 'running'`, [id]);
   }
 
+  /** Names the job's transaction `tradebridge-import-<id>`, so an operator (or the fault test) finds its connection in pg_stat_activity. */
+  async nameConnection(tx: EntityManager, id: string): Promise<void> {
+    await tx.query(`SELECT set_config('application_name', $1, true)`, [`tradebridge-import-${id}`]);
+  }
+
   /** In the job's transaction: it commits with the rows it describes. */
   async succeed(tx: EntityManager, id: string, result: ImportReport): Promise<void> {
     await tx.query(`UPDATE imports SET status = 'succeeded', processed_rows = total_rows, result = $2, finished_at = now(), heartbeat_at = now() WHERE id = $1`, [

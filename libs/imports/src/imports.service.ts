@@ -109,8 +109,7 @@ export class ImportsService {
     const beat = setInterval(() => void this.jobs.heartbeat(jobId).catch(() => undefined), HEARTBEAT_MS);
     try {
       await this.db.transaction(async (tx) => {
-        // Named, so an operator (or the fault test) can find the job's connection in pg_stat_activity.
-        await tx.query(`SELECT set_config('application_name', $1, true)`, [`tradebridge-import-${jobId}`]);
+        await this.jobs.nameConnection(tx, jobId);
         const planned = await this.plan(eventId, sheet, tx);
         const ids = await this.write(tx, actor, eventId, planned, (n) => this.jobs.progress(jobId, n));
         await this.jobs.succeed(tx, jobId, report(planned, locale, false, ids));

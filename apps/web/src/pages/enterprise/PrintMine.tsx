@@ -20,7 +20,7 @@ export function PrintMine({ my, what }: { my: MyEvent; what: 'badge' | 'schedule
       ? (p: Parameters<typeof printables.badges>[2]) => printables.badges(my.event.id, { layout: 'a6', locale, registrationId: mine.id }, p)
       : (p: Parameters<typeof printables.schedules>[2]) => printables.schedules(my.event.id, { locale, timezone: me?.timezone ?? my.timezone, registrationId: mine.id }, p);
   return (
-    <div className="stack no-print">
+    <div className="stack no-print print-mine">
       <div className="button-row">
         <button type="button" className="btn btn-secondary btn-small" disabled={download.busy !== null} onClick={download.start(label, fetch)}>
           {label}
