@@ -1,6 +1,7 @@
 import { Browser } from 'playwright-core';
 import { join } from 'node:path';
 import { World } from '../factories/world';
+import { eventually } from '../factories/smtp';
 import { ARTIFACTS, launchBrowser, startWebApp, TrackedPage, WebApp } from './harness';
 
 jest.setTimeout(90_000);
@@ -53,6 +54,10 @@ describe('browser: the participant directory and an enterprise profile', () => {
     await page.waitForURL(`**/events/${setup.eventId}/enterprises/${kunming.registration.id}`);
     await page.getByRole('heading', { name: 'Kunming Ceramic Tiles' }).waitFor();
     await page.getByText('HS 6907').waitFor();
+    // The goods' name in the reader's language, from the reference data.
+    const hsIn = async (locale: string) =>
+      ((await web.http.get('/api/reference/hs').query({ q: '6907', locale })).body.items as { code: string; name: string }[]).find((i) => i.code === '6907')!.name;
+    await page.getByText(`· ${await hsIn('en')}`).waitFor();
     // Not a partner: no contact details.
     expect(await page.getByText('sales@kunming-tiles.cn').count()).toBe(0);
     await page.getByRole('button', { name: 'Save Kunming Ceramic Tiles to favourites' }).click();
@@ -74,6 +79,27 @@ describe('browser: the participant directory and an enterprise profile', () => {
     await page.getByRole('link', { name: 'Danh bạ doanh nghiệp tham dự' }).waitFor();
     await page.getByText('Chào bán').first().waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'enterprise-profile-vi.png'), fullPage: true });
+    await page.goto(`/events/${setup.eventId}/enterprises/${kunming.registration.id}`);
+    await page.getByText(`· ${await hsIn('vi')}`).waitFor();
     expect(tab.errors).toEqual([]);
+
+    // The organizer opens the directory to the enterprises' own side from the setup page.
+    const desk = await TrackedPage.open(browser, web.url, 'organizer');
+    try {
+      await desk.login(organizer.email, 'correct horse battery staple');
+      await desk.page.goto(`/org/events/${setup.eventId}/setup`);
+      const own = desk.page.getByRole('region', { name: 'Participant directory' }).getByLabel('Enterprises also see their own side');
+      expect(await own.isChecked()).toBe(false);
+      await own.click(); // saved at once (no form): the box turns checked when the server answers
+      const saved = async () => (await web.http.get(`/api/events/${setup.eventId}/directory/settings`).set(organizer.auth).expect(200)).body.ownSide === true;
+      expect(await eventually(saved, 10_000, 100)).toBe(true);
+      expect(await eventually(() => own.isChecked(), 5_000, 100)).toBe(true);
+      // An enterprise now browses its own side too.
+      const sides = (await web.http.get(`/api/events/${setup.eventId}/directory`).set(cn.account.auth).expect(200)).body.sides;
+      expect([...sides].sort()).toEqual(['CN', 'VN']);
+      expect(desk.errors).toEqual([]);
+    } finally {
+      await desk.close();
+    }
   });
 });

@@ -163,6 +163,8 @@ export const directory = {
   get: (eventId: string, registrationId: string): Promise<DirectoryEntryView> => api.get('/api/events/{id}/directory/{registrationId}', { path: { id: eventId, registrationId } }),
   favourite: (eventId: string, registrationId: string): Promise<void> => api.put('/api/events/{id}/directory/favourites/{registrationId}', { path: { id: eventId, registrationId } }),
   unfavourite: (eventId: string, registrationId: string): Promise<void> => api.delete('/api/events/{id}/directory/favourites/{registrationId}', { path: { id: eventId, registrationId } }),
+  settings: (eventId: string) => api.get('/api/events/{id}/directory/settings', { path: { id: eventId } }),
+  setSettings: (eventId: string, ownSide: boolean) => api.put('/api/events/{id}/directory/settings', { path: { id: eventId }, body: { ownSide } }),
 };
 
 export const connections = {

@@ -49,6 +49,9 @@ export const en = {
   'nav.schedule': 'Scheduler',
   'nav.report': 'Report',
   'nav.print': 'Print',
+  'setup.directory': 'Participant directory',
+  'setup.directoryLead': 'Enterprises browse the other side ({a} ⇄ {b}) with search and filters, and open each other’s profiles; contact details show only as the privacy rule allows.',
+  'setup.directoryOwnSide': 'Enterprises also see their own side',
   'nav.import': 'Import',
   'import.templateTitle': 'The participants template',
   'import.templateLead':

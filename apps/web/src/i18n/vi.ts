@@ -48,6 +48,9 @@ export const vi: Messages = {
   'nav.schedule': 'Xếp lịch',
   'nav.report': 'Báo cáo',
   'nav.print': 'In ấn',
+  'setup.directory': 'Danh bạ đại biểu',
+  'setup.directoryLead': 'Doanh nghiệp xem danh sách phía bên kia ({a} ⇄ {b}) với tìm kiếm và bộ lọc, và mở hồ sơ của nhau; thông tin liên hệ chỉ hiện theo quy tắc bảo mật.',
+  'setup.directoryOwnSide': 'Cho doanh nghiệp xem cả phía mình',
   'nav.import': 'Nhập danh sách',
   'import.templateTitle': 'Mẫu danh sách đại biểu',
   'import.templateLead':

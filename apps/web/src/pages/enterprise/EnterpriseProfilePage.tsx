@@ -11,8 +11,15 @@ import { EnterpriseEventFrame } from './EnterpriseEventFrame';
 import { FavouriteToggle } from './DirectoryPage';
 import type { MyEvent } from './useMyEvent';
 import { asyncHandler } from '../../components/async-handler';
+import { useHsNames } from '../../api/hsNames';
 
 function Products({ title, lines }: { title: string; lines: ProductLine[] }) {
+  const { locale } = useI18n();
+  // The goods' names in the reader's language, from the reference data.
+  const names = useHsNames(
+    lines.map((l) => l.hsCode),
+    locale,
+  );
   if (!lines.length) return null;
   return (
     <div>
@@ -20,7 +27,8 @@ function Products({ title, lines }: { title: string; lines: ProductLine[] }) {
       <ul className="product-lines">
         {lines.map((line) => (
           <li key={`${line.hsCode}:${line.description}`}>
-            <strong>HS {line.hsCode}</strong> {line.description}
+            <strong>HS {line.hsCode}</strong>
+            {names[line.hsCode] && <span className="hs-name"> · {names[line.hsCode]}</span>} {line.description && <span className="muted"> — {line.description}</span>}
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import type { RoomView, StaffRole, VenueKind, VenueView } from '@tradebridge/contracts';
 import { EVENT_STATUSES as FLOW, LOCALES, VENUE_KINDS as KINDS } from '@tradebridge/contracts';
 import { ApiError } from '../../api/client';
-import { events, reference } from '../../api/endpoints';
+import { directory, events, reference } from '../../api/endpoints';
 import { ErrorBanner, Field, Notice, StatusPill } from '../../components/ui';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { toApiError, useAsync } from '../../components/useAsync';
@@ -620,6 +620,38 @@ function StaffSection({ org }: { org: OrgEvent }) {
   );
 }
 
+/** Whether enterprises also browse their own side in the participant directory (organizers). */
+function DirectorySection({ org }: { org: OrgEvent }) {
+  const { t } = useI18n();
+  const settings = useAsync(() => directory.settings(org.event.id), [org.event.id]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  if (!settings.data) return settings.error ? <ErrorBanner error={settings.error} /> : null;
+  const change = async (ownSide: boolean) => {
+    setBusy(true);
+    setError(null);
+    try {
+      settings.setData(await directory.setSettings(org.event.id, ownSide));
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card stack" aria-labelledby="directory-title">
+      <h2 id="directory-title" className="section-title">
+        {t('setup.directory')}
+      </h2>
+      <p className="muted small">{t('setup.directoryLead', { a: org.event.sides[0], b: org.event.sides[1] })}</p>
+      <label className="checkbox">
+        <input type="checkbox" checked={settings.data.ownSide} disabled={busy} onChange={asyncHandler((e) => change(e.target.checked))} /> {t('setup.directoryOwnSide')}
+      </label>
+      <ErrorBanner error={error} />
+    </section>
+  );
+}
+
 export function SetupPage({ eventId }: { eventId: string }) {
   return (
     <OrgEventFrame eventId={eventId}>
@@ -629,6 +661,7 @@ export function SetupPage({ eventId }: { eventId: string }) {
           <DetailsSection key={`${org.event.id}:${org.event.timezone}:${org.event.startsAt}:${org.event.endsAt}`} org={org} reload={reload} />
           <VenuesSection org={org} reload={reload} />
           <RoomsSection org={org} reload={reload} />
+          <DirectorySection org={org} />
           <StaffSection org={org} />
         </div>
       )}
