@@ -533,15 +533,15 @@ export async function writeCheckInList(
     doc.font('regular').fontSize(11).fillColor(INK).text(say('nothing', locale), MARGIN, y, { width: usable() });
   } else {
     const time = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : locale === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: venue.timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    const fixed = 26 + 62 + 96 + 118 + 52;
+    const fixed = 26 + 62 + 90 + 124 + 52;
     drawRows(
       doc,
       [
         { header: '#', width: 26, align: 'right' },
         { header: say('enterprise', locale), width: usable() - fixed },
         { header: say('side', locale), width: 62 },
-        { header: say('room', locale), width: 96 },
-        { header: say('badgeCode', locale), width: 118, size: 8 },
+        { header: say('room', locale), width: 90 },
+        { header: say('badgeCode', locale), width: 124, size: 7 },
         { header: say('checkedIn', locale), width: 52, align: 'center' },
       ],
       rows.map((r, i) => ({
