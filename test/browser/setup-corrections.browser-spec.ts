@@ -68,12 +68,58 @@ describe('browser: correcting the setup', () => {
     await rooms.getByRole('alert').filter({ hasText: 'Used by 1 registration(s).' }).waitFor();
     await tracked.expectFailedRequest(409);
     await rooms.getByText('Agriculture & food').first().waitFor();
+    // Moving first needs another room, and there is none left.
+    await rooms.getByText('There is no other room: add one first.').waitFor();
 
     // The same refusal in Vietnamese.
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     const phong = page.getByRole('region', { name: 'Phòng giao thương theo lĩnh vực' });
     await phong.getByRole('alert').filter({ hasText: 'Đang được dùng bởi 1 lượt đăng ký.' }).waitFor();
     await tracked.screenshot('setup-corrections-vi.png');
+    expect(tracked.errors).toEqual([]);
+  });
+
+  it('deletes a duplicate venue in use by moving its registrations to the other one first, after confirming (in Chinese)', async () => {
+    const world = new World(web);
+    const organizer = await world.organizer();
+    const setup = await world.openEvent(organizer);
+    const duplicate = (
+      await web.http
+        .post(`/api/events/${setup.eventId}/venues`)
+        .set(organizer.auth)
+        .send({ name: '杭州分会场（重复）', city: '杭州', country: 'CN', timezone: 'Asia/Shanghai', kind: 'satellite', capacity: 50, tables: 5 })
+        .expect(201)
+    ).body.id as string;
+    const cn = await world.approved(organizer, setup, 'CN', {}, duplicate);
+
+    await tracked?.close();
+    tracked = await TrackedPage.open(browser, web.url, 'organizer-move');
+    await tracked.login(organizer.email, 'correct horse battery staple');
+    const { page } = tracked;
+    await page.goto(`/org/events/${setup.eventId}/setup`);
+    await page.getByRole('button', { name: '中文' }).click();
+    const venues = page.getByRole('region', { name: '会场' });
+    await venues.getByRole('row').filter({ hasText: '杭州分会场（重复）' }).getByRole('button', { name: '删除' }).click();
+    await page.getByRole('dialog', { name: '删除会场 杭州分会场（重复）？' }).getByRole('button', { name: '删除' }).click();
+    await tracked.expectFailedRequest(409);
+
+    // The refusal offers the venues of the same kind (on site: not the online one) to move to.
+    const move = venues.getByRole('group', { name: '转移并删除' });
+    await move.getByText('将该会场的报名和通知转到另一个同类会场，然后删除杭州分会场（重复）：').waitFor();
+    const choices = await move.getByLabel('转到').locator('option').allTextContents();
+    expect(choices.sort()).toEqual(['Điểm cầu chính Lào Cai', '杭州分会场'].sort());
+    await move.getByLabel('转到').selectOption({ label: '杭州分会场' });
+    await move.getByRole('button', { name: '转移并删除' }).click();
+    const dialog = page.getByRole('dialog', { name: '将杭州分会场（重复）的全部内容转到杭州分会场并删除杭州分会场（重复）？' });
+    await dialog.getByText('在该处报名或被安排的企业将转到杭州分会场。').waitFor();
+    await tracked.screenshot('setup-move-venue-zh.png');
+    await dialog.getByRole('button', { name: '转移并删除' }).click();
+    await venues.getByRole('cell', { name: '杭州分会场（重复）' }).waitFor({ state: 'detached' });
+    await move.waitFor({ state: 'detached' });
+
+    const moved = await web.http.get(`/api/events/${setup.eventId}/registrations/${cn.registration.id}`).set(organizer.auth);
+    expect(moved.body.venueId).toBe(setup.venues.hangzhou);
+    expect((await web.http.get(`/api/events/${setup.eventId}/venues`).set(organizer.auth)).body.items.map((v: { id: string }) => v.id)).not.toContain(duplicate);
     expect(tracked.errors).toEqual([]);
   });
 });

@@ -161,6 +161,122 @@ describe('setup corrections: edit and delete venues and rooms, guarded by what u
     expect(withConnections.body).toMatchObject({ code: 'IN_USE', details: { registrations: 0, connections: 1 } });
   });
 
+  it("refuses lowering a venue's or a room's capacity below what it holds (409 IN_USE naming capacity), and lowers it to exactly that", async () => {
+    const setup = await world.openEvent(organizer);
+    const spare = await spareVenue(setup);
+    for (let i = 0; i < 3; i++) await world.approved(organizer, setup, 'VN', {}, spare);
+    const below = await t.http.patch(venue(setup, spare)).set(organizer.auth).send({ capacity: 2 });
+    expect(below.status).toBe(409);
+    expect(below.body).toMatchObject({ code: 'IN_USE', details: { registrations: 3, fields: [{ field: 'capacity' }] } });
+    expect(below.body.message).toMatch(/at least 3/);
+    expect((await t.http.get(`/api/events/${setup.eventId}/venues`).set(organizer.auth)).body.items.find((v: { id: string }) => v.id === spare).capacity).toBe(80);
+    expect((await t.http.patch(venue(setup, spare)).set(organizer.auth).send({ capacity: 3 })).body.capacity).toBe(3);
+    // Full now: the next on-site registration there is VENUE_FULL, as the capacity says.
+    const m = await world.member('VN');
+    expect((await world.register(m.account, setup.eventId, m.enterpriseId, spare)).body.code).toBe('VENUE_FULL');
+
+    const placed = await world.approved(organizer, setup, 'VN');
+    const other = await world.approved(organizer, setup, 'CN');
+    for (const r of [placed, other]) {
+      await t.http.patch(`/api/events/${setup.eventId}/registrations/${r.registration.id}`).set(organizer.auth).send({ roomId: setup.rooms.agriculture }).expect(200);
+    }
+    const roomBelow = await t.http.patch(room(setup, setup.rooms.agriculture)).set(organizer.auth).send({ capacity: 1 });
+    expect(roomBelow.status).toBe(409);
+    expect(roomBelow.body).toMatchObject({ code: 'IN_USE', details: { registrations: 2, fields: [{ field: 'capacity' }] } });
+    expect((await t.http.patch(room(setup, setup.rooms.agriculture)).set(organizer.auth).send({ capacity: 2 })).body.capacity).toBe(2);
+    // Raising it is never refused.
+    expect((await t.http.patch(room(setup, setup.rooms.agriculture)).set(organizer.auth).send({ capacity: 50 })).status).toBe(200);
+  });
+
+  it('deletes a venue in use after moving its registrations and announcements to another of the same kind (?moveTo), logged with what moved', async () => {
+    const setup = await world.openEvent(organizer);
+    const duplicate = await spareVenue(setup, 'Điểm cầu Lào Cai');
+    const a = await world.approved(organizer, setup, 'VN', {}, duplicate);
+    const b = await world.approved(organizer, setup, 'VN', {}, duplicate);
+    await t.http
+      .post(`/api/events/${setup.eventId}/announcements`)
+      .set(organizer.auth)
+      .send({ text: { en: 'Tables are on the 2nd floor' }, audience: { venueId: duplicate } })
+      .expect(201);
+    const before = (await log(setup.eventId)).length;
+
+    const bad = async (moveTo: string, status: number, code: string) => {
+      const res = await t.http.delete(venue(setup, duplicate)).query({ moveTo }).set(organizer.auth);
+      expect({ moveTo, status: res.status, code: res.body.code }).toEqual({ moveTo, status, code });
+      return res;
+    };
+    expect((await bad('not-a-uuid', 400, 'VALIDATION_FAILED')).body.details.fields[0].field).toBe('moveTo');
+    expect((await bad(duplicate, 400, 'VALIDATION_FAILED')).body.details.fields).toEqual([{ field: 'moveTo', message: 'is the venue being deleted' }]);
+    expect((await bad(setup.venues.online, 400, 'VALIDATION_FAILED')).body.details.fields[0].message).toMatch(/on-site venue/);
+    const elsewhere = await world.openEvent(organizer);
+    expect((await bad(elsewhere.venues.laoCai, 400, 'VALIDATION_FAILED')).body.details.fields[0].message).toMatch(/not a venue of this event/);
+    // A venue too small for the two is VENUE_FULL, naming moveTo; nothing moved, nothing logged.
+    const small = await spareVenue(setup, 'Điểm cầu Sa Pa');
+    await t.http.patch(venue(setup, small)).set(organizer.auth).send({ capacity: 1 }).expect(200);
+    expect((await bad(small, 409, 'VENUE_FULL')).body.details.fields[0].field).toBe('moveTo');
+    expect((await t.http.get(`/api/events/${setup.eventId}/registrations/${a.registration.id}`).set(organizer.auth)).body.venueId).toBe(duplicate);
+    expect((await log(setup.eventId)).length).toBe(before + 2); // the small venue's creation and its capacity only
+
+    await t.http.delete(venue(setup, duplicate)).query({ moveTo: setup.venues.laoCai }).set(organizer.auth).expect(204);
+    for (const r of [a, b]) {
+      expect((await t.http.get(`/api/events/${setup.eventId}/registrations/${r.registration.id}`).set(organizer.auth)).body.venueId).toBe(setup.venues.laoCai);
+    }
+    const [{ venue_id }] = await t.db.query<{ venue_id: string }[]>(`SELECT venue_id FROM announcements WHERE event_id = $1`, [setup.eventId]);
+    expect(venue_id).toBe(setup.venues.laoCai);
+    const deleted = (await log(setup.eventId)).find((e) => e.type === 'venue.deleted');
+    expect(deleted?.data).toMatchObject({ venueId: duplicate, movedTo: setup.venues.laoCai, moved: { registrations: 2, meetings: 0, announcements: 1 } });
+  });
+
+  it('moves no booked meeting with a deleted venue: 409 IN_USE counting them, nothing moved; once cancelled, it moves too', async () => {
+    const setup = await world.openEvent(organizer);
+    const duplicate = await spareVenue(setup, 'Điểm cầu Lào Cai');
+    const pair = await world.acceptedPair(organizer, setup, { vn: duplicate, cn: duplicate });
+    const booked = await t.http.post(`/api/events/${setup.eventId}/meetings`).set(organizer.auth).send({ connectionId: pair.connectionId, startsAt: '2021-01-19T03:00:00Z', table: 2 });
+    expect(booked.status).toBe(201);
+    const refused = await t.http.delete(venue(setup, duplicate)).query({ moveTo: setup.venues.laoCai }).set(organizer.auth);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'IN_USE', details: { meetings: 1 } });
+    expect(refused.body.message).toMatch(/booked meetings/);
+    expect((await t.http.get(`/api/events/${setup.eventId}/registrations/${pair.vn.registration.id}`).set(organizer.auth)).body.venueId).toBe(duplicate);
+
+    await t.http.patch(`/api/meetings/${booked.body.id}`).set(organizer.auth).send({ status: 'cancelled' }).expect(200);
+    await t.http.delete(venue(setup, duplicate)).query({ moveTo: setup.venues.laoCai }).set(organizer.auth).expect(204);
+    const [{ venue_id }] = await t.db.query<{ venue_id: string }[]>(`SELECT venue_id FROM meetings WHERE id = $1`, [booked.body.id]);
+    expect(venue_id).toBe(setup.venues.laoCai);
+  });
+
+  it('deletes a room in use after moving its registrations and connections to another room (?moveTo), within its capacity (409 ROOM_FULL)', async () => {
+    const setup = await world.openEvent(organizer);
+    const vn = await world.approved(organizer, setup, 'VN');
+    const cn = await world.approved(organizer, setup, 'CN');
+    const place = (id: string, roomId: string) => t.http.patch(`/api/events/${setup.eventId}/registrations/${id}`).set(organizer.auth).send({ roomId }).expect(200);
+    await place(vn.registration.id, setup.rooms.industry);
+    await place(cn.registration.id, setup.rooms.industry);
+    const requested = await t.http
+      .post(`/api/events/${setup.eventId}/connections`)
+      .set(cn.account.auth)
+      .send({ fromRegistrationId: cn.registration.id, toRegistrationId: vn.registration.id });
+    expect(requested.body.roomId).toBe(setup.rooms.industry);
+
+    await t.http.patch(room(setup, setup.rooms.agriculture)).set(organizer.auth).send({ capacity: 1 }).expect(200);
+    const full = await t.http.delete(room(setup, setup.rooms.industry)).query({ moveTo: setup.rooms.agriculture }).set(organizer.auth);
+    expect(full.status).toBe(409);
+    expect(full.body).toMatchObject({ code: 'ROOM_FULL', details: { fields: [{ field: 'moveTo' }] } });
+    expect(full.body.message).toMatch(/^moveTo: /);
+    const self = await t.http.delete(room(setup, setup.rooms.industry)).query({ moveTo: setup.rooms.industry }).set(organizer.auth);
+    expect(self.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'moveTo', message: 'is the room being deleted' }] } });
+
+    await t.http.patch(room(setup, setup.rooms.agriculture)).set(organizer.auth).send({ capacity: 2 }).expect(200);
+    await t.http.delete(room(setup, setup.rooms.industry)).query({ moveTo: setup.rooms.agriculture }).set(organizer.auth).expect(204);
+    expect((await t.http.get(`/api/events/${setup.eventId}/rooms`).set(organizer.auth)).body.items.map((r: { id: string }) => r.id)).toEqual([setup.rooms.agriculture]);
+    for (const r of [vn, cn]) {
+      expect((await t.http.get(`/api/events/${setup.eventId}/registrations/${r.registration.id}`).set(organizer.auth)).body.roomId).toBe(setup.rooms.agriculture);
+    }
+    expect((await t.http.get(`/api/connections/${requested.body.id}`).set(cn.account.auth)).body.roomId).toBe(setup.rooms.agriculture);
+    const deleted = (await log(setup.eventId)).find((e) => e.type === 'room.deleted');
+    expect(deleted?.data).toMatchObject({ roomId: setup.rooms.industry, movedTo: setup.rooms.agriculture, moved: { registrations: 2, connections: 1, announcements: 0 } });
+  });
+
   it('lets only organizers correct the setup', async () => {
     const setup = await world.openEvent(organizer);
     const moderator = await world.account('moderator');

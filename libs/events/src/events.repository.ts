@@ -212,6 +212,12 @@ export class EventsRepository {
     return row.max;
   }
 
+  /** Booked (not cancelled) meetings at the venue's tables. */
+  async bookedMeetingsAt(tx: EntityManager, eventId: string, venueId: string): Promise<number> {
+    const [row] = await tx.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM meetings WHERE event_id = $1 AND venue_id = $2 AND status <> 'cancelled'`, [eventId, venueId]);
+    return row.n;
+  }
+
   /** On-site registrations at the venue that still stand (not rejected or cancelled). */
   async onsiteRegistrations(tx: EntityManager, eventId: string, venueId: string): Promise<number> {
     const [row] = await tx.query<{ n: number }[]>(
@@ -219,6 +225,19 @@ export class EventsRepository {
       [eventId, venueId],
     );
     return row.n;
+  }
+
+  /**
+   * Moves everything that uses a venue to another venue of the event, before the first is
+   * deleted: its registrations, its meetings (keeping their table numbers; the exclusion
+   * constraint refuses one that would share a table at the same time) and its announcements.
+   */
+  async moveVenueUses(tx: EntityManager, eventId: string, from: string, to: string): Promise<{ registrations: number; meetings: number; announcements: number }> {
+    const moved = async (table: string) => {
+      const [, count] = await tx.query<[unknown, number]>(`UPDATE ${table} SET venue_id = $3 WHERE event_id = $1 AND venue_id = $2`, [eventId, from, to]);
+      return count;
+    };
+    return { registrations: await moved('registrations'), meetings: await moved('meetings'), announcements: await moved('announcements') };
   }
 
   /** Booked (not cancelled) meetings of the event. */
@@ -264,6 +283,24 @@ export class EventsRepository {
       [eventId, roomId],
     );
     return row;
+  }
+
+  /** Registrations placed in the room that still stand (not rejected or cancelled): what its capacity holds. */
+  async standingInRoom(tx: EntityManager, eventId: string, roomId: string): Promise<number> {
+    const [row] = await tx.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM registrations WHERE event_id = $1 AND room_id = $2 AND status NOT IN ('rejected', 'cancelled')`, [
+      eventId,
+      roomId,
+    ]);
+    return row.n;
+  }
+
+  /** Moves what uses a room to another room of the event, before the first is deleted: its registrations, connections and announcements. */
+  async moveRoomUses(tx: EntityManager, eventId: string, from: string, to: string): Promise<{ registrations: number; connections: number; announcements: number }> {
+    const moved = async (table: string) => {
+      const [, count] = await tx.query<[unknown, number]>(`UPDATE ${table} SET room_id = $3 WHERE event_id = $1 AND room_id = $2`, [eventId, from, to]);
+      return count;
+    };
+    return { registrations: await moved('registrations'), connections: await moved('connections'), announcements: await moved('announcements') };
   }
 
   /** Moves every room of the event not yet in `status` to it; returns the rooms moved. */

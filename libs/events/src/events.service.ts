@@ -12,6 +12,7 @@ import {
   newTableCode,
   requestHash,
 } from '@tradebridge/core';
+import type { EntityManager } from 'typeorm';
 import { UsersRepository } from '@tradebridge/accounts';
 import { isCountryCode, isIanaTimeZone, isKnownSectorCode } from '@tradebridge/reference';
 import type { EventStatus, EventView, Localized, Page, RoomStatus, RoomView, StaffRole, StaffView, VenueKind, VenueTablesView, VenueView } from '@tradebridge/contracts';
@@ -276,6 +277,17 @@ export class EventsService {
             ]);
           }
         }
+        if (next.capacity < current.capacity) {
+          const onsite = await this.events.onsiteRegistrations(tx, eventId, venueId);
+          if (onsite > next.capacity) {
+            throw inUse(
+              'venue',
+              { registrations: onsite, meetings: 0, connections: 0, announcements: 0 },
+              `has ${onsite} enterprises registered on site; keep a capacity of at least ${onsite}`,
+              ['capacity'],
+            );
+          }
+        }
         if (next.tables < current.tables) {
           const highest = await this.events.highestBookedTable(tx, eventId, venueId);
           if (highest > next.tables) {
@@ -307,8 +319,14 @@ export class EventsService {
    * Organizers delete an unused venue. Anything using it (registrations, meetings,
    * announcements) refuses the delete with 409 IN_USE and the counts; its table
    * codes go with it. The foreign keys are the last line: a violation is the same answer.
+   *
+   * With `moveTo` (another venue of the event, of the same kind: on-site or online), its
+   * registrations, cancelled meetings and announcements move there first, in the same
+   * transaction, within the other venue's capacity (409 VENUE_FULL). Booked meetings do not
+   * move with it: each move changes two calendars, so they are moved or cancelled one by
+   * one first (409 IN_USE counting them).
    */
-  async deleteVenue(actor: Actor, eventId: string, venueId: string): Promise<void> {
+  async deleteVenue(actor: Actor, eventId: string, venueId: string, moveTo?: string): Promise<void> {
     await this.access.require(actor, eventId, ['organizer']);
     try {
       await this.db.transaction(async (tx) => {
@@ -316,10 +334,15 @@ export class EventsService {
         await this.events.lockVenue(tx, venueId);
         const venue = await this.events.findVenue(eventId, venueId, tx);
         if (!venue) throw DomainError.notFound('Venue', venueId);
+        const moved = moveTo === undefined ? undefined : await this.moveVenueUses(tx, eventId, venue, moveTo);
         const uses = await this.events.venueUses(tx, eventId, venueId);
         if (used(uses)) throw inUse('venue', uses, 'is in use; move or cancel what uses it first');
         await this.events.deleteVenue(tx, eventId, venueId);
-        await this.log.append(tx, eventId, { type: 'venue.deleted', data: { venueId, venue: toVenueView(venue) }, actorUserId: actor.userId });
+        await this.log.append(tx, eventId, {
+          type: 'venue.deleted',
+          data: { venueId, venue: toVenueView(venue), ...(moved ? { movedTo: moveTo, moved } : {}) },
+          actorUserId: actor.userId,
+        });
       });
     } catch (error) {
       if (VENUE_FOREIGN_KEYS.some((name) => isConstraintViolation(error, name))) {
@@ -327,6 +350,28 @@ export class EventsService {
       }
       throw error;
     }
+  }
+
+  /** What `deleteVenue(…, moveTo)` moves, after checking the other venue can take it. */
+  private async moveVenueUses(tx: EntityManager, eventId: string, venue: Venue, moveTo: string): Promise<{ registrations: number; meetings: number; announcements: number }> {
+    if (moveTo === venue.id) throw moveToInvalid('is the venue being deleted');
+    await this.events.lockVenue(tx, moveTo);
+    const target = await this.events.findVenue(eventId, moveTo, tx);
+    if (!target) throw moveToInvalid('is not a venue of this event');
+    if ((target.kind === 'online') !== (venue.kind === 'online')) {
+      throw moveToInvalid(venue.kind === 'online' ? 'must be an online venue, as the one deleted is' : 'must be an on-site venue, as the one deleted is');
+    }
+    const booked = await this.events.bookedMeetingsAt(tx, eventId, venue.id);
+    if (booked) {
+      throw inUse('venue', { registrations: 0, meetings: booked, connections: 0, announcements: 0 }, 'has booked meetings; move or cancel them first (each one changes two calendars)');
+    }
+    const [moving, there] = await Promise.all([this.events.onsiteRegistrations(tx, eventId, venue.id), this.events.onsiteRegistrations(tx, eventId, moveTo)]);
+    if (moving + there > target.capacity) {
+      throw new DomainError(ErrorCode.VENUE_FULL, `moveTo: ${target.name} has room for ${Math.max(0, target.capacity - there)} more on site, and ${moving} would move there`, {
+        fields: [{ field: 'moveTo', message: `has room for ${Math.max(0, target.capacity - there)} more on site; ${moving} would move` }],
+      });
+    }
+    return this.events.moveVenueUses(tx, eventId, venue.id, moveTo);
   }
 
   async listVenues(actor: Actor, eventId: string): Promise<Page<VenueView>> {
@@ -364,14 +409,26 @@ export class EventsService {
     );
   }
 
-  /** Organizers correct a room's name, sectors or capacity (its status follows the event). */
+  /**
+   * Organizers correct a room's name, sectors or capacity (its status follows the event).
+   * A capacity below the registrations placed in it is refused (409 IN_USE): move some out first.
+   */
   async updateRoom(actor: Actor, eventId: string, roomId: string, patch: RoomPatch): Promise<RoomView> {
     await this.access.require(actor, eventId, ['organizer']);
     const fields = definedFields(patch);
     if (fields.sectorCodes !== undefined) checkSectorCodes(fields.sectorCodes);
     const room = await this.db.transaction(async (tx) => {
       await this.events.lockOpen(tx, eventId, 'exclusive');
-      if (!(await this.events.lockRoom(tx, eventId, roomId))) throw DomainError.notFound('Room', roomId);
+      const current = await this.events.lockRoom(tx, eventId, roomId);
+      if (!current) throw DomainError.notFound('Room', roomId);
+      if (fields.capacity !== undefined && fields.capacity < current.capacity) {
+        const placed = await this.events.standingInRoom(tx, eventId, roomId);
+        if (placed > fields.capacity) {
+          throw inUse('room', { registrations: placed, meetings: 0, connections: 0, announcements: 0 }, `has ${placed} enterprises placed in it; keep a capacity of at least ${placed}`, [
+            'capacity',
+          ]);
+        }
+      }
       const updated = await this.events.updateRoom(tx, eventId, roomId, fields);
       if (Object.keys(fields).length) {
         await this.log.append(tx, eventId, { type: 'room.updated', data: { room: toRoomView(updated), changed: Object.keys(fields).sort() }, actorUserId: actor.userId });
@@ -385,18 +442,27 @@ export class EventsService {
    * Organizers delete an unused room: registrations placed in it, connections made
    * in it or announcements to it refuse the delete (409 IN_USE with the counts);
    * moderators' assignments to it and its presentation queue go with it.
+   *
+   * With `moveTo` (another room of the event), its registrations, connections (with their
+   * meetings) and announcements move there first, in the same transaction, within the other
+   * room's capacity (409 ROOM_FULL).
    */
-  async deleteRoom(actor: Actor, eventId: string, roomId: string): Promise<void> {
+  async deleteRoom(actor: Actor, eventId: string, roomId: string, moveTo?: string): Promise<void> {
     await this.access.require(actor, eventId, ['organizer']);
     try {
       await this.db.transaction(async (tx) => {
         await this.events.lockOpen(tx, eventId, 'exclusive');
         const room = await this.events.lockRoom(tx, eventId, roomId);
         if (!room) throw DomainError.notFound('Room', roomId);
+        const moved = moveTo === undefined ? undefined : await this.moveRoomUses(tx, eventId, room, moveTo);
         const uses = await this.events.roomUses(tx, eventId, roomId);
         if (used(uses)) throw inUse('room', uses, 'is in use; move what uses it first');
         await this.events.deleteRoom(tx, eventId, roomId);
-        await this.log.append(tx, eventId, { type: 'room.deleted', data: { roomId, room: toRoomView(room) }, actorUserId: actor.userId });
+        await this.log.append(tx, eventId, {
+          type: 'room.deleted',
+          data: { roomId, room: toRoomView(room), ...(moved ? { movedTo: moveTo, moved } : {}) },
+          actorUserId: actor.userId,
+        });
       });
     } catch (error) {
       if (ROOM_FOREIGN_KEYS.some((name) => isConstraintViolation(error, name))) {
@@ -404,6 +470,20 @@ export class EventsService {
       }
       throw error;
     }
+  }
+
+  /** What `deleteRoom(…, moveTo)` moves, after checking the other room can take it. */
+  private async moveRoomUses(tx: EntityManager, eventId: string, room: Room, moveTo: string): Promise<{ registrations: number; connections: number; announcements: number }> {
+    if (moveTo === room.id) throw moveToInvalid('is the room being deleted');
+    const target = await this.events.lockRoom(tx, eventId, moveTo);
+    if (!target) throw moveToInvalid('is not a room of this event');
+    const [moving, there] = await Promise.all([this.events.standingInRoom(tx, eventId, room.id), this.events.standingInRoom(tx, eventId, moveTo)]);
+    if (moving + there > target.capacity) {
+      throw new DomainError(ErrorCode.ROOM_FULL, `moveTo: the room has places for ${Math.max(0, target.capacity - there)} more, and ${moving} would move there`, {
+        fields: [{ field: 'moveTo', message: `has places for ${Math.max(0, target.capacity - there)} more; ${moving} would move` }],
+      });
+    }
+    return this.events.moveRoomUses(tx, eventId, room.id, moveTo);
   }
 
   async listRooms(actor: Actor, eventId: string): Promise<Page<RoomView>> {
@@ -442,6 +522,10 @@ function checkOnlineTables(kind: VenueKind, tables: number): void {
   if (kind === 'online' && tables > 0) {
     throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'tables', message: 'an online venue has no meeting tables' }]);
   }
+}
+
+function moveToInvalid(message: string): DomainError {
+  return DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'moveTo', message }]);
 }
 
 /** The foreign keys that keep a venue or room from being deleted under what uses it. */

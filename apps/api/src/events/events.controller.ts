@@ -15,6 +15,7 @@ import {
   CreateVenueRequest,
   EventListQuery,
   EventPage,
+  MoveToQuery,
   EventResponse,
   RoomPage,
   RoomResponse,
@@ -134,11 +135,15 @@ export class EventsController {
 
   @Delete(':id/venues/:venueId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete an unused venue (organizers); one in use: 409 IN_USE with what uses it' })
+  @ApiOperation({
+    summary: 'Delete an unused venue (organizers); one in use: 409 IN_USE with what uses it',
+    description:
+      '`?moveTo=<venueId>` moves its registrations, cancelled meetings and announcements to another venue of the same kind first (409 VENUE_FULL past its capacity). Booked meetings are moved or cancelled one by one first (409 IN_USE).',
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(400, 403, 404, 409)
-  async deleteVenue(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('venueId') venueId: string): Promise<void> {
-    await this.events.deleteVenue(actor, id, venueId);
+  async deleteVenue(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('venueId') venueId: string, @Query() query: MoveToQuery): Promise<void> {
+    await this.events.deleteVenue(actor, id, venueId, query.moveTo);
   }
 
   @Get(':id/venues')
@@ -182,11 +187,14 @@ export class EventsController {
 
   @Delete(':id/rooms/:roomId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete an unused sector room (organizers); one with registrations, connections or announcements: 409 IN_USE with the counts' })
+  @ApiOperation({
+    summary: 'Delete an unused sector room (organizers); one with registrations, connections or announcements: 409 IN_USE with the counts',
+    description: '`?moveTo=<roomId>` moves its registrations, connections and announcements to another room first (409 ROOM_FULL past its capacity).',
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(400, 403, 404, 409)
-  async deleteRoom(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('roomId') roomId: string): Promise<void> {
-    await this.events.deleteRoom(actor, id, roomId);
+  async deleteRoom(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @UuidParam('roomId') roomId: string, @Query() query: MoveToQuery): Promise<void> {
+    await this.events.deleteRoom(actor, id, roomId, query.moveTo);
   }
 
   @Get(':id/rooms')

@@ -1,6 +1,24 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import {
   EVENT_STATUSES,
   ROOM_STATUSES,
@@ -202,4 +220,15 @@ export class StaffResponse implements StaffView {
 export class StaffPage {
   @ApiProperty({ type: [StaffResponse] }) items: StaffResponse[];
   @ApiProperty({ type: 'integer' }) total: number;
+}
+
+/** `DELETE …/venues/:venueId` and `…/rooms/:roomId`: where what uses it moves first. */
+export class MoveToQuery {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Another venue (of the same kind) or room of the event: what uses the deleted one moves there first, in the same transaction',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a UUID' })
+  moveTo?: string;
 }

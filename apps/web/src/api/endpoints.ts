@@ -105,12 +105,14 @@ export const events = {
   venues: (id: string): Promise<Page<VenueView>> => api.get('/api/events/{id}/venues', { path: { id }, query: { limit: all } }),
   addVenue: (id: string, body: VenueInput, key?: string): Promise<VenueView> => api.post('/api/events/{id}/venues', { path: { id }, body, ...idempotent(key) }),
   updateVenue: (id: string, venueId: string, body: VenuePatch): Promise<VenueView> => api.patch('/api/events/{id}/venues/{venueId}', { path: { id, venueId }, body }),
-  deleteVenue: (id: string, venueId: string): Promise<void> => api.delete('/api/events/{id}/venues/{venueId}', { path: { id, venueId } }),
+  /** `moveTo`: another venue of the same kind that takes its registrations first. */
+  deleteVenue: (id: string, venueId: string, moveTo?: string): Promise<void> => api.delete('/api/events/{id}/venues/{venueId}', { path: { id, venueId }, query: moveTo ? { moveTo } : {} }),
   tableCodes: (id: string, venueId: string): Promise<VenueTablesView> => api.get('/api/events/{id}/venues/{venueId}/tables', { path: { id, venueId } }),
   rooms: (id: string): Promise<Page<RoomView>> => api.get('/api/events/{id}/rooms', { path: { id }, query: { limit: all } }),
   addRoom: (id: string, body: RoomInput, key?: string): Promise<RoomView> => api.post('/api/events/{id}/rooms', { path: { id }, body, ...idempotent(key) }),
   updateRoom: (id: string, roomId: string, body: RoomPatch): Promise<RoomView> => api.patch('/api/events/{id}/rooms/{roomId}', { path: { id, roomId }, body }),
-  deleteRoom: (id: string, roomId: string): Promise<void> => api.delete('/api/events/{id}/rooms/{roomId}', { path: { id, roomId } }),
+  /** `moveTo`: another room that takes its registrations and connections first. */
+  deleteRoom: (id: string, roomId: string, moveTo?: string): Promise<void> => api.delete('/api/events/{id}/rooms/{roomId}', { path: { id, roomId }, query: moveTo ? { moveTo } : {} }),
   staff: (id: string): Promise<Page<StaffView>> => api.get('/api/events/{id}/staff', { path: { id }, query: { limit: all } }),
   addStaff: (id: string, body: RequestBody<'/api/events/{id}/staff', 'post'>, key?: string): Promise<StaffView> =>
     api.post('/api/events/{id}/staff', { path: { id }, body, ...idempotent(key) }),

@@ -252,6 +252,8 @@ function VenuesSection({ org, reload }: { org: OrgEvent; reload(): Promise<void>
   const [editing, setEditing] = useState<VenueView | null>(null);
   const [busy, setBusy] = useState(false);
   const [deleteError, setDeleteError] = useState<ApiError | null>(null);
+  // A venue whose delete was refused as in use: offered to move what uses it first.
+  const [refused, setRefused] = useState<VenueView | null>(null);
   const idempotency = useIdempotencyKey();
   const open = org.event.status !== 'closed';
   const edit = (v: VenueView) => {
@@ -287,15 +289,18 @@ function VenuesSection({ org, reload }: { org: OrgEvent; reload(): Promise<void>
       setBusy(false);
     }
   };
-  const remove = async (v: VenueView) => {
+  const remove = async (v: VenueView, moveTo?: string) => {
     setBusy(true);
     setDeleteError(null);
     try {
-      await events.deleteVenue(org.event.id, v.id);
+      await events.deleteVenue(org.event.id, v.id, moveTo);
       if (editing?.id === v.id) stopEditing();
+      setRefused(null);
       await reload();
     } catch (caught) {
-      setDeleteError(toApiError(caught));
+      const problem = toApiError(caught);
+      setDeleteError(problem);
+      setRefused(problem.code === 'IN_USE' ? v : null);
     } finally {
       setBusy(false);
     }
@@ -306,6 +311,17 @@ function VenuesSection({ org, reload }: { org: OrgEvent; reload(): Promise<void>
         {t('setup.venues')}
       </h2>
       <ErrorBanner error={deleteError} />
+      {refused && open && (
+        <MoveThenDelete
+          key={refused.id}
+          prompt={t('setup.moveFirst.venue', { name: refused.name })}
+          none={t('setup.moveFirst.noVenue')}
+          name={refused.name}
+          options={org.venues.filter((v) => v.id !== refused.id && (v.kind === 'online') === (refused.kind === 'online')).map((v) => ({ id: v.id, label: v.name }))}
+          busy={busy}
+          onMove={(to) => void remove(refused, to)}
+        />
+      )}
       {org.venues.length > 0 && (
         <div className="table-wrap">
           <table>
@@ -427,6 +443,7 @@ function RoomsSection({ org, reload }: { org: OrgEvent; reload(): Promise<void> 
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState<RoomView | null>(null);
   const [deleteError, setDeleteError] = useState<ApiError | null>(null);
+  const [refused, setRefused] = useState<RoomView | null>(null);
   const idempotency = useIdempotencyKey();
   const open = org.event.status !== 'closed';
   const reset = () => {
@@ -446,15 +463,18 @@ function RoomsSection({ org, reload }: { org: OrgEvent; reload(): Promise<void> 
     setEditing(null);
     reset();
   };
-  const remove = async (room: RoomView) => {
+  const remove = async (room: RoomView, moveTo?: string) => {
     setBusy(true);
     setDeleteError(null);
     try {
-      await events.deleteRoom(org.event.id, room.id);
+      await events.deleteRoom(org.event.id, room.id, moveTo);
       if (editing?.id === room.id) stopEditing();
+      setRefused(null);
       await reload();
     } catch (caught) {
-      setDeleteError(toApiError(caught));
+      const problem = toApiError(caught);
+      setDeleteError(problem);
+      setRefused(problem.code === 'IN_USE' ? room : null);
     } finally {
       setBusy(false);
     }
@@ -493,6 +513,17 @@ function RoomsSection({ org, reload }: { org: OrgEvent; reload(): Promise<void> 
         {t('setup.rooms')}
       </h2>
       <ErrorBanner error={deleteError} />
+      {refused && open && (
+        <MoveThenDelete
+          key={refused.id}
+          prompt={t('setup.moveFirst.room', { name: name(refused.name) })}
+          none={t('setup.moveFirst.noRoom')}
+          name={name(refused.name)}
+          options={org.rooms.filter((r) => r.id !== refused.id).map((r) => ({ id: r.id, label: name(r.name) }))}
+          busy={busy}
+          onMove={(to) => void remove(refused, to)}
+        />
+      )}
       {org.rooms.length > 0 && (
         <ul className="room-cards">
           {org.rooms.map((r) => (
@@ -666,5 +697,62 @@ export function SetupPage({ eventId }: { eventId: string }) {
         </div>
       )}
     </OrgEventFrame>
+  );
+}
+
+/**
+ * After a delete refused as in use: the other venues (of the same kind) or rooms to move
+ * what uses it to, and one confirmed button that moves it all and deletes, in one request.
+ */
+function MoveThenDelete({
+  prompt,
+  none,
+  name,
+  options,
+  busy,
+  onMove,
+}: {
+  prompt: string;
+  none: string;
+  name: string;
+  options: { id: string; label: string }[];
+  busy: boolean;
+  onMove(to: string): void;
+}) {
+  const { t } = useI18n();
+  const [to, setTo] = useState(options[0]?.id ?? '');
+  const target = options.find((o) => o.id === to)?.label ?? '';
+  if (!options.length) return <p className="muted">{none}</p>;
+  return (
+    <div className="stack" role="group" aria-label={t('setup.moveFirst.action')}>
+      <p>{prompt}</p>
+      <div className="inline-form">
+        <Field label={t('setup.moveFirst.to')}>
+          <select value={to} onChange={(e) => setTo(e.target.value)}>
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <ConfirmButton
+          className="btn btn-secondary"
+          disabled={busy || !target}
+          confirm={{
+            title: t('setup.moveFirst.title', { name, target }),
+            body: (
+              <p>
+                {t('setup.moveFirst.body', { target })} {t('confirm.undone')}
+              </p>
+            ),
+            action: t('setup.moveFirst.action'),
+          }}
+          onConfirm={() => onMove(to)}
+        >
+          {t('setup.moveFirst.action')}
+        </ConfirmButton>
+      </div>
+    </div>
   );
 }
