@@ -9,7 +9,7 @@ const { spawnSync } = require('node:child_process');
 const tsconfigPaths = require('tsconfig-paths');
 const { compilerOptions } = require('../tsconfig.json');
 
-const BENCHMARKS = ['scheduler', 'recommendations', 'rest', 'gateway', 'report', 'conference', 'rooms', 'notifications', 'calls', 'import'];
+const BENCHMARKS = ['scheduler', 'recommendations', 'rest', 'gateway', 'report', 'conference', 'rooms', 'notifications', 'calls', 'import', 'directory'];
 const args = process.argv.slice(2);
 /** A benchmark that has not finished by then is stopped, so `npm run bench` always ends. */
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MINUTES || 30) * 60_000;

@@ -205,6 +205,31 @@ const ROWS: Record<string, (r: unknown) => Row[]> = {
       },
     ];
   },
+  import: (r) => [
+    {
+      figure: `import of ${n(at(r, 'rows'), 0)} XLSX rows: dry run vs one bare SQL bulk insert of the same rows`,
+      measured: `${ms(at(r, 'dryRunMeanMs'))} vs ${ms(at(r, 'bareMeanMs'))}`,
+      goal: `≤ ${times(at(r, 'goals.ratioAtMost'))}`,
+      ratio: times(at(r, 'dryRunRatioToBare')),
+      met: yes(r, 'goals.dryRunMet'),
+    },
+    {
+      figure: 'import: apply vs the same bare bulk insert',
+      measured: `${ms(at(r, 'importMeanMs'))} vs ${ms(at(r, 'bareMeanMs'))}`,
+      goal: `≤ ${times(at(r, 'goals.ratioAtMost'))}`,
+      ratio: times(at(r, 'ratioToBare')),
+      met: yes(r, 'goals.met'),
+    },
+  ],
+  directory: (r) => [
+    {
+      figure: `directory search over HTTP (${n(at(r, 'registrations'), 0)} registrations, mixed queries): p50 / p99 vs the page's bare SQL`,
+      measured: `${ms(at(r, 'api.p50Ms'))} / ${ms(at(r, 'api.p99Ms'))} vs ${ms(at(r, 'bare.p50Ms'))} / ${ms(at(r, 'bare.p99Ms'))}`,
+      goal: '',
+      ratio: `${times(at(r, 'p50Ratio'))} / ${times(at(r, 'p99Ratio'))}`,
+      met: null,
+    },
+  ],
 };
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
