@@ -28,6 +28,7 @@ import { ParticipantDirectory1763800029000 } from './1763800029000-participant-d
 import { ModeratorRooms1763800030000 } from './1763800030000-moderator-rooms';
 import { Imports1763800031000 } from './1763800031000-imports';
 import { ImportJobs1763800032000 } from './1763800032000-import-jobs';
+import { Conversations1763800033000 } from './1763800033000-conversations';
 
 /** Every migration, in order. A new file is reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   ModeratorRooms1763800030000,
   Imports1763800031000,
   ImportJobs1763800032000,
+  Conversations1763800033000,
 ];

@@ -38,6 +38,7 @@ const EXPECTED = `
 | PATCH /api/users/{id}                  (A's member: roles)  | 401       | 403      | 403      | 403       | 403             | 200   |
 | GET /api/reference/hs                                       | 200       | 200      | 200      | 200       | 200             | 200   |
 | GET /api/reference/regions                                  | 200       | 200      | 200      | 200       | 200             | 200   |
+| GET /api/reference/phrasebook                               | 200       | 200      | 200      | 200       | 200             | 200   |
 | POST /api/enterprises                                       | 401       | 201      | 201      | 201       | 201             | 201   |
 | GET /api/enterprises                                        | 401       | 200      | 200      | 200       | 200             | 200   |
 | GET /api/enterprises/{id}              (A)                  | 401       | 200      | 200      | 200       | 200             | 200   |
@@ -87,6 +88,12 @@ const EXPECTED = `
 | POST /api/connections/{id}/withdraw    (A → B)              | 401       | 200      | 403      | 403       | 403             | 403   |
 | POST /api/connections/{id}/outcomes    (A ↔ B accepted)     | 401       | 201      | 201      | 201       | 404             | 201   |
 | GET /api/connections/{id}/outcomes     (A ↔ B accepted)     | 401       | 200      | 200      | 200       | 404             | 200   |
+| POST /api/connections/{id}/messages    (A → B)              | 401       | 201      | 201      | 403       | 404             | 403   |
+| GET /api/connections/{id}/messages     (A → B)              | 401       | 200      | 200      | 403       | 404             | 403   |
+| POST /api/connections/{id}/messages/read (A → B)            | 401       | 204      | 204      | 403       | 404             | 403   |
+| POST /api/connections/{id}/messages/{messageId}/report (B's) | 401      | 204      | 403      | 403       | 404             | 403   |
+| GET /api/events/{id}/conversations     (own, or all: staff) | 401       | 200      | 200      | 200       | 200             | 200   |
+| GET /api/events/{id}/reported-messages                      | 401       | 403      | 403      | 200       | 403             | 200   |
 | POST /api/events/{id}/schedule                              | 401       | 403      | 403      | 403       | 403             | 200   |
 | GET /api/events/{id}/standby                                | 401       | 403      | 403      | 403       | 403             | 200   |
 | GET /api/events/{id}/attendance/now                         | 401       | 403      | 403      | 200       | 403             | 200   |
@@ -137,7 +144,7 @@ export function parseExpected(table: string): Map<string, Record<ActorName, numb
   return rows;
 }
 
-type Need = 'requested' | 'accepted' | 'meeting' | 'proposal' | 'checkedIn' | 'pendingA2' | 'closed' | 'notification';
+type Need = 'requested' | 'accepted' | 'meeting' | 'proposal' | 'checkedIn' | 'pendingA2' | 'closed' | 'notification' | 'message';
 
 interface Scene {
   eventId: string;
@@ -152,6 +159,8 @@ interface Scene {
   pendingA2?: string;
   /** One of member A's notifications (written as the notifier would, which specs run by hand). */
   notificationId?: number;
+  /** B's message in the thread of A's request. */
+  messageId?: number;
 }
 
 export interface Call {
@@ -227,7 +236,7 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
     const s: Scene = { eventId: id, venues: setup.venues, rooms: setup.rooms, regA, regB };
     if (needs.includes('checkedIn')) for (const r of [regA, regB]) await w.checkIn(owner, id, r.badgeCode);
     if (needs.includes('proposal')) needs = [...needs, 'meeting'];
-    if (needs.some((n) => n === 'requested' || n === 'accepted' || n === 'meeting')) {
+    if (needs.some((n) => n === 'requested' || n === 'accepted' || n === 'meeting' || n === 'message')) {
       s.connectionId = (await must('request', http.post(`/api/events/${id}/connections`).set(people['member A'].auth).send({ fromRegistrationId: regA.id, toRegistrationId: regB.id })))
         .id as string;
     }
@@ -237,6 +246,9 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
     }
     if (needs.includes('proposal')) {
       s.proposalId = (await must('propose', http.post(`/api/meetings/${s.meetingId}/reschedule`).set(people['member A'].auth).send({ startsAt: '2021-01-19T06:00:00.000Z' }))).id as string;
+    }
+    if (needs.includes('message')) {
+      s.messageId = (await must('message', http.post(`/api/connections/${s.connectionId}/messages`).set(people['member B'].auth).send({ phraseKey: 'quantity.moq' }))).id as number;
     }
     if (needs.includes('pendingA2')) s.pendingA2 = (await must('A2 registers', w.register(people['member A'], id, enterprises.a2, setup.venues.laoCai))).id as string;
     if (needs.includes('notification')) {
@@ -265,6 +277,7 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
     'PATCH /api/users/{id}': { global: true, call: () => ({ params: { id: people['member A'].id }, body: { roles: [] } }) },
     'GET /api/reference/hs': { global: true, call: () => ({ query: 'q=0810&locale=vi' }) },
     'GET /api/reference/regions': { global: true, call: () => ({ query: 'country=VN' }) },
+    'GET /api/reference/phrasebook': { global: true, call: () => ({}) },
     'POST /api/enterprises': { global: true, call: () => ({ body: enterpriseBody('CN') }) },
     'GET /api/enterprises': { global: true, call: () => ({ query: 'country=VN' }) },
     'GET /api/enterprises/{id}': { global: true, call: () => ({ params: { id: enterprises.a } }) },
@@ -324,6 +337,15 @@ export async function createAuthorizationMatrix(t: TestApp): Promise<Authorizati
       call: (s) => ({ params: { id: s.connectionId! }, body: { kind: 'mou_signed', value: { amount: '1000.00', currency: 'USD' } } }),
     },
     'GET /api/connections/{id}/outcomes': { needs: ['accepted'], call: (s) => ({ params: { id: s.connectionId! } }) },
+    'POST /api/connections/{id}/messages': { needs: ['requested'], call: (s) => ({ params: { id: s.connectionId! }, body: { phraseKey: 'samples.request' } }) },
+    'GET /api/connections/{id}/messages': { needs: ['message'], call: (s) => ({ params: { id: s.connectionId! } }) },
+    'POST /api/connections/{id}/messages/read': { needs: ['message'], call: (s) => ({ params: { id: s.connectionId! }, body: {} }) },
+    'POST /api/connections/{id}/messages/{messageId}/report': {
+      needs: ['message'],
+      call: (s) => ({ params: { id: s.connectionId!, messageId: String(s.messageId!) }, body: { reason: 'spam' } }),
+    },
+    'GET /api/events/{id}/conversations': { needs: ['message'], call: (s) => ({ params: { id: s.eventId } }) },
+    'GET /api/events/{id}/reported-messages': { call: (s) => ({ params: { id: s.eventId } }) },
     'POST /api/events/{id}/schedule': { needs: ['accepted'], call: (s) => ({ params: { id: s.eventId }, body: { dryRun: true } }) },
     'GET /api/events/{id}/standby': { needs: ['accepted'], call: (s) => ({ params: { id: s.eventId } }) },
     'GET /api/events/{id}/attendance/now': { needs: ['meeting'], call: (s) => ({ params: { id: s.eventId } }) },

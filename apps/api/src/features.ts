@@ -13,6 +13,7 @@ import { DirectoryModule } from '@tradebridge/directory';
 import { PasswordResetModule } from '@tradebridge/accounts';
 import { ImportsModule } from '@tradebridge/imports';
 import { PrintablesModule } from '@tradebridge/printables';
+import { ConversationsModule } from '@tradebridge/conversations';
 import { EnterprisesController } from './enterprises/enterprises.controller';
 import { EventsController } from './events/events.controller';
 import { StaffRoomsController } from './events/staff-rooms.controller';
@@ -31,6 +32,7 @@ import { ImportsController } from './imports/imports.controller';
 import { ImportJobsController } from './imports/import-jobs.controller';
 import { DirectoryController } from './directory/directory.controller';
 import { PrintablesController } from './printables/printables.controller';
+import { ConversationsController } from './conversations/conversations.controller';
 
 /** The domain features the API exposes, each a lib module and its thin controllers. */
 export const FEATURE_MODULES = [
@@ -49,6 +51,7 @@ export const FEATURE_MODULES = [
   ImportsModule,
   DirectoryModule,
   PrintablesModule,
+  ConversationsModule,
 ];
 export const FEATURE_CONTROLLERS = [
   ReferenceController,
@@ -70,6 +73,7 @@ export const FEATURE_CONTROLLERS = [
   ImportJobsController,
   DirectoryController,
   PrintablesController,
+  ConversationsController,
 ];
 
 /** Background work of API processes only (gateways share the feature modules but not this). */

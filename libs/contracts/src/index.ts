@@ -462,6 +462,7 @@ export const NOTIFICATION_KINDS = [
   'registration.room_assigned',
   'outcome.recorded',
   'announcement',
+  'message.received',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export interface NotificationView {
@@ -524,4 +525,54 @@ export interface CalendarFeedStatusView {
 export interface UnsubscribedView {
   kind: string;
   emailMuted: string[];
+}
+
+// ---- conversations --------------------------------------------------------
+/** A phrase of the trade phrasebook, in the three languages. */
+export interface PhraseView {
+  key: string;
+  category: string;
+  text: Record<Locale, string>;
+}
+export interface PhrasebookView {
+  categories: { key: string; name: Record<Locale, string> }[];
+  items: PhraseView[];
+}
+/** One message of a connection's thread, as its parties read it. */
+export interface ConversationMessageView {
+  id: number;
+  connectionId: string;
+  fromRegistrationId: string;
+  /** Written by the reader's own enterprise. */
+  mine: boolean;
+  senderName: string;
+  /** A phrasebook message: its key and its text in each language (the reader picks theirs); else null. */
+  phraseKey: string | null;
+  phrase: Record<Locale, string> | null;
+  /** A free-text message as written; null for a phrase. */
+  text: string | null;
+  createdAt: string;
+  /** A party reported it to the organizers. */
+  reported: boolean;
+}
+/** A thread at a glance: for a party its unread count, for staff only that messages exist. */
+export interface ThreadSummaryView {
+  connectionId: string;
+  messages: number;
+  /** Messages from the other party after the reader's last read (0 for staff). */
+  unread: number;
+  lastMessageAt: string | null;
+  reported: number;
+}
+/** A reported message, for the organizers: the only message content staff read. */
+export interface ReportedMessageView {
+  id: number;
+  connectionId: string;
+  fromRegistrationId: string;
+  senderName: string;
+  phraseKey: string | null;
+  text: string | null;
+  createdAt: string;
+  reportedAt: string;
+  reason: string | null;
 }

@@ -4,3 +4,4 @@ export * from './text';
 export * from './timezones';
 export * from './currencies';
 export * from './countries';
+export * from './phrasebook';

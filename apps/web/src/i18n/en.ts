@@ -157,6 +157,7 @@ export const en = {
   'error.RESCHEDULE_PENDING': 'A proposal to move this meeting is already waiting for an answer.',
   'error.NOT_YOUR_PROPOSAL': 'The partner answers a proposal; you can withdraw your own.',
   'error.IN_USE': 'It is still in use, so it cannot be changed this way. Move or cancel what uses it first.',
+  'error.THREAD_CLOSED': 'This connection was declined, withdrawn or expired: its messages can be read, but no new ones sent.',
   'error.IMPORT_RUNNING': 'An import of this event is already running. Wait for it to finish, then import again.',
   'inUse.usedBy': 'Used by {uses}.',
   'inUse.separator': ', ',
@@ -898,6 +899,7 @@ export const en = {
   'kind.registration.room_assigned': 'Trade room assigned',
   'kind.outcome.recorded': 'A partner recorded an outcome',
   'kind.announcement': 'Organizers’ announcements',
+  'kind.message.received': 'Messages from partners',
 
   'nav.mailbox': 'Mailbox',
   'mailbox.title': 'Built-in mailbox',

@@ -156,6 +156,7 @@ export const vi: Messages = {
   'error.RESCHEDULE_PENDING': 'Đã có một đề xuất đổi giờ cuộc gặp này đang chờ trả lời.',
   'error.NOT_YOUR_PROPOSAL': 'Đối tác mới trả lời đề xuất; bạn có thể rút lại đề xuất của mình.',
   'error.IN_USE': 'Mục này vẫn đang được sử dụng nên chưa thể thay đổi như vậy. Hãy chuyển hoặc huỷ những mục đang dùng nó trước.',
+  'error.THREAD_CLOSED': 'Kết nối này đã bị từ chối, rút lại hoặc hết hạn: vẫn đọc được tin nhắn nhưng không gửi thêm được.',
   'error.IMPORT_RUNNING': 'Một lần nhập danh sách của sự kiện này đang chạy. Hãy chờ hoàn tất rồi nhập lại.',
   'inUse.usedBy': 'Đang được dùng bởi {uses}.',
   'inUse.separator': ', ',
@@ -896,6 +897,7 @@ export const vi: Messages = {
   'kind.registration.room_assigned': 'Được xếp phòng giao thương',
   'kind.outcome.recorded': 'Đối tác ghi nhận kết quả',
   'kind.announcement': 'Thông báo của ban tổ chức',
+  'kind.message.received': 'Tin nhắn từ đối tác',
 
   'nav.mailbox': 'Hộp thư',
   'mailbox.title': 'Hộp thư tích hợp',

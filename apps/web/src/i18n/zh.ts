@@ -153,6 +153,7 @@ export const zh: Messages = {
   'error.RESCHEDULE_PENDING': '此洽谈已有一项改期提议在等待答复。',
   'error.NOT_YOUR_PROPOSAL': '改期提议由对方答复；您可以撤回自己的提议。',
   'error.IN_USE': '该项仍在使用中，无法这样修改。请先转移或取消使用它的内容。',
+  'error.THREAD_CLOSED': '该对接已被拒绝、撤回或已过期：消息仍可查看，但不能再发送。',
   'error.IMPORT_RUNNING': '本活动已有一个导入正在进行。请等待其完成后再导入。',
   'inUse.usedBy': '正在使用它的有：{uses}。',
   'inUse.separator': '、',
@@ -888,6 +889,7 @@ export const zh: Messages = {
   'kind.registration.room_assigned': '已分配洽谈室',
   'kind.outcome.recorded': '合作方记录了成果',
   'kind.announcement': '主办方公告',
+  'kind.message.received': '合作伙伴的消息',
 
   'nav.mailbox': '邮件箱',
   'mailbox.title': '内置邮件箱',

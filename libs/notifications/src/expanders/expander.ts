@@ -31,6 +31,8 @@ export interface ExpansionLookups {
 export type Expander = (entry: EventLogEntry, lookups: ExpansionLookups) => Mention[] | Promise<Mention[]>;
 
 export const connectionsLink = (eventId: string) => `/events/${eventId}/connections`;
+/** A connection's message thread, opened on the connections page. */
+export const threadLink = (eventId: string, connectionId: string) => `${connectionsLink(eventId)}?thread=${encodeURIComponent(connectionId)}`;
 export const meetingsLink = (eventId: string) => `/events/${eventId}/meetings`;
 /** One meeting on the meetings page (scrolled to and focused there). */
 export const meetingLink = (eventId: string, meetingId: string) => `${meetingsLink(eventId)}?meeting=${encodeURIComponent(meetingId)}`;

@@ -1,6 +1,6 @@
 import type { Expander } from './expander';
 import { announcementSent } from './announcement';
-import { connectionAccepted, connectionDeclined, connectionExpired, connectionRequested, connectionWithdrawn } from './connections';
+import { connectionAccepted, connectionDeclined, connectionExpired, connectionRequested, connectionWithdrawn, messageSent } from './connections';
 import { meetingRescheduleProposed, meetingScheduled, meetingUpdated } from './meetings';
 import { outcomeRecorded } from './outcomes';
 import { registrationApproved, registrationRejected, registrationRoomAssigned, registrationsRoomsAssigned } from './registrations';
@@ -26,4 +26,5 @@ export const EXPANDERS: Record<string, Expander> = {
   'registrations.rooms_assigned': registrationsRoomsAssigned,
   'outcome.recorded': outcomeRecorded,
   'announcement.sent': announcementSent,
+  'message.sent': messageSent,
 };

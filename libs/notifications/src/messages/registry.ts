@@ -13,6 +13,7 @@ import { meetingMoved } from './meeting-moved';
 import { meetingNoShow } from './meeting-no-show';
 import { meetingRescheduleProposed } from './meeting-reschedule-proposed';
 import { meetingReminder } from './meeting-reminder';
+import { messageReceived } from './message-received';
 import { outcomeRecorded } from './outcome-recorded';
 import { registrationApproved } from './registration-approved';
 import { registrationRejected } from './registration-rejected';
@@ -37,4 +38,5 @@ export const MESSAGES: Record<NotificationKind, MessageTemplate> = {
   'registration.room_assigned': registrationRoomAssigned,
   'outcome.recorded': outcomeRecorded,
   announcement,
+  'message.received': messageReceived,
 };

@@ -1,0 +1,3 @@
+export * from './conversations.repository';
+export * from './conversations.service';
+export * from './conversations.module';
