@@ -55,9 +55,13 @@ describe('printables: badges, schedules, table plans, check-in lists', () => {
     expect(printed).toHaveLength(4);
     // A page each, whose code reads as the badge code printed under it.
     expect(scannedCodes(res.body)).toEqual(printed.map((code) => [code]));
-    expect(text).toContain('Hội nghị Xúc tiến Thương mại Xuất khẩu Quốc'); // the band wraps the rest
+    // The band's event name shrinks to one line rather than leave a word alone on a second.
+    expect(text).toContain('Hội nghị Xúc tiến Thương mại Xuất khẩu Quốc tế\n');
     expect(text).toContain('Công ty TNHH Nông sản');
-    expect(text).toContain('浙江丝路纺织有限公司'); // a CN enterprise has no vi name: its zh one stands
+    // Each enterprise's name in its own country's language leads, large; the reader's form (here
+    // the English one, standing in for the Vietnamese name the CN enterprise lacks) below it.
+    expect(text).toMatch(/浙江丝路纺织有限公司\nZhejiang Silk Road Textiles Co., Ltd./);
+    expectInOrder(text, ['Công ty TNHH Nông sản', 'Bát Xát', 'Bat Xat Agricultural Products Co., Ltd.']);
     expect(text).toContain('VIỆT NAM');
     expect(text).toContain('Điểm cầu chính Lào Cai · Lào Cai');
     expect(text).toContain('杭州分会场 · Hangzhou');
@@ -67,6 +71,8 @@ describe('printables: badges, schedules, table plans, check-in lists', () => {
     const a4 = await get('badges?layout=a4&locale=zh').expect(200);
     const sheet = pdfText(a4.body);
     expect(sheet).toContain('国际出口贸易促进会');
+    // In Chinese too, the VN enterprise's badge leads with its Vietnamese name, the CN one's with its Chinese.
+    expectInOrder(sheet, ['越南', 'Công ty TNHH Nông sản', 'Bat Xat Agricultural Products Co., Ltd.', '中国', '浙江丝路纺织有限公司', 'Zhejiang Silk Road Textiles Co., Ltd.']);
     // One sheet, each quarter's code read as the badge code printed in that quarter: the text's
     // rows run left to right, the top two badges first, as the quarters are read.
     const printed = inPrintedOrder(sheet, approvedCodes());
@@ -96,9 +102,12 @@ describe('printables: badges, schedules, table plans, check-in lists', () => {
     expect(text).toContain('Trực tuyến');
     expect(text).toContain('线上');
     // Four sheets, one each, pages numbered per sheet in its language.
+    // Printed at the clock's instant (the conference's eve, 07:00 at the event's zone): date, time, then zone.
     expect(text.match(/Page 1 of 1 · /g)).toBeNull();
-    expect(text.match(/第 1\/1 页 · 打印于 /g)).toHaveLength(2);
-    expect(text.match(/Trang 1\/1 · In lúc /g)).toHaveLength(2);
+    expect(text.match(/第 1\/1 页 · 打印于 2021年1月19日 07:00 \(GMT\+7\)/g)).toHaveLength(2);
+    expect(text.match(/Trang 1\/1 · In lúc 07:00 ngày 19\/01\/2021 \(GMT\+7\)/g)).toHaveLength(2);
+    // Vietnamese and Chinese count without a plural.
+    expect(text).toContain('Asia/Shanghai (GMT+8) · 1 场洽谈');
     expect(text.match(/Lịch gặp của doanh nghiệp: /g)).toHaveLength(2);
     expect(text.match(/企业洽谈日程: /g)).toHaveLength(2);
   });
@@ -107,7 +116,7 @@ describe('printables: badges, schedules, table plans, check-in lists', () => {
     const res = await get(`schedules?registrationId=${onsite.cn.registration.id}&locale=en&timezone=Europe/Berlin`, onsite.cn.account).expect(200);
     const text = pdfText(res.body);
     expect(text).toContain('Meeting schedule: Zhejiang Silk Road Textiles Co., Ltd.');
-    expect(text).toContain('Times in Europe/Berlin (GMT+1)');
+    expect(text).toContain('Times in Europe/Berlin (GMT+1) · 1 meeting\n');
     expect(text).toMatch(/03:00–03:30 .*Bat Xat Agricultural Products Co., Ltd./);
     expect(text).toContain('venue time: 09:00–09:30');
     expect(text).toContain(`Table ${tableNo}`);
@@ -124,7 +133,8 @@ describe('printables: badges, schedules, table plans, check-in lists', () => {
     expect(pages.slice(1)).toEqual(codes.map((c) => [c.code]));
     const text = pdfText(res.body);
     expect(text).toContain('Table plan: Điểm cầu chính Lào Cai');
-    expect(text).toContain('40 tables · 1 meetings');
+    expect(text).toContain('40 tables · 1 meeting · Times in');
+    expect(text).toContain('Page 1 of 41 · Printed 19 Jan 2021, 07:00 (GMT+7)');
     expect(text).toContain('Tue, 19 Jan 2021 09:00–09:30');
     expect(text).toMatch(
       new RegExp(
@@ -149,6 +159,9 @@ describe('printables: badges, schedules, table plans, check-in lists', () => {
     const hhmm = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(checkedAt);
     expect(text.match(new RegExp(`Công ty TNHH Nông sản Bát Xát Việt Nam\\s+${hhmm}`, 'g'))).toHaveLength(1);
     expect(text.match(/Công ty TNHH Nông sản Bát Xát Việt Nam/g)).toHaveLength(2);
+    // One enterprise at Hangzhou, none checked in: counted in the singular in English.
+    const hangzhou = pdfText((await get(`venues/${setup.venues.hangzhou}/check-in-list?locale=en`).expect(200)).body);
+    expect(hangzhou).toContain('1 enterprise · 0 checked in');
   });
 
   it('lets a member print only its own badge and schedule, and staff everything', async () => {
@@ -200,6 +213,13 @@ function pdfText(pdf: Buffer): string {
  */
 function scannedCodes(pdf: Buffer, grid: '1x1' | '2x2' = '1x1'): string[][] {
   return JSON.parse(execFileSync(process.execPath, [join(__dirname, '..', 'factories', 'pdf-render-qr.mjs'), grid], { input: pdf, encoding: 'utf8' }));
+}
+
+/** `text` prints each of `parts`, each after the one before. */
+function expectInOrder(text: string, parts: string[]): void {
+  const at = parts.map((part) => text.indexOf(part));
+  expect(at.every((i) => i >= 0)).toBe(true);
+  expect(at).toEqual([...at].sort((a, b) => a - b));
 }
 
 /** Those of `codes` that `text` prints, in the order it prints them (each once). */

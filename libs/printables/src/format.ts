@@ -1,4 +1,5 @@
 import type { Locale, Localized } from '@tradebridge/contracts';
+import { say } from './labels';
 
 const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', zh: 'zh-CN', en: 'en-GB' };
 
@@ -6,6 +7,24 @@ const INTL_LOCALE: Record<Locale, string> = { vi: 'vi-VN', zh: 'zh-CN', en: 'en-
 export function pick(name: Localized | null | undefined, locale: Locale): string {
   if (!name) return '';
   return name[locale] ?? name.en ?? name.vi ?? name.zh ?? '';
+}
+
+/** The language of a side's country: what its enterprises' names are written in at home. */
+const SIDE_LOCALE: Record<string, Locale> = { VN: 'vi', CN: 'zh', TW: 'zh', HK: 'zh', MO: 'zh', SG: 'zh' };
+export const localeOfSide = (side: string): Locale | undefined => SIDE_LOCALE[side];
+
+/**
+ * An enterprise's names as its badge shows them: the name in its own country's language
+ * leads (a Chinese enterprise's in Chinese, a Vietnamese one's in Vietnamese) — the name
+ * it is known by, the one the other side will be introduced to. Below, where they differ:
+ * the reader's form first, then the others. Without a home-language name, the reader's leads.
+ */
+export function badgeNames(name: Localized, side: string, locale: Locale): { lead: string; below: string[] } {
+  const home = localeOfSide(side);
+  const lead = (home && name[home]) || pick(name, locale);
+  const order = [locale, ...(['vi', 'zh', 'en'] as const).filter((l) => l !== locale)];
+  const below = [pick(name, locale), ...order.map((l) => name[l])].filter((n): n is string => !!n && n !== lead);
+  return { lead, below: [...new Set(below)] };
 }
 
 /** The enterprise's names in the languages other than the reader's, where they differ. */
@@ -22,18 +41,25 @@ export function otherNames(name: Localized, locale: Locale): string[] {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: Locale, timeZone: string, kind: 'day' | 'time' | 'offset' | 'stamp'): Intl.DateTimeFormat {
+/** How each language writes a date alone: "19 Jan 2021", "2021年1月19日", "19/01/2021". */
+const DATE_OPTIONS: Record<Locale, Intl.DateTimeFormatOptions> = {
+  vi: { day: '2-digit', month: '2-digit', year: 'numeric' },
+  zh: { day: 'numeric', month: 'long', year: 'numeric' },
+  en: { day: 'numeric', month: 'short', year: 'numeric' },
+};
+
+function formatter(locale: Locale, timeZone: string, kind: 'day' | 'date' | 'time' | 'offset'): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}|${kind}`;
   let f = formatters.get(key);
   if (!f) {
     const options: Intl.DateTimeFormatOptions =
       kind === 'day'
         ? { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }
-        : kind === 'time'
-          ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
-          : kind === 'offset'
-            ? { timeZoneName: 'shortOffset' }
-            : { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' };
+        : kind === 'date'
+          ? DATE_OPTIONS[locale]
+          : kind === 'time'
+            ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+            : { timeZoneName: 'shortOffset' };
     f = new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone, ...options });
     formatters.set(key, f);
   }
@@ -45,12 +71,20 @@ export const dayOf = (iso: string, locale: Locale, timeZone: string) => formatte
 /** "09:00–09:30". */
 export const timeRange = (startsAt: string, endsAt: string, locale: Locale, timeZone: string) =>
   `${formatter(locale, timeZone, 'time').format(new Date(startsAt))}–${formatter(locale, timeZone, 'time').format(new Date(endsAt))}`;
+/** "09:00". */
+export const clockTime = (iso: string, locale: Locale, timeZone: string) => formatter(locale, timeZone, 'time').format(new Date(iso));
 /** "GMT+7". */
 export const offsetOf = (iso: string, timeZone: string) =>
   formatter('en', timeZone, 'offset')
     .formatToParts(new Date(iso))
     .find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
-export const stamp = (at: Date, locale: Locale, timeZone: string) => formatter(locale, timeZone, 'stamp').format(at);
+/** "19 Jan 2021, 07:00 (GMT+7)", "2021年1月19日 07:00 (GMT+7)", "07:00 ngày 19/01/2021 (GMT+7)": date, time, then zone. */
+export const stamp = (at: Date, locale: Locale, timeZone: string) =>
+  say('instant', locale, {
+    date: formatter(locale, timeZone, 'date').format(at),
+    time: formatter(locale, timeZone, 'time').format(at),
+    zone: offsetOf(at.toISOString(), timeZone),
+  });
 
 /** Sorts by the name as the reader reads it. */
 export function byName<T>(rows: T[], name: (row: T) => Localized, locale: Locale): T[] {

@@ -1,5 +1,11 @@
 import type { Locale } from '@tradebridge/contracts';
 
+/**
+ * A phrase that counts `{n}`: its forms by the plural category of `n` (Intl.PluralRules).
+ * English needs `one` and `other`; Vietnamese and Chinese have no plural, so a plain string.
+ */
+type Counted = { one: string; other: string };
+
 /** Every word the printables use, in vi, zh and en. `{x}` is filled in by `say`. */
 const LABELS = {
   badges: { vi: 'Thẻ tham dự', zh: '参会证', en: 'Badges' },
@@ -32,15 +38,21 @@ const LABELS = {
   venueTime: { vi: 'giờ tại điểm cầu', zh: '会场时间', en: 'venue time' },
   scanTable: { vi: 'Đến giờ gặp, quét mã này để ghi nhận cuộc gặp', zh: '洽谈开始时扫描此码签到', en: 'At your slot, scan this code to check in to the meeting' },
   scanBadge: { vi: 'Quét để kết nối', zh: '扫码对接', en: 'Scan to connect' },
-  total: { vi: 'Tổng số {n} doanh nghiệp · đã đến {m}', zh: '共 {n} 家企业 · 已签到 {m} 家', en: '{n} enterprises · {m} checked in' },
-  meetingsCount: { vi: '{n} cuộc gặp', zh: '{n} 场洽谈', en: '{n} meetings' },
-  tables: { vi: '{n} bàn', zh: '{n} 张桌', en: '{n} tables' },
+  total: { vi: 'Tổng số {n} doanh nghiệp · đã đến {m}', zh: '共 {n} 家企业 · 已签到 {m} 家', en: { one: '{n} enterprise · {m} checked in', other: '{n} enterprises · {m} checked in' } },
+  meetingsCount: { vi: '{n} cuộc gặp', zh: '{n} 场洽谈', en: { one: '{n} meeting', other: '{n} meetings' } },
+  tables: { vi: '{n} bàn', zh: '{n} 张桌', en: { one: '{n} table', other: '{n} tables' } },
   page: { vi: 'Trang {n}/{total}', zh: '第 {n}/{total} 页', en: 'Page {n} of {total}' },
   printed: { vi: 'In lúc {time}', zh: '打印于 {time}', en: 'Printed {time}' },
-} satisfies Record<string, Record<Locale, string>>;
+  /** An instant as each language reads it: the date and the time, then the zone. */
+  instant: { vi: '{time} ngày {date} ({zone})', zh: '{date} {time} ({zone})', en: '{date}, {time} ({zone})' },
+} satisfies Record<string, Record<Locale, string | Counted>>;
 
 export type PrintLabel = keyof typeof LABELS;
 
+const PLURALS: Record<Locale, Intl.PluralRules> = { vi: new Intl.PluralRules('vi'), zh: new Intl.PluralRules('zh'), en: new Intl.PluralRules('en') };
+
 export function say(key: PrintLabel, locale: Locale, values: Record<string, string | number> = {}): string {
-  return LABELS[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+  const label: string | Counted = LABELS[key][locale];
+  const phrase = typeof label === 'string' ? label : PLURALS[locale].select(Number(values.n)) === 'one' ? label.one : label.other;
+  return phrase.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }

@@ -4,7 +4,7 @@ import type { Locale, Localized } from '@tradebridge/contracts';
 import { pdfFonts } from '@tradebridge/core';
 import { countryName } from '@tradebridge/reference';
 import { say } from './labels';
-import { dayOf, offsetOf, otherNames, pick, stamp, timeRange } from './format';
+import { badgeNames, clockTime, dayOf, offsetOf, otherNames, pick, stamp, timeRange } from './format';
 import { qrPng } from './qr-png';
 import type { BadgeRow, ScheduleMeeting, ScheduleOwner, TableMeeting } from './printables.repository';
 
@@ -66,7 +66,7 @@ interface PageRun {
   locale: Locale;
 }
 
-/** "Page 2 of 5 · Printed 19 Jan 2021, 08:00 GMT+7" at the foot of every buffered page, numbered per run. */
+/** "Page 2 of 5 · Printed 19 Jan 2021, 08:00 (GMT+7)" at the foot of every buffered page, numbered per run. */
 function footers(doc: Doc, runs: PageRun[], timeZone: string, now: Date): void {
   for (const run of runs) {
     const printed = say('printed', run.locale, { time: stamp(now, run.locale, timeZone) });
@@ -93,8 +93,9 @@ const whole = (doc: Doc, locale: Locale): PageRun[] => [{ start: doc.bufferedPag
 
 /**
  * Badges: one A6 page each, or four to an A4 sheet with cut lines. Each shows the event,
- * the side, the enterprise's name (in the chosen language, the others below), the QR
- * code of its badge code (what the check-in desk and the scan flow read), the venue and room.
+ * the side, the enterprise's name (in its own country's language, the reader's and the
+ * others below: see `badgeNames`), the QR code of its badge code (what the check-in desk
+ * and the scan flow read), the venue and room.
  */
 export async function writeBadges(stream: Writable, event: EventFacts, badges: BadgeRow[], layout: BadgeLayout, locale: Locale): Promise<void> {
   const { doc, done } = open(stream, `${say('badges', locale)}: ${pick(event.name, locale)}`, layout === 'a6' ? [A6.width, A6.height] : [A4.width, A4.height], false);
@@ -136,43 +137,69 @@ function cutLines(doc: Doc): void {
   doc.undash().restore();
 }
 
+/** The event's name in the band: on one line, shrunk down to this size at most, before it wraps. */
+const BAND_FLOOR = 8.5;
+
+/**
+ * The band's text: one line at the largest size from 11 pt down to the floor that fits it;
+ * else two lines (or more) as even as the width allows, so no word is left alone on a line.
+ */
+function bandText(doc: Doc, text: string, width: number, height: number): { size: number; width: number } {
+  doc.font('bold');
+  for (let size = 11; size >= BAND_FLOOR; size -= 0.5) {
+    if (doc.fontSize(size).widthOfString(text) <= width) return { size, width };
+  }
+  const size = fit(doc, text, 'bold', width, height, 11, 7);
+  doc.fontSize(size);
+  // The narrowest width that keeps as few lines as the full width: the lines come out even.
+  const lines = doc.heightOfString(text, { width });
+  let [low, high] = [width / 2, width];
+  while (high - low > 1) {
+    const mid = (low + high) / 2;
+    if (doc.heightOfString(text, { width: mid }) <= lines) high = mid;
+    else low = mid;
+  }
+  return { size, width: Math.ceil(high) };
+}
+
 function drawBadge(doc: Doc, x: number, y: number, w: number, h: number, event: EventFacts, badge: BadgeRow, locale: Locale): void {
   const pad = 20;
   const inner = w - 2 * pad;
   const colour = sideColour(event, badge.side);
-  // The band: the event's name on the side's colour.
+  // The band: the event's name on the side's colour, centred in its height.
   const band = 54;
   doc.rect(x, y, w, band).fill(colour);
   const eventName = pick(event.name, locale);
-  doc
-    .font('bold')
-    .fontSize(fit(doc, eventName, 'bold', inner, band - 18, 11, 7))
-    .fillColor('#ffffff')
-    .text(eventName, x + pad, y + 10, { width: inner, height: band - 14, ellipsis: true });
-  let cursor = y + band + 14;
+  const banner = bandText(doc, eventName, inner, band - 18);
+  const bannerHeight = Math.min(band - 14, doc.font('bold').fontSize(banner.size).heightOfString(eventName, { width: banner.width }));
+  doc.fillColor('#ffffff').text(eventName, x + pad, y + (band - bannerHeight) / 2, { width: banner.width, height: band - 14, ellipsis: true });
+  // The names' block: the side, then up to 64 pt of the leading name and 26 of the others.
+  const namesTop = y + band + 14;
+  const namesBottom = namesTop + 20 + 64 + 4 + 26;
+  let cursor = namesTop;
   doc
     .font('bold')
     .fontSize(10)
     .fillColor(colour)
     .text(countryName(badge.side, locale).toUpperCase(), x + pad, cursor, { width: inner, lineBreak: false });
   cursor += 20;
-  const name = pick(badge.name, locale);
-  const nameSize = fit(doc, name, 'bold', inner, 64, 20, 10);
+  const { lead, below } = badgeNames(badge.name, badge.side, locale);
+  const nameSize = fit(doc, lead, 'bold', inner, 64, 20, 10);
   doc
     .font('bold')
     .fontSize(nameSize)
     .fillColor(INK)
-    .text(name, x + pad, cursor, { width: inner, height: 64, ellipsis: true });
-  cursor += Math.min(64, doc.heightOfString(name, { width: inner })) + 4;
-  const others = otherNames(badge.name, locale).join('\n');
-  if (others) {
+    .text(lead, x + pad, cursor, { width: inner, height: 64, ellipsis: true });
+  cursor += Math.min(64, doc.heightOfString(lead, { width: inner })) + 4;
+  if (below.length) {
     doc
       .font('regular')
       .fontSize(9)
       .fillColor(MUTED)
-      .text(others, x + pad, cursor, { width: inner, height: 26, ellipsis: true });
+      .text(below.join('\n'), x + pad, cursor, { width: inner, height: 26, ellipsis: true });
   }
-  // From the bottom up: where, then the code, then the QR above them.
+  // From the bottom up: where, then the code, then the QR above them, as large as the space
+  // the names' block leaves (the same on every badge), so a phone reads it from further away.
   const place = [`${badge.venueName} · ${badge.venueCity}`, badge.room ? pick(badge.room, locale) : badge.attendance === 'online' ? say('onlineAttendance', locale) : '']
     .filter(Boolean)
     .join('\n');
@@ -185,9 +212,9 @@ function drawBadge(doc: Doc, x: number, y: number, w: number, h: number, event: 
     .fontSize(12)
     .fillColor(INK)
     .text(badge.badgeCode, x + pad, codeTop, { width: inner, align: 'center', lineBreak: false });
-  const qrSize = Math.min(132, codeTop - 6 - (y + band + 130));
+  const qrSize = Math.min(inner, codeTop - 4 - namesBottom);
   const image = qrPng(badge.badgeCode);
-  doc.image(image, x + (w - qrSize) / 2, codeTop - 6 - qrSize, { width: qrSize, height: qrSize });
+  doc.image(image, x + (w - qrSize) / 2, codeTop - 4 - qrSize, { width: qrSize, height: qrSize });
 }
 
 // ---- tables of rows, shared by the schedule, the plan and the check-in list ----
@@ -532,7 +559,6 @@ export async function writeCheckInList(
   if (rows.length === 0) {
     doc.font('regular').fontSize(11).fillColor(INK).text(say('nothing', locale), MARGIN, y, { width: usable() });
   } else {
-    const time = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : locale === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: venue.timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     const fixed = 26 + 62 + 90 + 124 + 52;
     drawRows(
       doc,
@@ -551,7 +577,7 @@ export async function writeCheckInList(
           [countryName(r.side, locale)],
           [r.room ? pick(r.room, locale) : ''],
           [r.badgeCode],
-          r.checkedInAt ? [time.format(new Date(r.checkedInAt))] : { box: true },
+          r.checkedInAt ? [clockTime(r.checkedInAt, locale, venue.timezone)] : { box: true },
         ],
       })),
       y,

@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import { Actor, Clock, DomainError, ErrorCode } from '@tradebridge/core';
 import { EventAccess, EventsRepository, EventsService, TradeEvent } from '@tradebridge/events';
 import type { Locale } from '@tradebridge/contracts';
-import { byName, zoneOr } from './format';
+import { byName, localeOfSide, zoneOr } from './format';
 import { PrintablesRepository, type Scope } from './printables.repository';
 import { writeBadges, writeCheckInList, writeSchedules, writeTablePlan, type BadgeLayout, type EventFacts, type ScheduleSheet } from './pdf';
 
@@ -12,9 +12,6 @@ export interface PrintOptions extends Scope {
   /** Schedules only: print in this zone rather than each owner's own. */
   timezone?: string;
 }
-
-/** Before a schedule's owner has claimed its account: its side's language. */
-const SIDE_LOCALE: Record<string, Locale> = { VN: 'vi', CN: 'zh', TW: 'zh', HK: 'zh', MO: 'zh', SG: 'zh' };
 
 /**
  * The organizer's printables (PDF, in vi, zh or en): badges, personal schedules, a
@@ -54,7 +51,8 @@ export class PrintablesService {
     for (const m of meetings) byOwner.set(m.registrationId, [...(byOwner.get(m.registrationId) ?? []), m]);
     const sheets: ScheduleSheet[] = owners.map((owner) => ({
       owner,
-      locale: options.locale ?? owner.locale ?? SIDE_LOCALE[owner.side] ?? 'en',
+      // Before its owner has claimed the account: its side's language.
+      locale: options.locale ?? owner.locale ?? localeOfSide(owner.side) ?? 'en',
       timezone: zoneOr(options.timezone ?? owner.timezone, owner.venueTimezone ?? event.timezone),
       meetings: byOwner.get(owner.registrationId) ?? [],
     }));
