@@ -8,6 +8,7 @@ import { MESSAGE_MAX_LENGTH } from '@tradebridge/conversations';
 const THREE_LANGUAGES: ApiPropertyOptions = {
   type: 'object',
   required: ['vi', 'zh', 'en'],
+  selfRequired: true,
   properties: { vi: { type: 'string' }, zh: { type: 'string' }, en: { type: 'string' } },
 };
 /** Inline rather than a $ref: a nullable $ref has no type of its own for client generators (OpenAPI 3.0). */

@@ -4,6 +4,7 @@ import type {
   CalendarFeedCreatedView,
   CalendarFeedStatusView,
   ConnectionView,
+  ConversationMessageView,
   DirectoryEntryView,
   DirectoryPage,
   EnterpriseView,
@@ -21,6 +22,7 @@ import type {
   OutcomeView,
   Page,
   PartnerView,
+  PhrasebookView,
   RecommendationView,
   RegionView,
   RegistrationView,
@@ -30,6 +32,7 @@ import type {
   ScheduleRunView,
   StaffView,
   StandbyView,
+  ThreadSummaryView,
   UnsubscribedView,
   UserView,
   VenueTablesView,
@@ -180,6 +183,20 @@ export const connections = {
     api.post('/api/events/{id}/connections/scan', { path: { id: eventId }, body }),
   outcomes: (id: string): Promise<Page<OutcomeView>> => api.get('/api/connections/{id}/outcomes', { path: { id } }),
   recordOutcome: (id: string, body: RequestBody<'/api/connections/{id}/outcomes', 'post'>): Promise<OutcomeView> => api.post('/api/connections/{id}/outcomes', { path: { id }, body }),
+};
+
+let phrasebook: Promise<PhrasebookView> | undefined;
+
+/** Each connection's message thread, and the phrasebook its messages can be written from. */
+export const conversations = {
+  /** Fetched once per page load: the phrasebook changes only with a release. */
+  phrasebook: (): Promise<PhrasebookView> => (phrasebook ??= api.get('/api/reference/phrasebook').catch((error: unknown) => ((phrasebook = undefined), Promise.reject(error)))),
+  list: (id: string, afterId = 0): Promise<Page<ConversationMessageView>> => api.get('/api/connections/{id}/messages', { path: { id }, query: { afterId, limit: 200 } }),
+  send: (id: string, body: RequestBody<'/api/connections/{id}/messages', 'post'>): Promise<ConversationMessageView> => api.post('/api/connections/{id}/messages', { path: { id }, body }),
+  markRead: (id: string, upTo?: number): Promise<void> => api.post('/api/connections/{id}/messages/read', { path: { id }, body: upTo ? { upTo } : {} }),
+  report: (id: string, messageId: number, reason?: string): Promise<void> =>
+    api.post('/api/connections/{id}/messages/{messageId}/report', { path: { id, messageId }, body: reason ? { reason } : {} }),
+  summaries: (eventId: string): Promise<Page<ThreadSummaryView>> => api.get('/api/events/{id}/conversations', { path: { id: eventId } }),
 };
 
 type Availability = ResponseBody<'/api/events/{id}/registrations/{rid}/availability', 'get'>;

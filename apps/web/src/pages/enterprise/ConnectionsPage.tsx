@@ -1,7 +1,7 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, ReactNode, useCallback, useState } from 'react';
 import type { ConnectionView, EnterpriseView, OutcomeKind, OutcomeView, PartnerView } from '@tradebridge/contracts';
 import { ApiError } from '../../api/client';
-import { connections as connectionsApi, enterprises, registrations } from '../../api/endpoints';
+import { connections as connectionsApi, conversations, enterprises, registrations } from '../../api/endpoints';
 import { ContactDetails, EmptyState, ErrorBanner, Field, Loading, SideTag, StatusPill } from '../../components/ui';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { toApiError, useAsync } from '../../components/useAsync';
@@ -11,7 +11,9 @@ import { formatAmount, parseAmount } from '../../i18n/parse-amount';
 import { EnterpriseEventFrame } from './EnterpriseEventFrame';
 import type { MyEvent } from './useMyEvent';
 import { asyncHandler } from '../../components/async-handler';
-import { Link } from '../../router';
+import { Link, useLocation } from '../../router';
+import { useLive } from '../../live/useLive';
+import { ThreadPanel } from './ThreadPanel';
 
 const OUTCOME_KINDS: OutcomeKind[] = ['mou_signed', 'contract_signed', 'order_placed', 'follow_up'];
 const CURRENCIES = ['USD', 'VND', 'CNY', 'LAK', 'EUR'];
@@ -102,7 +104,17 @@ function OutcomeForm({ connectionId, onRecorded }: { connectionId: string; onRec
   );
 }
 
-function AcceptedConnection({ connection, partner, my }: { connection: ConnectionView; partner: PartnerView | undefined; my: MyEvent }) {
+/** Opens a connection's message thread, saying how many of the partner's messages are new. */
+function ThreadButton({ unread, onOpen }: { unread: number; onOpen(): void }) {
+  const { t } = useI18n();
+  return (
+    <button type="button" className={`btn btn-small ${unread ? 'btn-primary' : 'btn-ghost'}`} onClick={onOpen}>
+      {unread ? t('thread.openUnread', { n: unread }) : t('thread.open')}
+    </button>
+  );
+}
+
+function AcceptedConnection({ connection, partner, my, thread }: { connection: ConnectionView; partner: PartnerView | undefined; my: MyEvent; thread: ReactNode }) {
   const { t, name, date, locale } = useI18n();
   const profile = useAsync<EnterpriseView | null>(() => (partner ? enterprises.get(partner.enterprise.id) : Promise.resolve(null)), [partner?.enterprise.id]);
   const outcomes = useAsync(() => connectionsApi.outcomes(connection.id), [connection.id]);
@@ -119,7 +131,10 @@ function AcceptedConnection({ connection, partner, my }: { connection: Connectio
             {t(`channel.${connection.channel}` as MessageKey)} · {date(connection.respondedAt ?? connection.createdAt, my.timezone)}
           </p>
         </div>
-        <StatusPill status="accepted" label={t('connectionStatus.accepted')} />
+        <span className="button-row">
+          {thread}
+          <StatusPill status="accepted" label={t('connectionStatus.accepted')} />
+        </span>
       </div>
       {contact ? <ContactDetails contact={contact} /> : profile.loading ? <Loading /> : <p className="muted small">{t('connections.noContact')}</p>}
       <div className="outcomes">
@@ -167,10 +182,28 @@ function Connections({ my }: { my: MyEvent }) {
     return { list: list.items, partners: new Map(partners.items.map((p) => [p.registrationId, p])) };
   }, [my.event.id, mine.id]);
   const [error, setError] = useState<ApiError | null>(null);
+  // The open thread: from a notification's link (?thread=) or a click.
+  const [thread, setThread] = useState<string | null>(useLocation().search.get('thread'));
+  const threads = useAsync(() => conversations.summaries(my.event.id), [my.event.id]);
+  const [tick, setTick] = useState(0);
+  const reloadThreads = threads.reload;
+  const onRead = useCallback(() => void reloadThreads(), [reloadThreads]);
+  useLive(my.event.id, [], {
+    onLog: (entry) => {
+      if (entry.type === 'message.sent') {
+        setTick((n) => n + 1);
+        void threads.reload();
+      }
+      if (entry.type.startsWith('connection.')) void data.reload();
+    },
+  });
 
   if (!data.data) return data.error ? <ErrorBanner error={data.error} /> : <Loading />;
   const { list, partners } = data.data;
   const otherOf = (c: ConnectionView) => (c.fromRegistrationId === mine.id ? c.toRegistrationId : c.fromRegistrationId);
+  const unreadOf = (c: ConnectionView) => threads.data?.items.find((s) => s.connectionId === c.id)?.unread ?? 0;
+  const threadButton = (c: ConnectionView) => <ThreadButton unread={unreadOf(c)} onOpen={() => setThread(c.id)} />;
+  const open = thread ? list.find((c) => c.id === thread) : undefined;
   const accepted = list.filter((c) => c.status === 'accepted');
   const pending = list.filter((c) => c.status === 'requested');
   const closed = list.filter((c) => c.status !== 'accepted' && c.status !== 'requested');
@@ -188,6 +221,16 @@ function Connections({ my }: { my: MyEvent }) {
   return (
     <div className="stack-lg">
       <ErrorBanner error={error} />
+      {open && (
+        <ThreadPanel
+          connection={open}
+          partnerName={name(partners.get(otherOf(open))?.enterprise.name) || t('live.anEnterprise')}
+          timezone={my.timezone}
+          tick={tick}
+          onRead={onRead}
+          onClose={() => setThread(null)}
+        />
+      )}
       <section aria-labelledby="accepted-title">
         <h2 id="accepted-title" className="section-title">
           {t('connections.accepted', { n: accepted.length })}
@@ -197,7 +240,7 @@ function Connections({ my }: { my: MyEvent }) {
         ) : (
           <ul className="connection-list">
             {accepted.map((c) => (
-              <AcceptedConnection key={c.id} connection={c} partner={partners.get(otherOf(c))} my={my} />
+              <AcceptedConnection key={c.id} connection={c} partner={partners.get(otherOf(c))} my={my} thread={threadButton(c)} />
             ))}
           </ul>
         )}
@@ -220,6 +263,7 @@ function Connections({ my }: { my: MyEvent }) {
                     <span className="muted small">{incoming ? t('connections.theyAsked') : t('connections.youAsked')}</span>
                     {c.message && <span className="request-message"> “{c.message}”</span>}
                   </span>
+                  {threadButton(c)}
                   {incoming ? (
                     <span className="button-row">
                       <button
@@ -260,6 +304,7 @@ function Connections({ my }: { my: MyEvent }) {
               <li key={c.id} className="table-row">
                 <span className="grow">{name(partners.get(otherOf(c))?.enterprise.name) || t('live.anEnterprise')}</span>
                 <span className="muted small">{date(c.respondedAt ?? c.createdAt, my.timezone)}</span>
+                {(threads.data?.items.some((s) => s.connectionId === c.id) ?? false) && threadButton(c)}
                 <StatusPill status={c.status} label={t(`connectionStatus.${c.status}` as MessageKey)} />
               </li>
             ))}
