@@ -190,7 +190,12 @@ let phrasebook: Promise<PhrasebookView> | undefined;
 /** Each connection's message thread, and the phrasebook its messages can be written from. */
 export const conversations = {
   /** Fetched once per page load: the phrasebook changes only with a release. */
-  phrasebook: (): Promise<PhrasebookView> => (phrasebook ??= api.get('/api/reference/phrasebook').catch((error: unknown) => ((phrasebook = undefined), Promise.reject(error)))),
+  phrasebook: (): Promise<PhrasebookView> => {
+    phrasebook ??= api.get('/api/reference/phrasebook');
+    // A failed fetch is not kept: the next caller asks again.
+    phrasebook.catch(() => (phrasebook = undefined));
+    return phrasebook;
+  },
   list: (id: string, afterId = 0): Promise<Page<ConversationMessageView>> => api.get('/api/connections/{id}/messages', { path: { id }, query: { afterId, limit: 200 } }),
   send: (id: string, body: RequestBody<'/api/connections/{id}/messages', 'post'>): Promise<ConversationMessageView> => api.post('/api/connections/{id}/messages', { path: { id }, body }),
   markRead: (id: string, upTo?: number): Promise<void> => api.post('/api/connections/{id}/messages/read', { path: { id }, body: upTo ? { upTo } : {} }),
