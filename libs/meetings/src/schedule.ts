@@ -22,6 +22,18 @@
  * Tables of a venue are interchangeable, so the search only counts them per
  * (venue, slot); numbers are handed out at the end.
  *
+ * Interpreters (optional): a pair whose parties share no language names the language
+ * key it needs (`interpreting`, e.g. `vi-zh`) and is booked only together with an
+ * interpreter in the same slot: one that covers the key, is available and not busy
+ * there, and sits at the meeting's venue (or is remote, for an online meeting, or for
+ * an on-site one when `remoteInterpretersOnSite`). Interpreters are not interchangeable,
+ * so each slot holds a bipartite matching of its interpreted meetings to interpreters;
+ * a placement fits when an augmenting path reaches a free interpreter (the others in
+ * the slot may swap), and a slot blocked only by interpreters offers the meetings
+ * whose interpreters that path reaches as ejection candidates, like a full venue
+ * offers its tables' meetings. Who may serve a pair depends only on its class
+ * (key, venue or online), so eligibility is precomputed per (class, slot).
+ *
  * Deterministic: every input array is sorted by ids first and the search uses a
  * seeded PRNG and a work budget (a count of steps, not wall time). The wall-time
  * cap is only a safety net; when it, rather than the work budget, ends the
@@ -42,6 +54,21 @@ export interface SchedulePair {
   weight: number;
   /** Both on site at this venue → needs one of its tables; null → online meeting. */
   venueId: string | null;
+  /**
+   * The language key the meeting needs an interpreter for: the two ISO codes sorted and
+   * joined by `-` (`vi-zh`); null, absent or empty → the parties share a language.
+   */
+  interpreting?: string | null;
+}
+
+export interface ScheduleInterpreter {
+  id: string;
+  /** Language keys like `vi-zh` (order of the two codes does not matter). */
+  languagePairs: string[];
+  /** The venue the interpreter sits at; null → remote. */
+  venueId: string | null;
+  /** Slot indices the interpreter is available in; missing → every slot. */
+  slots?: number[];
 }
 
 export interface ScheduleInput {
@@ -62,15 +89,28 @@ export interface ScheduleInput {
    * omitted → every slot. The bound is computed on the same usable slots.
    */
   notBefore?: number;
+  /** The event's interpreters; omitted → none (then no pair needing one can meet). */
+  interpreters?: ScheduleInterpreter[];
+  /** Slots in which interpreters are already booked (earlier runs, by hand). */
+  interpretersBusy?: { interpreterId: string; slot: number }[];
+  /** Whether a remote interpreter may serve an on-site meeting (default false). */
+  remoteInterpretersOnSite?: boolean;
 }
 
-export type UnscheduledReason = 'NO_COMMON_SLOT' | 'NO_TABLE' | 'CONFLICTS';
+/** NO_INTERPRETER: the parties and a table could meet, but no interpreter for the pair's key is free with them. */
+export type UnscheduledReason = 'NO_COMMON_SLOT' | 'NO_TABLE' | 'CONFLICTS' | 'NO_INTERPRETER';
 
 export interface ScheduledMeeting {
   connectionId: string;
   slot: number;
   venueId: string | null;
   table: number | null;
+  /**
+   * The interpreter serving the meeting, null when it needs none. Present whenever the
+   * input speaks of interpreters (`interpreters` given, or a pair needs one); omitted
+   * otherwise, so results without interpreters stay exactly as they were.
+   */
+  interpreterId?: string | null;
 }
 
 export interface ScheduleResult {
@@ -86,6 +126,15 @@ export interface ScheduleResult {
   totalWeight: number;
   /** Slots of the input left out because they start before `notBefore`. */
   excludedSlots: number;
+  /** Present under the same condition as `ScheduledMeeting.interpreterId`. */
+  interpreting?: {
+    /** Pairs that need an interpreter. */
+    needed: number;
+    /** Meetings booked with one. */
+    booked: number;
+    /** A proven upper bound on the meetings with an interpreter any schedule could book. */
+    upperBound: number;
+  };
 }
 
 export interface ScheduleOptions {
@@ -147,7 +196,7 @@ interface Model {
   /** cap[v*S+s]: tables of venue v not in use in slot s. */
   cap: Int32Array;
   freeTableNums: number[][];
-  /** CSR of the slots each pair may use before this run books anything (both free; a table exists if needed). */
+  /** CSR of the slots each pair may use before this run books anything (both free; a table and an eligible interpreter exist if needed). */
   feasStart: Int32Array;
   feas: Int32Array;
   /** Slots where both parties are free, tables ignored (NO_COMMON_SLOT when 0). */
@@ -158,6 +207,43 @@ interface Model {
   /** CSR of pairs per venue. */
   venStart: Int32Array;
   venPairs: Int32Array;
+  /** Whether the input speaks of interpreters at all (then the output names them). */
+  interpreted: boolean;
+  /** Interpreters 0..I-1 (by id). */
+  I: number;
+  interpreterIds: string[];
+  /** Classes 0..C-1 of the pairs needing an interpreter: (key, venue or online). */
+  C: number;
+  /** Venue index of each class, or -1 (online). */
+  clsVen: Int32Array;
+  /** Class of each pair, or -1 (needs no interpreter). */
+  pcls: Int32Array;
+  /** CSR per (class c, slot s), k = c*S+s: interpreters eligible for c and free in s, specialists first. */
+  eligStart: Int32Array;
+  elig: Int32Array;
+  /** CSR per interpreter: the classes it may serve. */
+  iclsStart: Int32Array;
+  icls: Int32Array;
+  /** CSR per class: its pairs. */
+  clsStart: Int32Array;
+  clsPairs: Int32Array;
+}
+
+/** `zh-vi`, ` VI-zh ` → `vi-zh`; empty → null. */
+function languageKey(key: string | null | undefined): string | null {
+  if (typeof key !== 'string' || key.trim() === '') return null;
+  return key
+    .trim()
+    .toLowerCase()
+    .split('-')
+    .map((x) => x.trim())
+    .sort(cmpStr)
+    .join('-');
+}
+
+function compareInterpreters(x: ScheduleInterpreter, y: ScheduleInterpreter): number {
+  const tail = (i: ScheduleInterpreter): string => JSON.stringify([i.venueId, [...i.languagePairs].sort(cmpStr), i.slots === undefined ? null : [...i.slots].sort((a, b) => a - b)]);
+  return cmpStr(x.id, y.id) || cmpStr(tail(x), tail(y));
 }
 
 function prepare(input: ScheduleInput): Model {
@@ -227,6 +313,92 @@ function prepare(input: ScheduleInput): Model {
     }
   }
 
+  // Interpreters: each pair needing one gets a class (key, venue); eligibility per (class, slot).
+  const keyOf = pairs.map((p) => languageKey(p.interpreting));
+  const interpreted = input.interpreters !== undefined || keyOf.some((k) => k !== null);
+  const interpreters: ScheduleInterpreter[] = [];
+  for (const it of [...(input.interpreters ?? [])].sort(compareInterpreters)) {
+    // A repeated id is one person: the first (in this order) counts.
+    if (interpreters.length === 0 || interpreters[interpreters.length - 1].id !== it.id) interpreters.push(it);
+  }
+  const I = interpreters.length;
+  const interpreterIds = interpreters.map((it) => it.id);
+  const interpPos = new Map<string, number>(interpreterIds.map((id, i) => [id, i]));
+  const ifree0 = new Uint8Array(I * S);
+  // -1 remote; -2 a venue none of the pairs meets at (serves no one here).
+  const iven = new Int32Array(I);
+  const ikeys = interpreters.map((it) => new Set(it.languagePairs.map(languageKey).filter((k): k is string => k !== null)));
+  interpreters.forEach((it, i) => {
+    iven[i] = it.venueId === null ? -1 : (venuePos.get(it.venueId) ?? -2);
+    if (it.slots === undefined) ifree0.fill(1, i * S, (i + 1) * S);
+    else
+      for (const idx of it.slots) {
+        const s = slotPos.get(idx);
+        if (s !== undefined) ifree0[i * S + s] = 1;
+      }
+  });
+  for (const b of input.interpretersBusy ?? []) {
+    const i = interpPos.get(b.interpreterId);
+    const s = slotPos.get(b.slot);
+    if (i !== undefined && s !== undefined) ifree0[i * S + s] = 0;
+  }
+  const remoteOnSite = input.remoteInterpretersOnSite === true;
+  const classKey = new Map<string, number>();
+  const classList: { key: string; ven: number }[] = [];
+  {
+    const seenCls = new Map<string, { key: string; ven: number }>();
+    pairs.forEach((p, i) => {
+      const k = keyOf[i];
+      if (k === null) return;
+      const ven = p.venueId === null ? -1 : (venuePos.get(p.venueId) ?? -1);
+      seenCls.set(`${ven}|${k}`, { key: k, ven });
+    });
+    for (const c of [...seenCls.values()].sort((x, y) => cmpStr(x.key, y.key) || x.ven - y.ven)) {
+      classKey.set(`${c.ven}|${c.key}`, classList.length);
+      classList.push(c);
+    }
+  }
+  const C = classList.length;
+  const clsVen = Int32Array.from(classList.map((c) => c.ven));
+  const serves = (i: number, c: number): boolean => {
+    const { key, ven } = classList[c];
+    if (!ikeys[i].has(key)) return false;
+    return ven < 0 ? iven[i] === -1 : iven[i] === ven || (iven[i] === -1 && remoteOnSite);
+  };
+  const iclsLists: number[][] = Array.from({ length: I }, () => []);
+  const clsInterps: number[][] = Array.from({ length: C }, () => []);
+  for (let i = 0; i < I; i++)
+    for (let c = 0; c < C; c++)
+      if (serves(i, c)) {
+        iclsLists[i].push(c);
+        clsInterps[c].push(i);
+      }
+  // Specialists first: an interpreter who can serve few classes is offered before a versatile one.
+  for (const list of clsInterps) list.sort((x, y) => iclsLists[x].length - iclsLists[y].length || x - y);
+  const eligStart = new Int32Array(C * S + 1);
+  const eligList: number[] = [];
+  for (let c = 0; c < C; c++)
+    for (let s = 0; s < S; s++) {
+      for (const i of clsInterps[c]) if (ifree0[i * S + s]) eligList.push(i);
+      eligStart[c * S + s + 1] = eligList.length;
+    }
+  const iclsStart = new Int32Array(I + 1);
+  for (let i = 0; i < I; i++) iclsStart[i + 1] = iclsStart[i] + iclsLists[i].length;
+  const icls = Int32Array.from(iclsLists.flat());
+  const pcls = new Int32Array(P).fill(-1);
+  pairs.forEach((p, i) => {
+    const k = keyOf[i];
+    if (k === null) return;
+    const ven = p.venueId === null ? -1 : (venuePos.get(p.venueId) ?? -1);
+    pcls[i] = classKey.get(`${ven}|${k}`) ?? -1;
+  });
+  const clsStart = new Int32Array(C + 1);
+  for (let p = 0; p < P; p++) if (pcls[p] >= 0) clsStart[pcls[p] + 1]++;
+  for (let c = 0; c < C; c++) clsStart[c + 1] += clsStart[c];
+  const cfill = clsStart.slice(0, C);
+  const clsPairs = new Int32Array(clsStart[C]);
+  for (let p = 0; p < P; p++) if (pcls[p] >= 0) clsPairs[cfill[pcls[p]]++] = p;
+
   const pu = new Int32Array(P);
   const pv = new Int32Array(P);
   const pven = new Int32Array(P);
@@ -249,7 +421,8 @@ function prepare(input: ScheduleInput): Model {
       for (let s = 0; s < S; s++) {
         if (!free0[u * S + s] || !free0[v * S + s]) continue;
         commonFree[p]++;
-        if (pven[p] < 0 || cap[pven[p] * S + s] > 0) feasList.push(s);
+        const interpreterOk = pcls[p] < 0 || eligStart[pcls[p] * S + s + 1] > eligStart[pcls[p] * S + s];
+        if ((pven[p] < 0 || cap[pven[p] * S + s] > 0) && interpreterOk) feasList.push(s);
       }
     }
     deg[u]++;
@@ -295,6 +468,18 @@ function prepare(input: ScheduleInput): Model {
     inc,
     venStart,
     venPairs,
+    interpreted,
+    I,
+    interpreterIds,
+    C,
+    clsVen,
+    pcls,
+    eligStart,
+    elig: Int32Array.from(eligList),
+    iclsStart,
+    icls,
+    clsStart,
+    clsPairs,
   };
 }
 
@@ -320,6 +505,14 @@ class Engine {
   private readonly log: number[] = [];
   private readonly logSlot: number[] = [];
   private readonly rng: () => number;
+  /** iOcc[i*S+s]: pair interpreter i serves in s, or -1. */
+  private readonly iOcc: Int32Array;
+  /** pint[p]: interpreter of booked pair p, or -1. */
+  readonly pint: Int32Array;
+  /** Interpreters seen by the current augmenting-path search (iVisit === iStamp), and in which order. */
+  private readonly iVisit: Int32Array;
+  private iStamp = 0;
+  private readonly reached: number[] = [];
   /** Pending pairs in greedy order (weight desc, fewest options, id). */
   private order: number[] = [];
   count = 0;
@@ -347,6 +540,56 @@ class Engine {
     for (let k = 0; k < V * S; k++) this.venueLeft[Math.floor(k / S)] += cap[k];
     this.visit = new Int32Array(P);
     this.rng = mulberry32(seed);
+    this.iOcc = new Int32Array(m.I * S).fill(-1);
+    this.pint = new Int32Array(P).fill(-1);
+    this.iVisit = new Int32Array(m.I);
+  }
+
+  /**
+   * Whether pair p (needing an interpreter) can have one in slot s, the others booked
+   * there possibly swapping: an augmenting path from p to a free interpreter. Meeting
+   * `ignore` counts as gone. When there is none, `reached` lists every interpreter the
+   * search reached: removing exactly the meetings they serve would make room.
+   */
+  interpreterFits(p: number, s: number, ignore = -1): boolean {
+    this.iStamp++;
+    this.reached.length = 0;
+    return this.reach(p, s, ignore);
+  }
+
+  private reach(q: number, s: number, ignore: number): boolean {
+    const { eligStart, elig, pcls } = this.m;
+    const S = this.S;
+    const k = pcls[q] * S + s;
+    for (let j = eligStart[k]; j < eligStart[k + 1]; j++) {
+      const i = elig[j];
+      if (this.iVisit[i] === this.iStamp) continue;
+      this.iVisit[i] = this.iStamp;
+      this.reached.push(i);
+      this.work++;
+      const o = this.iOcc[i * S + s];
+      if (o < 0 || o === ignore || this.reach(o, s, ignore)) return true;
+    }
+    return false;
+  }
+
+  /** Give q an interpreter in s along an augmenting path (re-matching those on it). */
+  private augment(q: number, s: number): boolean {
+    const { eligStart, elig, pcls } = this.m;
+    const S = this.S;
+    const k = pcls[q] * S + s;
+    for (let j = eligStart[k]; j < eligStart[k + 1]; j++) {
+      const i = elig[j];
+      if (this.iVisit[i] === this.iStamp) continue;
+      this.iVisit[i] = this.iStamp;
+      const o = this.iOcc[i * S + s];
+      if (o < 0 || this.augment(o, s)) {
+        this.iOcc[i * S + s] = q;
+        this.pint[q] = i;
+        return true;
+      }
+    }
+    return false;
   }
 
   private fits(p: number, s: number): boolean {
@@ -354,12 +597,19 @@ class Engine {
     const S = this.S;
     if (this.occ[pu[p] * S + s] >= 0 || this.occ[pv[p] * S + s] >= 0) return false;
     const ven = pven[p];
-    return ven < 0 || this.used[ven * S + s] < cap[ven * S + s];
+    if (ven >= 0 && this.used[ven * S + s] >= cap[ven * S + s]) return false;
+    return this.m.pcls[p] < 0 || this.interpreterFits(p, s);
   }
 
   private assign(p: number, s: number, logged = true): void {
     const { pu, pv, pven, pw } = this.m;
     const S = this.S;
+    if (this.m.pcls[p] >= 0) {
+      // Callers check first; a rollback re-books a slot's earlier set, which had a matching,
+      // so an augmenting path from p exists (Berge) and this never fails.
+      this.iStamp++;
+      if (!this.augment(p, s)) throw new Error('schedule: no interpreter for a placement that was checked to fit');
+    }
     this.occ[pu[p] * S + s] = p;
     this.occ[pv[p] * S + s] = p;
     this.at[p] = s;
@@ -386,6 +636,10 @@ class Engine {
     this.occ[pu[p] * S + s] = -1;
     this.occ[pv[p] * S + s] = -1;
     this.at[p] = -1;
+    if (this.pint[p] >= 0) {
+      this.iOcc[this.pint[p] * S + s] = -1;
+      this.pint[p] = -1;
+    }
     const ven = pven[p];
     if (ven >= 0) {
       const k = ven * S + s;
@@ -516,8 +770,11 @@ class Engine {
       const c = cu >= 0 ? cu : cv;
       const k = ven * S + s;
       const tableBlocked = ven >= 0 && this.used[k] - (c >= 0 && m.pven[c] === ven ? 1 : 0) >= m.cap[k];
+      const needsInterpreter = m.pcls[p] >= 0;
       if (c >= 0) {
         if (tableBlocked || this.visit[c] === this.stamp) continue;
+        // Ejecting c must also leave p an interpreter (c's own, or one a swap frees).
+        if (needsInterpreter && !this.interpreterFits(p, s, c)) continue;
         if (this.ejectAndPlace(p, s, c, depth)) return true;
       } else if (tableBlocked) {
         const cnt = this.used[k];
@@ -525,6 +782,18 @@ class Engine {
         const o2 = Math.floor(this.rng() * cnt);
         for (let j = 0, tries = 0; j < cnt && tries < TABLE_EJECT_TRIES; j++) {
           const c2 = this.members[start + ((j + o2) % cnt)];
+          if (this.visit[c2] === this.stamp) continue;
+          if (needsInterpreter && !this.interpreterFits(p, s, c2)) continue;
+          tries++;
+          if (this.ejectAndPlace(p, s, c2, depth)) return true;
+        }
+      } else if (needsInterpreter && !this.interpreterFits(p, s)) {
+        // Only interpreters block s: eject a meeting whose interpreter the path reaches.
+        const cands = this.reached.map((i) => this.iOcc[i * S + s]);
+        const cnt = cands.length;
+        const o2 = Math.floor(this.rng() * cnt);
+        for (let j = 0, tries = 0; j < cnt && tries < TABLE_EJECT_TRIES; j++) {
+          const c2 = cands[(j + o2) % cnt];
           if (this.visit[c2] === this.stamp) continue;
           tries++;
           if (this.ejectAndPlace(p, s, c2, depth)) return true;
@@ -538,15 +807,16 @@ class Engine {
   private ejectAndPlace(p: number, s: number, c: number, depth: number): boolean {
     const mark = this.log.length;
     const cs = this.at[c];
+    const ci = this.pint[c];
     this.unassign(c);
     this.assign(p, s);
-    if (this.compensate(c, cs, depth - 1)) return true;
+    if (this.compensate(c, cs, depth - 1, ci)) return true;
     this.rollback(mark);
     return false;
   }
 
-  /** Make up for ejected meeting c (was in slot s): re-place it, or book another pending pair instead. */
-  private compensate(c: number, s: number, depth: number): boolean {
+  /** Make up for ejected meeting c (was in slot s, served by interpreter ci or -1): re-place it, or book another pending pair instead. */
+  private compensate(c: number, s: number, depth: number, ci: number): boolean {
     const m = this.m;
     if (this.tryPlace(c, depth)) return true;
     // Another pending pair of c's parties may now fit (they are free in s).
@@ -571,6 +841,21 @@ class Engine {
         }
       }
       this.work += (m.venStart[ven + 1] - m.venStart[ven]) >> 4;
+    }
+    // Or a pending pair that interpreter ci may serve takes it in s.
+    if (ci >= 0) {
+      for (let x = m.iclsStart[ci]; x < m.iclsStart[ci + 1]; x++) {
+        const cl = m.icls[x];
+        for (let i = m.clsStart[cl]; i < m.clsStart[cl + 1]; i++) {
+          const q = m.clsPairs[i];
+          if (this.at[q] >= 0 || this.visit[q] === this.stamp || m.feasStart[q + 1] === m.feasStart[q]) continue;
+          if (m.free0[m.pu[q] * this.S + s] && m.free0[m.pv[q] * this.S + s] && this.fits(q, s)) {
+            this.assign(q, s);
+            return true;
+          }
+        }
+        this.work += (m.clsStart[cl + 1] - m.clsStart[cl]) >> 4;
+      }
     }
     return false;
   }
@@ -606,16 +891,26 @@ class Engine {
           const k = ven * S + s;
           const tableBlocked = ven >= 0 && this.used[k] - (c >= 0 && m.pven[c] === ven ? 1 : 0) >= m.cap[k];
           if (c >= 0 && tableBlocked) continue;
+          const needsInterpreter = m.pcls[p] >= 0;
+          if (c >= 0 && needsInterpreter && !this.interpreterFits(p, s, c)) continue;
           if (c < 0 && !tableBlocked) {
-            bestS = s; // free after all (an earlier swap freed it)
-            bestC = -1;
-            break;
-          }
-          if (c < 0) {
-            for (let j = this.memStart[k]; j < this.memStart[k] + this.used[k]; j++) {
-              const x = this.members[j];
+            if (!needsInterpreter || this.interpreterFits(p, s)) {
+              bestS = s; // free after all (an earlier swap freed it)
+              bestC = -1;
+              break;
+            }
+            // Only interpreters block s: the lightest meeting whose interpreter the path reaches.
+            for (const it of this.reached) {
+              const x = this.iOcc[it * S + s];
               if (c < 0 || m.pw[x] < m.pw[c] || (m.pw[x] === m.pw[c] && x > c)) c = x;
             }
+          } else if (c < 0) {
+            for (let j = this.memStart[k]; j < this.memStart[k] + this.used[k]; j++) {
+              const x = this.members[j];
+              if (needsInterpreter && m.pw[x] < m.pw[p] && !this.interpreterFits(p, s, x)) continue;
+              if (c < 0 || m.pw[x] < m.pw[c] || (m.pw[x] === m.pw[c] && x > c)) c = x;
+            }
+            if (c < 0) continue;
           }
           if (m.pw[c] < m.pw[p] && (bestC < 0 || m.pw[c] < m.pw[bestC] || (m.pw[c] === m.pw[bestC] && c > bestC))) {
             bestS = s;
@@ -750,8 +1045,34 @@ class FlowNet {
  *     exact for the degree part: without tables it equals the fractional b-matching LP.
  *     We try all venues as "node", then switch venues to "edge" one by one, keeping
  *     each switch that lowers the value.
+ *
+ * With interpreters, "feasible" also asks for an interpreter eligible for the pair and
+ * free in the slot (every bound above only uses that a meeting sits in a feasible slot,
+ * so they all stay valid), and:
+ * (e) interpreter capacity. J(Q) := max flow of source → pair p ∈ Q (cap 1) → (class of
+ *     p, s) for each feasible slot s of p → (i, s) for each interpreter i eligible for
+ *     the class and free in s → sink (cap 1). A schedule's interpreted meetings in Q are
+ *     such a flow (one unit each: its pair, slot and interpreter; an interpreter serves
+ *     one meeting per slot), so they number ≤ J(Q). This holds per language key and
+ *     per (interpreter, slot) jointly, which is what sums of per-key capacities miss.
+ *     Let J = J(all interpreted pairs), J_V = J(those at venue V), J_0 = J(online ones).
+ *     Total ≤ (uninterpreted feasible pairs) + J, and ≤ (online: uninterpreted feasible
+ *     + min(J_0, interpreted feasible)) + Σ_V min(T(V), V's uninterpreted feasible + J_V).
+ * (f) (d) with an interpreter pool: interpreted pairs leave the pair arcs and the venue
+ *     entries; x_L → P_in (cap = x's feasible interpreted pairs), P_in → P_out (cap 2·J),
+ *     P_out → V_in (cap 2·J_V) for a "node" venue, P_out → P_x (cap 2·(J_0 + Σ J_V over
+ *     "edge" venues)), P_x → y_R (cap = y's feasible interpreted pairs online or at
+ *     "edge" venues); a "node" venue's V_out → y_R keeps all of y's V-pairs, x_L → V_in
+ *     only x's uninterpreted ones. An interpreted meeting {x,y} at a "node" venue sends
+ *     x_L → P_in → P_out → V_in → V_out → y_R (and back the other way), otherwise
+ *     x_L → P_in → P_out → P_x → y_R; each arc then carries at most its cap (the pool
+ *     2·interpreted meetings ≤ 2·J, into V_in 2·(interpreted at V) ≤ 2·J_V, through V
+ *     2·(all at V) ≤ 2·T(V)), so again meetings ≤ ⌊maxflow / 2⌋. Units may enter as one
+ *     pair's and leave as another's: only a relaxation. (d) itself stays as well (the
+ *     interpreted pairs as plain pairs); the bound is the minimum of all.
+ * Without interpreted pairs (e) and (f) add nothing, and the bound is as before.
  */
-function computeUpperBound(m: Model): number {
+function computeUpperBound(m: Model): { upperBound: number; interpreterBound: number } {
   const { S, R, V, P, feasStart, feas, pu, pv, pven, free0, cap, incStart, inc } = m;
   const feasible = (p: number): boolean => feasStart[p + 1] > feasStart[p];
 
@@ -843,47 +1164,148 @@ function computeUpperBound(m: Model): number {
   let boundC = onlineFeasible;
   for (let ven = 0; ven < V; ven++) boundC += Math.min(T[ven], venueFeasible[ven]);
 
-  const flowBound = (nodeMode: boolean[]): number => {
+  // (e) J(Q): interpreted meetings among Q, by interpreter-slot capacity.
+  const { I, C, pcls, eligStart, elig } = m;
+  const interpretedFeasible = (p: number): boolean => pcls[p] >= 0 && feasible(p);
+  const capacityFlow = (inQ: (p: number) => boolean): number => {
+    const chosen: number[] = [];
+    for (let p = 0; p < P; p++) if (interpretedFeasible(p) && inQ(p)) chosen.push(p);
+    if (chosen.length === 0) return 0;
+    const SRC = 0;
+    const SINK = 1;
+    const clsNode = (c: number, s: number): number => 2 + c * S + s;
+    const itNode = (i: number, s: number): number => 2 + C * S + i * S + s;
+    const pairNode = (j: number): number => 2 + C * S + I * S + j;
+    const net = new FlowNet(2 + C * S + I * S + chosen.length);
+    const usedCls = new Uint8Array(C * S);
+    chosen.forEach((p, j) => {
+      net.add(SRC, pairNode(j), 1);
+      for (let x = feasStart[p]; x < feasStart[p + 1]; x++) {
+        net.add(pairNode(j), clsNode(pcls[p], feas[x]), 1);
+        usedCls[pcls[p] * S + feas[x]] = 1;
+      }
+    });
+    const usedIt = new Uint8Array(I * S);
+    for (let k = 0; k < C * S; k++) {
+      if (!usedCls[k]) continue;
+      const s = k % S;
+      for (let x = eligStart[k]; x < eligStart[k + 1]; x++) {
+        net.add(clsNode(Math.floor(k / S), s), itNode(elig[x], s), 1);
+        usedIt[elig[x] * S + s] = 1;
+      }
+    }
+    for (let k = 0; k < I * S; k++) if (usedIt[k]) net.add(itNode(Math.floor(k / S), k % S), SINK, 1);
+    return net.maxFlow(SRC, SINK);
+  };
+  let interpretedCount = 0;
+  for (let p = 0; p < P; p++) if (interpretedFeasible(p)) interpretedCount++;
+  const J = capacityFlow(() => true);
+  const JV = new Int32Array(V);
+  let J0 = 0;
+  let boundE = Infinity;
+  if (interpretedCount > 0) {
+    for (let ven = 0; ven < V; ven++) JV[ven] = capacityFlow((p) => pven[p] === ven);
+    J0 = capacityFlow((p) => pven[p] < 0);
+    let plainOnline = 0;
+    let interpretedOnline = 0;
+    const plainAt = new Int32Array(V);
+    for (let p = 0; p < P; p++) {
+      if (!feasible(p)) continue;
+      if (pcls[p] >= 0) {
+        if (pven[p] < 0) interpretedOnline++;
+      } else if (pven[p] < 0) plainOnline++;
+      else plainAt[pven[p]]++;
+    }
+    boundE = boundA - interpretedCount + J;
+    let perVenue = plainOnline + Math.min(J0, interpretedOnline);
+    for (let ven = 0; ven < V; ven++) perVenue += Math.min(T[ven], plainAt[ven] + JV[ven]);
+    boundE = Math.min(boundE, perVenue);
+  }
+
+  // (d), and (f) when `pool`.
+  const flowBound = (nodeMode: boolean[], pool: boolean): number => {
     const SRC = 0;
     const SINK = 1;
     const L = (r: number): number => 2 + r;
     const Rt = (r: number): number => 2 + R + r;
     const vin = (ven: number): number => 2 + 2 * R + 2 * ven;
-    const net = new FlowNet(2 + 2 * R + 2 * V);
+    const PIN = 2 + 2 * R + 2 * V;
+    const POUT = PIN + 1;
+    const PX = PIN + 2;
+    const net = new FlowNet(2 + 2 * R + 2 * V + (pool ? 3 : 0));
     for (let r = 0; r < R; r++) {
       net.add(SRC, L(r), b[r]);
       net.add(Rt(r), SINK, b[r]);
     }
+    const pooled = (p: number): boolean => pool && pcls[p] >= 0;
     for (let p = 0; p < P; p++) {
-      if (!feasible(p) || (pven[p] >= 0 && nodeMode[pven[p]])) continue;
+      if (!feasible(p) || pooled(p) || (pven[p] >= 0 && nodeMode[pven[p]])) continue;
       net.add(L(pu[p]), Rt(pv[p]), 1);
       net.add(L(pv[p]), Rt(pu[p]), 1);
+    }
+    // Per registration: interpreted pairs entering the pool, leaving it directly, entering a venue.
+    const poolIn = pool ? new Int32Array(R) : null;
+    const poolOut = pool ? new Int32Array(R) : null;
+    const venueIn: Map<number, number>[] = Array.from({ length: V }, () => new Map<number, number>());
+    for (let p = 0; p < P; p++) {
+      if (!feasible(p)) continue;
+      if (pooled(p) && poolIn && poolOut) {
+        poolIn[pu[p]]++;
+        poolIn[pv[p]]++;
+        if (pven[p] < 0 || !nodeMode[pven[p]]) {
+          poolOut[pu[p]]++;
+          poolOut[pv[p]]++;
+        }
+      } else if (pven[p] >= 0 && pool) {
+        const vi = venueIn[pven[p]];
+        vi.set(pu[p], (vi.get(pu[p]) ?? 0) + 1);
+        vi.set(pv[p], (vi.get(pv[p]) ?? 0) + 1);
+      }
     }
     for (let ven = 0; ven < V; ven++) {
       if (!nodeMode[ven]) continue;
       net.add(vin(ven), vin(ven) + 1, 2 * Math.min(T[ven], venueFeasible[ven]));
       for (const [r, d] of [...vdeg[ven].entries()].sort((x, y) => x[0] - y[0])) {
-        net.add(L(r), vin(ven), d);
+        net.add(L(r), vin(ven), pool ? (venueIn[ven].get(r) ?? 0) : d);
         net.add(vin(ven) + 1, Rt(r), d);
+      }
+    }
+    if (poolIn && poolOut) {
+      net.add(PIN, POUT, 2 * J);
+      let rest = J0;
+      for (let ven = 0; ven < V; ven++) {
+        if (nodeMode[ven]) net.add(POUT, vin(ven), 2 * JV[ven]);
+        else rest += JV[ven];
+      }
+      net.add(POUT, PX, 2 * Math.min(J, rest));
+      for (let r = 0; r < R; r++) {
+        net.add(L(r), PIN, poolIn[r]);
+        net.add(PX, Rt(r), poolOut[r]);
       }
     }
     return Math.floor(net.maxFlow(SRC, SINK) / 2);
   };
-  const modes = new Array<boolean>(V).fill(true);
-  let boundD = flowBound(modes);
-  // Few venues in practice; with many, one uniform alternative keeps this cheap.
-  if (V <= 12) {
-    for (let ven = 0; ven < V; ven++) {
-      modes[ven] = false;
-      const f = flowBound(modes);
-      if (f < boundD) boundD = f;
-      else modes[ven] = true;
+  const bestModes = (pool: boolean): number => {
+    const modes = new Array<boolean>(V).fill(true);
+    let bound = flowBound(modes, pool);
+    // Few venues in practice; with many, one uniform alternative keeps this cheap.
+    if (V <= 12) {
+      for (let ven = 0; ven < V; ven++) {
+        modes[ven] = false;
+        const f = flowBound(modes, pool);
+        if (f < bound) bound = f;
+        else modes[ven] = true;
+      }
+    } else {
+      bound = Math.min(bound, flowBound(new Array<boolean>(V).fill(false), pool));
     }
-  } else {
-    boundD = Math.min(boundD, flowBound(new Array<boolean>(V).fill(false)));
-  }
+    return bound;
+  };
+  const boundD = bestModes(false);
+  const boundF = interpretedCount > 0 ? bestModes(true) : Infinity;
 
-  return Math.min(boundA, boundB, boundB2, boundC, boundD);
+  const upperBound = Math.min(boundA, boundB, boundB2, boundC, boundD, boundE, boundF);
+  return { upperBound, interpreterBound: Math.min(J, interpretedCount, upperBound) };
 }
 
 export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleResult {
@@ -895,20 +1317,26 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
   // The weight phase keeps a fifth of the time even if the repair runs into the cap.
   engine.improveCount(options.workBudget ?? DEFAULT_WORK_BUDGET, started + budgetMs * 0.8);
   engine.improveWeight(started + budgetMs);
-  const upperBound = computeUpperBound(m);
+  const { upperBound, interpreterBound } = computeUpperBound(m);
 
-  const { S, P, pairs, pu, pv, pven, free0, cap, commonFree, freeTableNums, slots, venueIds } = m;
+  const { S, P, pairs, pu, pv, pven, pcls, free0, cap, commonFree, freeTableNums, slots, venueIds, interpreterIds } = m;
   const nextTable = new Int32Array(m.V * S);
   const meetings: ScheduledMeeting[] = [];
   const unscheduled: { connectionId: string; reason: UnscheduledReason }[] = [];
   let totalWeight = 0;
+  let interpretedBooked = 0;
   for (let p = 0; p < P; p++) {
     const s = engine.at[p];
     const ven = pven[p];
     if (s >= 0) {
       // Table numbers go out in connection-id order per (venue, slot): deterministic.
       const table = ven >= 0 ? freeTableNums[ven * S + s][nextTable[ven * S + s]++] : null;
-      meetings.push({ connectionId: pairs[p].connectionId, slot: slots[s].index, venueId: ven >= 0 ? venueIds[ven] : null, table });
+      const meeting: ScheduledMeeting = { connectionId: pairs[p].connectionId, slot: slots[s].index, venueId: ven >= 0 ? venueIds[ven] : null, table };
+      if (m.interpreted) {
+        meeting.interpreterId = engine.pint[p] >= 0 ? interpreterIds[engine.pint[p]] : null;
+        if (engine.pint[p] >= 0) interpretedBooked++;
+      }
+      meetings.push(meeting);
       totalWeight += pairs[p].weight;
       continue;
     }
@@ -923,9 +1351,25 @@ export function schedule(input: ScheduleInput, options: ScheduleOptions = {}): S
       }
       if (!tableFree) reason = 'NO_TABLE';
     }
+    if (reason === 'CONFLICTS' && pcls[p] >= 0) {
+      // Where both parties are free and a table is left, no interpreter can be had (even by swapping).
+      let interpreterFree = false;
+      for (let t = 0; t < S && !interpreterFree; t++) {
+        const k = ven * S + t;
+        if (!free0[pu[p] * S + t] || !free0[pv[p] * S + t] || (ven >= 0 && engine.used[k] >= cap[k])) continue;
+        interpreterFree = engine.interpreterFits(p, t);
+      }
+      if (!interpreterFree) reason = 'NO_INTERPRETER';
+    }
     unscheduled.push({ connectionId: pairs[p].connectionId, reason });
   }
   const achieved = meetings.length;
   const excludedSlots = input.slots.length - slots.length;
-  return { meetings, unscheduled, achieved, upperBound, ratio: upperBound === 0 ? 1 : achieved / upperBound, totalWeight, excludedSlots };
+  const result: ScheduleResult = { meetings, unscheduled, achieved, upperBound, ratio: upperBound === 0 ? 1 : achieved / upperBound, totalWeight, excludedSlots };
+  if (m.interpreted) {
+    let needed = 0;
+    for (let p = 0; p < P; p++) if (pcls[p] >= 0) needed++;
+    result.interpreting = { needed, booked: interpretedBooked, upperBound: interpreterBound };
+  }
+  return result;
 }

@@ -798,6 +798,7 @@ export const en = {
   'schedule.appliedNote': 'Meetings booked. Parties see them in their own time zone.',
   'schedule.dryRunNote': 'Preview only: nothing was booked.',
   'schedule.reason.NO_COMMON_SLOT': 'No common free slot',
+  'schedule.reason.NO_INTERPRETER': 'No interpreter free for their languages',
   'schedule.reason.NO_TABLE': 'No free table',
   'schedule.reason.CONFLICTS': 'Conflicts with other meetings',
   'schedule.excluded': '{n} of the event’s slots are not used: they have already begun or start within the next {lead} minutes. Meetings are booked from {from}.',

@@ -796,6 +796,7 @@ export const vi: Messages = {
   'schedule.appliedNote': 'Đã đặt lịch gặp. Các bên thấy lịch theo múi giờ của mình.',
   'schedule.dryRunNote': 'Chỉ xem trước: chưa đặt lịch nào.',
   'schedule.reason.NO_COMMON_SLOT': 'Không có khung giờ chung',
+  'schedule.reason.NO_INTERPRETER': 'Không có phiên dịch rảnh cho cặp ngôn ngữ này',
   'schedule.reason.NO_TABLE': 'Hết bàn trống',
   'schedule.reason.CONFLICTS': 'Trùng với cuộc gặp khác',
   'schedule.excluded': '{n} khung giờ của sự kiện không được dùng vì đã bắt đầu hoặc sẽ bắt đầu trong vòng {lead} phút tới. Lịch gặp được xếp từ {from}.',

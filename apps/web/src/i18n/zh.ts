@@ -789,6 +789,7 @@ export const zh: Messages = {
   'schedule.appliedNote': '会谈已安排，各方按各自时区查看。',
   'schedule.dryRunNote': '仅为预览：未安排任何会谈。',
   'schedule.reason.NO_COMMON_SLOT': '没有共同的空闲时段',
+  'schedule.reason.NO_INTERPRETER': '没有空闲的对应语种翻译',
   'schedule.reason.NO_TABLE': '没有空闲洽谈桌',
   'schedule.reason.CONFLICTS': '与其他会谈冲突',
   'schedule.excluded': '活动中有 {n} 个时段未被使用：它们已经开始，或将在 {lead} 分钟内开始。会谈从 {from} 起安排。',
