@@ -139,6 +139,7 @@ describe('platform: health, OpenAPI, error shape, guards', () => {
       'POST /api/auth/login',
       'GET /api/reference/hs',
       'GET /api/reference/regions',
+      'GET /api/reference/phrasebook',
       'GET /api/events/{id}/report/public',
       'GET /health',
       // Reached from e-mails and calendar apps: the token in the request is the credential.
@@ -216,6 +217,7 @@ describe('platform: health, OpenAPI, error shape, guards', () => {
       'POST /api/auth/login',
       'GET /api/reference/hs',
       'GET /api/reference/regions',
+      'GET /api/reference/phrasebook',
       'GET /api/events/{id}/report/public',
       'GET /health',
       'POST /api/auth/password-reset',
