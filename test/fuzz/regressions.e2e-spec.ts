@@ -29,6 +29,20 @@ describe('fuzz findings, pinned', () => {
     if (field) expect(res.body.details?.fields?.map((f) => f.field)).toContain(field);
   };
 
+  it('a week or ordinal ISO 8601 date (2021-W03-2, 2021-019), which strict ISO 8601 admits and JavaScript cannot read: 400, not a 500 from the database', async () => {
+    const vn = await w.approved(organizer, setup, 'VN');
+    const availability = `/api/events/${eventId}/registrations/${vn.registration.id}/availability`;
+    for (const bad of ['2021-W03-2', '2021-019']) {
+      const res = await http()
+        .put(availability)
+        .set(organizer.auth)
+        .send({ windows: [{ startsAt: bad, endsAt: '2021-01-19T05:00:00Z' }] });
+      expectRefused(res, 400, 'VALIDATION_FAILED', 'windows[0].startsAt');
+    }
+    expectRefused(await http().patch(`/api/events/${eventId}`).set(organizer.auth).send({ startsAt: '2021-W03-2' }), 400, 'VALIDATION_FAILED', 'startsAt');
+    expect((await http().get(availability).set(organizer.auth)).body.items).toEqual([]);
+  });
+
   it('null for a field a PATCH may leave out (PartialType made it optional, and null skipped the validators)', async () => {
     expectRefused(await http().patch(`/api/events/${eventId}`).set(organizer.auth).send({ sides: null }), 400, 'VALIDATION_FAILED', 'sides');
     expectRefused(await http().patch(`/api/events/${eventId}`).set(organizer.auth).send({ name: null }), 400, 'VALIDATION_FAILED', 'name');

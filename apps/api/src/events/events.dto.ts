@@ -1,24 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDateTime } from '../common/date-time';
 import {
   EVENT_STATUSES,
   ROOM_STATUSES,
@@ -53,11 +36,11 @@ export class CreateEventRequest {
   timezone: string;
 
   @ApiProperty({ example: '2021-01-19T01:00:00.000Z', format: 'date-time' })
-  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  @IsDateTime()
   startsAt: string;
 
   @ApiProperty({ example: '2021-01-19T10:00:00.000Z', format: 'date-time' })
-  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  @IsDateTime()
   endsAt: string;
 
   @ApiPropertyOptional({ example: ['VN', 'CN'], description: 'The two delegations (ISO 3166-1 alpha-2); default VN and CN' })

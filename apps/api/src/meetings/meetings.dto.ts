@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsDateTime } from '../common/date-time';
 import {
   MEETING_ATTENDANCES,
   MEETING_MODES,
@@ -57,7 +58,7 @@ export class MeetingScanRequest {
 
 export class RescheduleRequest {
   @ApiProperty({ format: 'date-time', example: '2021-01-19T06:00:00Z', description: 'The new start; the meeting keeps its length' })
-  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  @IsDateTime()
   startsAt: string;
 }
 
@@ -99,10 +100,10 @@ export class StandbyResponse implements StandbyView {
 
 export class BookMeetingRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID('all', { message: 'must be a UUID' }) connectionId: string;
-  @ApiProperty({ format: 'date-time', example: '2021-01-19T02:00:00Z' }) @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time', example: '2021-01-19T02:00:00Z' }) @IsDateTime() startsAt: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: one slot later. Otherwise one slot, or at least MEETING_MIN_MINUTES (422 MEETING_TOO_SHORT)' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  @IsDateTime()
   endsAt?: string;
   @ApiPropertyOptional({ minimum: 1, description: 'On-site meetings: the table (default: the lowest free one)' })
   @IsOptional()
@@ -133,7 +134,7 @@ export class UpdateMeetingRequest {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Staff: move the meeting (same length)' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  @IsDateTime()
   startsAt?: string;
 }
 
@@ -178,8 +179,8 @@ export class MeetingPage {
 }
 
 export class AvailabilityWindow {
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' }) startsAt: string;
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' }) endsAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateTime() startsAt: string;
+  @ApiProperty({ format: 'date-time' }) @IsDateTime() endsAt: string;
 }
 export class AvailabilityRequest {
   @ApiProperty({ type: [AvailabilityWindow], description: 'When the registration can meet; none = the whole event' })
