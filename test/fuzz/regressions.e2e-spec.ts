@@ -40,6 +40,13 @@ describe('fuzz findings, pinned', () => {
       expectRefused(res, 400, 'VALIDATION_FAILED', 'windows[0].startsAt');
     }
     expectRefused(await http().patch(`/api/events/${eventId}`).set(organizer.auth).send({ startsAt: '2021-W03-2' }), 400, 'VALIDATION_FAILED', 'startsAt');
+    // The fuzzer's own find: a window that is an empty array passed the nested validation.
+    const nested = await http()
+      .put(availability)
+      .set(organizer.auth)
+      .send({ windows: [[]] });
+    expectRefused(nested, 400, 'VALIDATION_FAILED');
+    expect(JSON.stringify(nested.body.details.fields)).toContain('windows');
     expect((await http().get(availability).set(organizer.auth)).body.items).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsDateTime } from '../common/date-time';
 import {
   MEETING_ATTENDANCES,
@@ -186,6 +186,8 @@ export class AvailabilityRequest {
   @ApiProperty({ type: [AvailabilityWindow], description: 'When the registration can meet; none = the whole event' })
   @IsArray()
   @ArrayMaxSize(48)
+  // ValidateNested passes an element that is itself an array ([[]]): each must be an object.
+  @IsObject({ each: true, message: 'each window must be an object { startsAt, endsAt }' })
   @ValidateNested({ each: true })
   @Type(() => AvailabilityWindow)
   windows: AvailabilityWindow[];
