@@ -181,49 +181,51 @@ export class MeetingsService {
     await this.access.require(actor, eventId);
     const id = randomUUID();
     try {
-      await this.db.transaction(async (tx) => {
-        const event = await this.events.lockOpen(tx, eventId, 'shared');
-        const connection = await this.connections.find(booking.connectionId, tx);
-        if (!connection || connection.eventId !== eventId) {
-          throw DomainError.invalidFields(ErrorCode.NOT_FOUND, [{ field: 'connectionId', message: 'is not a connection of this event' }]);
-        }
-        if (connection.status !== 'accepted') throw new DomainError(ErrorCode.NOT_ACCEPTED, `Meetings are for accepted connections; this one is ${connection.status}`);
-        const startsAt = booking.startsAt;
-        const endsAt = booking.endsAt ?? new Date(startsAt.getTime() + event.slotMinutes * 60_000);
-        checkWithinEvent(event, startsAt, endsAt);
-        this.checkLength(event, startsAt, endsAt);
-        this.checkNotPast(startsAt);
-        const [a, b] = await Promise.all([this.registrations.find(eventId, connection.fromRegistrationId, tx), this.registrations.find(eventId, connection.toRegistrationId, tx)]);
-        const venueId = a && b && a.attendance === 'onsite' && b.attendance === 'onsite' && a.venueId === b.venueId ? a.venueId : null;
-        let tableNo: number | null = null;
-        if (venueId) {
-          const venue = await this.events.findVenue(eventId, venueId, tx);
-          const tables = venue?.tables ?? 0;
-          if (booking.table !== undefined && (booking.table < 1 || booking.table > tables)) {
-            throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'table', message: `must be a table of ${venue?.name ?? 'the venue'} (1 to ${tables})` }]);
+      await retryOnDeadlock(() =>
+        this.db.transaction(async (tx) => {
+          const event = await this.events.lockOpen(tx, eventId, 'shared');
+          const connection = await this.connections.find(booking.connectionId, tx);
+          if (!connection || connection.eventId !== eventId) {
+            throw DomainError.invalidFields(ErrorCode.NOT_FOUND, [{ field: 'connectionId', message: 'is not a connection of this event' }]);
           }
-          tableNo = booking.table ?? (await this.meetings.freeTable(tx, venueId, tables, startsAt, endsAt));
-          if (tableNo === null) throw new DomainError(ErrorCode.SLOT_TAKEN, `Every table at ${venue?.name ?? 'the venue'} is taken at that time`);
-        }
-        await this.meetings.insert(tx, [
-          {
-            id,
-            eventId,
-            connectionId: connection.id,
-            startsAt,
-            endsAt,
-            mode: venueId ? 'onsite' : 'online',
-            venueId,
-            tableNo,
-            link: venueId ? null : this.meetingLink(id),
-            source: 'manual',
-            createdBy: actor.userId,
-            timedAt: this.clock.now(),
-          },
-        ]);
-        const meeting = (await this.meetings.find(id, tx))!;
-        await this.appendChange(tx, meeting, 'meeting.scheduled', actor);
-      });
+          if (connection.status !== 'accepted') throw new DomainError(ErrorCode.NOT_ACCEPTED, `Meetings are for accepted connections; this one is ${connection.status}`);
+          const startsAt = booking.startsAt;
+          const endsAt = booking.endsAt ?? new Date(startsAt.getTime() + event.slotMinutes * 60_000);
+          checkWithinEvent(event, startsAt, endsAt);
+          this.checkLength(event, startsAt, endsAt);
+          this.checkNotPast(startsAt);
+          const [a, b] = await Promise.all([this.registrations.find(eventId, connection.fromRegistrationId, tx), this.registrations.find(eventId, connection.toRegistrationId, tx)]);
+          const venueId = a && b && a.attendance === 'onsite' && b.attendance === 'onsite' && a.venueId === b.venueId ? a.venueId : null;
+          let tableNo: number | null = null;
+          if (venueId) {
+            const venue = await this.events.findVenue(eventId, venueId, tx);
+            const tables = venue?.tables ?? 0;
+            if (booking.table !== undefined && (booking.table < 1 || booking.table > tables)) {
+              throw DomainError.invalidFields(ErrorCode.VALIDATION_FAILED, [{ field: 'table', message: `must be a table of ${venue?.name ?? 'the venue'} (1 to ${tables})` }]);
+            }
+            tableNo = booking.table ?? (await this.meetings.freeTable(tx, venueId, tables, startsAt, endsAt));
+            if (tableNo === null) throw new DomainError(ErrorCode.SLOT_TAKEN, `Every table at ${venue?.name ?? 'the venue'} is taken at that time`);
+          }
+          await this.meetings.insert(tx, [
+            {
+              id,
+              eventId,
+              connectionId: connection.id,
+              startsAt,
+              endsAt,
+              mode: venueId ? 'onsite' : 'online',
+              venueId,
+              tableNo,
+              link: venueId ? null : this.meetingLink(id),
+              source: 'manual',
+              createdBy: actor.userId,
+              timedAt: this.clock.now(),
+            },
+          ]);
+          const meeting = (await this.meetings.find(id, tx))!;
+          await this.appendChange(tx, meeting, 'meeting.scheduled', actor);
+        }),
+      );
     } catch (error) {
       throw mapBookingViolation(error);
     }
@@ -630,4 +632,21 @@ function mapBookingViolation(error: unknown): unknown {
     return new DomainError(ErrorCode.CONFLICT, 'This connection already has a meeting; cancel it before booking another');
   }
   return error;
+}
+
+/**
+ * Runs a booking again when PostgreSQL chose it as a deadlock's victim: concurrent
+ * inserts that conflict on two exclusion constraints (both parties' participant rows)
+ * can each wait on the other's uncommitted row. Run again, the other has committed
+ * and the constraint refuses this one plainly (409 SLOT_TAKEN), or it goes through.
+ */
+async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
+      if (code !== '40P01' || attempt >= attempts) throw error;
+    }
+  }
 }
